@@ -1,0 +1,41 @@
+// `untm bench AREA [OPTIONS]`: benchmarks are a mode of the tool (STYLE.md,
+// after `zstd -b`). Each area prints its figures and the ratio against a
+// baseline measured in the same run.
+#include <fmt/format.h>
+
+#include <string_view>
+
+#include "commands.h"
+
+namespace untm::cli {
+
+namespace {
+struct BenchArea {
+  std::string_view name;
+  int (*run)(const Arguments&);
+  std::string_view summary;
+};
+constexpr BenchArea kAreas[] = {
+    {"split", run_bench_split, "sentence-boundary P/R/F1 on the gold sets and MB/s, against ICU alone"},
+    {"align", run_bench_align, "alignment speed and memory at 10k..1M sentences, against NLTK"},
+    {"bundle", run_bench_bundle, "bundle size and throughput against gzip -9 / zstd -19, random access"},
+    {"batch", run_bench_batch, "batch documents/s, MB/s, peak RSS, -j2 against -j1"},
+};
+void print_usage(std::FILE* out) {
+  fmt::print(out, "usage: untm bench AREA [OPTIONS]\n\nareas:\n");
+  for (const auto& area : kAreas) fmt::print(out, "  {:<7} {}\n", area.name, area.summary);
+}
+}  // namespace
+
+int run_bench(const Arguments& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    print_usage(args.empty() ? stderr : stdout);
+    return args.empty() ? 1 : 0;
+  }
+  for (const auto& area : kAreas) {
+    if (area.name == args[0]) return area.run(Arguments(args.begin() + 1, args.end()));
+  }
+  throw UsageError(fmt::format("unknown benchmark area '{}'", args[0]));
+}
+
+}  // namespace untm::cli

@@ -1,0 +1,34 @@
+#pragma once
+// The subcommands of `untm`. Each lives in its own file (cmd_<name>.cc), parses
+// its own options with Boost.Program_options, prints its own usage, and calls
+// into lib/. `args` excludes the program and subcommand names.
+// Return value: the exit code (0 ok, 1 input/usage error, 2 internal error);
+// they may also throw, and main() turns the exception into a message.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace untm::cli {
+
+using Arguments = std::vector<std::string>;
+
+int run_split(const Arguments& args);
+int run_align(const Arguments& args);
+int run_eval(const Arguments& args);
+int run_bundle(const Arguments& args);
+int run_batch(const Arguments& args);
+int run_bench(const Arguments& args);
+
+// `untm bench AREA ...`: each area's benchmark lives in bench_<area>.cc.
+int run_bench_split(const Arguments& args);
+int run_bench_align(const Arguments& args);
+int run_bench_bundle(const Arguments& args);
+int run_bench_batch(const Arguments& args);
+
+// Thrown for a bad command line; main() prints it with the usage hint.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace untm::cli

@@ -1,0 +1,47 @@
+#pragma once
+// The tool's file layer (STYLE.md: lib/ never touches files). Reading whole
+// inputs, and writing outputs through a temporary file that is renamed into
+// place only when complete, so a crash or a full disk never leaves a
+// half-written file under the final name.
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace untm::cli {
+
+// The bytes of `path` ("-" reads standard input). Throws InputError naming the
+// file when it cannot be opened or read.
+std::string read_file(const std::string& path);
+
+// A file written under a temporary name in the destination's folder and
+// renamed to `path` by commit(). Destroying it uncommitted removes the
+// temporary file. Write errors (disk full, ...) throw InputError naming `path`.
+// `path` "-" writes to standard output directly.
+class AtomicOutputFile {
+ public:
+  explicit AtomicOutputFile(std::filesystem::path path);
+  AtomicOutputFile(const AtomicOutputFile&) = delete;
+  AtomicOutputFile& operator=(const AtomicOutputFile&) = delete;
+  ~AtomicOutputFile();
+
+  void write(std::string_view bytes);
+  // Flushes, syncs and renames into place. Throws on failure (and removes the
+  // temporary file).
+  void commit();
+
+  const std::filesystem::path& path() const noexcept { return path_; }
+  std::FILE* stream() noexcept { return stream_; }
+
+ private:
+  void fail(const std::string& what);
+
+  std::filesystem::path path_;
+  std::filesystem::path temporary_path_;
+  std::FILE* stream_ = nullptr;
+  bool to_stdout_ = false;
+  bool committed_ = false;
+};
+
+}  // namespace untm::cli

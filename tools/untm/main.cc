@@ -1,0 +1,75 @@
+// untm: dispatches to one subcommand and turns errors into messages and exit
+// codes (DESIGN.md: 0 ok, 1 input or usage errors, 2 internal errors).
+
+#include <boost/program_options/errors.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+#include <string_view>
+
+#include "commands.h"
+#include "core/error.h"
+
+namespace {
+
+struct Subcommand {
+  std::string_view name;
+  int (*run)(const untm::cli::Arguments&);
+  std::string_view summary;
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {"split", untm::cli::run_split, "one sentence per line, a blank line between paragraphs"},
+    {"align", untm::cli::run_align, "align a Chinese and an English document"},
+    {"batch", untm::cli::run_batch, "align many document pairs into one bundle"},
+    {"bundle", untm::cli::run_bundle, "list, check, read, export and merge .tmx.zst bundles"},
+    {"eval", untm::cli::run_eval, "score links against a gold alignment (strict/lax P/R/F1)"},
+    {"bench", untm::cli::run_bench, "measure speed and accuracy on built-in benchmarks"},
+};
+
+void print_usage(std::FILE* out) {
+  fmt::print(out, "usage: untm COMMAND [OPTIONS] ...\n\ncommands:\n");
+  for (const auto& command : kSubcommands) fmt::print(out, "  {:<8} {}\n", command.name, command.summary);
+  fmt::print(out, "\n'untm COMMAND --help' describes one command.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage(stderr);
+    return 1;
+  }
+  const std::string_view name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(stdout);
+    return 0;
+  }
+  if (name == "--version") {
+    fmt::print("untm 0.1.0\n");
+    return 0;
+  }
+  for (const auto& command : kSubcommands) {
+    if (command.name != name) continue;
+    const untm::cli::Arguments args(argv + 2, argv + argc);
+    try {
+      return command.run(args);
+    } catch (const untm::InputError& error) {
+      fmt::print(stderr, "untm {}: {}\n", name, error.what());
+      return 1;
+    } catch (const untm::cli::UsageError& error) {
+      fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
+      return 1;
+    } catch (const boost::program_options::error& error) {
+      fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
+      return 1;
+    } catch (const std::exception& error) {
+      fmt::print(stderr, "untm {}: internal error: {}\n", name, error.what());
+      return 2;
+    }
+  }
+  fmt::print(stderr, "untm: unknown command '{}'\n", name);
+  print_usage(stderr);
+  return 1;
+}
