@@ -1,0 +1,39 @@
+#pragma once
+// The alignment cost is a sum of named terms (length, link-type prior,
+// anchors, lexical, ...). A LinkEvidence is one such term that a caller can
+// plug into the aligner without the aligner knowing what it measures.
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace untm {
+
+class LinkEvidence {
+ public:
+  virtual ~LinkEvidence() = default;
+  // Short name shown in reports and --explain output ("lexical").
+  virtual std::string_view name() const = 0;
+  // Cost (in nats, like -log P; may be negative for strong support) added to
+  // a candidate link between first-side sentences
+  // [first_begin, first_begin + first_count) and second-side sentences
+  // [second_begin, second_begin + second_count). Indices are positions in the
+  // sentence lists the evidence was built for (the whole document), also when
+  // the aligner works on paragraphs or inside a paragraph group. A count may
+  // be 0 (null link).
+  virtual double cost(std::size_t first_begin, std::size_t first_count,
+                      std::size_t second_begin, std::size_t second_count) const = 0;
+};
+
+// Builds one evidence term for a document pair, from its sentences.
+class EvidenceFactory {
+ public:
+  virtual ~EvidenceFactory() = default;
+  virtual std::unique_ptr<LinkEvidence> make(std::span<const std::string> first_sentences,
+                                             std::span<const std::string> second_sentences) const = 0;
+};
+
+}  // namespace untm
