@@ -1,0 +1,159 @@
+#include "batch/journal.h"
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+
+namespace untm::batch {
+
+namespace {
+
+constexpr std::string_view kHeaderPrefix = "untm-batch-journal 1 ";
+constexpr std::string_view kRecordMagic = "UJR1";
+constexpr std::size_t kMaxFingerprintSize = 256;
+
+// FNV-1a, 64-bit (Fowler, Noll, Vo): a checksum against torn writes, not
+// against tampering.
+class Fnv1a64 {
+ public:
+  void add(std::string_view bytes) {
+    for (const char c : bytes) {
+      hash_ ^= static_cast<unsigned char>(c);
+      hash_ *= 0x100000001b3ULL;
+    }
+  }
+  std::uint64_t value() const noexcept { return hash_; }
+
+ private:
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+void append_u64(std::string& out, std::uint64_t value) {
+  for (int byte = 0; byte < 8; ++byte) out.push_back(static_cast<char>((value >> (8 * byte)) & 0xFF));
+}
+
+void append_string(std::string& out, std::string_view text) {
+  append_u64(out, text.size());
+  out.append(text);
+}
+
+std::uint64_t decode_u64(std::string_view bytes) {
+  std::uint64_t value = 0;
+  for (int byte = 7; byte >= 0; --byte) value = (value << 8) | static_cast<unsigned char>(bytes[byte]);
+  return value;
+}
+
+}  // namespace
+
+std::string batch_fingerprint(std::span<const DocumentPair> documents, std::string_view settings) {
+  Fnv1a64 hash;
+  // Lengths first, so that no two different lists hash the same bytes.
+  std::string framed;
+  for (const auto& pair : documents) {
+    framed.clear();
+    append_string(framed, pair.id);
+    append_string(framed, pair.zh_path);
+    append_string(framed, pair.en_path);
+    hash.add(framed);
+  }
+  framed.clear();
+  append_string(framed, settings);
+  hash.add(framed);
+  return fmt::format("{}-{:016x}", documents.size(), hash.value());
+}
+
+std::string encode_journal_header(std::string_view fingerprint) {
+  return fmt::format("{}{}\n", kHeaderPrefix, fingerprint);
+}
+
+std::string encode_journal_record(const JournalRecord& record) {
+  std::string out(kRecordMagic);
+  out.reserve(record.payload.size() + record.id.size() + record.failure_reason.size() + 128);
+  out.push_back(record.failed ? 1 : 0);
+  append_u64(out, record.index);
+  append_u64(out, record.pair_count);
+  append_u64(out, record.input_bytes);
+  append_string(out, record.id);
+  append_string(out, record.failed_file);
+  append_string(out, record.failure_reason);
+  append_string(out, record.payload);
+  Fnv1a64 checksum;
+  checksum.add(std::string_view(out).substr(kRecordMagic.size()));
+  append_u64(out, checksum.value());
+  return out;
+}
+
+JournalReader::JournalReader(std::istream& in, std::string source_name)
+    : in_(in), source_name_(std::move(source_name)) {
+  // The stream's size bounds every length field, so a torn length can never
+  // make us allocate more than the file holds.
+  const auto start = in_.tellg();
+  in_.seekg(0, std::ios::end);
+  const auto end = in_.tellg();
+  in_.seekg(start);
+  if (start < 0 || end < start) throw InputError(source_name_, "cannot determine the journal's size");
+  stream_size_ = static_cast<std::uint64_t>(end - start);
+
+  std::string header;
+  std::getline(in_, header);
+  if (!in_ || !header.starts_with(kHeaderPrefix) ||
+      header.size() > kHeaderPrefix.size() + kMaxFingerprintSize) {
+    throw InputError(source_name_, "not an untm batch journal (bad header)", 0);
+  }
+  fingerprint_ = header.substr(kHeaderPrefix.size());
+  valid_size_ = header.size() + 1;
+}
+
+std::optional<JournalRecord> JournalReader::next() {
+  if (finished_) return std::nullopt;
+  const auto stop = [this](bool torn) -> std::optional<JournalRecord> {
+    finished_ = true;
+    torn_ = torn;
+    return std::nullopt;
+  };
+  std::uint64_t remaining = stream_size_ - valid_size_;
+  if (remaining == 0) return stop(false);
+
+  Fnv1a64 checksum;
+  const auto take = [&](std::uint64_t size, std::string& out) {
+    if (size > remaining) return false;
+    out.resize(size);
+    if (!in_.read(out.data(), static_cast<std::streamsize>(size))) return false;
+    remaining -= size;
+    return true;
+  };
+  std::string field;
+  const auto take_u64 = [&](std::uint64_t& value) {
+    if (!take(8, field)) return false;
+    checksum.add(field);
+    value = decode_u64(field);
+    return true;
+  };
+  const auto take_string = [&](std::string& out) {
+    std::uint64_t size = 0;
+    if (!take_u64(size) || !take(size, out)) return false;
+    checksum.add(out);
+    return true;
+  };
+
+  JournalRecord record;
+  std::string magic;
+  std::string status;
+  if (!take(kRecordMagic.size(), magic) || magic != kRecordMagic) return stop(true);
+  if (!take(1, status) || (status[0] != 0 && status[0] != 1)) return stop(true);
+  checksum.add(status);
+  record.failed = status[0] == 1;
+  if (!take_u64(record.index) || !take_u64(record.pair_count) || !take_u64(record.input_bytes) ||
+      !take_string(record.id) || !take_string(record.failed_file) || !take_string(record.failure_reason) ||
+      !take_string(record.payload)) {
+    return stop(true);
+  }
+  const std::uint64_t computed = checksum.value();
+  if (!take(8, field)) return stop(true);
+  if (decode_u64(field) != computed || record.index != next_index_) return stop(true);
+  ++next_index_;
+  valid_size_ = stream_size_ - remaining;
+  return record;
+}
+
+}  // namespace untm::batch

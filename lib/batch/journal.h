@@ -1,0 +1,75 @@
+#pragma once
+// The resume journal of a batch: every finished document, written as the
+// batch goes, so that a batch killed at any moment (SIGKILL included) can be
+// finished by rerunning it with --resume, without redoing, losing or
+// duplicating a document.
+//
+// Append-only binary file, integers little-endian:
+//   header   "untm-batch-journal 1 " <fingerprint> "\n"
+//   records  one per document, in list order (index 0, 1, 2, ...):
+//            "UJR1"  u8 status (0 done, 1 failed)  u64 index
+//            u64 pair_count  u64 input_bytes
+//            4 × (u64 length, bytes): id, failed_file, failure_reason, payload
+//            u64 FNV-1a 64 of every record byte after "UJR1"
+// A kill tears at most the record being written; the reader stops at the
+// first record that is short, out of order or fails its checksum, and says
+// where the valid prefix ends so the writer can cut the torn tail off.
+
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "batch/manifest.h"
+
+namespace untm::batch {
+
+struct JournalRecord {
+  std::uint64_t index = 0;  // position in the batch's document list
+  std::string id;
+  bool failed = false;
+  std::string failed_file;     // which input was bad (empty if not one file)
+  std::string failure_reason;  // the error message
+  std::uint64_t pair_count = 0;
+  std::uint64_t input_bytes = 0;
+  std::string payload;  // the finished document (opaque here: the tool's encoding)
+  friend bool operator==(const JournalRecord&, const JournalRecord&) = default;
+};
+
+// A short text that changes whenever the document list or `settings` (every
+// option that changes the output) change; --resume refuses a journal written
+// for another batch.
+std::string batch_fingerprint(std::span<const DocumentPair> documents, std::string_view settings);
+
+std::string encode_journal_header(std::string_view fingerprint);
+std::string encode_journal_record(const JournalRecord& record);
+
+// Reads a journal one record at a time (memory stays at one record).
+class JournalReader {
+ public:
+  // Reads the header; throws InputError naming `source_name` when the stream
+  // is not a batch journal.
+  JournalReader(std::istream& in, std::string source_name);
+
+  const std::string& fingerprint() const noexcept { return fingerprint_; }
+  // The next complete record, or nullopt at the end of the valid prefix.
+  std::optional<JournalRecord> next();
+  // Bytes of the header and the complete records returned so far.
+  std::uint64_t valid_size() const noexcept { return valid_size_; }
+  // Whether next() stopped before the end of the stream (a torn record).
+  bool stopped_at_torn_record() const noexcept { return torn_; }
+
+ private:
+  std::istream& in_;
+  std::string source_name_;
+  std::string fingerprint_;
+  std::uint64_t valid_size_ = 0;
+  std::uint64_t stream_size_ = 0;
+  std::uint64_t next_index_ = 0;
+  bool torn_ = false;
+  bool finished_ = false;
+};
+
+}  // namespace untm::batch

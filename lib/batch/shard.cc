@@ -1,0 +1,36 @@
+#include "batch/shard.h"
+
+#include <charconv>
+#include <optional>
+
+#include "core/error.h"
+
+namespace untm::batch {
+
+namespace {
+
+std::optional<std::size_t> parse_count(std::string_view digits) {
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size() || digits.empty()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Shard parse_shard(std::string_view text) {
+  const auto slash = text.find('/');
+  const auto index = slash == std::string_view::npos ? std::nullopt : parse_count(text.substr(0, slash));
+  const auto count = slash == std::string_view::npos ? std::nullopt : parse_count(text.substr(slash + 1));
+  if (!index || !count || *index < 1 || *index > *count) {
+    throw InputError("--shard", "expected K/N with 1 <= K <= N (shard K of N), got '" + std::string(text) + "'");
+  }
+  return {*index, *count};
+}
+
+IndexRange shard_range(const Shard& shard, std::size_t document_count) {
+  const auto boundary = [&](std::size_t k) { return k * document_count / shard.count; };
+  return {boundary(shard.index - 1), boundary(shard.index)};
+}
+
+}  // namespace untm::batch

@@ -1,0 +1,98 @@
+#include "batch/journal.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "core/error.h"
+
+using namespace untm;
+using namespace untm::batch;
+
+namespace {
+
+JournalRecord done_record(std::uint64_t index, std::string id, std::string payload) {
+  JournalRecord record;
+  record.index = index;
+  record.id = std::move(id);
+  record.pair_count = 10 + index;
+  record.input_bytes = 1000 + index;
+  record.payload = std::move(payload);
+  return record;
+}
+
+std::vector<JournalRecord> read_all(const std::string& bytes) {
+  std::istringstream in(bytes);
+  JournalReader reader(in, "j");
+  std::vector<JournalRecord> records;
+  while (auto record = reader.next()) records.push_back(std::move(*record));
+  return records;
+}
+
+}  // namespace
+
+TEST_CASE("journal records read back as written, failures included", "[batch]") {
+  JournalRecord failed;
+  failed.index = 1;
+  failed.id = "B";
+  failed.failed = true;
+  failed.failed_file = "B-ZH.txt";
+  failed.failure_reason = "byte 3: invalid UTF-8";
+  const std::vector<JournalRecord> written = {done_record(0, "A", std::string("\0frame\xff", 7)), failed,
+                                              done_record(2, "C", "")};
+  std::string bytes = encode_journal_header("3-abc");
+  for (const auto& record : written) bytes += encode_journal_record(record);
+
+  std::istringstream in(bytes);
+  JournalReader reader(in, "j");
+  CHECK(reader.fingerprint() == "3-abc");
+  std::vector<JournalRecord> read;
+  while (auto record = reader.next()) read.push_back(std::move(*record));
+  CHECK(read == written);
+  CHECK(reader.valid_size() == bytes.size());
+  CHECK_FALSE(reader.stopped_at_torn_record());
+}
+
+TEST_CASE("a journal cut anywhere inside a record keeps exactly the complete records", "[batch]") {
+  const std::string header = encode_journal_header("f");
+  const std::string first = encode_journal_record(done_record(0, "A", "payload-a"));
+  const std::string second = encode_journal_record(done_record(1, "B", "payload-b"));
+  for (std::size_t cut = 1; cut < second.size(); ++cut) {
+    const std::string bytes = header + first + second.substr(0, cut);
+    std::istringstream in(bytes);
+    JournalReader reader(in, "j");
+    REQUIRE(reader.next().has_value());
+    CHECK_FALSE(reader.next().has_value());
+    CHECK(reader.stopped_at_torn_record());
+    CHECK(reader.valid_size() == header.size() + first.size());
+  }
+}
+
+TEST_CASE("a journal record with a flipped byte or out of order is not trusted", "[batch]") {
+  const std::string header = encode_journal_header("f");
+  std::string damaged = encode_journal_record(done_record(0, "A", "payload-a"));
+  damaged[damaged.size() - 12] ^= 0x20;
+  CHECK(read_all(header + damaged).empty());
+  // Index 1 where index 0 is due: a journal from another run glued on.
+  CHECK(read_all(header + encode_journal_record(done_record(1, "B", "x"))).empty());
+}
+
+TEST_CASE("a file that is not a journal is refused by name", "[batch]") {
+  std::istringstream in("A\tzh.txt\ten.txt\n");
+  CHECK_THROWS_WITH(JournalReader(in, "out.tmx.zst.journal"),
+                    Catch::Contains("out.tmx.zst.journal") && Catch::Contains("not an untm batch journal"));
+}
+
+TEST_CASE("the batch fingerprint changes with the documents and the settings", "[batch]") {
+  const std::vector<DocumentPair> list = {{"A", "a.zh", "a.en"}, {"B", "b.zh", "b.en"}};
+  const auto base = batch_fingerprint(list, "presplit=0");
+  CHECK(batch_fingerprint(list, "presplit=0") == base);
+  CHECK(batch_fingerprint(list, "presplit=1") != base);
+  auto renamed = list;
+  renamed[1].en_path = "b2.en";
+  CHECK(batch_fingerprint(renamed, "presplit=0") != base);
+  CHECK(batch_fingerprint(std::span(list).first(1), "presplit=0") != base);
+  // Field boundaries count: "ab"+"c" is not "a"+"bc".
+  CHECK(batch_fingerprint(std::vector<DocumentPair>{{"ab", "c", "d"}}, "") !=
+        batch_fingerprint(std::vector<DocumentPair>{{"a", "bc", "d"}}, ""));
+}

@@ -1,0 +1,33 @@
+#include "batch/shard.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+
+using namespace untm::batch;
+
+TEST_CASE("--shard K/N parses and rejects what is not a shard", "[batch]") {
+  CHECK(parse_shard("1/1") == Shard{1, 1});
+  CHECK(parse_shard("3/8") == Shard{3, 8});
+  for (const char* bad : {"0/3", "4/3", "3", "/3", "1/", "a/b", "1/3x", "-1/3", ""}) {
+    CHECK_THROWS_AS(parse_shard(bad), untm::InputError);
+  }
+}
+
+TEST_CASE("shards cover every document exactly once, in order, nearly equal", "[batch]") {
+  for (std::size_t documents : {0u, 1u, 7u, 10u, 91028u}) {
+    for (std::size_t count : {1u, 2u, 3u, 8u, 16u}) {
+      std::size_t expected_begin = 0;
+      for (std::size_t k = 1; k <= count; ++k) {
+        const auto range = shard_range({k, count}, documents);
+        CHECK(range.begin == expected_begin);
+        CHECK(range.end >= range.begin);
+        CHECK(range.end - range.begin <= documents / count + 1);
+        expected_begin = range.end;
+      }
+      CHECK(expected_begin == documents);
+    }
+  }
+  CHECK(shard_range({2, 3}, 10).begin == 3);
+  CHECK(shard_range({2, 3}, 10).end == 6);
+}
