@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kHeaderPrefix = "untm-batch-journal 1 ";
 constexpr std::string_view kRecordMagic = "UJR1";
-constexpr std::size_t kMaxFingerprintSize = 256;
+constexpr std::size_t kMaxFieldSize = 256;
 
 // FNV-1a, 64-bit (Fowler, Noll, Vo): a checksum against torn writes, not
 // against tampering.
@@ -62,8 +62,14 @@ std::string batch_fingerprint(std::span<const DocumentPair> documents, std::stri
   return fmt::format("{}-{:016x}", documents.size(), hash.value());
 }
 
-std::string encode_journal_header(std::string_view fingerprint) {
-  return fmt::format("{}{}\n", kHeaderPrefix, fingerprint);
+std::string encode_journal_header(std::string_view fingerprint, std::string_view creation_date) {
+  for (const auto field : {fingerprint, creation_date}) {
+    if (field.empty() || field.find_first_of(" \r\n") != std::string_view::npos ||
+        field.size() > kMaxFieldSize) {
+      throw InputError("batch journal", fmt::format("cannot store '{}' in the journal header", field));
+    }
+  }
+  return fmt::format("{}{} {}\n", kHeaderPrefix, fingerprint, creation_date);
 }
 
 std::string encode_journal_record(const JournalRecord& record) {
@@ -96,11 +102,13 @@ JournalReader::JournalReader(std::istream& in, std::string source_name)
 
   std::string header;
   std::getline(in_, header);
-  if (!in_ || !header.starts_with(kHeaderPrefix) ||
-      header.size() > kHeaderPrefix.size() + kMaxFingerprintSize) {
+  const auto space = header.find(' ', kHeaderPrefix.size());
+  if (!in_ || !header.starts_with(kHeaderPrefix) || space == std::string::npos ||
+      header.size() > kHeaderPrefix.size() + 2 * kMaxFieldSize + 1) {
     throw InputError(source_name_, "not an untm batch journal (bad header)", 0);
   }
-  fingerprint_ = header.substr(kHeaderPrefix.size());
+  fingerprint_ = header.substr(kHeaderPrefix.size(), space - kHeaderPrefix.size());
+  creation_date_ = header.substr(space + 1);
   valid_size_ = header.size() + 1;
 }
 

@@ -5,7 +5,7 @@
 // duplicating a document.
 //
 // Append-only binary file, integers little-endian:
-//   header   "untm-batch-journal 1 " <fingerprint> "\n"
+//   header   "untm-batch-journal 1 " <fingerprint> " " <creation date> "\n"
 //   records  one per document, in list order (index 0, 1, 2, ...):
 //            "UJR1"  u8 status (0 done, 1 failed)  u64 index
 //            u64 pair_count  u64 input_bytes
@@ -43,7 +43,10 @@ struct JournalRecord {
 // for another batch.
 std::string batch_fingerprint(std::span<const DocumentPair> documents, std::string_view settings);
 
-std::string encode_journal_header(std::string_view fingerprint);
+// The creation date is kept so that documents finished after a resume carry
+// the same date as those before it. Neither field may hold a space or a line
+// break (InputError).
+std::string encode_journal_header(std::string_view fingerprint, std::string_view creation_date);
 std::string encode_journal_record(const JournalRecord& record);
 
 // Reads a journal one record at a time (memory stays at one record).
@@ -54,6 +57,7 @@ class JournalReader {
   JournalReader(std::istream& in, std::string source_name);
 
   const std::string& fingerprint() const noexcept { return fingerprint_; }
+  const std::string& creation_date() const noexcept { return creation_date_; }
   // The next complete record, or nullopt at the end of the valid prefix.
   std::optional<JournalRecord> next();
   // Bytes of the header and the complete records returned so far.
@@ -65,6 +69,7 @@ class JournalReader {
   std::istream& in_;
   std::string source_name_;
   std::string fingerprint_;
+  std::string creation_date_;
   std::uint64_t valid_size_ = 0;
   std::uint64_t stream_size_ = 0;
   std::uint64_t next_index_ = 0;

@@ -1,0 +1,114 @@
+#pragma once
+// The batch's thread pool (threads live in tools/, never in lib/): runs one
+// job per document on worker threads and hands the results back on the
+// calling thread in document order, whatever order the workers finish in, so
+// that the bundle's bytes do not depend on thread timing.
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <variant>
+#include <vector>
+
+namespace untm::cli {
+
+struct OrderedRunOptions {
+  unsigned threads = 1;
+  // Results running or waiting for their turn, at most: bounds memory however
+  // slow one document is compared with the ones after it.
+  std::size_t window = 8;
+  // `idle` is called this often while the next result is not ready yet (to
+  // keep a progress display moving).
+  std::chrono::milliseconds idle_interval{200};
+};
+
+// Calls work(i) for every i in [begin, end) on `options.threads` threads and
+// consume(i, result) on the calling thread for i = begin, begin+1, ... in
+// order. An exception from `work` is rethrown on the calling thread when
+// document i's turn comes; one from `consume` stops the workers (after their
+// current job) and propagates.
+template <typename Result>
+void run_in_order(std::size_t begin, std::size_t end, const OrderedRunOptions& options,
+                  const std::function<Result(std::size_t)>& work,
+                  const std::function<void(std::size_t, Result&)>& consume,
+                  const std::function<void()>& idle) {
+  if (begin >= end) return;
+  const std::size_t window = std::max<std::size_t>(options.window, 1);
+  using Slot = std::variant<std::monostate, Result, std::exception_ptr>;
+  std::vector<Slot> slots(window);  // result of document i waits in slots[i % window]
+  std::mutex mutex;
+  std::condition_variable result_ready;
+  std::condition_variable slot_free;
+  std::size_t next_to_claim = begin;
+  std::size_t next_to_consume = begin;
+  bool stopping = false;
+
+  const auto worker = [&] {
+    for (;;) {
+      std::size_t index = 0;
+      {
+        std::unique_lock lock(mutex);
+        // Document i may start only when slot i % window has been consumed.
+        slot_free.wait(lock, [&] { return stopping || next_to_claim >= end || next_to_claim < next_to_consume + window; });
+        if (stopping || next_to_claim >= end) return;
+        index = next_to_claim++;
+      }
+      Slot outcome;
+      try {
+        outcome.template emplace<Result>(work(index));
+      } catch (...) {
+        outcome.template emplace<std::exception_ptr>(std::current_exception());
+      }
+      {
+        std::lock_guard lock(mutex);
+        slots[index % window] = std::move(outcome);
+      }
+      result_ready.notify_one();
+    }
+  };
+
+  std::vector<std::jthread> workers;
+  const auto stop_workers = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    slot_free.notify_all();
+    workers.clear();  // joins
+  };
+  for (unsigned i = 0; i < std::max(options.threads, 1u); ++i) workers.emplace_back(worker);
+
+  try {
+    for (std::size_t index = begin; index < end; ++index) {
+      Slot outcome;
+      for (;;) {
+        std::unique_lock lock(mutex);
+        Slot& slot = slots[index % window];
+        if (result_ready.wait_for(lock, options.idle_interval,
+                                  [&] { return !std::holds_alternative<std::monostate>(slot); })) {
+          outcome = std::move(slot);
+          slot = std::monostate{};
+          ++next_to_consume;
+          break;
+        }
+        lock.unlock();
+        idle();
+      }
+      slot_free.notify_all();
+      if (auto* error = std::get_if<std::exception_ptr>(&outcome)) std::rethrow_exception(*error);
+      consume(index, std::get<Result>(outcome));
+    }
+  } catch (...) {
+    stop_workers();
+    throw;
+  }
+  stop_workers();
+}
+
+}  // namespace untm::cli

@@ -1,0 +1,75 @@
+#include "batch_progress.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace untm::cli {
+
+namespace {
+
+constexpr std::chrono::milliseconds kBarInterval{100};
+
+std::string describe_duration(double seconds) {
+  const auto total = static_cast<long long>(seconds + 0.5);
+  if (total >= 3600) return fmt::format("{}h{:02}m", total / 3600, total / 60 % 60);
+  return fmt::format("{}m{:02}s", total / 60, total % 60);
+}
+
+}  // namespace
+
+std::string describe_progress(const ProgressCounts& now, const ProgressCounts& at_start,
+                              std::size_t documents_total, std::uint64_t bytes_total,
+                              double seconds_elapsed, std::size_t bar_width) {
+  std::string line;
+  if (bar_width > 0) {
+    const std::size_t filled =
+        documents_total == 0 ? bar_width : bar_width * now.documents_done / documents_total;
+    line = fmt::format("[{}{}] ", std::string(filled, '#'), std::string(bar_width - filled, '-'));
+  }
+  line += fmt::format("{}/{} docs  {} pairs", now.documents_done, documents_total, now.pairs);
+  if (now.documents_failed > 0) line += fmt::format("  {} failed", now.documents_failed);
+  const double bytes_this_run = static_cast<double>(now.input_bytes - at_start.input_bytes);
+  if (seconds_elapsed > 0 && bytes_this_run > 0) {
+    const double bytes_per_second = bytes_this_run / seconds_elapsed;
+    line += fmt::format("  {:.1f} MB/s", bytes_per_second / 1e6);
+    const double bytes_left = bytes_total > now.input_bytes ? static_cast<double>(bytes_total - now.input_bytes) : 0;
+    line += fmt::format("  ETA {}", describe_duration(bytes_left / bytes_per_second));
+  }
+  return line;
+}
+
+ProgressDisplay::ProgressDisplay(ProgressStyle style, std::FILE* out, std::size_t documents_total,
+                                 std::uint64_t bytes_total, const ProgressCounts& at_start,
+                                 std::chrono::milliseconds line_interval)
+    : style_(style),
+      out_(out),
+      documents_total_(documents_total),
+      bytes_total_(bytes_total),
+      at_start_(at_start),
+      interval_(style == ProgressStyle::bar ? kBarInterval : line_interval),
+      start_(std::chrono::steady_clock::now()),
+
+void ProgressDisplay::update(const ProgressCounts& now) {
+  if (style_ == ProgressStyle::quiet) return;
+  show(now);
+}
+
+void ProgressDisplay::finish(const ProgressCounts& now) {
+  if (style_ == ProgressStyle::quiet) return;
+  show(now);
+  if (style_ == ProgressStyle::bar) fmt::print(out_, "\n");
+  std::fflush(out_);
+}
+
+void ProgressDisplay::show(const ProgressCounts& now) {
+  if (style_ == ProgressStyle::bar) {
+    // \r and "erase to end of line" (ECMA-48 EL) redraw the bar in place.
+    fmt::print(out_, "\r{}\x1b[K", describe_progress(now, at_start_, documents_total_, bytes_total_, elapsed, 30));
+  } else {
+    fmt::print(out_, "untm batch: {}\n", describe_progress(now, at_start_, documents_total_, bytes_total_, elapsed, 0));
+  }
+  std::fflush(out_);
+}
+
+}  // namespace untm::cli

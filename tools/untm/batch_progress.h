@@ -1,0 +1,51 @@
+#pragma once
+// What a batch shows while it runs (DESIGN.md: long work shows progress on a
+// terminal, not in logs): a bar redrawn in place on a terminal, a plain line
+// every few seconds when stderr is a file or a pipe, nothing with -q.
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+namespace untm::cli {
+
+enum class ProgressStyle { bar, lines, quiet };
+
+struct ProgressCounts {
+  std::size_t documents_done = 0;  // finished, failed ones included
+  std::size_t documents_failed = 0;
+  std::uint64_t pairs = 0;
+  std::uint64_t input_bytes = 0;  // raw text of the finished documents
+};
+
+// "[#####-----] 1200/5000 docs  34567 pairs  12.3 MB/s  ETA 2m05s": the rate
+// counts only this run's bytes (a resumed run starts with earlier documents
+// done), the ETA extrapolates it to the bytes left.
+std::string describe_progress(const ProgressCounts& now, const ProgressCounts& at_start,
+                              std::size_t documents_total, std::uint64_t bytes_total,
+                              double seconds_elapsed, std::size_t bar_width);
+
+class ProgressDisplay {
+ public:
+  ProgressDisplay(ProgressStyle style, std::FILE* out, std::size_t documents_total,
+                  std::uint64_t bytes_total, const ProgressCounts& at_start,
+                  std::chrono::milliseconds line_interval);
+  // Shows `now` if the style's interval has passed since the last display.
+  void update(const ProgressCounts& now);
+  // The last state, and a line break after the bar.
+  void finish(const ProgressCounts& now);
+
+ private:
+  void show(const ProgressCounts& now);
+
+  ProgressStyle style_;
+  std::FILE* out_;
+  std::size_t documents_total_;
+  std::uint64_t bytes_total_;
+  ProgressCounts at_start_;
+  std::chrono::milliseconds interval_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace untm::cli
