@@ -40,12 +40,13 @@ TEST_CASE("journal records read back as written, failures included", "[batch]") 
   failed.failure_reason = "byte 3: invalid UTF-8";
   const std::vector<JournalRecord> written = {done_record(0, "A", std::string("\0frame\xff", 7)), failed,
                                               done_record(2, "C", "")};
-  std::string bytes = encode_journal_header("3-abc");
+  std::string bytes = encode_journal_header("3-abc", "20131001T120000Z");
   for (const auto& record : written) bytes += encode_journal_record(record);
 
   std::istringstream in(bytes);
   JournalReader reader(in, "j");
   CHECK(reader.fingerprint() == "3-abc");
+  CHECK(reader.creation_date() == "20131001T120000Z");
   std::vector<JournalRecord> read;
   while (auto record = reader.next()) read.push_back(std::move(*record));
   CHECK(read == written);
@@ -54,7 +55,7 @@ TEST_CASE("journal records read back as written, failures included", "[batch]") 
 }
 
 TEST_CASE("a journal cut anywhere inside a record keeps exactly the complete records", "[batch]") {
-  const std::string header = encode_journal_header("f");
+  const std::string header = encode_journal_header("f", "d");
   const std::string first = encode_journal_record(done_record(0, "A", "payload-a"));
   const std::string second = encode_journal_record(done_record(1, "B", "payload-b"));
   for (std::size_t cut = 1; cut < second.size(); ++cut) {
@@ -69,7 +70,7 @@ TEST_CASE("a journal cut anywhere inside a record keeps exactly the complete rec
 }
 
 TEST_CASE("a journal record with a flipped byte or out of order is not trusted", "[batch]") {
-  const std::string header = encode_journal_header("f");
+  const std::string header = encode_journal_header("f", "d");
   std::string damaged = encode_journal_record(done_record(0, "A", "payload-a"));
   damaged[damaged.size() - 12] ^= 0x20;
   CHECK(read_all(header + damaged).empty());
