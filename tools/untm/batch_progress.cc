@@ -49,9 +49,11 @@ ProgressDisplay::ProgressDisplay(ProgressStyle style, std::FILE* out, std::size_
       at_start_(at_start),
       interval_(style == ProgressStyle::bar ? kBarInterval : line_interval),
       start_(std::chrono::steady_clock::now()),
+      last_shown_(start_) {}
 
 void ProgressDisplay::update(const ProgressCounts& now) {
   if (style_ == ProgressStyle::quiet) return;
+  if (std::chrono::steady_clock::now() - last_shown_ < interval_) return;
   show(now);
 }
 
@@ -63,6 +65,8 @@ void ProgressDisplay::finish(const ProgressCounts& now) {
 }
 
 void ProgressDisplay::show(const ProgressCounts& now) {
+  last_shown_ = std::chrono::steady_clock::now();
+  const double elapsed = std::chrono::duration<double>(last_shown_ - start_).count();
   if (style_ == ProgressStyle::bar) {
     // \r and "erase to end of line" (ECMA-48 EL) redraw the bar in place.
     fmt::print(out_, "\r{}\x1b[K", describe_progress(now, at_start_, documents_total_, bytes_total_, elapsed, 30));

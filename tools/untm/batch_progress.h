@@ -46,6 +46,7 @@ class ProgressDisplay {
   ProgressCounts at_start_;
   std::chrono::milliseconds interval_;
   std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_shown_;
 };
 
 }  // namespace untm::cli
