@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "core/error.h"
 
 namespace untm::batch {
@@ -87,6 +89,51 @@ std::string encode_journal_record(const JournalRecord& record) {
   checksum.add(std::string_view(out).substr(kRecordMagic.size()));
   append_u64(out, checksum.value());
   return out;
+}
+
+std::string encode_document_payload(const bundle::EncodedDocument& document) {
+  std::string out;
+  out.reserve(document.frame.size() + document.id.size() + 64);
+  append_string(out, document.id);
+  append_string(out, document.first_language);
+  append_string(out, document.second_language);
+  append_u64(out, document.unit_count);
+  append_u64(out, document.checksum);
+  append_u64(out, document.cleaned_characters);
+  append_string(out, document.frame);
+  return out;
+}
+
+bundle::EncodedDocument decode_document_payload(std::string_view payload, const std::string& source_name) {
+  std::size_t position = 0;
+  const auto fail = [&]() -> void {
+    throw InputError(source_name, "a journal record does not hold an encoded document", position);
+  };
+  const auto take_u64 = [&] {
+    if (payload.size() - position < 8) fail();
+    const auto value = decode_u64(payload.substr(position, 8));
+    position += 8;
+    return value;
+  };
+  const auto take_string = [&] {
+    const auto size = take_u64();
+    if (payload.size() - position < size) fail();
+    std::string text(payload.substr(position, size));
+    position += size;
+    return text;
+  };
+  bundle::EncodedDocument document;
+  document.id = take_string();
+  document.first_language = take_string();
+  document.second_language = take_string();
+  document.unit_count = take_u64();
+  const auto checksum = take_u64();
+  if (checksum > std::numeric_limits<std::uint32_t>::max()) fail();
+  document.checksum = static_cast<std::uint32_t>(checksum);
+  document.cleaned_characters = take_u64();
+  document.frame = take_string();
+  if (position != payload.size()) fail();
+  return document;
 }
 
 JournalReader::JournalReader(std::istream& in, std::string source_name)

@@ -23,6 +23,7 @@
 #include <string_view>
 
 #include "batch/manifest.h"
+#include "bundle/writer.h"
 
 namespace untm::batch {
 
@@ -48,6 +49,12 @@ std::string batch_fingerprint(std::span<const DocumentPair> documents, std::stri
 // break (InputError).
 std::string encode_journal_header(std::string_view fingerprint, std::string_view creation_date);
 std::string encode_journal_record(const JournalRecord& record);
+
+// The payload of a done record: the document as encoded for the bundle, so
+// that assembling the bundle never aligns or compresses it again.
+std::string encode_document_payload(const bundle::EncodedDocument& document);
+// Throws InputError naming `source_name` for a payload that is not one.
+bundle::EncodedDocument decode_document_payload(std::string_view payload, const std::string& source_name);
 
 // Reads a journal one record at a time (memory stays at one record).
 class JournalReader {

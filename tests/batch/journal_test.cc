@@ -97,3 +97,26 @@ TEST_CASE("the batch fingerprint changes with the documents and the settings", "
   CHECK(batch_fingerprint(std::vector<DocumentPair>{{"ab", "c", "d"}}, "") !=
         batch_fingerprint(std::vector<DocumentPair>{{"a", "bc", "d"}}, ""));
 }
+
+TEST_CASE("an encoded document survives the journal payload unchanged", "[batch]") {
+  bundle::EncodedDocument document;
+  document.id = "A/68/155";
+  document.first_language = "zh";
+  document.second_language = "en";
+  document.frame = std::string("\x28\xb5\x2f\xfd\0frame", 9);
+  document.unit_count = 42;
+  document.checksum = 0xDEADBEEF;
+  document.cleaned_characters = 3;
+  const auto payload = encode_document_payload(document);
+  const auto decoded = decode_document_payload(payload, "j");
+  CHECK(decoded.id == document.id);
+  CHECK(decoded.first_language == "zh");
+  CHECK(decoded.second_language == "en");
+  CHECK(decoded.frame == document.frame);
+  CHECK(decoded.unit_count == 42);
+  CHECK(decoded.checksum == 0xDEADBEEF);
+  CHECK(decoded.cleaned_characters == 3);
+  CHECK_THROWS_WITH(decode_document_payload(payload.substr(0, payload.size() - 1), "j"),
+                    Catch::Contains("does not hold an encoded document"));
+  CHECK_THROWS_AS(decode_document_payload(payload + "x", "j"), InputError);
+}

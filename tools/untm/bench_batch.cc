@@ -1,13 +1,171 @@
-// Placeholder until the batch benchmark lands.
-#include "commands.h"
-
+// `untm bench batch --corpus DIR`: corpus-scale throughput of `untm batch` on
+// the corpus scripts/make-bench-corpus.py builds. Each measurement runs the
+// real `untm batch` in a child process, so that its peak RSS (wait4) belongs
+// to that run alone. Figures: documents/s, MB/s, peak RSS at a small and a
+// large prefix of the manifest (RSS must not grow with the number of
+// documents), and -j2 against the -j1 baseline on the small prefix.
+#include <boost/program_options.hpp>
 #include <fmt/format.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "batch/manifest.h"
+#include "commands.h"
+#include "core/error.h"
+#include "file_io.h"
 
 namespace untm::cli {
 
-int run_bench_batch(const Arguments&) {
-  fmt::print(stderr, "untm bench batch: not built yet\n");
-  return 2;
+namespace {
+
+namespace po = boost::program_options;
+
+// The UN Parallel Corpus v1.0 (Ziemski et al., LREC 2016), English-Chinese.
+constexpr double kUnpcDocumentPairs = 91028;
+
+struct RunFigures {
+  std::size_t documents = 0;
+  unsigned threads = 0;
+  double seconds = 0;
+  double input_megabytes = 0;
+  double peak_rss_megabytes = 0;
+  double documents_per_second() const { return documents / seconds; }
+  double megabytes_per_second() const { return input_megabytes / seconds; }
+};
+
+// Writes the first `count` pairs of `documents` as a manifest with absolute
+// paths; returns its raw text size in MB.
+double write_prefix_manifest(const std::vector<batch::DocumentPair>& documents, std::size_t count,
+                             const std::filesystem::path& path) {
+  std::string text;
+  double bytes = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto& pair = documents[i];
+    text += fmt::format("{}\t{}\t{}\n", pair.id, pair.zh_path, pair.en_path);
+    bytes += static_cast<double>(std::filesystem::file_size(pair.zh_path) + std::filesystem::file_size(pair.en_path));
+  }
+  AtomicOutputFile out(path);
+  out.write(text);
+  out.commit();
+  return bytes / 1e6;
+}
+
+RunFigures run_batch_child(const std::filesystem::path& manifest, const std::filesystem::path& output,
+                           std::size_t documents, double megabytes, unsigned threads) {
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  std::vector<std::string> arguments = {self, "batch", manifest.string(), "-o", output.string(), "-j",
+                                        std::to_string(threads), "-q", "--date", "20000101T000000Z"};
+  std::vector<char*> argv;
+  for (auto& argument : arguments) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t child = ::fork();
+  if (child < 0) throw std::runtime_error("fork failed");
+  if (child == 0) {
+    ::execv(self.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (::wait4(child, &status, 0, &usage) != child) throw std::runtime_error("wait4 failed");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw std::runtime_error(fmt::format("untm batch -j {} on {} documents failed (status {})", threads,
+                                         documents, status));
+  }
+  // ru_maxrss is in kilobytes on Linux (getrusage(2)).
+  return {documents, threads, seconds, megabytes, static_cast<double>(usage.ru_maxrss) / 1024.0};
+}
+
+void print_run(const std::string& label, const RunFigures& run) {
+  fmt::print("{:<22} {:>6} docs {:>8.1f} MB {:>8.1f} s {:>8.1f} docs/s {:>7.2f} MB/s {:>8.1f} MB peak RSS\n", label,
+             run.documents, run.input_megabytes, run.seconds, run.documents_per_second(),
+             run.megabytes_per_second(), run.peak_rss_megabytes);
+}
+
+}  // namespace
+
+int run_bench_batch(const Arguments& args) {
+  std::string corpus;
+  std::size_t small = 1000;
+  std::size_t large = 5000;
+  po::options_description options(
+      "usage: untm bench batch --corpus DIR [--small N] [--large N]\n\n"
+      "Runs 'untm batch' on the first N pairs of DIR/manifest.tsv: small at -j1 (baseline) and -j2,\n"
+      "large at -j2; prints documents/s, MB/s, peak RSS, the -j2 speedup, the RSS growth and an\n"
+      "extrapolation to the UN Parallel Corpus zh-en (91,028 document pairs).\n"
+      "Build the corpus first (minutes; never commit it):\n"
+      "  scripts/make-bench-corpus.py /tmp/untm-bench-corpus --documents 5000\n"
+      "Example:\n"
+      "  untm bench batch --corpus /tmp/untm-bench-corpus\n\nOptions");
+  options.add_options()("help,h", "show this help")(
+      "corpus", po::value(&corpus)->value_name("DIR"), "folder written by scripts/make-bench-corpus.py")(
+      "small", po::value(&small)->value_name("N"), "documents in the small run (default 1000)")(
+      "large", po::value(&large)->value_name("N"), "documents in the large run (default 5000)");
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(options).run(), values);
+  if (values.count("help")) {
+    std::cout << options << '\n';
+    return 0;
+  }
+  po::notify(values);
+  if (corpus.empty()) throw UsageError("give the corpus with --corpus DIR (see --help to build one)");
+  if (small == 0 || large < small) throw UsageError("need 0 < --small <= --large");
+
+  const std::filesystem::path manifest_path = std::filesystem::path(corpus) / "manifest.tsv";
+  auto documents = batch::parse_manifest(read_file(manifest_path.string()), manifest_path.string());
+  for (auto& pair : documents) {
+    pair.zh_path = (std::filesystem::absolute(corpus) / pair.zh_path).string();
+    pair.en_path = (std::filesystem::absolute(corpus) / pair.en_path).string();
+  }
+  if (documents.size() < large) {
+    throw InputError(manifest_path.string(), fmt::format("has {} document pairs, the large run needs {} "
+                                                         "(scripts/make-bench-corpus.py --documents {})",
+                                                         documents.size(), large, large));
+  }
+
+  const auto work = std::filesystem::temp_directory_path() / fmt::format("untm-bench-batch-{}", ::getpid());
+  std::filesystem::create_directories(work);
+  const auto small_manifest = work / "small.tsv";
+  const auto large_manifest = work / "large.tsv";
+  const double small_megabytes = write_prefix_manifest(documents, small, small_manifest);
+  const double large_megabytes = write_prefix_manifest(documents, large, large_manifest);
+
+  fmt::print("untm bench batch: {} ({} pairs available), {} hardware threads\n", corpus, documents.size(),
+             std::thread::hardware_concurrency());
+  const auto baseline = run_batch_child(small_manifest, work / "small-j1.tmx.zst", small, small_megabytes, 1);
+  print_run(fmt::format("small -j1 (baseline)"), baseline);
+  const auto small_parallel = run_batch_child(small_manifest, work / "small-j2.tmx.zst", small, small_megabytes, 2);
+  print_run("small -j2", small_parallel);
+  const auto large_parallel = run_batch_child(large_manifest, work / "large-j2.tmx.zst", large, large_megabytes, 2);
+  print_run("large -j2", large_parallel);
+
+  const auto bundle_megabytes = static_cast<double>(std::filesystem::file_size(work / "large-j2.tmx.zst")) / 1e6;
+  fmt::print("\n-j2 speedup over -j1 ({} docs):      {:.2f}x\n", small,
+             baseline.seconds / small_parallel.seconds);
+  fmt::print("peak RSS, {} docs / {} docs (-j2): {:.2f}  ({:.1f} MB / {:.1f} MB)\n", large, small,
+             large_parallel.peak_rss_megabytes / small_parallel.peak_rss_megabytes,
+             large_parallel.peak_rss_megabytes, small_parallel.peak_rss_megabytes);
+  fmt::print("bundle: {:.1f} MB for {:.1f} MB of raw text ({:.1f}%)\n", bundle_megabytes, large_megabytes,
+             100 * bundle_megabytes / large_megabytes);
+  const double hours = kUnpcDocumentPairs / large_parallel.documents_per_second() / 3600;
+  fmt::print("UN Parallel Corpus zh-en, {:.0f} document pairs at this corpus's mean size ({:.1f} kB/pair), -j2 on "
+             "this machine: {:.1f} h\n",
+             kUnpcDocumentPairs, large_megabytes * 1e3 / static_cast<double>(large), hours);
+
+  std::error_code ignored;
+  std::filesystem::remove_all(work, ignored);
+  return 0;
 }
 
 }  // namespace untm::cli

@@ -1,13 +1,199 @@
-// Placeholder until the batch subcommand lands.
-#include "commands.h"
-
+// `untm batch (MANIFEST.tsv | DIR) -o OUT.tmx.zst`: aligns many document pairs
+// into one bundle. Reads the document list, picks the shard, and hands it to
+// run_batch_job (batch_run.h).
+#include <boost/program_options.hpp>
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "batch/manifest.h"
+#include "batch/pairing.h"
+#include "batch/shard.h"
+#include "batch_run.h"
+#include "commands.h"
+#include "core/error.h"
+#include "file_io.h"
+#include "format/tmx.h"
 
 namespace untm::cli {
 
-int run_batch(const Arguments&) {
-  fmt::print(stderr, "untm batch: not built yet\n");
-  return 2;
+namespace {
+
+namespace po = boost::program_options;
+
+// Exit code of a batch that finished and wrote its bundle, but without some
+// documents (they are listed in the summary and the report).
+constexpr int kExitSomeDocumentsFailed = 3;
+
+constexpr const char* kUsage = R"(usage: untm batch (MANIFEST.tsv | DIR) -o OUT.tmx.zst [OPTIONS]
+
+Aligns many Chinese-English document pairs into one bundle, documents in list
+order whatever the thread timing.
+
+MANIFEST.tsv: one pair per line, id<TAB>zh_path<TAB>en_path; relative paths
+  are relative to the manifest's folder; '#' starts a comment line.
+DIR: files paired by name: A_68_155-ZH.txt + A_68_155-EN.txt, X.zh + X.en
+  (or X.zh.txt + X.en.txt), zh/NAME + en/NAME. Files that cannot be paired are
+  listed with the reason.
+
+Exit codes: 0 every document aligned; 3 the bundle was written but some
+documents failed (listed at the end and in --report); 1 bad input or usage
+(nothing written); 2 internal error.
+
+Examples:
+  untm batch session68.tsv -o session68.tmx.zst -j 4 --report session68.jsonl
+  untm batch ../shared/gold/pol-dev --presplit -o pol.tmx.zst --links-dir pol-links
+  untm batch corpus.tsv -o part-3.tmx.zst --shard 3/8    # then: untm bundle merge
+  untm batch corpus.tsv -o all.tmx.zst --resume          # after a kill: finish the job
+
+Options)";
+
+std::vector<std::string> list_files_under(const std::filesystem::path& folder) {
+  std::vector<std::string> files;
+  std::error_code error;
+  for (std::filesystem::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    std::error_code status_error;
+    if (it->is_regular_file(status_error)) {
+      files.push_back(it->path().lexically_relative(folder).generic_string());
+    }
+  }
+  if (error) throw InputError(folder.string(), "cannot list the folder: " + error.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string resolve(const std::filesystem::path& folder, const std::string& path) {
+  const std::filesystem::path given(path);
+  if (given.is_absolute()) return path;
+  return (folder / given).lexically_normal().string();
+}
+
+struct DocumentList {
+  std::vector<batch::DocumentPair> documents;
+  std::vector<batch::UnpairedFile> unpaired;
+};
+
+DocumentList read_document_list(const std::string& input) {
+  DocumentList list;
+  std::error_code error;
+  if (std::filesystem::is_directory(input, error)) {
+    auto pairing = batch::pair_files_by_name(list_files_under(input));
+    for (auto& pair : pairing.pairs) {
+      pair.zh_path = resolve(input, pair.zh_path);
+      pair.en_path = resolve(input, pair.en_path);
+    }
+    for (auto& file : pairing.unpaired) file.path = resolve(input, file.path);
+    list.documents = std::move(pairing.pairs);
+    list.unpaired = std::move(pairing.unpaired);
+  } else {
+    list.documents = batch::parse_manifest(read_file(input), input);
+    const auto folder = input == "-" ? std::filesystem::path(".") : std::filesystem::path(input).parent_path();
+    for (auto& pair : list.documents) {
+      pair.zh_path = resolve(folder, pair.zh_path);
+      pair.en_path = resolve(folder, pair.en_path);
+    }
+  }
+  return list;
+}
+
+void print_summary(const BatchSummary& summary, bool quiet) {
+  if (!quiet) {
+    fmt::print(stderr, "untm batch: {} of {} documents aligned ({} from an earlier run), {} pairs, {:.1f} MB of text\n",
+               summary.aligned, summary.documents, summary.resumed, summary.pairs,
+               static_cast<double>(summary.input_bytes) / 1e6);
+  }
+  if (summary.failed.empty()) return;
+  fmt::print(stderr, "untm batch: {} documents failed and are not in the bundle:\n", summary.failed.size());
+  for (const auto& failure : summary.failed) {
+    if (failure.file.empty()) {
+      fmt::print(stderr, "  {}: {}\n", failure.id, failure.reason);
+    } else {
+      fmt::print(stderr, "  {}: {}: {}\n", failure.id, failure.file, failure.reason);
+    }
+  }
+}
+
+}  // namespace
+
+int run_batch(const Arguments& args) {
+  std::string input;
+  std::string output;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::string shard_text;
+  std::string date;
+  std::string report;
+  std::string links_dir;
+  double progress_seconds = 10;
+  po::options_description options(kUsage);
+  options.add_options()
+      ("help,h", "show this help")
+      ("output,o", po::value(&output)->value_name("OUT.tmx.zst"), "the bundle to write (required)")
+      ("jobs,j", po::value(&threads)->value_name("N"), "worker threads (default: the number of cores)")
+      ("shard", po::value(&shard_text)->value_name("K/N"),
+       "align only shard K of N: the K-th of N contiguous runs of the list; "
+       "'untm bundle merge' of the N shard bundles, in order, gives the whole batch")
+      ("resume", "finish a batch that was killed: keep the documents it finished (from OUT's journal, "
+                 "OUT.untm-journal) and align the rest")
+      ("presplit", "inputs hold one sentence per line (gold-set layout), as in 'untm align --presplit'")
+      ("date", po::value(&date)->value_name("YYYYMMDDThhmmssZ"),
+       "creation date of every unit (default: now), for byte-identical bundles")
+      ("report", po::value(&report)->value_name("FILE.jsonl"),
+       "one JSON line per document (aligned, failed with file and reason) and per unpaired file")
+      ("links-dir", po::value(&links_dir)->value_name("DIR"),
+       "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'")
+      ("quiet,q", "no progress display and no summary line (failures are still listed)")
+      ("progress-interval", po::value(&progress_seconds)->value_name("SECONDS"),
+       "seconds between progress lines when stderr is not a terminal (default 10)");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&input));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", 1);
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+  if (values.count("help")) {
+    std::cout << options << '\n';
+    return 0;
+  }
+  po::notify(values);
+  if (input.empty()) throw UsageError("give a manifest (.tsv) or a folder of documents");
+  if (output.empty()) throw UsageError("give the bundle to write with -o OUT.tmx.zst");
+  if (output == "-") throw UsageError("a batch writes a file (it keeps a resume journal beside it), not stdout");
+  if (threads == 0) throw UsageError("-j needs at least 1 thread");
+  if (!date.empty() && !format::is_tmx_date(date)) {
+    throw UsageError(fmt::format("--date '{}' is not a TMX date such as 20131001T120000Z", date));
+  }
+  if (!(progress_seconds > 0)) throw UsageError("--progress-interval must be positive");
+
+  BatchSettings settings;
+  settings.output = output;
+  settings.threads = threads;
+  settings.presplit = values.count("presplit") > 0;
+  settings.resume = values.count("resume") > 0;
+  if (!date.empty()) settings.creation_date = date;
+  if (!report.empty()) settings.report = report;
+  if (!links_dir.empty()) settings.links_dir = links_dir;
+  const bool quiet = values.count("quiet") > 0;
+  settings.progress = quiet ? ProgressStyle::quiet : ::isatty(STDERR_FILENO) ? ProgressStyle::bar : ProgressStyle::lines;
+  settings.progress_interval = std::chrono::milliseconds(static_cast<long long>(progress_seconds * 1000));
+
+  DocumentList list = read_document_list(input);
+  for (const auto& file : list.unpaired) fmt::print(stderr, "untm batch: left out {}: {}\n", file.path, file.reason);
+  if (!shard_text.empty()) {
+    const auto range = batch::shard_range(batch::parse_shard(shard_text), list.documents.size());
+    list.documents = std::vector<batch::DocumentPair>(list.documents.begin() + static_cast<std::ptrdiff_t>(range.begin),
+                                                      list.documents.begin() + static_cast<std::ptrdiff_t>(range.end));
+  }
+  if (list.documents.empty() && shard_text.empty()) throw InputError(input, "no document pairs to align");
+
+  const BatchSummary summary = run_batch_job(list.documents, list.unpaired, settings);
+  print_summary(summary, quiet);
+  return summary.failed.empty() ? 0 : kExitSomeDocumentsFailed;
 }
 
 }  // namespace untm::cli

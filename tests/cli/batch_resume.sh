@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# untm batch --resume: a real batch is killed with SIGKILL in the middle;
+# rerunning the same command with --resume finishes it without redoing the
+# documents already done, and the bundle and report equal those of an
+# uninterrupted run byte for byte.
+set -euo pipefail
+untm="$1"
+data="$UNTM_SOURCE_DIR/tests/data/batch"
+work="$(mktemp -d)"
+trap 'kill -9 "${batch_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cd "$work"
+
+# Documents big enough that the batch runs for a while: each fixture's text
+# repeated, 150 pairs.
+for n in 101 102 103; do
+  for side in ZH EN; do
+    for _ in $(seq 8); do cat "$data/A_68_$n-$side.txt"; echo; done > "A_68_$n-$side.txt"
+  done
+done
+for i in $(seq 150); do
+  n=$((101 + i % 3))
+  printf 'DOC/%03d\tA_68_%d-ZH.txt\tA_68_%d-EN.txt\n' "$i" "$n" "$n"
+done > list.tsv
+options=(-j 2 --date 20131001T120000Z --report)
+
+"$untm" batch list.tsv -o whole.tmx.zst "${options[@]}" whole.jsonl -q || fail "uninterrupted batch failed"
+
+"$untm" batch list.tsv -o resumed.tmx.zst "${options[@]}" resumed.jsonl --resume --progress-interval 0.01 \
+  2> first.err &
+batch_pid=$!
+# Kill it once at least 15 documents are done.
+for _ in $(seq 600); do
+  done_count="$(grep -o "[0-9]*/150 docs" first.err 2>/dev/null | tail -1 | cut -d/ -f1)" || true
+  [[ -n "$done_count" && "$done_count" -ge 15 ]] && break
+  kill -0 "$batch_pid" 2>/dev/null || break
+  sleep 0.02
+done
+kill -9 "$batch_pid" 2>/dev/null || fail "the batch finished before it could be killed: make the test batch larger"
+wait "$batch_pid" 2>/dev/null || true
+batch_pid=
+[[ -e resumed.tmx.zst ]] && fail "a killed batch left a bundle under the final name"
+[[ -e resumed.tmx.zst.untm-journal ]] || fail "no journal after the kill"
+cp resumed.tmx.zst.untm-journal killed.journal
+
+"$untm" batch list.tsv -o resumed.tmx.zst "${options[@]}" resumed.jsonl --resume 2> second.err \
+  || { cat second.err >&2; fail "resumed batch failed"; }
+earlier="$(grep -o '([0-9]* from an earlier run)' second.err | tr -dc 0-9)"
+[[ -n "$earlier" && "$earlier" -ge 15 && "$earlier" -lt 150 ]] \
+  || { cat second.err >&2; fail "the resumed run redid documents: '$earlier' taken from the journal"; }
+cmp whole.tmx.zst resumed.tmx.zst || fail "resumed bundle differs from the uninterrupted one"
+cmp whole.jsonl resumed.jsonl || fail "resumed report differs from the uninterrupted one"
+[[ -e resumed.tmx.zst.untm-journal ]] && fail "journal left after a finished batch"
+
+# A journal belongs to one batch: resuming it with other documents is refused.
+head -n 100 list.tsv > shorter.tsv
+cp killed.journal other.tmx.zst.untm-journal
+status=0
+"$untm" batch shorter.tsv -o other.tmx.zst -q --resume 2> other.err || status=$?
+[[ $status == 1 ]] && grep -q 'another batch' other.err || { cat other.err >&2; fail "a journal of another batch was not refused"; }
+[[ -e other.tmx.zst ]] && fail "a refused resume wrote a bundle"
+echo "batch resume: ok ($earlier of 150 documents taken from the killed run)"

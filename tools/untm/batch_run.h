@@ -1,0 +1,56 @@
+#pragma once
+// One batch, from a list of document pairs to a bundle: aligns the documents
+// on worker threads, journals each finished document (so --resume can finish
+// a killed batch), then writes the bundle, the report and the link files.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/manifest.h"
+#include "batch/pairing.h"
+#include "batch_progress.h"
+
+namespace untm::cli {
+
+struct BatchSettings {
+  std::filesystem::path output;                     // the bundle (.tmx.zst)
+  unsigned threads = 1;
+  bool presplit = false;
+  bool resume = false;
+  std::optional<std::string> creation_date;         // TMX date; default: now (or the journal's)
+  std::optional<std::filesystem::path> report;      // --report FILE.jsonl
+  std::optional<std::filesystem::path> links_dir;   // --links-dir DIR
+  ProgressStyle progress = ProgressStyle::lines;
+  std::chrono::milliseconds progress_interval{10000};
+};
+
+struct FailedDocument {
+  std::string id;
+  std::string file;    // the input at fault, or empty
+  std::string reason;
+};
+
+struct BatchSummary {
+  std::size_t documents = 0;        // in this batch (or shard)
+  std::size_t aligned = 0;
+  std::size_t resumed = 0;          // finished by an earlier run, taken from the journal
+  std::uint64_t pairs = 0;
+  std::uint64_t input_bytes = 0;
+  std::vector<FailedDocument> failed;
+};
+
+// Paths in `documents` are used as given (already resolved). `unpaired` only
+// goes into the report. Throws InputError for what stops the whole batch (the
+// output cannot be written, a journal from another batch, ...); a bad
+// document only ends up in BatchSummary::failed.
+BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
+                           const std::vector<batch::UnpairedFile>& unpaired, const BatchSettings& settings);
+
+// Where the resume journal of `output` lives while its batch runs.
+std::filesystem::path journal_path(const std::filesystem::path& output);
+
+}  // namespace untm::cli
