@@ -1,5 +1,6 @@
 #include "batch/shard.h"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
@@ -31,6 +32,14 @@ Shard parse_shard(std::string_view text) {
 IndexRange shard_range(const Shard& shard, std::size_t document_count) {
   const auto boundary = [&](std::size_t k) { return k * document_count / shard.count; };
   return {boundary(shard.index - 1), boundary(shard.index)};
+}
+
+std::vector<std::size_t> spread_sample(std::size_t document_count, std::size_t sample_size) {
+  const std::size_t size = std::min(sample_size, document_count);
+  std::vector<std::size_t> indices;
+  indices.reserve(size);
+  for (std::size_t i = 0; i < size; ++i) indices.push_back(i * document_count / size);
+  return indices;
 }
 
 }  // namespace untm::batch

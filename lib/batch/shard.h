@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace untm::batch {
 
@@ -27,5 +28,12 @@ struct IndexRange {
   std::size_t end = 0;
 };
 IndexRange shard_range(const Shard& shard, std::size_t document_count);
+
+// `sample_size` indices spread evenly over [0, document_count):
+// floor(i·M/S) for i < S, or every index when S >= M. Batch-wide learning
+// draws its documents this way from the whole list, before sharding, so that
+// every shard learns the same lexicon and merged shards equal the unsharded
+// batch.
+std::vector<std::size_t> spread_sample(std::size_t document_count, std::size_t sample_size);
 
 }  // namespace untm::batch

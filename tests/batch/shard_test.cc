@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <functional>
+
 #include "core/error.h"
 
 using namespace untm::batch;
@@ -30,4 +33,15 @@ TEST_CASE("shards cover every document exactly once, in order, nearly equal", "[
   }
   CHECK(shard_range({2, 3}, 10).begin == 3);
   CHECK(shard_range({2, 3}, 10).end == 6);
+}
+
+TEST_CASE("a learning sample spreads over the whole list and takes all of a short one", "[batch]") {
+  CHECK(spread_sample(10, 5) == std::vector<std::size_t>{0, 2, 4, 6, 8});
+  CHECK(spread_sample(3, 5) == std::vector<std::size_t>{0, 1, 2});
+  CHECK(spread_sample(0, 5).empty());
+  CHECK(spread_sample(10, 0).empty());
+  const auto sample = spread_sample(91028, 1000);
+  REQUIRE(sample.size() == 1000);
+  CHECK(std::adjacent_find(sample.begin(), sample.end(), std::greater_equal<>()) == sample.end());
+  CHECK(sample.back() >= 90900);
 }
