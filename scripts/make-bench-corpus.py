@@ -10,7 +10,7 @@ document is a seeded random draw of aligned units, so the two sides of a pair
 really translate each other and the aligner does real work. Deterministic for
 a given seed. Never commit the output: it goes under build/ or /tmp.
 
-usage: scripts/make-bench-corpus.py OUT_DIR [--documents 5000] [--mean-kb 120]
+usage: scripts/make-bench-corpus.py OUT_DIR [--documents 5000] [--mean-kb 105]
        [--seed 1] [--shared ../shared]
 writes OUT_DIR/<symbol>-ZH.txt, OUT_DIR/<symbol>-EN.txt and OUT_DIR/manifest.tsv
 """
@@ -111,7 +111,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out_dir")
     parser.add_argument("--documents", type=int, default=5000)
-    parser.add_argument("--mean-kb", type=float, default=120.0, help="mean raw size of a pair (zh + en)")
+    parser.add_argument("--mean-kb", type=float, default=105.0, help="mean raw size of a pair (zh + en)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--shared", default=os.environ.get("UNTM_SHARED_DIR") or
                         os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared"))

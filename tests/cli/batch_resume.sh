@@ -22,7 +22,7 @@ for i in $(seq 150); do
   n=$((101 + i % 3))
   printf 'DOC/%03d\tA_68_%d-ZH.txt\tA_68_%d-EN.txt\n' "$i" "$n" "$n"
 done > list.tsv
-options=(-j 2 --date 20131001T120000Z --report)
+options=(-j 2 --date 20131001T120000Z --learn-sample 20 --report)
 
 "$untm" batch list.tsv -o whole.tmx.zst "${options[@]}" whole.jsonl -q || fail "uninterrupted batch failed"
 
@@ -31,7 +31,7 @@ options=(-j 2 --date 20131001T120000Z --report)
 batch_pid=$!
 # Kill it once at least 15 documents are done.
 for _ in $(seq 600); do
-  done_count="$(grep -o "[0-9]*/150 docs" first.err 2>/dev/null | tail -1 | cut -d/ -f1)" || true
+  done_count="$(grep -o "^untm batch: [0-9]*/150 docs" first.err 2>/dev/null | tail -1 | tr -dc "0-9/" | cut -d/ -f1)" || true
   [[ -n "$done_count" && "$done_count" -ge 15 ]] && break
   kill -0 "$batch_pid" 2>/dev/null || break
   sleep 0.02

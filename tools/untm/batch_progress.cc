@@ -39,11 +39,12 @@ std::string describe_progress(const ProgressCounts& now, const ProgressCounts& a
   return line;
 }
 
-ProgressDisplay::ProgressDisplay(ProgressStyle style, std::FILE* out, std::size_t documents_total,
+ProgressDisplay::ProgressDisplay(ProgressStyle style, std::FILE* out, std::string label, std::size_t documents_total,
                                  std::uint64_t bytes_total, const ProgressCounts& at_start,
                                  std::chrono::milliseconds line_interval)
     : style_(style),
       out_(out),
+      label_(label.empty() ? label : label + ": "),
       documents_total_(documents_total),
       bytes_total_(bytes_total),
       at_start_(at_start),
@@ -69,9 +70,9 @@ void ProgressDisplay::show(const ProgressCounts& now) {
   const double elapsed = std::chrono::duration<double>(last_shown_ - start_).count();
   if (style_ == ProgressStyle::bar) {
     // \r and "erase to end of line" (ECMA-48 EL) redraw the bar in place.
-    fmt::print(out_, "\r{}\x1b[K", describe_progress(now, at_start_, documents_total_, bytes_total_, elapsed, 30));
+    fmt::print(out_, "\r{}{}\x1b[K", label_, describe_progress(now, at_start_, documents_total_, bytes_total_, elapsed, 30));
   } else {
-    fmt::print(out_, "untm batch: {}\n", describe_progress(now, at_start_, documents_total_, bytes_total_, elapsed, 0));
+    fmt::print(out_, "untm batch: {}{}\n", label_, describe_progress(now, at_start_, documents_total_, bytes_total_, elapsed, 0));
   }
   std::fflush(out_);
 }

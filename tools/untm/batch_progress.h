@@ -28,7 +28,8 @@ std::string describe_progress(const ProgressCounts& now, const ProgressCounts& a
 
 class ProgressDisplay {
  public:
-  ProgressDisplay(ProgressStyle style, std::FILE* out, std::size_t documents_total,
+  // `label` names the phase before the counts ("learning"), or is empty.
+  ProgressDisplay(ProgressStyle style, std::FILE* out, std::string label, std::size_t documents_total,
                   std::uint64_t bytes_total, const ProgressCounts& at_start,
                   std::chrono::milliseconds line_interval);
   // Shows `now` if the style's interval has passed since the last display.
@@ -41,6 +42,7 @@ class ProgressDisplay {
 
   ProgressStyle style_;
   std::FILE* out_;
+  std::string label_;
   std::size_t documents_total_;
   std::uint64_t bytes_total_;
   ProgressCounts at_start_;

@@ -29,7 +29,10 @@ using DocumentOutcome = batch::JournalRecord;
 // Every option that changes the bundle's bytes; --resume refuses a journal
 // written with other settings.
 std::string describe_output_settings(const BatchSettings& settings) {
-  return fmt::format("presplit={};links={}", settings.presplit, settings.links_dir ? settings.links_dir->string() : "");
+  return fmt::format("presplit={};links={};learn={};sample={};dictionary={}", settings.presplit,
+                     settings.links_dir ? settings.links_dir->string() : "", settings.learning.learn,
+                     settings.learning.sample_documents,
+                     settings.learning.dictionary ? settings.learning.dictionary->string() : "");
 }
 
 std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
@@ -56,8 +59,8 @@ void write_links_file(const std::filesystem::path& links_dir, const AlignedDocum
 
 class DocumentAligner {
  public:
-  DocumentAligner(const BatchSettings& settings, const bundle::BundleHeader& header)
-      : settings_(settings), header_(header) {}
+  DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, const bundle::BundleHeader& header)
+      : settings_(settings), align_options_(align_options), header_(header) {}
 
   DocumentOutcome operator()(std::size_t index, const batch::DocumentPair& pair) const {
     DocumentOutcome outcome;
@@ -71,7 +74,7 @@ class DocumentAligner {
       text_options.presplit = settings_.presplit;
       const auto zh = read_document(zh_bytes, Language::zh, pair.zh_path, text_options);
       const auto en = read_document(en_bytes, Language::en, pair.en_path, text_options);
-      AlignedDocument aligned = align_documents(zh, en, AlignOptions{});
+      AlignedDocument aligned = align_documents(zh, en, align_options_);
       aligned.id = pair.id;
       if (settings_.links_dir) write_links_file(*settings_.links_dir, aligned);
       outcome.pair_count = aligned.pairs.size();
@@ -92,6 +95,7 @@ class DocumentAligner {
 
  private:
   const BatchSettings& settings_;
+  const AlignOptions& align_options_;
   const bundle::BundleHeader& header_;
 };
 
@@ -263,7 +267,14 @@ std::filesystem::path journal_path(const std::filesystem::path& output) {
   return path;
 }
 
+std::filesystem::path lexicon_path(const std::filesystem::path& output) {
+  auto path = output;
+  path += ".untm-lexicon";
+  return path;
+}
+
 BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
+                           const std::vector<batch::DocumentPair>& whole_list,
                            const std::vector<batch::UnpairedFile>& unpaired, const BatchSettings& settings) {
   const auto journal = journal_path(settings.output);
   const auto fingerprint = batch::batch_fingerprint(documents, describe_output_settings(settings));
@@ -274,6 +285,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
     fmt::print(stderr, "untm batch: starting over: {} holds an interrupted run (--resume continues it)\n",
                journal.string());
   }
+  const auto lexicon_file = lexicon_path(settings.output);
   if (settings.resume && journal_exists) {
     state = read_existing_journal(journal, fingerprint);
     if (settings.creation_date && *settings.creation_date != state.creation_date) {
@@ -281,15 +293,24 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
     }
   } else {
     state.creation_date = settings.creation_date.value_or(format::tmx_date(std::chrono::system_clock::now()));
+    // A lexicon is reused only by the resumed run of the batch that learned it.
+    std::filesystem::remove(lexicon_file, ignored);
   }
 
   bundle::BundleHeader header;
   header.creation_date = state.creation_date;
-  const DocumentAligner align_document(settings, header);
   {
+    // The journal exists from the start, so a batch killed while learning
+    // resumes as well.
     JournalFile journal_file(journal, state.valid_size, batch::encode_journal_header(fingerprint, state.creation_date));
+    const AlignOptions align_options =
+        state.finished == documents.size()
+            ? AlignOptions{}
+            : prepare_batch_alignment(whole_list, settings.presplit, settings.learning, AlignOptions{}, lexicon_file,
+                                      settings.threads, settings.progress);
+    const DocumentAligner align_document(settings, align_options, header);
     ProgressCounts counts = state.counts;
-    ProgressDisplay progress(settings.progress, stderr, documents.size(), total_input_bytes(documents), counts,
+    ProgressDisplay progress(settings.progress, stderr, "", documents.size(), total_input_bytes(documents), counts,
                              settings.progress_interval);
     OrderedRunOptions run_options;
     run_options.threads = settings.threads;
@@ -312,6 +333,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
   BatchSummary summary = write_outputs(documents, unpaired, settings, header, journal);
   summary.resumed = state.finished;
   std::filesystem::remove(journal, ignored);
+  std::filesystem::remove(lexicon_file, ignored);
   return summary;
 }
 
