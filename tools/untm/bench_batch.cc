@@ -92,6 +92,7 @@ void print_run(const std::string& label, const RunFigures& run) {
   fmt::print("{:<22} {:>6} docs {:>8.1f} MB {:>8.1f} s {:>8.1f} docs/s {:>7.2f} MB/s {:>8.1f} MB peak RSS\n", label,
              run.documents, run.input_megabytes, run.seconds, run.documents_per_second(),
              run.megabytes_per_second(), run.peak_rss_megabytes);
+  std::fflush(stdout);  // each run takes minutes: show it when it is done
 }
 
 }  // namespace
@@ -151,6 +152,7 @@ int run_bench_batch(const Arguments& args) {
 
   fmt::print("untm bench batch: {} ({} pairs available), {} hardware threads\n", corpus, documents.size(),
              std::thread::hardware_concurrency());
+  std::fflush(stdout);
   const auto baseline = run_batch_child(speedup_manifest, work / "speedup-j1.tmx.zst", speedup, speedup_megabytes, 1);
   print_run("speedup -j1 (baseline)", baseline);
   const auto parallel = run_batch_child(speedup_manifest, work / "speedup-j2.tmx.zst", speedup, speedup_megabytes, 2);
