@@ -4,17 +4,50 @@ namespace untm {
 
 namespace {
 
-// Chinese.
+// Chinese. ICU already ends sentences at 。！？ and their half-width forms and
+// keeps closing quotes and brackets with them; these rules fix what it gets
+// wrong in running Chinese text.
 constexpr SegmentationRule kChineseRules[] = {
-    {false, R"(^\s{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.\s{0,4})", R"(.)",
+    {false, R"((?:^|[。！？!?])[\s　]{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.[\s　]{0,4})", R"(.)",
      "a paragraph number (1. 注意到...) is not a sentence"},
+    {false, R"([^《》]{0,60}《[^《》]{0,60})", R"([^《》]{0,60}》)",
+     "a title in 《》 is never broken, whatever punctuation it holds"},
+    {false, R"([。！？!?][\s　]{1,3})", R"([”’」』）)》〉】])",
+     "a closing quote or bracket after spaces still belongs to the sentence (生 。 ”)"},
+    {true, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』）)]{1,2})", R"([\s　]{0,3}[^\s　”’」』）)，,。、；：？！])",
+     "the sentence ends after its closing quote (。” / ……” / ——”), also with spaces between"},
+    {false, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』]{0,2}[\s　]{0,2}[“‘「『])", R"(.)",
+     "an opening quote after a sentence end starts the next sentence, not ends this one"},
+    {true, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』]{0,2}[\s　]{0,2})", R"([“‘「『])",
+     "break before the opening quote that follows a sentence end"},
+    {true, R"(……)", R"([“‘「『\p{Han}])", "an ellipsis directly followed by new text ends the sentence"},
 };
 
-// English.
+
+// English. ICU breaks after every full stop followed by a capital and after
+// every ! and ?; these rules keep abbreviations, numbers and quoted speech
+// together and add the breaks ICU misses.
+#define UNTM_MONTH "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#define UNTM_NOT_PREPOSITION "(?!(?:In|On|Of|Since|Until|By|From|Before|After|To|During|Dated|And|The)\\s)"
 constexpr SegmentationRule kEnglishRules[] = {
     {false, R"(^\s{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.\s{0,4})", R"(.)",
      "a paragraph number (1. Takes note...) is not a sentence"},
+    {false, R"(\b(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Prof|St|Sr|Jr|Gen|Col|Capt|Amb|H\.E)\.\s{0,3})", R"(.)",
+     "a title before a name (Mr. Ban, Dr. Sha, St. Joseph)"},
+    {false, R"(\b(?:e\.g|i\.e|cf|viz|vs|approx|U\.N|U\.S|a\.m|p\.m)\.\s{0,3})", R"([^A-Z]|[A-Z](?![a-z]{2}))",
+     "e.g., i.e., cf., approx., U.N. go on (not before a sentence-like capitalised word after a.m./p.m.)"},
+    {false, R"(\b(?:No|Nos|no|nos|para|paras|Art|Arts|art|arts|Vol|vol|p|pp|Add|Corr|Rev|Suppl|chap|Chap|sect|Sect|fig|Fig|Annex|annex)\.\s{0,3})",
+     R"([\dIVXLivxl(])", "an abbreviation before a number (No. 3, para. 12, Art. 5, pp. 3-7, Add.2)"},
+    {false, R"([!?][’”'"»)]{0,2}\s{1,3})", R"([a-z])",
+     "quoted speech goes on after ! or ? ('Why!' he cried.)"},
+    {true, R"([—–-][’”'"]\s{0,3})", R"([‘“'"])", "a broken-off quotation (though—') ends its sentence"},
+    {true, R"(\b)" UNTM_NOT_PREPOSITION R"([A-Z][A-Za-z’']{1,25}\s{1,2})",
+     R"()" UNTM_MONTH R"(\s\d{1,2},\s\d{4}\s{1,2}[A-Z“"‘'])", "a dateline after a title (Our Goal November 15, 2012 Friends...)"},
+    {true, R"(\b)" UNTM_NOT_PREPOSITION R"([A-Z][A-Za-z’']{1,25}\s{1,2})" UNTM_MONTH R"(\s\d{1,2},\s\d{4}\s{0,2})",
+     R"([A-Z“"‘'])", "the text after a dateline starts a sentence"},
 };
+#undef UNTM_MONTH
+#undef UNTM_NOT_PREPOSITION
 
 }  // namespace
 
