@@ -10,7 +10,7 @@ namespace {
 constexpr SegmentationRule kChineseRules[] = {
     {false, R"((?:^|[。！？!?])[\s　]{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.[\s　]{0,4})", R"(.)",
      "a paragraph number (1. 注意到...) is not a sentence"},
-    {false, R"([^《》]{0,60}《[^《》]{0,60})", R"([^《》]{0,60}》)",
+    {false, R"(《[^《》]{0,60})", R"([^《》]{0,60}》)",
      "a title in 《》 is never broken, whatever punctuation it holds"},
     {false, R"([。！？!?][\s　]{1,3})", R"([”’」』）)》〉】])",
      "a closing quote or bracket after spaces still belongs to the sentence (生 。 ”)"},
@@ -28,7 +28,8 @@ constexpr SegmentationRule kChineseRules[] = {
 // every ! and ?; these rules keep abbreviations, numbers and quoted speech
 // together and add the breaks ICU misses.
 #define UNTM_MONTH "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-#define UNTM_NOT_PREPOSITION "(?!(?:In|On|Of|Since|Until|By|From|Before|After|To|During|Dated|And|The)\\s)"
+#define UNTM_GOVERNING_WORD "(?:In|On|Of|Since|Until|By|From|Before|After|To|During|Dated|And|The)"
+#define UNTM_DATE UNTM_MONTH "\\s\\d{1,2},\\s\\d{4}"
 constexpr SegmentationRule kEnglishRules[] = {
     {false, R"(^\s{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.\s{0,4})", R"(.)",
      "a paragraph number (1. Takes note...) is not a sentence"},
@@ -41,13 +42,19 @@ constexpr SegmentationRule kEnglishRules[] = {
     {false, R"([!?][’”'"»)]{0,2}\s{1,3})", R"([a-z])",
      "quoted speech goes on after ! or ? ('Why!' he cried.)"},
     {true, R"([—–-][’”'"]\s{0,3})", R"([‘“'"])", "a broken-off quotation (though—') ends its sentence"},
-    {true, R"(\b)" UNTM_NOT_PREPOSITION R"([A-Z][A-Za-z’']{1,25}\s{1,2})",
-     R"()" UNTM_MONTH R"(\s\d{1,2},\s\d{4}\s{1,2}[A-Z“"‘'])", "a dateline after a title (Our Goal November 15, 2012 Friends...)"},
-    {true, R"(\b)" UNTM_NOT_PREPOSITION R"([A-Z][A-Za-z’']{1,25}\s{1,2})" UNTM_MONTH R"(\s\d{1,2},\s\d{4}\s{0,2})",
-     R"([A-Z“"‘'])", "the text after a dateline starts a sentence"},
+    // Datelines: a date standing between a title and the text (Our Goal
+    // November 15, 2012 Friends from...). A date that a lower-case word, a
+    // preposition or punctuation leads into is part of its sentence.
+    {false, R"((?:\b[a-z][A-Za-z’']{0,25}|\b)" UNTM_GOVERNING_WORD R"(|[^A-Za-z’'\s])\s{1,2})",
+     R"()" UNTM_DATE, "a date inside a sentence (on November 15, 2012)"},
+    {false, R"((?:\b[a-z][A-Za-z’']{0,25}|\b)" UNTM_GOVERNING_WORD R"(|[^A-Za-z’'\s])\s{1,2})" UNTM_DATE R"(\s{0,2})",
+     R"(.)", "the sentence goes on after a date inside it"},
+    {true, R"(\s{1,2})", R"()" UNTM_DATE R"(\s{1,2}[A-Z“"‘'])", "a dateline after a title"},
+    {true, R"()" UNTM_DATE R"(\s{0,2})", R"([A-Z“"‘'])", "the text after a dateline starts a sentence"},
 };
 #undef UNTM_MONTH
-#undef UNTM_NOT_PREPOSITION
+#undef UNTM_GOVERNING_WORD
+#undef UNTM_DATE
 
 }  // namespace
 
