@@ -268,7 +268,12 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   for (const auto& fact : facts) {
     widths.push_back(lines[fact.line_index].width);
     indents.push_back(lines[fact.line_index].indent);
-    if (!fact.page_break_before && &fact != &facts.front()) gaps.push_back(fact.gap_before);
+  }
+  // The gap inside a paragraph: measured after lines that stop mid-sentence,
+  // so that a blank line after every line (PDF extractions) is told from
+  // blank lines between paragraphs.
+  for (std::size_t index = 1; index < facts.size(); ++index) {
+    if (!facts[index].page_break_before && !ends_sentence(facts[index - 1].text.text)) gaps.push_back(facts[index].gap_before);
   }
   std::vector<std::size_t> sorted_widths = widths;
   std::sort(sorted_widths.begin(), sorted_widths.end());

@@ -167,7 +167,8 @@ int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) 
   };
   fmt::print("\nthroughput (UN samples repeated to {:.0f} MB per language, best of {}, processor time)\n", megabytes, repeats);
   fmt::print("{:<4} {:>10} {:>22} {:>16} {:>8}\n", "lang", "sentences", "decode+clean+split", "ICU alone", "ratio");
-  for (const auto& [language, paths] : samples) {
+  for (const auto& [sample_language, paths] : samples) {
+    const Language language = sample_language;  // a lambda cannot capture a structured binding (C++20, clang 14)
     std::string sample;
     for (const auto& path : paths) sample += read_file(path.string()) + "\n\n";
     std::string input;
