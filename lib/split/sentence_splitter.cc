@@ -39,15 +39,14 @@ UTextPointer open_utf8(std::string_view text) {
 // positions ICU did not propose.
 struct CompiledRule {
   bool is_break = false;
+  bool break_at_match_start = false;
   std::unique_ptr<icu::RegexMatcher> at_position;
   std::unique_ptr<icu::RegexMatcher> search;
 };
 
 std::unique_ptr<icu::RegexMatcher> compile(const std::string& pattern, std::string_view reason) {
   UErrorCode status = U_ZERO_ERROR;
-  UParseError parse_error;
   auto matcher = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
-  (void)parse_error;
   check(status, fmt::format("segmentation rule '{}': {}", reason, pattern));
   return matcher;
 }
@@ -69,10 +68,18 @@ SentenceSplitter::SentenceSplitter(Language language, SplitMethod method) : stat
     CompiledRule compiled;
     compiled.is_break = rule.is_break;
     compiled.at_position =
-        compile(fmt::format("(?<=(?:{}))(?:{})", rule.before, rule.after), rule.reason);
+        compile(fmt::format("(?=(?:{1}))(?<=(?:{0}))", rule.before, rule.after), rule.reason);
     compiled.at_position->useTransparentBounds(true);
     compiled.at_position->useAnchoringBounds(false);
-    if (rule.is_break) compiled.search = compile(fmt::format("(?:{})(?=(?:{}))", rule.before, rule.after), rule.reason);
+    if (rule.is_break) {
+      // An empty `before` means "a break before every match of `after`":
+      // searching for `after` itself lets ICU skip ahead by its first
+      // characters instead of trying every position.
+      compiled.break_at_match_start = rule.before.empty();
+      compiled.search = compile(rule.before.empty() ? fmt::format("(?:{})", rule.after)
+                                                    : fmt::format("(?:{})(?=(?:{}))", rule.before, rule.after),
+                                rule.reason);
+    }
     state_->rules.push_back(std::move(compiled));
   }
 }
@@ -105,7 +112,8 @@ std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
       if (!rule.search) continue;
       rule.search->reset(text.get());
       while (rule.search->find(status)) {
-        const auto end = static_cast<std::size_t>(rule.search->end64(status));
+        const auto end = static_cast<std::size_t>(rule.break_at_match_start ? rule.search->start64(status)
+                                                                             : rule.search->end64(status));
         if (end > 0 && end < paragraph.size()) candidates.emplace_back(end, false);
       }
       check(status, "segmentation rule search");
