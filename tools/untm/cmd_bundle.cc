@@ -3,7 +3,11 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -19,6 +23,7 @@
 #include "file_io.h"
 #include "format/plain.h"
 #include "format/tmx.h"
+#include "format/tmx_reader.h"
 #include "output.h"
 
 namespace untm::cli {
@@ -30,8 +35,8 @@ namespace {
 constexpr std::string_view kUsage = R"(usage: untm bundle ACTION BUNDLE [OPTIONS]
 
 actions:
-  ls BUNDLE          one document per line: id, units, languages, compressed bytes
-                     (read from the index alone)
+  ls BUNDLE          one document per line: id, units, languages, frame offset and
+                     compressed size (read from the index alone)
   stats BUNDLE       documents, units, link types, confidence histogram, languages
   verify BUNDLE      decompress every frame and check checksums and unit counts;
                      names each damaged document, exit 1 if any
@@ -71,7 +76,7 @@ struct OpenBundle {
 void fail_if_truncated(const bundle::BundleReader& reader) {
   if (reader.truncated()) {
     throw InputError(reader.source_name(),
-                     fmt::format("truncated: only the {} documents before the damage were read",
+                     fmt::format("truncated: read only the documents before the damage ({})",
                                  reader.documents().size()));
   }
 }
@@ -132,8 +137,9 @@ int run_ls(const Arguments& args) {
   OpenBundle opened(single_bundle(bundles, "ls"));
   std::string listing;
   for (const auto& entry : opened.reader->documents()) {
-    listing += fmt::format("{}\t{}\t{}-{}\t{}{}\n", entry.id, entry.unit_count, entry.first_language,
-                           entry.second_language, entry.frame.size, entry.damaged ? "\tdamaged" : "");
+    listing += fmt::format("{}\t{}\t{}-{}\t{}\t{}{}\n", entry.id, entry.unit_count, entry.first_language,
+                           entry.second_language, entry.frame.offset, entry.frame.size,
+                           entry.damaged ? "\tdamaged" : "");
   }
   AtomicOutputFile out("-");
   out.write(listing);
@@ -157,7 +163,9 @@ int run_stats(const Arguments& args) {
   for (const auto& entry : reader.documents()) {
     const std::string xml = reader.document_xml(entry);
     xml_bytes += xml.size();
-    const AlignedDocument document = reader.document(entry);
+    const AlignedDocument document = format::parse_tmx_units(
+        xml, fmt::format("{}: document {}", reader.source_name(), entry.id), entry.first_language,
+        entry.second_language);
     ++language_pairs[fmt::format("{}-{}", entry.first_language, entry.second_language)];
     cleaned += entry.cleaned_characters;
     for (const auto& pair : document.pairs) {
