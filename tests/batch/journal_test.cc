@@ -99,14 +99,8 @@ TEST_CASE("the batch fingerprint changes with the documents and the settings", "
 }
 
 TEST_CASE("an encoded document survives the journal payload unchanged", "[batch]") {
-  bundle::EncodedDocument document;
-  document.id = "A/68/155";
-  document.first_language = "zh";
-  document.second_language = "en";
-  document.frame = std::string("\x28\xb5\x2f\xfd\0frame", 9);
-  document.unit_count = 42;
-  document.checksum = 0xDEADBEEF;
-  document.cleaned_characters = 3;
+  const bundle::EncodedDocument document{"A/68/155", "zh", "en", std::string("\x28\xb5\x2f\xfd\0frame", 9), 42,
+                                         0xDEADBEEF, 3};
   const auto payload = encode_document_payload(document);
   const auto decoded = decode_document_payload(payload, "j");
   CHECK(decoded.id == document.id);
