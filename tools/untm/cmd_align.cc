@@ -63,6 +63,8 @@ int run_align(const Arguments& args) {
   std::string first_path, second_path, output_path, links_path, first_code, second_code;
   bool presplit = false, no_anchors = false;
   std::size_t em_iterations = 0;
+  AlignOptions options;
+  AnchorWeights& weights = options.anchor_weights;
   po::options_description visible(kUsage);
   visible.add_options()
       ("help,h", "show this help")
@@ -73,7 +75,25 @@ int run_align(const Arguments& args) {
       ("tgt-lang", po::value(&second_code)->default_value("en"), "language of SECOND_FILE")
       ("no-anchors", po::bool_switch(&no_anchors), "lengths only: no anchors, no clause constraint")
       ("em-iterations", po::value(&em_iterations)->default_value(AlignOptions{}.em_iterations),
-       "passes re-estimating link-type priors and length variance on the text (0: fixed start values)");
+       "passes re-estimating link-type priors and length variance on the text (0: fixed start values)")
+      ("variance-inflation", po::value(&options.variance_inflation)->default_value(options.variance_inflation),
+       "factor on the length variance measured on 1-1 links")
+      ("prior-smoothing", po::value(&options.prior_smoothing)->default_value(options.prior_smoothing),
+       "pseudo-links pulling estimated link-type priors to their start values")
+      ("number-match", po::value(&weights.shared_token_match)->default_value(weights.shared_token_match),
+       "anchor bonus (nats) per number or enumerator found on both sides")
+      ("number-mismatch", po::value(&weights.shared_token_mismatch)->default_value(weights.shared_token_mismatch),
+       "anchor cost per number or enumerator on one side only")
+      ("name-match", po::value(&weights.latin_word_match)->default_value(weights.latin_word_match),
+       "anchor bonus per Latin-script word of the Chinese side found on the other")
+      ("boundary-match", po::value(&weights.boundary_match)->default_value(weights.boundary_match),
+       "anchor bonus per quote or ?/! agreeing at a link's start or end")
+      ("boundary-mismatch", po::value(&weights.boundary_mismatch)->default_value(weights.boundary_mismatch),
+       "anchor cost per quote or ?/! at a link's start or end on one side only")
+      ("fixed-boundary-costs", po::bool_switch()->notifier([&options](bool fixed) { options.learn_boundary_costs = !fixed; }),
+       "keep the boundary weights fixed instead of learning them per document")
+      ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
+       "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
   po::options_description hidden;
   hidden.add_options()("first", po::value(&first_path))("second", po::value(&second_path));
   po::options_description all;
@@ -90,7 +110,6 @@ int run_align(const Arguments& args) {
   if (first_path.empty() || second_path.empty()) throw UsageError("needs two input files");
   if (output_path.empty() && links_path.empty()) throw UsageError("needs -o OUT or --links FILE");
 
-  AlignOptions options;
   options.first_language = language_option(first_code, "--src-lang");
   options.second_language = language_option(second_code, "--tgt-lang");
   options.use_anchors = !no_anchors;
