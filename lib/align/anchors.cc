@@ -164,10 +164,12 @@ SentenceFeatures extract_features(std::string_view sentence, Language language) 
   std::size_t position = 0;
   while (position < text.size()) {
     const char32_t c = text[position];
-    // Enumerator: (a), (iv), (12), also with full-width brackets.
+    // Enumerator: (a), (iv), (12), also with full-width brackets; not an
+    // acronym in brackets such as (APEC), which is a Latin word.
     if (c == U'(' || c == U'（') {
+      auto is_label = [](char32_t k) { return (k >= U'a' && k <= U'z') || is_digit(k); };
       std::size_t end = position + 1;
-      while (end < text.size() && end - position <= 5 && (is_latin_letter(text[end]) || is_digit(text[end]))) ++end;
+      while (end < text.size() && end - position <= 4 && is_label(text[end])) ++end;
       if (end > position + 1 && end < text.size() && (text[end] == U')' || text[end] == U'）')) {
         std::u32string label;
         for (std::size_t k = position + 1; k < end; ++k) label.push_back(ascii_letter(ascii_digit(text[k])));
