@@ -57,9 +57,9 @@ constexpr PatternRule kEnglishFootnotes[] = {
     {R"([.)](\d{1,2})(?=\s|$)(?<=[a-z]{3}[.)]\d{1,2}))", "digits after a word's full stop or bracket"},
     // Declaration8 adopted: a word of three or more lower-case letters with
     // digits glued on.
-    {R"((\d{1,2})(?=[\s,;:.)]|$)(?<=\b[A-Za-z]?[a-z]{3,20}\d{1,2}))", "digits glued to a word"},
+    {R"((\d{1,2})(?=[\s,;:.)]|$)(?<=[a-z]{3}\d{1,2}))", "digits glued to a word"},
     // 2001-20107: a year range whose second year has extra digits.
-    {R"(\b(?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range"},
+    {R"((?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range"},
 };
 
 // Splits a line into the pieces pdftotext separated by runs of spaces.

@@ -48,6 +48,19 @@ TEST_CASE("English: wrapped lines join with one space, wrap hyphens go, real one
                    "done for a long time now."});
 }
 
+TEST_CASE("English: without other evidence a line-end hyphen is a wrap, except after co-, non-, self-",
+          "[text][paragraphs]") {
+  const std::string text =
+      "          In its re-\n"
+      "port, the Committee welcomed the non-\n"
+      "proliferation regime and its semi-\n"
+      "nar on co-\n"
+      "ordination of the work of the various bodies concerned with it over the years.\n";
+  CHECK(paragraphs(text, untm::Language::en) ==
+        Paragraphs{"In its report, the Committee welcomed the non-proliferation regime and its seminar on "
+                   "co-ordination of the work of the various bodies concerned with it over the years."});
+}
+
 TEST_CASE("English: page furniture across a page break is removed", "[text][paragraphs]") {
   const std::string text =
       "A/68/155\n\n"

@@ -1,13 +1,140 @@
-// Placeholder until the align subcommand lands.
-#include "commands.h"
-
+// untm align: aligns a Chinese and an English document (or any two sides of
+// --src-lang/--tgt-lang) and writes the pairs, and optionally the links.
+#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
-namespace untm::cli {
+#include <filesystem>
+#include <iostream>
+#include <optional>
 
-int run_align(const Arguments&) {
-  fmt::print(stderr, "untm align: not built yet\n");
-  return 2;
+#include "align/aligner.h"
+#include "commands.h"
+#include "core/error.h"
+#include "eval/links.h"
+#include "file_io.h"
+#include "output.h"
+#include "text/document.h"
+
+namespace untm::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char* kUsage =
+    "usage: untm align FIRST_FILE SECOND_FILE [-o OUT] [--links FILE.align] [options]\n"
+    "\n"
+    "Aligns the sentences of two documents that translate each other: paragraphs\n"
+    "first, then sentences inside linked paragraphs (Gale & Church lengths, with\n"
+    "anchors such as numbers, names and quotes). FIRST_FILE is the --src-lang side.\n"
+    "\n"
+    "example:\n"
+    "  untm align report.zh.txt report.en.txt -o report.tsv\n"
+    "  untm align --presplit zh/001 en/001 --links 001.align\n"
+    "\n"
+    "With --presplit every non-empty line is one sentence, and --links indexes\n"
+    "those sentences from 0.\n"
+    "\n"
+    "options";
+
+Language language_option(const std::string& code, const char* option) {
+  const std::optional<Language> language = parse_language(code);
+  if (!language) throw UsageError(fmt::format("{}: unknown language '{}' (zh or en)", option, code));
+  return *language;
+}
+
+SplitDocument read_side(const std::string& path, Language language, bool presplit) {
+  TextOptions text_options;
+  text_options.presplit = presplit;
+  return read_document(read_file(path), language, path, text_options);
+}
+
+// The links of an aligned document in the gold format, by sentence index.
+std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
+  std::vector<SentenceLink> links;
+  for (const AlignedPair& pair : document.pairs) {
+    SentenceLink link;
+    for (std::uint32_t k = 0; k < pair.first.sentence_count; ++k) link.first.push_back(pair.first.first_sentence + k);
+    for (std::uint32_t k = 0; k < pair.second.sentence_count; ++k) link.second.push_back(pair.second.first_sentence + k);
+    links.push_back(std::move(link));
+  }
+  return links;
+}
+
+}  // namespace
+
+int run_align(const Arguments& args) {
+  std::string first_path, second_path, output_path, links_path, first_code, second_code;
+  bool presplit = false, no_anchors = false;
+  std::size_t em_iterations = 0;
+  AlignOptions options;
+  OutputOptions output_options;
+  AnchorWeights& weights = options.anchor_weights;
+  po::options_description visible(kUsage);
+  visible.add_options()
+      ("help,h", "show this help")
+      ("output,o", po::value(&output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
+      ("min-confidence", po::value(&output_options.min_confidence)->default_value(0.0),
+       "leave out pairs whose confidence (0..1) is lower")
+      ("links", po::value(&links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
+      ("presplit", po::bool_switch(&presplit), "inputs hold one sentence per line: no cleaning or splitting")
+      ("src-lang", po::value(&first_code)->default_value("zh"), "language of FIRST_FILE")
+      ("tgt-lang", po::value(&second_code)->default_value("en"), "language of SECOND_FILE")
+      ("no-anchors", po::bool_switch(&no_anchors), "lengths only: no anchors, no clause constraint")
+      ("em-iterations", po::value(&em_iterations)->default_value(AlignOptions{}.em_iterations),
+       "passes re-estimating link-type priors and length variance on the text (0: fixed start values)")
+      ("variance-inflation", po::value(&options.variance_inflation)->default_value(options.variance_inflation),
+       "factor on the length variance measured on 1-1 links")
+      ("prior-smoothing", po::value(&options.prior_smoothing)->default_value(options.prior_smoothing),
+       "pseudo-links pulling estimated link-type priors to their start values")
+      ("number-match", po::value(&weights.shared_token_match)->default_value(weights.shared_token_match),
+       "anchor bonus (nats) per number or enumerator found on both sides")
+      ("number-mismatch", po::value(&weights.shared_token_mismatch)->default_value(weights.shared_token_mismatch),
+       "anchor cost per number or enumerator on one side only")
+      ("name-match", po::value(&weights.latin_word_match)->default_value(weights.latin_word_match),
+       "anchor bonus per Latin-script word of the Chinese side found on the other")
+      ("boundary-match", po::value(&weights.boundary_match)->default_value(weights.boundary_match),
+       "anchor bonus per quote or ?/! agreeing at a link's start or end")
+      ("boundary-mismatch", po::value(&weights.boundary_mismatch)->default_value(weights.boundary_mismatch),
+       "anchor cost per quote or ?/! at a link's start or end on one side only")
+      ("fixed-boundary-costs", po::bool_switch()->notifier([&options](bool fixed) { options.learn_boundary_costs = !fixed; }),
+       "keep the boundary weights fixed instead of learning them per document")
+      ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
+       "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
+  po::options_description hidden;
+  hidden.add_options()("first", po::value(&first_path))("second", po::value(&second_path));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("first", 1).add("second", 1);
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+  po::notify(values);
+  if (values.count("help")) {
+    std::cout << visible << '\n';
+    return 0;
+  }
+  if (first_path.empty() || second_path.empty()) throw UsageError("needs two input files");
+  if (output_path.empty() && links_path.empty()) throw UsageError("needs -o OUT or --links FILE");
+
+  options.first_language = language_option(first_code, "--src-lang");
+  options.second_language = language_option(second_code, "--tgt-lang");
+  options.use_anchors = !no_anchors;
+  options.em_iterations = em_iterations;
+
+  if (!output_path.empty()) output_format_of(output_path);  // a bad extension fails before the work
+  const SplitDocument first = read_side(first_path, options.first_language, presplit);
+  const SplitDocument second = read_side(second_path, options.second_language, presplit);
+  AlignedDocument aligned = align_documents(first, second, options);
+  aligned.id = std::filesystem::path(first_path).stem().string();
+  if (!output_path.empty()) {
+    write_alignment(aligned, output_path, output_options);
+  }
+  if (!links_path.empty()) {
+    AtomicOutputFile links_file(links_path);
+    links_file.write(format_links(sentence_links(aligned)));
+    links_file.commit();
+  }
+  return 0;
 }
 
 }  // namespace untm::cli
