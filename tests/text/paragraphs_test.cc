@@ -77,6 +77,25 @@ TEST_CASE("English: page furniture across a page break is removed", "[text][para
                    "A second paragraph starts here, indented like the first one was."});
 }
 
+TEST_CASE("English: footnotes at the foot of a page are removed, a paragraph runs on", "[text][paragraphs]") {
+  const std::string text =
+      "          The Assembly recalled its resolution 60/265 on the follow-up to the\n"
+      "development outcome of the 2005 World Summit,1 and its resolution 61/1 on the\n"
+      "          __________________\n"
+      "          1 See resolution 60/1.\n"
+      "          2 A/61/82.\n\n"
+      "13-44467 (E)                                                     3/12\n"
+      "\fA/68/155\n"
+      "Programme of Action for the Least Developed Countries for the decade.\n"
+      "__________\n"
+      "A rule line that no page break follows removes nothing else.\n";
+  CHECK(paragraphs(text, untm::Language::en) ==
+        Paragraphs{"The Assembly recalled its resolution 60/265 on the follow-up to the development outcome of the 2005 "
+                   "World Summit, and its resolution 61/1 on the Programme of Action for the Least Developed "
+                   "Countries for the decade.",
+                   "A rule line that no page break follows removes nothing else."});
+}
+
 TEST_CASE("English: headings and bracketed editorial lines stand alone", "[text][paragraphs]") {
   const std::string text =
       "II. Replies received from Governments\n\n"
