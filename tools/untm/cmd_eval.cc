@@ -1,13 +1,127 @@
-// Placeholder until the eval subcommand lands.
-#include "commands.h"
-
+// untm eval: strict and lax precision/recall/F1 of test links against gold
+// links, per document and in total (Vecalign/Bertalign rules, lib/eval).
+#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
-namespace untm::cli {
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
 
-int run_eval(const Arguments&) {
-  fmt::print(stderr, "untm eval: not built yet\n");
-  return 2;
+#include "commands.h"
+#include "core/error.h"
+#include "eval/links.h"
+#include "eval/scorer.h"
+#include "file_io.h"
+
+namespace untm::cli {
+namespace {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+constexpr const char* kUsage =
+    "usage: untm eval --gold GOLD_DIR --test TEST_DIR [--json]\n"
+    "\n"
+    "Scores the link files of TEST_DIR (NAME.align, one [i,j]:[k] per line) against\n"
+    "the files of the same name in GOLD_DIR: strict and lax precision, recall and F1\n"
+    "as in the Vecalign and Bertalign evaluations (precision over all test links,\n"
+    "null links included; recall over the gold links that are not null), per\n"
+    "document and in total (counts summed over documents).\n"
+    "\n"
+    "example:\n"
+    "  untm eval --gold ../shared/gold/pol-dev/gold --test out/pol-dev\n"
+    "\n"
+    "options";
+
+std::vector<SentenceLink> read_links(const fs::path& path) {
+  return parse_links(read_file(path.string()), path.string());
+}
+
+std::string json_scores(const Scores& scores) {
+  return fmt::format(
+      "{{\"strict\": {{\"precision\": {:.4f}, \"recall\": {:.4f}, \"f1\": {:.4f}}}, "
+      "\"lax\": {{\"precision\": {:.4f}, \"recall\": {:.4f}, \"f1\": {:.4f}}}}}",
+      scores.strict_precision, scores.strict_recall, scores.strict_f1, scores.lax_precision, scores.lax_recall,
+      scores.lax_f1);
+}
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<int>(c));
+      continue;
+    }
+    out += c;
+  }
+  return out + '"';
+}
+
+}  // namespace
+
+int run_eval(const Arguments& args) {
+  std::string gold_dir, test_dir;
+  bool json = false;
+  po::options_description visible(kUsage);
+  visible.add_options()
+      ("help,h", "show this help")
+      ("gold", po::value(&gold_dir), "folder of gold link files")
+      ("test", po::value(&test_dir), "folder of link files to score, named as in the gold folder")
+      ("json", po::bool_switch(&json), "print JSON instead of a table");
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(visible).run(), values);
+  po::notify(values);
+  if (values.count("help")) {
+    std::cout << visible << '\n';
+    return 0;
+  }
+  if (gold_dir.empty() || test_dir.empty()) throw UsageError("needs --gold GOLD_DIR and --test TEST_DIR");
+  for (const std::string& dir : {gold_dir, test_dir}) {
+    if (!fs::is_directory(dir)) throw InputError(dir, "not a folder");
+  }
+
+  std::vector<fs::path> gold_files;
+  for (const auto& entry : fs::directory_iterator(gold_dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".align") gold_files.push_back(entry.path());
+  }
+  std::sort(gold_files.begin(), gold_files.end());
+  if (gold_files.empty()) throw InputError(gold_dir, "no .align files");
+
+  struct DocumentResult {
+    std::string name;
+    MatchCounts counts;
+  };
+  std::vector<DocumentResult> results;
+  MatchCounts total;
+  for (const fs::path& gold_path : gold_files) {
+    const fs::path test_path = fs::path(test_dir) / gold_path.filename();
+    if (!fs::exists(test_path)) throw InputError(test_path.string(), "missing: the gold folder has this document");
+    const MatchCounts counts = count_matches(read_links(gold_path), read_links(test_path));
+    total += counts;
+    results.push_back({gold_path.stem().string(), counts});
+  }
+
+  if (json) {
+    std::string out = "{\"documents\": [";
+    for (std::size_t k = 0; k < results.size(); ++k) {
+      if (k > 0) out += ", ";
+      out += fmt::format("{{\"name\": {}, \"scores\": {}}}", json_string(results[k].name),
+                         json_scores(compute_scores(results[k].counts)));
+    }
+    out += fmt::format("], \"total\": {}}}\n", json_scores(compute_scores(total)));
+    fmt::print("{}", out);
+    return 0;
+  }
+  fmt::print("{:<16} {:>8} {:>8} {:>8}   {:>8} {:>8} {:>8}\n", "document", "strict P", "strict R", "strict F",
+             "lax P", "lax R", "lax F");
+  auto print_row = [](const std::string& name, const Scores& s) {
+    fmt::print("{:<16} {:>8.4f} {:>8.4f} {:>8.4f}   {:>8.4f} {:>8.4f} {:>8.4f}\n", name, s.strict_precision,
+               s.strict_recall, s.strict_f1, s.lax_precision, s.lax_recall, s.lax_f1);
+  };
+  for (const DocumentResult& result : results) print_row(result.name, compute_scores(result.counts));
+  print_row("total", compute_scores(total));
+  return 0;
 }
 
 }  // namespace untm::cli

@@ -1,0 +1,300 @@
+#include "align/aligner.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace untm {
+namespace {
+
+// The units of one side: sentences, or paragraphs made of sentences.
+struct Units {
+  std::vector<double> lengths;
+  std::vector<SentenceFeatures> features;
+  // The unit's sentences in the document: [sentence_begin[u], sentence_begin[u + 1]).
+  std::vector<std::size_t> sentence_begin{0};
+
+  std::size_t size() const { return lengths.size(); }
+  void add(double length, SentenceFeatures unit_features, std::size_t sentence_count) {
+    lengths.push_back(length);
+    features.push_back(std::move(unit_features));
+    sentence_begin.push_back(sentence_begin.back() + sentence_count);
+  }
+};
+
+// A stretch of units aligned on its own: the whole text, or one group of
+// linked paragraphs.
+struct Block {
+  std::size_t first_begin = 0, first_end = 0, second_begin = 0, second_end = 0;
+};
+
+// Prices candidate links inside one block: link-type prior, length, anchors,
+// clause constraint, evidence terms. Block-local indices in, costs out.
+class BlockCosts final : public LinkCostFunction {
+ public:
+  BlockCosts(const Units& first, const Units& second, const Block& block, const AlignmentModel& model,
+             const std::vector<std::unique_ptr<LinkEvidence>>& evidence, const AlignOptions& options,
+             bool clause_constraint)
+      : first_(first), second_(second), block_(block), model_(model), evidence_(evidence), options_(options),
+        clause_constraint_(clause_constraint) {
+    prefix(first.lengths, block.first_begin, block.first_end, first_prefix_);
+    prefix(second.lengths, block.second_begin, block.second_end, second_prefix_);
+    for (double prior : model.priors) prior_costs_.push_back(-std::log(prior));
+  }
+
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+              std::size_t second_count) override {
+    return prior_cost(first_count, second_count) + evidence_cost(first_begin, first_count, second_begin, second_count);
+  }
+
+  // Everything but the prior: what the confidence is made of.
+  double evidence_cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                       std::size_t second_count) {
+    const double first_length = first_prefix_[first_begin + first_count] - first_prefix_[first_begin];
+    const double second_length = second_prefix_[second_begin + second_count] - second_prefix_[second_begin];
+    double total = model_.length.cost(first_length, second_length);
+    const std::size_t first_unit = block_.first_begin + first_begin;
+    const std::size_t second_unit = block_.second_begin + second_begin;
+    if (options_.use_anchors) {
+      const std::span<const SentenceFeatures> first_features(first_.features.data() + first_unit, first_count);
+      const std::span<const SentenceFeatures> second_features(second_.features.data() + second_unit, second_count);
+      total += anchor_cost(first_features, second_features, options_.anchor_weights, scratch_);
+      if (clause_constraint_) {
+        if (options_.first_language == Language::zh && options_.second_language != Language::zh) {
+          total += clause_cost(first_features, second_count, options_.anchor_weights);
+        } else if (options_.second_language == Language::zh && options_.first_language != Language::zh) {
+          total += clause_cost(second_features, first_count, options_.anchor_weights);
+        }
+      }
+    }
+    if (!evidence_.empty()) {
+      const std::size_t first_sentence = first_.sentence_begin[first_unit];
+      const std::size_t second_sentence = second_.sentence_begin[second_unit];
+      const std::size_t first_sentences = first_.sentence_begin[first_unit + first_count] - first_sentence;
+      const std::size_t second_sentences = second_.sentence_begin[second_unit + second_count] - second_sentence;
+      for (const auto& term : evidence_) total += term->cost(first_sentence, first_sentences, second_sentence, second_sentences);
+    }
+    return total;
+  }
+
+  double prior_cost(std::size_t first_count, std::size_t second_count) const {
+    for (std::size_t t = 0; t < model_.types.size(); ++t) {
+      if (model_.types[t].first_count == first_count && model_.types[t].second_count == second_count) {
+        return prior_costs_[t];
+      }
+    }
+    return std::numeric_limits<double>::infinity();
+  }
+
+ private:
+  static void prefix(const std::vector<double>& lengths, std::size_t begin, std::size_t end, std::vector<double>& out) {
+    out.assign(1, 0.0);
+    for (std::size_t u = begin; u < end; ++u) out.push_back(out.back() + lengths[u]);
+  }
+
+  const Units& first_;
+  const Units& second_;
+  const Block& block_;
+  const AlignmentModel& model_;
+  const std::vector<std::unique_ptr<LinkEvidence>>& evidence_;
+  const AlignOptions& options_;
+  bool clause_constraint_;
+  std::vector<double> first_prefix_, second_prefix_, prior_costs_;
+  AnchorScratch scratch_;
+};
+
+// Aligns every block with `model`; links in document unit indices.
+std::vector<Link> align_blocks(const Units& first, const Units& second, std::span<const Block> blocks,
+                               const AlignmentModel& model, const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
+                               const AlignOptions& options, bool clause_constraint,
+                               std::vector<std::size_t>* type_counts) {
+  std::vector<Link> links;
+  if (type_counts != nullptr) type_counts->assign(model.types.size(), 0);
+  for (const Block& block : blocks) {
+    BlockCosts costs(first, second, block, model, evidence, options, clause_constraint);
+    const std::span<const double> first_lengths(first.lengths.data() + block.first_begin,
+                                                block.first_end - block.first_begin);
+    const std::span<const double> second_lengths(second.lengths.data() + block.second_begin,
+                                                 block.second_end - block.second_begin);
+    for (const PathStep& step : band_search(first_lengths, second_lengths, model.types, costs, options.band)) {
+      Link link{block.first_begin + step.first_begin, step.first_count, block.second_begin + step.second_begin,
+                step.second_count, step.cost, 0.0};
+      link.confidence = std::min(1.0, std::exp(-costs.evidence_cost(step.first_begin, step.first_count,
+                                                                    step.second_begin, step.second_count)));
+      links.push_back(link);
+      if (type_counts != nullptr) ++(*type_counts)[step.type_index];
+    }
+  }
+  return links;
+}
+
+// Re-estimates s2 from the 1-1 links of a pass: the mean of
+// (l2/c - l1)^2 / ((l1 + l2/c) / 2), the maximum-likelihood variance of the
+// length model, inflated.
+double estimate_variance(const Units& first, const Units& second, std::span<const Link> links,
+                         const LengthModel& length, double inflation, double fallback) {
+  double sum = 0;
+  std::size_t count = 0;
+  for (const Link& link : links) {
+    if (link.first_count != 1 || link.second_count != 1) continue;
+    const double first_length = first.lengths[link.first_begin];
+    const double second_length = second.lengths[link.second_begin] / length.ratio;
+    const double mean = (first_length + second_length) / 2;
+    if (mean <= 0) continue;
+    sum += (second_length - first_length) * (second_length - first_length) / mean;
+    ++count;
+  }
+  // Too few links say little about the variance.
+  if (count < 5 || sum <= 0) return fallback;
+  return inflation * sum / static_cast<double>(count);
+}
+
+// Hard EM over link-type priors and length variance, then the final pass.
+std::vector<Link> align_units(const Units& first, const Units& second, std::span<const Block> blocks,
+                              const std::vector<std::unique_ptr<LinkEvidence>>& evidence, const AlignOptions& options,
+                              bool clause_constraint, AlignmentModel* model_out) {
+  AlignmentModel model;
+  const std::span<const LinkType> types = default_link_types();
+  model.types.assign(types.begin(), types.end());
+  const std::vector<double> base_priors = initial_link_priors(types);
+  model.priors = base_priors;
+  double first_total = 0, second_total = 0;
+  for (double length : first.lengths) first_total += length;
+  for (double length : second.lengths) second_total += length;
+  // c: the document's own length ratio (Gale & Church fixed it at 1 for
+  // European pairs; between Chinese and English it is far from 1).
+  model.length.ratio = first_total > 0 && second_total > 0 ? second_total / first_total : 1.0;
+  // Gale & Church's s2 = 6.8 is per English character; per first-side unit it
+  // scales by the ratio. A start only: EM replaces it.
+  const double initial_variance = 6.8 / std::max(model.length.ratio, 1.0) * options.variance_inflation;
+  model.length.variance = initial_variance;
+
+  std::vector<std::size_t> counts;
+  std::vector<Link> links;
+  for (std::size_t iteration = 0; iteration < options.em_iterations; ++iteration) {
+    links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts);
+    model.priors = estimate_link_priors(counts, base_priors, options.prior_smoothing);
+    model.length.variance = estimate_variance(first, second, links, model.length, options.variance_inflation,
+                                              model.length.variance);
+  }
+  links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, nullptr);
+  if (model_out != nullptr) *model_out = model;
+  return links;
+}
+
+std::vector<std::unique_ptr<LinkEvidence>> make_evidence(std::span<const std::string> first,
+                                                         std::span<const std::string> second,
+                                                         const AlignOptions& options) {
+  std::vector<std::unique_ptr<LinkEvidence>> evidence;
+  for (const auto& factory : options.evidence) evidence.push_back(factory->make(first, second));
+  return evidence;
+}
+
+Units sentence_units(std::span<const std::string> sentences, Language language, const AlignOptions& options) {
+  Units units;
+  units.lengths.reserve(sentences.size());
+  units.features.reserve(sentences.size());
+  for (const std::string& sentence : sentences) {
+    units.add(measure_length(sentence, options.length_unit),
+              options.use_anchors ? extract_features(sentence, language) : SentenceFeatures{}, 1);
+  }
+  return units;
+}
+
+void append_joined(std::string& out, std::string_view text, Language language) {
+  if (!out.empty() && language != Language::zh) out += ' ';
+  out += text;
+}
+
+}  // namespace
+
+std::vector<Link> align_sentences(std::span<const std::string> first, std::span<const std::string> second,
+                                  const AlignOptions& options, AlignmentModel* model) {
+  const Units first_units = sentence_units(first, options.first_language, options);
+  const Units second_units = sentence_units(second, options.second_language, options);
+  const auto evidence = make_evidence(first, second, options);
+  const Block whole{0, first.size(), 0, second.size()};
+  return align_units(first_units, second_units, std::span(&whole, 1), evidence, options, true, model);
+}
+
+AlignedDocument align_documents(const SplitDocument& first, const SplitDocument& second, const AlignOptions& options) {
+  // Flatten each side into its sentences, remembering where paragraphs start.
+  struct Side {
+    std::vector<const Sentence*> sentences;
+    std::vector<std::string> texts;
+    Units sentence_units;
+    Units paragraph_units;
+  };
+  auto flatten = [&options](const SplitDocument& document, Language language) {
+    Side side;
+    for (const Paragraph& paragraph : document.paragraphs) {
+      if (paragraph.sentences.empty()) continue;
+      const std::size_t first_sentence = side.texts.size();
+      double paragraph_length = 0;
+      for (const Sentence& sentence : paragraph.sentences) {
+        side.sentences.push_back(&sentence);
+        side.texts.push_back(sentence.text);
+        const double length = measure_length(sentence.text, options.length_unit);
+        paragraph_length += length;
+        side.sentence_units.add(length, options.use_anchors ? extract_features(sentence.text, language) : SentenceFeatures{}, 1);
+      }
+      const std::span<const SentenceFeatures> features(side.sentence_units.features.data() + first_sentence,
+                                                       paragraph.sentences.size());
+      side.paragraph_units.add(paragraph_length, options.use_anchors ? merge_features(features) : SentenceFeatures{},
+                               paragraph.sentences.size());
+    }
+    return side;
+  };
+  const Side first_side = flatten(first, options.first_language);
+  const Side second_side = flatten(second, options.second_language);
+  const auto evidence = make_evidence(first_side.texts, second_side.texts, options);
+
+  // Paragraphs as units; each linked group of paragraphs becomes one block of
+  // sentences. The clause constraint speaks of sentences, not paragraphs.
+  std::vector<Block> sentence_blocks;
+  const Block all_paragraphs{0, first_side.paragraph_units.size(), 0, second_side.paragraph_units.size()};
+  if (all_paragraphs.first_end <= 1 || all_paragraphs.second_end <= 1) {
+    sentence_blocks.push_back(Block{0, first_side.texts.size(), 0, second_side.texts.size()});
+  } else {
+    for (const Link& link : align_units(first_side.paragraph_units, second_side.paragraph_units,
+                                        std::span(&all_paragraphs, 1), evidence, options, false, nullptr)) {
+      const auto& first_begin = first_side.paragraph_units.sentence_begin;
+      const auto& second_begin = second_side.paragraph_units.sentence_begin;
+      sentence_blocks.push_back(Block{first_begin[link.first_begin], first_begin[link.first_begin + link.first_count],
+                                      second_begin[link.second_begin],
+                                      second_begin[link.second_begin + link.second_count]});
+    }
+  }
+  const std::vector<Link> links = align_units(first_side.sentence_units, second_side.sentence_units, sentence_blocks,
+                                              evidence, options, true, nullptr);
+
+  AlignedDocument document;
+  document.first_language = std::string(language_code(options.first_language));
+  document.second_language = std::string(language_code(options.second_language));
+  auto make_segment = [](const Side& side, std::size_t begin, std::size_t count, Language language) {
+    Segment segment;
+    segment.sentence_count = static_cast<std::uint32_t>(count);
+    segment.first_sentence = static_cast<std::uint32_t>(begin);
+    if (count == 0) {
+      // Where the missing counterpart would be: just before the next sentence.
+      const std::size_t at = begin < side.sentences.size() ? side.sentences[begin]->source.begin
+                             : side.sentences.empty()      ? 0
+                                                           : side.sentences.back()->source.end;
+      segment.source = SourceSpan{at, at};
+      return segment;
+    }
+    for (std::size_t s = begin; s < begin + count; ++s) append_joined(segment.text, side.sentences[s]->text, language);
+    segment.source = SourceSpan{side.sentences[begin]->source.begin, side.sentences[begin + count - 1]->source.end};
+    return segment;
+  };
+  for (const Link& link : links) {
+    AlignedPair pair;
+    pair.first = make_segment(first_side, link.first_begin, link.first_count, options.first_language);
+    pair.second = make_segment(second_side, link.second_begin, link.second_count, options.second_language);
+    pair.cost = link.cost;
+    pair.confidence = link.confidence;
+    document.pairs.push_back(std::move(pair));
+  }
+  return document;
+}
+
+}  // namespace untm

@@ -1,0 +1,74 @@
+#pragma once
+// Sentence alignment of a document pair (DESIGN.md, "align"): Gale & Church
+// (1993) over lengths, with anchors and pluggable evidence terms added to the
+// cost, link-type priors and length variance estimated on the text being
+// aligned (hard EM), paragraphs first and sentences inside linked paragraphs.
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "align/anchors.h"
+#include "align/band_search.h"
+#include "align/evidence.h"
+#include "align/length_model.h"
+#include "align/link_types.h"
+#include "core/types.h"
+
+namespace untm {
+
+struct AlignOptions {
+  Language first_language = Language::zh;
+  Language second_language = Language::en;
+  LengthUnit length_unit = LengthUnit::characters;
+
+  // Hard EM: align, re-estimate link-type priors and the length variance
+  // from the links found, align again. 0 keeps the initial values.
+  std::size_t em_iterations = 3;
+  // Pseudo-links pulling the estimated priors towards initial_link_priors().
+  double prior_smoothing = 20;
+  // The variance measured on 1-1 links of a pass is multiplied by this:
+  // length differences have heavier tails than a normal distribution, and
+  // the links a pass finds are the ones that fit its model.
+  double variance_inflation = 2.5;
+
+  // Anchors (numbers, enumerators, Latin words, quotes, ?/!) and the clause
+  // constraint; off leaves the pure length model.
+  bool use_anchors = true;
+  AnchorWeights anchor_weights;
+
+  // Further cost terms (e.g. a lexical model), built per document from its
+  // sentences and added to every candidate link.
+  std::vector<std::shared_ptr<const EvidenceFactory>> evidence;
+
+  BandSearchOptions band;
+};
+
+struct Link {
+  std::size_t first_begin = 0, first_count = 0, second_begin = 0, second_count = 0;
+  double cost = 0;
+  // In [0, 1]: the probability of a length difference at least this large,
+  // times the evidence: exp(-(cost - prior term)), capped at 1.
+  double confidence = 0;
+};
+
+// What the EM found, for reports and tests.
+struct AlignmentModel {
+  LengthModel length;
+  std::vector<LinkType> types;
+  std::vector<double> priors;
+};
+
+// Aligns two lists of sentences (presplit input); links index them.
+std::vector<Link> align_sentences(std::span<const std::string> first, std::span<const std::string> second,
+                                  const AlignOptions& options, AlignmentModel* model = nullptr);
+
+// Aligns two split documents: paragraphs as units first, then the sentences
+// inside each linked group of paragraphs. Each pair's segments hold the
+// sentences joined (Chinese with nothing between them, other languages with
+// one space), their source span, sentence count and first sentence index.
+AlignedDocument align_documents(const SplitDocument& first, const SplitDocument& second, const AlignOptions& options);
+
+}  // namespace untm

@@ -1,0 +1,315 @@
+#include "align/anchors.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace untm {
+namespace {
+
+// Decodes UTF-8 leniently into code points (the text layer has validated it).
+std::u32string decode(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  std::size_t position = 0;
+  while (position < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[position]);
+    std::size_t width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (position + width > text.size()) width = text.size() - position;
+    char32_t code_point = lead;
+    if (width > 1) {
+      code_point = lead & (0x7F >> width);
+      for (std::size_t k = 1; k < width; ++k) {
+        code_point = (code_point << 6) | (static_cast<unsigned char>(text[position + k]) & 0x3F);
+      }
+    }
+    out.push_back(code_point);
+    position += width;
+  }
+  return out;
+}
+
+// FNV-1a, with a kind tag so that the number 1 and the enumerator (1) differ.
+std::uint64_t hash_token(char kind, std::u32string_view token) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  auto mix = [&hash](std::uint64_t value) {
+    hash ^= value;
+    hash *= 1099511628211ULL;
+  };
+  mix(static_cast<unsigned char>(kind));
+  for (char32_t c : token) mix(c);
+  return hash;
+}
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0x00A0; }
+bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
+bool is_digit(char32_t c) { return is_ascii_digit(c) || is_fullwidth_digit(c); }
+char32_t ascii_digit(char32_t c) { return is_fullwidth_digit(c) ? U'0' + (c - 0xFF10) : c; }
+bool is_latin_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0xFF21 && c <= 0xFF3A) ||
+         (c >= 0xFF41 && c <= 0xFF5A);
+}
+char32_t ascii_letter(char32_t c) {
+  if (c >= 0xFF21 && c <= 0xFF3A) return U'A' + (c - 0xFF21);
+  if (c >= 0xFF41 && c <= 0xFF5A) return U'a' + (c - 0xFF41);
+  return c;
+}
+bool is_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
+
+bool is_opening_quote(char32_t c) {
+  return c == U'“' || c == U'"' || c == U'「' || c == U'『' || c == U'‘' || c == U'«';
+}
+bool is_closing_quote(char32_t c) {
+  return c == U'”' || c == U'"' || c == U'」' || c == U'』' || c == U'’' || c == U'»';
+}
+bool is_final_punctuation(char32_t c) {
+  return c == U'。' || c == U'.' || c == U'！' || c == U'!' || c == U'？' || c == U'?' ||
+         c == U'…' || c == U'；' || c == U';';
+}
+
+// Value of a Chinese numeral digit or unit character, or -1.
+int chinese_digit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+long long chinese_unit(char32_t c) {
+  switch (c) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    case U'万': return 10000;
+    case U'亿': return 100000000;
+    default: return 0;
+  }
+}
+
+// The decimal digits of a run of Chinese numeral characters: 二〇一二 (digit
+// by digit, as years are written) = 2012; 三十五 = 35; 一百零五 = 105;
+// 三千万 = 30000000.
+std::u32string chinese_numeral_value(std::u32string_view run) {
+  const bool has_unit = std::any_of(run.begin(), run.end(), [](char32_t c) { return chinese_unit(c) > 0; });
+  std::u32string digits;
+  if (!has_unit) {
+    for (char32_t c : run) digits.push_back(static_cast<char32_t>(U'0' + chinese_digit(c)));
+    return digits;
+  }
+  long long total = 0, section = 0, number = 0;
+  for (char32_t c : run) {
+    const int digit = chinese_digit(c);
+    const long long unit = chinese_unit(c);
+    if (digit >= 0) {
+      number = digit;
+    } else if (unit >= 10000) {
+      total = (total + section + number) * unit;
+      section = number = 0;
+    } else {
+      section += (number == 0 ? 1 : number) * unit;
+      number = 0;
+    }
+  }
+  const std::string text = std::to_string(total + section + number);
+  return std::u32string(text.begin(), text.end());
+}
+
+constexpr std::array<std::u32string_view, 12> kMonthNames = {
+    U"January", U"February", U"March",     U"April",   U"May",      U"June",
+    U"July",    U"August",   U"September", U"October", U"November", U"December"};
+
+}  // namespace
+
+SentenceFeatures extract_features(std::string_view sentence, Language language) {
+  SentenceFeatures features;
+  const std::u32string text = decode(sentence);
+  const bool chinese = language == Language::zh;
+
+  // Boundaries, ignoring spaces (some corpora space out punctuation).
+  std::u32string visible;
+  for (char32_t c : text) {
+    if (!is_space(c)) visible.push_back(c);
+  }
+  if (!visible.empty()) {
+    features.opens_with_quote = is_opening_quote(visible.front());
+    std::size_t last = visible.size() - 1;
+    // A closing quote before or after the final stop both count: 。” and ”。
+    if (is_final_punctuation(visible[last]) && last > 0 && is_closing_quote(visible[last - 1])) {
+      features.closes_with_quote = true;
+    }
+    while (last > 0 && is_closing_quote(visible[last])) {
+      features.closes_with_quote = true;
+      --last;
+    }
+    features.ends_with_question = visible[last] == U'?' || visible[last] == U'？';
+    features.ends_with_exclamation = visible[last] == U'!' || visible[last] == U'！';
+    if (chinese) {
+      for (std::size_t k = 0; k + 1 < visible.size(); ++k) {
+        const char32_t c = visible[k];
+        if (c == U'，' || c == U'；' || c == U'：') ++features.clause_marks;
+      }
+    }
+  }
+
+  std::size_t position = 0;
+  while (position < text.size()) {
+    const char32_t c = text[position];
+    // Enumerator: (a), (iv), (12), also with full-width brackets.
+    if (c == U'(' || c == U'（') {
+      std::size_t end = position + 1;
+      while (end < text.size() && end - position <= 5 && (is_latin_letter(text[end]) || is_digit(text[end]))) ++end;
+      if (end > position + 1 && end < text.size() && (text[end] == U')' || text[end] == U'）')) {
+        std::u32string label;
+        for (std::size_t k = position + 1; k < end; ++k) label.push_back(ascii_letter(ascii_digit(text[k])));
+        features.shared_tokens.push_back(hash_token('(', label));
+        position = end + 1;
+        continue;
+      }
+    }
+    if (is_digit(c)) {
+      // 1,000 and 3.5 are one number; 18th and 1990s are their digits.
+      std::u32string digits;
+      std::size_t end = position;
+      while (end < text.size()) {
+        if (is_digit(text[end])) {
+          digits.push_back(ascii_digit(text[end]));
+          ++end;
+        } else if ((text[end] == U',' || text[end] == U'.') && end + 1 < text.size() && is_digit(text[end + 1])) {
+          if (text[end] == U'.') digits.push_back(U'.');
+          ++end;
+        } else {
+          break;
+        }
+      }
+      features.shared_tokens.push_back(hash_token('#', digits));
+      while (end < text.size() && is_latin_letter(text[end])) ++end;
+      position = end;
+      continue;
+    }
+    if (chinese && (chinese_digit(c) >= 0 || chinese_unit(c) > 0)) {
+      std::size_t end = position;
+      while (end < text.size() && (chinese_digit(text[end]) >= 0 || chinese_unit(text[end]) > 0)) ++end;
+      // A lone numeral character is too often part of a word (一些, 统一).
+      if (end - position >= 2) {
+        features.shared_tokens.push_back(
+            hash_token('#', chinese_numeral_value(std::u32string_view(text).substr(position, end - position))));
+      }
+      position = end;
+      continue;
+    }
+    if (is_latin_letter(c)) {
+      std::u32string word;
+      std::size_t end = position;
+      while (end < text.size() && (is_latin_letter(text[end]) || is_digit(text[end]))) {
+        word.push_back(ascii_letter(ascii_digit(text[end])));
+        ++end;
+      }
+      const auto month = std::find(kMonthNames.begin(), kMonthNames.end(), word);
+      if (!chinese && month != kMonthNames.end()) {
+        const std::string number = std::to_string(month - kMonthNames.begin() + 1);
+        features.shared_tokens.push_back(hash_token('#', std::u32string(number.begin(), number.end())));
+      } else if (chinese ? word.size() >= 2 : std::any_of(word.begin(), word.end(), is_upper)) {
+        features.latin_words.push_back(hash_token('@', word));
+      }
+      position = end;
+      continue;
+    }
+    ++position;
+  }
+  std::sort(features.shared_tokens.begin(), features.shared_tokens.end());
+  std::sort(features.latin_words.begin(), features.latin_words.end());
+  return features;
+}
+
+namespace {
+
+// Gathers the sorted tokens of several units into `out` (sorted).
+template <typename Member>
+void gather(std::span<const SentenceFeatures> units, Member member, std::vector<std::uint64_t>& out) {
+  out.clear();
+  for (const SentenceFeatures& unit : units) out.insert(out.end(), (unit.*member).begin(), (unit.*member).end());
+  if (units.size() > 1) std::sort(out.begin(), out.end());
+}
+
+// Size of the multiset intersection of two sorted lists.
+std::size_t count_common(const std::vector<std::uint64_t>& first, const std::vector<std::uint64_t>& second) {
+  std::size_t common = 0;
+  auto a = first.begin();
+  auto b = second.begin();
+  while (a != first.end() && b != second.end()) {
+    if (*a < *b) {
+      ++a;
+    } else if (*b < *a) {
+      ++b;
+    } else {
+      ++common;
+      ++a;
+      ++b;
+    }
+  }
+  return common;
+}
+
+double boundary_cost(bool first, bool second, const AnchorWeights& weights) {
+  if (first && second) return -weights.boundary_match;
+  if (first != second) return weights.boundary_mismatch;
+  return 0;
+}
+
+}  // namespace
+
+double anchor_cost(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+                   const AnchorWeights& weights, AnchorScratch& scratch) {
+  double cost = 0;
+  gather(first, &SentenceFeatures::shared_tokens, scratch.first_tokens);
+  gather(second, &SentenceFeatures::shared_tokens, scratch.second_tokens);
+  if (!scratch.first_tokens.empty() || !scratch.second_tokens.empty()) {
+    const std::size_t common = count_common(scratch.first_tokens, scratch.second_tokens);
+    const std::size_t unmatched = scratch.first_tokens.size() + scratch.second_tokens.size() - 2 * common;
+    cost += -weights.shared_token_match * static_cast<double>(common) +
+            weights.shared_token_mismatch * static_cast<double>(unmatched);
+  }
+  if (first.empty() || second.empty()) return cost;
+  gather(first, &SentenceFeatures::latin_words, scratch.first_tokens);
+  if (!scratch.first_tokens.empty()) {
+    gather(second, &SentenceFeatures::latin_words, scratch.second_tokens);
+    cost -= weights.latin_word_match * static_cast<double>(count_common(scratch.first_tokens, scratch.second_tokens));
+  }
+  cost += boundary_cost(first.front().opens_with_quote, second.front().opens_with_quote, weights);
+  cost += boundary_cost(first.back().closes_with_quote, second.back().closes_with_quote, weights);
+  cost += boundary_cost(first.back().ends_with_question, second.back().ends_with_question, weights);
+  cost += boundary_cost(first.back().ends_with_exclamation, second.back().ends_with_exclamation, weights);
+  return cost;
+}
+
+double clause_cost(std::span<const SentenceFeatures> chinese, std::size_t other_count,
+                   const AnchorWeights& weights) {
+  if (chinese.empty()) return 0;
+  std::size_t allowed = chinese.size();
+  for (const SentenceFeatures& sentence : chinese) allowed += sentence.clause_marks;
+  return other_count > allowed ? weights.clause_excess * static_cast<double>(other_count - allowed) : 0;
+}
+
+SentenceFeatures merge_features(std::span<const SentenceFeatures> sentences) {
+  SentenceFeatures merged;
+  if (sentences.empty()) return merged;
+  gather(sentences, &SentenceFeatures::shared_tokens, merged.shared_tokens);
+  gather(sentences, &SentenceFeatures::latin_words, merged.latin_words);
+  merged.opens_with_quote = sentences.front().opens_with_quote;
+  merged.closes_with_quote = sentences.back().closes_with_quote;
+  merged.ends_with_question = sentences.back().ends_with_question;
+  merged.ends_with_exclamation = sentences.back().ends_with_exclamation;
+  for (const SentenceFeatures& sentence : sentences) merged.clause_marks += sentence.clause_marks;
+  return merged;
+}
+
+}  // namespace untm

@@ -1,0 +1,67 @@
+#pragma once
+// Anchors: evidence for a link that both languages share without translation.
+// Numbers (Arabic digits on either side, Chinese numerals converted: 十八 = 18,
+// 二〇一二 = 2012, English month names = their number), paragraph enumerators
+// such as `(a)`, Latin-script words in Chinese text (names, acronyms,
+// document symbols), quotation marks opening or closing a sentence, and a
+// final question or exclamation mark. Also the number of clause marks
+// (，；：) inside a Chinese sentence, which bounds how many English sentences
+// it usually becomes.
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+
+namespace untm {
+
+struct SentenceFeatures {
+  // Hashed tokens that a translation normally keeps as they are: numbers and
+  // enumerators. Sorted; a token may repeat.
+  std::vector<std::uint64_t> shared_tokens;
+  // Hashed Latin-script words. In Chinese text they are names, acronyms and
+  // symbols the English keeps; in English text only capitalised words are
+  // kept, since only those can match. Sorted; may repeat.
+  std::vector<std::uint64_t> latin_words;
+  bool opens_with_quote = false;
+  bool closes_with_quote = false;
+  bool ends_with_question = false;
+  bool ends_with_exclamation = false;
+  // Chinese ，；： before the last character.
+  std::uint16_t clause_marks = 0;
+};
+
+SentenceFeatures extract_features(std::string_view sentence, Language language);
+
+// How much each kind of anchor moves a link's cost, in nats.
+struct AnchorWeights {
+  double shared_token_match = 2.0;     // bonus per number or enumerator on both sides
+  double shared_token_mismatch = 0.5;  // per number or enumerator on one side only
+  double latin_word_match = 1.0;       // bonus per Latin-script word on both sides
+  double boundary_match = 0.5;         // bonus per agreeing quote / ? / ! at the link's ends
+  double boundary_mismatch = 1.5;      // per quote / ? / ! at an end on one side only
+  // Cost when a Chinese group of n sentences with k clause marks inside
+  // becomes more than n + k English sentences.
+  double clause_excess = 4.0;
+};
+
+// The anchor cost of linking `first` (consecutive sentences, or units made of
+// them) with `second`. `scratch` is working memory reused across calls.
+struct AnchorScratch {
+  std::vector<std::uint64_t> first_tokens, second_tokens;
+};
+double anchor_cost(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+                   const AnchorWeights& weights, AnchorScratch& scratch);
+
+// The clause constraint: `chinese` is the Chinese side of a link, and
+// `other_count` the number of sentences on the other side.
+double clause_cost(std::span<const SentenceFeatures> chinese, std::size_t other_count,
+                   const AnchorWeights& weights);
+
+// Features of a unit made of consecutive sentences (a paragraph): tokens of
+// all, the start of the first, the end of the last, clause marks summed.
+SentenceFeatures merge_features(std::span<const SentenceFeatures> sentences);
+
+}  // namespace untm

@@ -1,0 +1,58 @@
+#pragma once
+// The dynamic programme of Gale & Church (1993), searched inside a band so
+// that time and memory grow linearly with the length of the texts.
+//
+// The band follows the path that the lengths alone predict: first-side unit i
+// is expected near the second-side unit at the same fraction of the total
+// length (the cumulative lengths), not near the same fraction of the unit
+// count, which drifts where one side splits sentences more than the other.
+// The band starts narrow and is doubled, and the search rerun, whenever the
+// best path comes close to its edge: a path that never touches the edge is
+// the best path over the whole matrix as far as the band can tell.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "align/link_types.h"
+
+namespace untm {
+
+// Cost of a candidate link of `first_count` units from `first_begin` with
+// `second_count` units from `second_begin` (block-local indices).
+class LinkCostFunction {
+ public:
+  virtual ~LinkCostFunction() = default;
+  virtual double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                      std::size_t second_count) = 0;
+};
+
+struct PathStep {
+  std::size_t first_begin = 0, first_count = 0, second_begin = 0, second_count = 0;
+  std::size_t type_index = 0;  // into the link types searched
+  double cost = 0;
+};
+
+struct BandSearchOptions {
+  // Half-width of the first band, in units; doubled as needed.
+  std::size_t initial_half_width = 24;
+  // Matrices up to this many cells are searched whole.
+  std::size_t full_search_cells = 1u << 20;
+};
+
+struct BandSearchStatistics {
+  std::size_t searches = 0;         // 1 + the number of times the band grew
+  std::size_t final_half_width = 0;
+  std::size_t cells = 0;            // cells of the last search
+};
+
+// The least-cost sequence of links covering both sides in order. The lengths
+// only place the band; `costs` prices the links. Throws std::logic_error when
+// `types` cannot cover the two sides (no 1-0/0-1 and no other way through).
+std::vector<PathStep> band_search(std::span<const double> first_lengths, std::span<const double> second_lengths,
+                                  std::span<const LinkType> types, LinkCostFunction& costs,
+                                  const BandSearchOptions& options = {},
+                                  BandSearchStatistics* statistics = nullptr);
+
+}  // namespace untm

@@ -1,0 +1,58 @@
+#include "align/length_model.h"
+
+#include <cmath>
+#include <numbers>
+
+namespace untm {
+namespace {
+
+bool is_white_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
+         c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
+}
+
+}  // namespace
+
+double measure_length(std::string_view text, LengthUnit unit) {
+  if (unit == LengthUnit::bytes) return static_cast<double>(text.size());
+  // Decode UTF-8 leniently: a length needs no validation, and the text layer
+  // has validated the input already.
+  double length = 0;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[position]);
+    std::size_t width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (position + width > text.size()) width = text.size() - position;
+    char32_t code_point = lead;
+    if (width > 1) {
+      code_point = lead & (0x7F >> width);
+      for (std::size_t k = 1; k < width; ++k) {
+        code_point = (code_point << 6) | (static_cast<unsigned char>(text[position + k]) & 0x3F);
+      }
+    }
+    if (!is_white_space(code_point)) length += 1;
+    position += width;
+  }
+  return length;
+}
+
+double two_tailed_normal_cost(double z) {
+  const double x = std::fabs(z) / std::numbers::sqrt2;
+  // P(|Z| >= |z|) = erfc(|z| / sqrt 2).
+  if (x < 20) return -std::log(std::erfc(x));
+  // erfc(x) ~ exp(-x^2) / (x sqrt(pi)) for large x (Abramowitz & Stegun 7.1.23).
+  return x * x + std::log(x * std::sqrt(std::numbers::pi));
+}
+
+double LengthModel::delta(double first_length, double second_length) const {
+  const double second_in_first_units = second_length / ratio;
+  const double mean = (first_length + second_in_first_units) / 2;
+  if (mean <= 0) return 0;
+  return (second_in_first_units - first_length) / std::sqrt(variance * mean);
+}
+
+double LengthModel::cost(double first_length, double second_length) const {
+  return two_tailed_normal_cost(delta(first_length, second_length));
+}
+
+}  // namespace untm

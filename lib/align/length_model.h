@@ -1,0 +1,40 @@
+#pragma once
+// The length half of Gale & Church (1993): how likely two pieces of text are
+// translations of each other, judged only by their lengths.
+
+#include <string_view>
+
+namespace untm {
+
+// What a "length" counts. Characters (Unicode code points that are not white
+// space) suit Chinese-English: a Chinese character carries about as much as
+// four English letters, and that ratio is steady within a document, whereas
+// UTF-8 bytes weigh a Chinese character as three letters and English spacing
+// as content.
+enum class LengthUnit { characters, bytes };
+
+// Length of `text` in `unit`.
+double measure_length(std::string_view text, LengthUnit unit);
+
+// Gale & Church's model of length differences: a second-side length l2 is
+// normally distributed around c * l1 with a variance proportional to the
+// length. We express both lengths in first-side units (l2 / c), and use the
+// form of the original C program, which normalises by the mean of the two
+// lengths so that insertions and deletions (one length 0) keep a finite cost:
+//   delta = (l2 / c - l1) / sqrt(s2 * (l1 + l2 / c) / 2)
+// cost = -log P(|Z| >= |delta|), the two-tailed normal probability.
+struct LengthModel {
+  double ratio = 1.0;     // c: second-side length per first-side unit
+  double variance = 1.0;  // s2, per first-side unit of length
+
+  // delta as above; 0 when both lengths are 0.
+  double delta(double first_length, double second_length) const;
+  // -log of the two-tailed probability of delta, in nats (>= 0).
+  double cost(double first_length, double second_length) const;
+};
+
+// -log(2 * (1 - Phi(|z|))), accurate also far in the tail where the
+// probability underflows a double.
+double two_tailed_normal_cost(double z);
+
+}  // namespace untm
