@@ -2,16 +2,33 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <unordered_map>
 
 namespace untm::lexicon {
 
 namespace {
 
+// Group sizes whose chance coverage is precomputed per sentence; larger
+// groups (rare) compute it on the spot.
+constexpr std::size_t kPrecomputedGroupSizes = 8;
+
 // The lexicon words of one sentence with their weights.
 struct SentenceWords {
   std::vector<std::uint32_t> words;  // sorted ids
   std::vector<float> weights;        // idf, parallel to words
+  std::vector<float> chance;         // q: mean coverage by one sentence of the other side
+  // expected_coverage[k - 1] = sum over words of weight * (1 - (1 - q)^k):
+  // the weighted coverage a group of k random sentences gives by chance.
+  std::vector<double> expected_coverage;
+
+  double chance_coverage(std::size_t group_size) const {
+    if (group_size <= expected_coverage.size()) return expected_coverage[group_size - 1];
+    double total = 0.0;
+    for (std::size_t word = 0; word < words.size(); ++word)
+      total += weights[word] * (1.0 - std::pow(1.0 - chance[word], static_cast<double>(group_size)));
+    return total;
+  }
 };
 
 // Words and idf weights of one side of a document: idf(w) = log(1 + N / df(w))
@@ -37,6 +54,48 @@ std::vector<SentenceWords> weigh_side(std::vector<std::vector<std::uint32_t>> se
     for (const std::uint32_t word : sentence.words) sentence.weights.push_back(static_cast<float>(idf(word) * scale));
   }
   return side;
+}
+
+// Fills `chance` and `expected_coverage` of one side: q(w) is the mean, over
+// the sentences of the other side, of the strength with which a sentence
+// covers w. A word that many sentences would cover earns little when covered.
+void estimate_chance(std::vector<SentenceWords>& side, const std::vector<SentenceWords>& other_side,
+                     const std::function<std::span<const Translation>(std::uint32_t)>& translations_of) {
+  std::unordered_map<std::uint32_t, std::uint32_t> slot_of_word;  // words of this side -> dense slots
+  for (const auto& sentence : side)
+    for (const std::uint32_t word : sentence.words) slot_of_word.try_emplace(word, static_cast<std::uint32_t>(slot_of_word.size()));
+  std::vector<double> coverage_sum(slot_of_word.size(), 0.0);
+  std::vector<float> best(slot_of_word.size(), 0.0f);
+  std::vector<std::uint32_t> touched;
+  for (const auto& other : other_side) {
+    for (const std::uint32_t word : other.words) {
+      for (const Translation& translation : translations_of(word)) {
+        const auto slot = slot_of_word.find(translation.word);
+        if (slot == slot_of_word.end()) continue;
+        if (best[slot->second] == 0.0f) touched.push_back(slot->second);
+        best[slot->second] = std::max(best[slot->second], translation.strength);
+      }
+    }
+    for (const std::uint32_t slot : touched) {
+      coverage_sum[slot] += best[slot];
+      best[slot] = 0.0f;
+    }
+    touched.clear();
+  }
+  const double other_count = std::max<double>(1.0, static_cast<double>(other_side.size()));
+  for (auto& sentence : side) {
+    sentence.chance.clear();
+    for (const std::uint32_t word : sentence.words)
+      sentence.chance.push_back(static_cast<float>(coverage_sum[slot_of_word.at(word)] / other_count));
+    sentence.expected_coverage.assign(kPrecomputedGroupSizes, 0.0);
+    for (std::size_t word = 0; word < sentence.words.size(); ++word) {
+      double miss = 1.0;
+      for (std::size_t size = 1; size <= kPrecomputedGroupSizes; ++size) {
+        miss *= 1.0 - sentence.chance[word];
+        sentence.expected_coverage[size - 1] += sentence.weights[word] * (1.0 - miss);
+      }
+    }
+  }
 }
 
 class LexicalEvidence final : public LinkEvidence {
@@ -68,6 +127,7 @@ class LexicalEvidence final : public LinkEvidence {
         for (std::size_t word = 0; word < best_.size(); ++word) best_[word] = std::max(best_[word], english_coverage[word]);
       }
       for (std::size_t word = 0; word < best_.size(); ++word) covered += best_[word] * english_[english].weights[word];
+      covered -= english_[english].chance_coverage(chinese_count);
     }
     for (std::size_t chinese = chinese_begin; chinese < chinese_begin + chinese_count; ++chinese) {
       best_.assign(chinese_[chinese].words.size(), 0.0f);
@@ -77,6 +137,7 @@ class LexicalEvidence final : public LinkEvidence {
         for (std::size_t word = 0; word < best_.size(); ++word) best_[word] = std::max(best_[word], coverage[word]);
       }
       for (std::size_t word = 0; word < best_.size(); ++word) covered += best_[word] * chinese_[chinese].weights[word];
+      covered -= chinese_[chinese].chance_coverage(english_count);
     }
     return -options_.weight * covered;
   }
@@ -146,8 +207,11 @@ std::unique_ptr<LinkEvidence> LexicalEvidenceFactory::make(std::span<const std::
   std::vector<std::vector<std::uint32_t>> english_words;
   english_words.reserve(english_sentences.size());
   for (const auto& sentence : english_sentences) english_words.push_back(model_->english_words(sentence));
-  return std::make_unique<LexicalEvidence>(model_, options_, weigh_side(std::move(chinese_words)),
-                                           weigh_side(std::move(english_words)));
+  std::vector<SentenceWords> chinese = weigh_side(std::move(chinese_words));
+  std::vector<SentenceWords> english = weigh_side(std::move(english_words));
+  estimate_chance(chinese, english, [&](std::uint32_t word) { return model_->chinese_translations(word); });
+  estimate_chance(english, chinese, [&](std::uint32_t word) { return model_->english_translations(word); });
+  return std::make_unique<LexicalEvidence>(model_, options_, std::move(chinese), std::move(english));
 }
 
 }  // namespace untm::lexicon

@@ -137,7 +137,8 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 RunResult run_configuration(const std::vector<GoldDocument>& documents, const AlignOptions& base,
-                            const Lexicon* dictionary, bool learn, const lexicon::CorpusLearningOptions& learning) {
+                            const Lexicon* dictionary, bool learn, const lexicon::CorpusLearningOptions& learning,
+                            const fs::path& links_dir) {
   RunResult result;
   AlignOptions options = base;
   Lexicon lexicon = dictionary != nullptr ? *dictionary : Lexicon{};
@@ -156,6 +157,12 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
   for (const auto& document : documents) outputs.push_back(to_sentence_links(align_sentences(document.chinese, document.english, options)));
   result.align_seconds = seconds_since(start);
   for (std::size_t index = 0; index < documents.size(); ++index) {
+    if (!links_dir.empty()) {
+      fs::create_directories(links_dir);
+      AtomicOutputFile links_file(links_dir / (documents[index].name + ".align"));
+      links_file.write(format_links(outputs[index]));
+      links_file.commit();
+    }
     counts += count_matches(documents[index].gold, outputs[index]);
     result.types.add(documents[index].gold, outputs[index]);
   }
@@ -168,6 +175,7 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
 int run_bench_lexical(const Arguments& args) {
   std::string shared_dir = "../shared";
   std::string sets_text = "pol-dev mac-dev";
+  std::string links_dir;
   LexiconCommandOptions lexicon_options;
   if (const char* home = std::getenv("HOME")) {
     const fs::path cached = fs::path(home) / ".cache/untm/cedict_ts.u8";
@@ -176,7 +184,8 @@ int run_bench_lexical(const Arguments& args) {
   po::options_description visible(kUsage);
   visible.add_options()("help,h", "show this help")(
       "shared", po::value(&shared_dir)->default_value(shared_dir), "the shared folder holding gold/")(
-      "sets", po::value(&sets_text)->default_value(sets_text), "gold sets to run, separated by spaces");
+      "sets", po::value(&sets_text)->default_value(sets_text), "gold sets to run, separated by spaces")(
+      "links-dir", po::value(&links_dir), "also write each configuration's links to DIR/SET/CONFIGURATION/NAME.align");
   add_lexicon_options(visible, lexicon_options);
   po::variables_map values;
   po::store(po::command_line_parser(args).options(visible).run(), values);
@@ -224,7 +233,8 @@ int run_bench_lexical(const Arguments& args) {
       if (configuration.dictionary && !dictionary) continue;
       const RunResult result = run_configuration(documents, *configuration.base,
                                                  configuration.dictionary ? &*dictionary : nullptr,
-                                                 configuration.learn && !lexicon_options.no_learn, learning);
+                                                 configuration.learn && !lexicon_options.no_learn, learning,
+                                                 links_dir.empty() ? fs::path() : fs::path(links_dir) / set / configuration.name);
       const double rate = static_cast<double>(sentences) / result.align_seconds;
       if (length_only_rate == 0) length_only_rate = rate;
       fmt::print("{:<22} {:>7.3f} {:>7.3f} | {:>7.3f} {:>7.3f} {:>8.3f} {:>7.3f} | {:>9.0f} {:>7.2f} {:>8.2f}\n",
