@@ -6,6 +6,10 @@
 namespace untm {
 namespace {
 
+// Learnt boundary costs stay within +-3 nats, about the prior cost of a
+// 1-2 link: a quote alone should not outweigh the lengths.
+constexpr double kBoundaryCostLimit = 3.0;
+
 // The units of one side: sentences, or paragraphs made of sentences.
 struct Units {
   std::vector<double> lengths;
@@ -148,10 +152,29 @@ double estimate_variance(const Units& first, const Units& second, std::span<cons
   return inflation * sum / static_cast<double>(count);
 }
 
+// Learns the boundary-mark costs from the 1-1 ... n-m links of a pass (see
+// estimate_boundary_costs).
+void estimate_boundary_weights(const Units& first, const Units& second, std::span<const Link> links,
+                               AnchorWeights& weights) {
+  std::vector<std::pair<const SentenceFeatures*, const SentenceFeatures*>> starts, ends;
+  for (const Link& link : links) {
+    if (link.first_count == 0 || link.second_count == 0) continue;
+    starts.emplace_back(&first.features[link.first_begin], &second.features[link.second_begin]);
+    ends.emplace_back(&first.features[link.first_begin + link.first_count - 1],
+                      &second.features[link.second_begin + link.second_count - 1]);
+  }
+  // Too few links say little.
+  if (starts.size() < 10) return;
+  for (std::size_t k = 0; k < kBoundaryCount; ++k) {
+    weights.boundary_costs[k] = estimate_boundary_costs(starts, ends, static_cast<Boundary>(k), kBoundaryCostLimit);
+  }
+}
+
 // Hard EM over link-type priors and length variance, then the final pass.
 std::vector<Link> align_units(const Units& first, const Units& second, std::span<const Block> blocks,
-                              const std::vector<std::unique_ptr<LinkEvidence>>& evidence, const AlignOptions& options,
-                              bool clause_constraint, AlignmentModel* model_out) {
+                              const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
+                              const AlignOptions& given_options, bool clause_constraint, AlignmentModel* model_out) {
+  AlignOptions options = given_options;
   AlignmentModel model;
   const std::span<const LinkType> types = default_link_types();
   model.types.assign(types.begin(), types.end());
@@ -172,9 +195,12 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   std::vector<Link> links;
   for (std::size_t iteration = 0; iteration < options.em_iterations; ++iteration) {
     links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts);
-    model.priors = estimate_link_priors(counts, base_priors, options.prior_smoothing);
+    model.priors = estimate_link_priors(types, counts, base_priors, options.prior_smoothing);
     model.length.variance = estimate_variance(first, second, links, model.length, options.variance_inflation,
                                               model.length.variance);
+    if (options.use_anchors && options.learn_boundary_costs) {
+      estimate_boundary_weights(first, second, links, options.anchor_weights);
+    }
   }
   links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, nullptr);
   if (model_out != nullptr) *model_out = model;

@@ -38,6 +38,9 @@ struct AlignOptions {
   // constraint; off leaves the pure length model.
   bool use_anchors = true;
   AnchorWeights anchor_weights;
+  // Let EM learn how much quotes and ?/! at link ends say in this document
+  // (AnchorWeights::boundary_costs); the fixed weights serve the first pass.
+  bool learn_boundary_costs = true;
 
   // Further cost terms (e.g. a lexical model), built per document from its
   // sentences and added to every candidate link.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 
 namespace untm {
@@ -58,10 +59,10 @@ char32_t ascii_letter(char32_t c) {
 bool is_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 
 bool is_opening_quote(char32_t c) {
-  return c == U'“' || c == U'"' || c == U'「' || c == U'『' || c == U'‘' || c == U'«';
+  return c == U'“' || c == U'"' || c == U'「' || c == U'『' || c == U'‘' || c == U'«' || c == U'\'';
 }
 bool is_closing_quote(char32_t c) {
-  return c == U'”' || c == U'"' || c == U'」' || c == U'』' || c == U'’' || c == U'»';
+  return c == U'”' || c == U'"' || c == U'」' || c == U'』' || c == U'’' || c == U'»' || c == U'\'';
 }
 bool is_final_punctuation(char32_t c) {
   return c == U'。' || c == U'.' || c == U'！' || c == U'!' || c == U'？' || c == U'?' ||
@@ -163,10 +164,12 @@ SentenceFeatures extract_features(std::string_view sentence, Language language) 
   std::size_t position = 0;
   while (position < text.size()) {
     const char32_t c = text[position];
-    // Enumerator: (a), (iv), (12), also with full-width brackets.
+    // Enumerator: (a), (iv), (12), also with full-width brackets; not an
+    // acronym in brackets such as (APEC), which is a Latin word.
     if (c == U'(' || c == U'（') {
+      auto is_label = [](char32_t k) { return (k >= U'a' && k <= U'z') || is_digit(k); };
       std::size_t end = position + 1;
-      while (end < text.size() && end - position <= 5 && (is_latin_letter(text[end]) || is_digit(text[end]))) ++end;
+      while (end < text.size() && end - position <= 4 && is_label(text[end])) ++end;
       if (end > position + 1 && end < text.size() && (text[end] == U')' || text[end] == U'）')) {
         std::u32string label;
         for (std::size_t k = position + 1; k < end; ++k) label.push_back(ascii_letter(ascii_digit(text[k])));
@@ -259,9 +262,15 @@ std::size_t count_common(const std::vector<std::uint64_t>& first, const std::vec
   return common;
 }
 
-double boundary_cost(bool first, bool second, const AnchorWeights& weights) {
-  if (first && second) return -weights.boundary_match;
-  if (first != second) return weights.boundary_mismatch;
+double boundary_cost(const SentenceFeatures& first, const SentenceFeatures& second, Boundary boundary,
+                     const AnchorWeights& weights) {
+  const bool in_first = has_boundary(first, boundary);
+  const bool in_second = has_boundary(second, boundary);
+  if (const auto& learnt = weights.boundary_costs[static_cast<std::size_t>(boundary)]) {
+    return (*learnt)[in_first][in_second];
+  }
+  if (in_first && in_second) return -weights.boundary_match;
+  if (in_first != in_second) return weights.boundary_mismatch;
   return 0;
 }
 
@@ -284,11 +293,40 @@ double anchor_cost(std::span<const SentenceFeatures> first, std::span<const Sent
     gather(second, &SentenceFeatures::latin_words, scratch.second_tokens);
     cost -= weights.latin_word_match * static_cast<double>(count_common(scratch.first_tokens, scratch.second_tokens));
   }
-  cost += boundary_cost(first.front().opens_with_quote, second.front().opens_with_quote, weights);
-  cost += boundary_cost(first.back().closes_with_quote, second.back().closes_with_quote, weights);
-  cost += boundary_cost(first.back().ends_with_question, second.back().ends_with_question, weights);
-  cost += boundary_cost(first.back().ends_with_exclamation, second.back().ends_with_exclamation, weights);
+  cost += boundary_cost(first.front(), second.front(), Boundary::opening_quote, weights);
+  cost += boundary_cost(first.back(), second.back(), Boundary::closing_quote, weights);
+  cost += boundary_cost(first.back(), second.back(), Boundary::question, weights);
+  cost += boundary_cost(first.back(), second.back(), Boundary::exclamation, weights);
   return cost;
+}
+
+bool has_boundary(const SentenceFeatures& features, Boundary boundary) {
+  switch (boundary) {
+    case Boundary::opening_quote: return features.opens_with_quote;
+    case Boundary::closing_quote: return features.closes_with_quote;
+    case Boundary::question: return features.ends_with_question;
+    case Boundary::exclamation: return features.ends_with_exclamation;
+  }
+  return false;
+}
+
+BoundaryCosts estimate_boundary_costs(std::span<const std::pair<const SentenceFeatures*, const SentenceFeatures*>> starts,
+                                      std::span<const std::pair<const SentenceFeatures*, const SentenceFeatures*>> ends,
+                                      Boundary boundary, double limit) {
+  const auto& pairs = boundary == Boundary::opening_quote ? starts : ends;
+  double joint[2][2] = {{1, 1}, {1, 1}};  // add-one smoothing
+  for (const auto& [first, second] : pairs) joint[has_boundary(*first, boundary)][has_boundary(*second, boundary)] += 1;
+  const double total = joint[0][0] + joint[0][1] + joint[1][0] + joint[1][1];
+  BoundaryCosts costs{};
+  for (int x = 0; x < 2; ++x) {
+    for (int y = 0; y < 2; ++y) {
+      const double first_marginal = (joint[x][0] + joint[x][1]) / total;
+      const double second_marginal = (joint[0][y] + joint[1][y]) / total;
+      const double cost = -std::log(joint[x][y] / total / (first_marginal * second_marginal));
+      costs[x][y] = std::clamp(cost, -limit, limit);
+    }
+  }
+  return costs;
 }
 
 double clause_cost(std::span<const SentenceFeatures> chinese, std::size_t other_count,

@@ -8,7 +8,9 @@
 // (，；：) inside a Chinese sentence, which bounds how many English sentences
 // it usually becomes.
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -35,6 +37,16 @@ struct SentenceFeatures {
 
 SentenceFeatures extract_features(std::string_view sentence, Language language);
 
+// The boundary marks compared at a link's ends: a quote opening the first
+// sentence, a quote closing the last, a final ? and a final !.
+enum class Boundary { opening_quote, closing_quote, question, exclamation };
+constexpr std::size_t kBoundaryCount = 4;
+bool has_boundary(const SentenceFeatures& features, Boundary boundary);
+
+// Cost of each combination of a boundary mark being present on the first
+// side (first index) and on the second side (second index).
+using BoundaryCosts = std::array<std::array<double, 2>, 2>;
+
 // How much each kind of anchor moves a link's cost, in nats.
 struct AnchorWeights {
   double shared_token_match = 2.0;     // bonus per number or enumerator on both sides
@@ -42,6 +54,9 @@ struct AnchorWeights {
   double latin_word_match = 1.0;       // bonus per Latin-script word on both sides
   double boundary_match = 0.5;         // bonus per agreeing quote / ? / ! at the link's ends
   double boundary_mismatch = 1.5;      // per quote / ? / ! at an end on one side only
+  // Per boundary mark: when set, replaces boundary_match/boundary_mismatch
+  // (the aligner estimates these on the document: see estimate_boundary_costs).
+  std::array<std::optional<BoundaryCosts>, kBoundaryCount> boundary_costs;
   // Cost when a Chinese group of n sentences with k clause marks inside
   // becomes more than n + k English sentences.
   double clause_excess = 4.0;
@@ -59,6 +74,18 @@ double anchor_cost(std::span<const SentenceFeatures> first, std::span<const Sent
 // `other_count` the number of sentences on the other side.
 double clause_cost(std::span<const SentenceFeatures> chinese, std::size_t other_count,
                    const AnchorWeights& weights);
+
+// Boundary costs learnt from the links of an alignment pass: for each
+// combination (x, y) of mark absent/present on the two sides,
+//   cost = -log( P(x, y | linked) / (P(x) P(y)) ),
+// the log-likelihood ratio of linked against unrelated sentences, with add-one
+// smoothing and clipped to +-limit. A document whose English never marks
+// dialogue with quotes thus learns that a Chinese quote says little.
+// `pairs` holds (first-side features, second-side features) of the links'
+// boundary units.
+BoundaryCosts estimate_boundary_costs(std::span<const std::pair<const SentenceFeatures*, const SentenceFeatures*>> starts,
+                                      std::span<const std::pair<const SentenceFeatures*, const SentenceFeatures*>> ends,
+                                      Boundary boundary, double limit);
 
 // Features of a unit made of consecutive sentences (a paragraph): tokens of
 // all, the start of the first, the end of the last, clause marks summed.

@@ -33,12 +33,24 @@ std::vector<double> initial_link_priors(std::span<const LinkType> types) {
   return priors;
 }
 
-std::vector<double> estimate_link_priors(std::span<const std::size_t> counts, std::span<const double> base,
-                                         double smoothing) {
+bool is_many_to_many(const LinkType& type) { return type.first_count >= 2 && type.second_count >= 2; }
+
+std::vector<double> estimate_link_priors(std::span<const LinkType> types, std::span<const std::size_t> counts,
+                                         std::span<const double> base, double smoothing) {
   const double total = static_cast<double>(std::accumulate(counts.begin(), counts.end(), std::size_t{0}));
   std::vector<double> priors(counts.size());
+  double free_mass = 1.0, estimated_mass = 0.0;
   for (std::size_t k = 0; k < counts.size(); ++k) {
-    priors[k] = (static_cast<double>(counts[k]) + smoothing * base[k]) / (total + smoothing);
+    if (is_many_to_many(types[k])) {
+      priors[k] = base[k];
+      free_mass -= base[k];
+    } else {
+      priors[k] = (static_cast<double>(counts[k]) + smoothing * base[k]) / (total + smoothing);
+      estimated_mass += priors[k];
+    }
+  }
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    if (!is_many_to_many(types[k])) priors[k] *= free_mass / estimated_mass;
   }
   return priors;
 }

@@ -29,9 +29,16 @@ std::span<const LinkType> default_link_types();
 // null links are rare. Normalised over `types`.
 std::vector<double> initial_link_priors(std::span<const LinkType> types);
 
+// 2-2, 2-3, ...: both sides have several sentences.
+bool is_many_to_many(const LinkType& type);
+
 // Re-estimates priors from link counts of an alignment pass (the M step of
 // hard EM), smoothed by `smoothing` pseudo-links spread as `base`.
-std::vector<double> estimate_link_priors(std::span<const std::size_t> counts, std::span<const double> base,
-                                         double smoothing);
+// Many-to-many types keep their base prior: a Viterbi pass finds more of
+// them than there are (one merged link pays one prior and one length cost
+// where two links pay two), so counting them feeds back on itself until
+// whole stretches are aligned 2-3.
+std::vector<double> estimate_link_priors(std::span<const LinkType> types, std::span<const std::size_t> counts,
+                                         std::span<const double> base, double smoothing);
 
 }  // namespace untm

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "eval/links.h"
 #include "file_io.h"
+#include "text/document.h"
 
 namespace untm::cli {
 namespace {
@@ -29,6 +30,9 @@ constexpr const char* kUsage =
     "  untm align report.zh.txt report.en.txt -o report.tsv\n"
     "  untm align --presplit zh/001 en/001 --links 001.align\n"
     "\n"
+    "With --presplit every non-empty line is one sentence, and --links indexes\n"
+    "those sentences from 0.\n"
+    "\n"
     "options";
 
 Language language_option(const std::string& code, const char* option) {
@@ -37,24 +41,22 @@ Language language_option(const std::string& code, const char* option) {
   return *language;
 }
 
-// One sentence per line; the gold-set layout. Lines are kept as they are
-// (an empty line is an empty sentence), since links index them.
-// TODO(text unit): replace with read_document(..., {.presplit = true}) once it
-// handles BOMs and UTF-16 for presplit input.
-std::vector<std::string> read_presplit(const std::string& path) {
-  std::string bytes = read_file(path);
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < bytes.size()) {
-    std::size_t end = bytes.find('\n', start);
-    if (end == std::string::npos) end = bytes.size();
-    std::string line = bytes.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-    start = end + 1;
+SplitDocument read_side(const std::string& path, Language language, bool presplit) {
+  TextOptions text_options;
+  text_options.presplit = presplit;
+  return read_document(read_file(path), language, path, text_options);
+}
+
+// The links of an aligned document in the gold format, by sentence index.
+std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
+  std::vector<SentenceLink> links;
+  for (const AlignedPair& pair : document.pairs) {
+    SentenceLink link;
+    for (std::uint32_t k = 0; k < pair.first.sentence_count; ++k) link.first.push_back(pair.first.first_sentence + k);
+    for (std::uint32_t k = 0; k < pair.second.sentence_count; ++k) link.second.push_back(pair.second.first_sentence + k);
+    links.push_back(std::move(link));
   }
-  return lines;
+  return links;
 }
 
 }  // namespace
@@ -63,6 +65,8 @@ int run_align(const Arguments& args) {
   std::string first_path, second_path, output_path, links_path, first_code, second_code;
   bool presplit = false, no_anchors = false;
   std::size_t em_iterations = 0;
+  AlignOptions options;
+  AnchorWeights& weights = options.anchor_weights;
   po::options_description visible(kUsage);
   visible.add_options()
       ("help,h", "show this help")
@@ -73,7 +77,25 @@ int run_align(const Arguments& args) {
       ("tgt-lang", po::value(&second_code)->default_value("en"), "language of SECOND_FILE")
       ("no-anchors", po::bool_switch(&no_anchors), "lengths only: no anchors, no clause constraint")
       ("em-iterations", po::value(&em_iterations)->default_value(AlignOptions{}.em_iterations),
-       "passes re-estimating link-type priors and length variance on the text (0: fixed start values)");
+       "passes re-estimating link-type priors and length variance on the text (0: fixed start values)")
+      ("variance-inflation", po::value(&options.variance_inflation)->default_value(options.variance_inflation),
+       "factor on the length variance measured on 1-1 links")
+      ("prior-smoothing", po::value(&options.prior_smoothing)->default_value(options.prior_smoothing),
+       "pseudo-links pulling estimated link-type priors to their start values")
+      ("number-match", po::value(&weights.shared_token_match)->default_value(weights.shared_token_match),
+       "anchor bonus (nats) per number or enumerator found on both sides")
+      ("number-mismatch", po::value(&weights.shared_token_mismatch)->default_value(weights.shared_token_mismatch),
+       "anchor cost per number or enumerator on one side only")
+      ("name-match", po::value(&weights.latin_word_match)->default_value(weights.latin_word_match),
+       "anchor bonus per Latin-script word of the Chinese side found on the other")
+      ("boundary-match", po::value(&weights.boundary_match)->default_value(weights.boundary_match),
+       "anchor bonus per quote or ?/! agreeing at a link's start or end")
+      ("boundary-mismatch", po::value(&weights.boundary_mismatch)->default_value(weights.boundary_mismatch),
+       "anchor cost per quote or ?/! at a link's start or end on one side only")
+      ("fixed-boundary-costs", po::bool_switch()->notifier([&options](bool fixed) { options.learn_boundary_costs = !fixed; }),
+       "keep the boundary weights fixed instead of learning them per document")
+      ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
+       "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
   po::options_description hidden;
   hidden.add_options()("first", po::value(&first_path))("second", po::value(&second_path));
   po::options_description all;
@@ -90,29 +112,19 @@ int run_align(const Arguments& args) {
   if (first_path.empty() || second_path.empty()) throw UsageError("needs two input files");
   if (output_path.empty() && links_path.empty()) throw UsageError("needs -o OUT or --links FILE");
 
-  AlignOptions options;
   options.first_language = language_option(first_code, "--src-lang");
   options.second_language = language_option(second_code, "--tgt-lang");
   options.use_anchors = !no_anchors;
   options.em_iterations = em_iterations;
 
-  std::vector<SentenceLink> sentence_links;
-  if (presplit) {
-    const std::vector<std::string> first = read_presplit(first_path);
-    const std::vector<std::string> second = read_presplit(second_path);
-    for (const Link& link : align_sentences(first, second, options)) {
-      SentenceLink sentence_link;
-      for (std::size_t k = 0; k < link.first_count; ++k) sentence_link.first.push_back(link.first_begin + k);
-      for (std::size_t k = 0; k < link.second_count; ++k) sentence_link.second.push_back(link.second_begin + k);
-      sentence_links.push_back(std::move(sentence_link));
-    }
-    if (!output_path.empty()) throw UsageError("-o with --presplit: output formats are not wired yet");
-  } else {
-    throw UsageError("raw documents are not wired yet: use --presplit");
-  }
+  const SplitDocument first = read_side(first_path, options.first_language, presplit);
+  const SplitDocument second = read_side(second_path, options.second_language, presplit);
+  AlignedDocument aligned = align_documents(first, second, options);
+  aligned.id = std::filesystem::path(first_path).stem().string();
+  if (!output_path.empty()) throw UsageError("-o: output formats are not wired yet; use --links");
   if (!links_path.empty()) {
     AtomicOutputFile links_file(links_path);
-    links_file.write(format_links(sentence_links));
+    links_file.write(format_links(sentence_links(aligned)));
     links_file.commit();
   }
   return 0;

@@ -1,0 +1,29 @@
+#pragma once
+// Sentence segmentation rules as data, in the manner of SRX (Segmentation
+// Rules eXchange, LISA 2008): each rule says whether a position is a sentence
+// break, given a regular expression for the text before it and one for the
+// text after it. Rules are tried in order; the first one whose both sides
+// match decides. Positions no rule covers keep ICU's decision.
+
+#include <span>
+#include <string_view>
+
+#include "core/types.h"
+
+namespace untm {
+
+struct SegmentationRule {
+  bool is_break;
+  // ICU regular expressions. `before` must match text ending at the position
+  // and may not be unbounded (it becomes an ICU look-behind: use {0,n}, not *
+  // or +). `after` must match text starting at the position.
+  std::string_view before;
+  std::string_view after;
+  // Why the rule exists, shown by tests and debugging tools.
+  std::string_view reason;
+};
+
+// The rules for `language`, most specific first.
+std::span<const SegmentationRule> segmentation_rules(Language language);
+
+}  // namespace untm

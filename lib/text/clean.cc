@@ -1,0 +1,171 @@
+#include "text/clean.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <span>
+#include <memory>
+#include <string>
+
+
+#include "split/sentence_splitter.h"
+#include "text/utf8_regex.h"
+
+namespace untm {
+
+namespace {
+
+struct PatternRule {
+  std::string_view pattern;
+  std::string_view reason;
+};
+
+// A line is page furniture when every piece of it (pieces are separated by
+// two or more spaces, as pdftotext lays out a footer) matches one of these.
+constexpr PatternRule kFurniturePieces[] = {
+    {R"((?:https?://|www\.)\S+)", "link line (undocs.org at page ends)"},
+    {R"((?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?)", "job number: 13-44467 (E), GE.13-12345"},
+    {R"(\*\d{6,9}\*)", "bar code text: *1344467*"},
+    {R"(\d{1,4}\s*/\s*\d{1,4})", "page counter: 3/12"},
+    {R"((?:Page|页)\s*\d{1,4}|-\s*\d{1,4}\s*-|\d{1,4})", "page number"},
+};
+
+// A document symbol alone on a line (A/68/155, S/2013/123, E/CN.4/2005/L.10)
+// is page furniture when it repeats: the symbol heads every page.
+constexpr std::string_view kDocumentSymbolLine = R"([A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.()\-]*)+)";
+
+// Footnote reference digits that PDF extraction glues onto the text. The
+// first capture group is removed. Only patterns where the digits cannot be
+// part of the text are listed; see README ("Footnote digits").
+constexpr PatternRule kChineseFootnotes[] = {
+    // 报告；6 / 行动纲领》2 / 科托努战略》，7 at the end of a line: Chinese
+    // text never ends a line with a bare number straight after punctuation.
+    {R"([。；，、：！？》」』）”’](\d{1,2})$)", "digits after punctuation at line end"},
+    // ...的报告；6 注意到: the same in the middle of a line, when Chinese follows.
+    {R"([。；》」』”’](\d{1,2})(?=\p{Han}))", "digits after punctuation before Chinese text"},
+};
+constexpr PatternRule kEnglishFootnotes[] = {
+    // Secretary-General;6 / 2001-2010,2 including: a clause mark followed
+    // by one or two digits and a space is no number (thousands take three).
+    {R"([;,:](\d{1,2})(?=\s|$))", "digits after ; , :"},
+    // countries.6 The: a lower-case word, full stop, digits.
+    {R"([a-z]{3}[.)](\d{1,2})(?=\s|$))", "digits after a word's full stop or bracket"},
+    // Declaration8 adopted: a word of three or more lower-case letters with
+    // digits glued on.
+    {R"(\b[A-Za-z]?[a-z]{3,}(\d{1,2})(?=[\s,;:.)]|$))", "digits glued to a word"},
+    // 2001-20107: a year range whose second year has extra digits.
+    {R"(\b(?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range"},
+};
+
+// Splits a line into the pieces pdftotext separated by runs of spaces.
+std::vector<std::string_view> layout_pieces(std::string_view line) {
+  std::vector<std::string_view> pieces;
+  std::size_t start = 0;
+  while (start < line.size()) {
+    std::size_t gap = line.find("  ", start);
+    if (gap == std::string_view::npos) gap = line.size();
+    if (gap > start) pieces.push_back(line.substr(start, gap - start));
+    start = gap;
+    while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+  }
+  return pieces;
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  std::int32_t offset = 0;
+  const auto length = static_cast<std::int32_t>(text.size());
+  while (offset < length) {
+    UChar32 code_point = 0;
+    U8_NEXT(text.data(), offset, length, code_point);
+    if (code_point < 0x80) {
+      ++width;
+      continue;
+    }
+    const auto east_asian = u_getIntPropertyValue(code_point, UCHAR_EAST_ASIAN_WIDTH);
+    width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
+}
+
+std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
+  std::vector<TextLine> lines;
+  std::size_t line_start = 0;
+  while (line_start <= decoded.size()) {
+    std::size_t line_end = decoded.find_first_of("\n\f", line_start);
+    if (line_end == std::string_view::npos) line_end = decoded.size();
+    const bool form_feed = line_end < decoded.size() && decoded[line_end] == '\f';
+    const ByteRange content = trim_spaces(decoded, {line_start, line_end});
+    TextLine line;
+    line.begin = content.begin;
+    line.end = content.end;
+    line.kind = content.end > content.begin ? LineKind::text : LineKind::blank;
+    line.indent = display_width(decoded.substr(line_start, content.begin - line_start));
+    line.width = display_width(decoded.substr(content.begin, content.end - content.begin));
+    lines.push_back(std::move(line));
+    if (form_feed) {
+      // The page break itself, as a furniture line of its own.
+      lines.push_back({LineKind::page_furniture, line_end, line_end, 0, 0, {}});
+    }
+    if (line_end == decoded.size()) break;
+    line_start = line_end + 1;
+  }
+
+  std::vector<Utf8Regex> furniture;
+  for (const auto& rule : kFurniturePieces) furniture.emplace_back(rule.pattern);
+  Utf8Regex symbol_line(kDocumentSymbolLine);
+  std::map<std::string_view, std::vector<std::size_t>> symbol_lines;
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    auto& line = lines[index];
+    if (line.kind != LineKind::text) continue;
+    const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
+    const auto pieces = layout_pieces(text);
+    bool all_furniture = !pieces.empty();
+    for (const auto piece : pieces) {
+      bool matched = false;
+      for (auto& matcher : furniture) {
+        if (matcher.matches(piece)) {
+          matched = true;
+          break;
+        }
+      }
+      all_furniture = all_furniture && matched;
+      if (!all_furniture) break;
+    }
+    if (all_furniture) line.kind = LineKind::page_furniture;
+    else if (symbol_line.matches(text)) symbol_lines[text].push_back(index);
+  }
+  for (const auto& [symbol, indexes] : symbol_lines) {
+    if (indexes.size() < 2) continue;
+    for (auto index : indexes) lines[index].kind = LineKind::page_furniture;
+  }
+
+  const auto& footnote_rules = language == Language::zh ? std::span<const PatternRule>(kChineseFootnotes)
+                                                        : std::span<const PatternRule>(kEnglishFootnotes);
+  std::vector<Utf8Regex> footnotes;
+  for (const auto& rule : footnote_rules) footnotes.emplace_back(rule.pattern);
+  for (auto& line : lines) {
+    if (line.kind != LineKind::text) continue;
+    const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
+    for (auto& matcher : footnotes) {
+      matcher.for_each_match(text, 1, [&](std::size_t begin, std::size_t end) {
+        line.removed.emplace_back(line.begin + begin, line.begin + end);
+      });
+    }
+    std::sort(line.removed.begin(), line.removed.end());
+    // Two rules may claim the same digits: keep each byte once.
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& range : line.removed) {
+      if (!merged.empty() && range.first < merged.back().second) merged.back().second = std::max(merged.back().second, range.second);
+      else merged.push_back(range);
+    }
+    line.removed = std::move(merged);
+  }
+  return lines;
+}
+
+}  // namespace untm

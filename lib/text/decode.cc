@@ -1,0 +1,170 @@
+#include "text/decode.h"
+
+#include <fmt/format.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "core/error.h"
+
+namespace untm {
+
+namespace {
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// Control characters that text files carry: TAB, LF, VT, FF (page breaks in
+// PDF-to-text output), CR. Any other C0 control or DEL means binary data.
+bool is_text_control(UChar32 code_point) {
+  return code_point == '\t' || code_point == '\n' || code_point == '\v' || code_point == '\f' ||
+         code_point == '\r';
+}
+
+bool is_binary_control(UChar32 code_point) {
+  return (code_point < 0x20 && !is_text_control(code_point)) || code_point == 0x7F;
+}
+
+// Appends code points, turning CRLF and lone CR into '\n' and rejecting binary
+// control characters (reported at the input offset of the character).
+class Utf8Builder {
+ public:
+  Utf8Builder(std::string& out, const std::string& source_name) : out_(out), source_name_(source_name) {}
+
+  void append(UChar32 code_point, std::size_t input_offset) {
+    if (code_point == '\n' && previous_was_cr_) {
+      previous_was_cr_ = false;
+      return;  // the CR already produced the '\n'
+    }
+    previous_was_cr_ = code_point == '\r';
+    if (code_point == '\r') code_point = '\n';
+    if (code_point == 0) {
+      throw InputError(source_name_, "NUL byte: this looks like binary data, not text", input_offset);
+    }
+    if (is_binary_control(code_point)) {
+      throw InputError(source_name_,
+                       fmt::format("control character U+{:04X}: this looks like binary data, not text",
+                                   static_cast<std::uint32_t>(code_point)),
+                       input_offset);
+    }
+    char buffer[U8_MAX_LENGTH];
+    std::int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(buffer, length, U8_MAX_LENGTH, code_point, error);
+    (void)error;  // cannot fail: the buffer holds any code point
+    out_.append(buffer, static_cast<std::size_t>(length));
+  }
+
+  void append_printable_ascii(char c) {
+    previous_was_cr_ = false;
+    out_.push_back(c);
+  }
+
+  void append_replacement() {
+    previous_was_cr_ = false;
+    out_.append(kReplacementCharacter);
+  }
+
+ private:
+  std::string& out_;
+  const std::string& source_name_;
+  bool previous_was_cr_ = false;
+};
+
+void decode_utf8(std::string_view bytes, std::size_t start, const std::string& source_name, bool lenient,
+                 DecodedText& decoded) {
+  decoded.text.reserve(bytes.size());
+  Utf8Builder builder(decoded.text, source_name);
+  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto length = static_cast<std::int32_t>(bytes.size());
+  std::int32_t offset = static_cast<std::int32_t>(start);
+  while (offset < length) {
+    const std::int32_t begin = offset;
+    // Fast path: ASCII other than controls is copied as is.
+    if (data[offset] >= 0x20 && data[offset] < 0x7F) {
+      builder.append_printable_ascii(static_cast<char>(data[offset]));
+      ++offset;
+      continue;
+    }
+    UChar32 code_point = 0;
+    U8_NEXT(data, offset, length, code_point);
+    if (code_point < 0) {
+      if (!lenient) throw InputError(source_name, "invalid UTF-8 (use --lenient to replace it with U+FFFD)", begin);
+      ++decoded.replaced_invalid_sequences;
+      builder.append_replacement();
+      continue;
+    }
+    builder.append(code_point, static_cast<std::size_t>(begin));
+  }
+}
+
+void decode_utf16(std::string_view bytes, bool big_endian, const std::string& source_name, bool lenient,
+                  DecodedText& decoded) {
+  decoded.text.reserve(bytes.size());
+  Utf8Builder builder(decoded.text, source_name);
+  const auto unit_at = [&](std::size_t offset) -> std::uint16_t {
+    const auto first = static_cast<std::uint8_t>(bytes[offset]);
+    const auto second = static_cast<std::uint8_t>(bytes[offset + 1]);
+    return big_endian ? static_cast<std::uint16_t>(first << 8 | second)
+                      : static_cast<std::uint16_t>(second << 8 | first);
+  };
+  std::size_t offset = 2;  // after the byte-order mark
+  while (offset < bytes.size()) {
+    const std::size_t begin = offset;
+    if (offset + 1 >= bytes.size()) {
+      if (!lenient) throw InputError(source_name, "UTF-16 text ends in the middle of a character", begin);
+      ++decoded.replaced_invalid_sequences;
+      builder.append_replacement();
+      break;
+    }
+    const std::uint16_t unit = unit_at(offset);
+    offset += 2;
+    UChar32 code_point = unit;
+    if (U16_IS_LEAD(unit) && offset + 1 < bytes.size() && U16_IS_TRAIL(unit_at(offset))) {
+      code_point = U16_GET_SUPPLEMENTARY(unit, unit_at(offset));
+      offset += 2;
+    } else if (U16_IS_SURROGATE(unit)) {
+      if (!lenient) throw InputError(source_name, "invalid UTF-16: unpaired surrogate", begin);
+      ++decoded.replaced_invalid_sequences;
+      builder.append_replacement();
+      continue;
+    }
+    builder.append(code_point, begin);
+  }
+}
+
+// Text without a byte-order mark whose first bytes alternate with NULs is
+// UTF-16 that we cannot tell the byte order of; say so instead of "binary".
+bool looks_like_utf16_without_bom(std::string_view bytes) {
+  const std::size_t probe = std::min<std::size_t>(bytes.size(), 64) & ~std::size_t{1};
+  if (probe < 4) return false;
+  std::size_t even_nuls = 0, odd_nuls = 0;
+  for (std::size_t i = 0; i < probe; ++i) (i % 2 == 0 ? even_nuls : odd_nuls) += bytes[i] == '\0';
+  const std::size_t half = probe / 2;
+  return (even_nuls * 4 >= half * 3 && odd_nuls == 0) || (odd_nuls * 4 >= half * 3 && even_nuls == 0);
+}
+
+}  // namespace
+
+DecodedText decode_text(std::string_view bytes, const std::string& source_name, bool lenient) {
+  DecodedText decoded;
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    decoded.encoding = SourceEncoding::utf8_with_bom;
+    decode_utf8(bytes, 3, source_name, lenient, decoded);
+  } else if (bytes.starts_with("\xFF\xFE")) {
+    decoded.encoding = SourceEncoding::utf16le;
+    decode_utf16(bytes, false, source_name, lenient, decoded);
+  } else if (bytes.starts_with("\xFE\xFF")) {
+    decoded.encoding = SourceEncoding::utf16be;
+    decode_utf16(bytes, true, source_name, lenient, decoded);
+  } else {
+    if (looks_like_utf16_without_bom(bytes)) {
+      throw InputError(source_name, "looks like UTF-16 without a byte-order mark; save it as UTF-8 or with a BOM", 0);
+    }
+    decode_utf8(bytes, 0, source_name, lenient, decoded);
+  }
+  return decoded;
+}
+
+}  // namespace untm

@@ -1,0 +1,27 @@
+#pragma once
+// Decode: the bytes of a document as it arrives -> UTF-8 text with '\n' line
+// ends. Every later stage, and every SourceSpan, works on this decoded text.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace untm {
+
+enum class SourceEncoding { utf8, utf8_with_bom, utf16le, utf16be };
+
+struct DecodedText {
+  // UTF-8, no byte-order mark, CRLF and CR turned into '\n'.
+  std::string text;
+  SourceEncoding encoding = SourceEncoding::utf8;
+  // With `lenient`: how many invalid sequences became U+FFFD.
+  std::size_t replaced_invalid_sequences = 0;
+};
+
+// Throws InputError naming `source_name` and the byte offset (in `bytes`) of
+// invalid UTF-8 or UTF-16 (unless `lenient`, which replaces it with U+FFFD),
+// NUL bytes and other control characters that only binary data contains, and
+// UTF-16 without a byte-order mark.
+DecodedText decode_text(std::string_view bytes, const std::string& source_name, bool lenient);
+
+}  // namespace untm

@@ -1,0 +1,140 @@
+#include <catch2/catch.hpp>
+
+#include "align/aligner.h"
+
+namespace untm {
+namespace {
+
+// Chinese filler of `length` characters, and English of about 4x as many.
+std::string chinese(std::size_t length) {
+  std::string text;
+  for (std::size_t k = 0; k < length; ++k) text += "字";
+  return text + "。";
+}
+std::string english(std::size_t length) {
+  std::string text;
+  for (std::size_t k = 0; k + 1 < length; k += 5) text += "word ";
+  return text + "end.";
+}
+
+std::vector<std::size_t> second_counts(const std::vector<Link>& links) {
+  std::vector<std::size_t> counts;
+  for (const Link& link : links) counts.push_back(link.second_count);
+  return counts;
+}
+
+TEST_CASE("a Chinese sentence translated by two English sentences is a 1-2 link", "[align]") {
+  const std::vector<std::string> first = {chinese(12), chinese(30), chinese(9), chinese(22), chinese(15)};
+  const std::vector<std::string> second = {english(48), english(60), english(60), english(36), english(88),
+                                           english(60)};
+  const std::vector<Link> links = align_sentences(first, second, AlignOptions{});
+  CHECK(second_counts(links) == std::vector<std::size_t>{1, 2, 1, 1, 1});
+  for (const Link& link : links) {
+    CHECK(link.first_count == 1);
+    CHECK(link.confidence >= 0.0);
+    CHECK(link.confidence <= 1.0);
+  }
+}
+
+TEST_CASE("numbers pull links where lengths alone cannot decide", "[align]") {
+  // Two equally long English sentences could each join either neighbour;
+  // only the numbers say which.
+  const std::vector<std::string> first = {"第一段字字字字字字字字字字2019字字字字字字字字字字。",
+                                          "第二段字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字，字字字字字字字字字字字字字字字字字字。"};
+  const std::vector<std::string> second = {english(40) + " In 2019 it was said.", english(60), english(60),
+                                           english(60)};
+  AlignOptions options;
+  const std::vector<Link> with_anchors = align_sentences(first, second, options);
+  CHECK(second_counts(with_anchors) == std::vector<std::size_t>{1, 3});
+}
+
+// An evidence term that rewards one link and records the indices it sees.
+class OneLinkEvidence final : public LinkEvidence {
+ public:
+  OneLinkEvidence(std::size_t first, std::size_t second, std::vector<std::size_t>* seen_first)
+      : first_(first), second_(second), seen_first_(seen_first) {}
+  std::string_view name() const override { return "test"; }
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+              std::size_t second_count) const override {
+    if (seen_first_ != nullptr && first_count == 1) seen_first_->push_back(first_begin);
+    return first_begin == first_ && first_count == 2 && second_begin == second_ && second_count == 2 ? -100.0 : 0.0;
+  }
+
+ private:
+  std::size_t first_, second_;
+  std::vector<std::size_t>* seen_first_;
+};
+
+class OneLinkFactory final : public EvidenceFactory {
+ public:
+  OneLinkFactory(std::size_t first, std::size_t second, std::vector<std::size_t>* seen_first = nullptr)
+      : first_(first), second_(second), seen_first_(seen_first) {}
+  std::unique_ptr<LinkEvidence> make(std::span<const std::string>, std::span<const std::string>) const override {
+    return std::make_unique<OneLinkEvidence>(first_, second_, seen_first_);
+  }
+
+ private:
+  std::size_t first_, second_;
+  std::vector<std::size_t>* seen_first_;
+};
+
+TEST_CASE("evidence terms are added to the cost of every candidate link", "[align]") {
+  const std::vector<std::string> first = {chinese(10), chinese(20), chinese(14), chinese(25)};
+  const std::vector<std::string> second = {english(40), english(80), english(56), english(100)};
+  CHECK(second_counts(align_sentences(first, second, AlignOptions{})) == std::vector<std::size_t>{1, 1, 1, 1});
+  AlignOptions options;
+  options.evidence.push_back(std::make_shared<OneLinkFactory>(1, 1));
+  const std::vector<Link> links = align_sentences(first, second, options);
+  REQUIRE(links.size() == 3);
+  CHECK(links[1].first_begin == 1);
+  CHECK(links[1].first_count == 2);
+  CHECK(links[1].second_count == 2);
+}
+
+SplitDocument document(Language language, std::vector<std::vector<std::string>> paragraphs) {
+  SplitDocument split;
+  split.language = language;
+  std::size_t offset = 0;
+  for (const auto& sentences : paragraphs) {
+    Paragraph paragraph;
+    for (const std::string& text : sentences) {
+      paragraph.sentences.push_back(Sentence{text, SourceSpan{offset, offset + text.size()}});
+      offset += text.size() + 1;
+    }
+    split.paragraphs.push_back(std::move(paragraph));
+  }
+  return split;
+}
+
+TEST_CASE("documents align paragraphs first and join the sentences of a link", "[align]") {
+  std::vector<std::size_t> seen_first;
+  const SplitDocument first = document(Language::zh, {{"1. " + chinese(20)}, {"2. " + chinese(16), chinese(7)}});
+  const SplitDocument second =
+      document(Language::en, {{"1. " + english(80)}, {"2. " + english(36), english(36), english(28)}});
+  AlignOptions options;
+  options.evidence.push_back(std::make_shared<OneLinkFactory>(99, 99, &seen_first));
+  const AlignedDocument aligned = align_documents(first, second, options);
+  REQUIRE(aligned.pairs.size() == 3);
+  CHECK(link_type(aligned.pairs[1]) == "1-2");
+  // English sentences joined with one space, in order.
+  CHECK(aligned.pairs[1].second.text == "2. " + english(36) + " " + english(36));
+  CHECK(aligned.pairs[1].second.first_sentence == 1);
+  CHECK(aligned.pairs[1].second.source.begin == second.paragraphs[1].sentences[0].source.begin);
+  CHECK(aligned.pairs[1].second.source.end == second.paragraphs[1].sentences[1].source.end);
+  CHECK(aligned.pairs[2].first.text == chinese(7));
+  CHECK(aligned.pairs[2].first.first_sentence == 2);
+  // Evidence saw document-level indices inside the second paragraph group.
+  CHECK(std::find(seen_first.begin(), seen_first.end(), 2u) != seen_first.end());
+}
+
+TEST_CASE("Chinese sentences of a link are joined with nothing between them", "[align]") {
+  const SplitDocument first = document(Language::zh, {{chinese(10), chinese(10)}});
+  const SplitDocument second = document(Language::en, {{english(80)}});
+  const AlignedDocument aligned = align_documents(first, second, AlignOptions{});
+  REQUIRE(aligned.pairs.size() == 1);
+  CHECK(aligned.pairs[0].first.text == chinese(10) + chinese(10));
+  CHECK(aligned.pairs[0].first.sentence_count == 2);
+}
+
+}  // namespace
+}  // namespace untm

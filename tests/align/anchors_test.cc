@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include "align/anchors.h"
+
+namespace untm {
+namespace {
+
+double link_cost(const char* chinese, const char* english) {
+  const SentenceFeatures first = extract_features(chinese, Language::zh);
+  const SentenceFeatures second = extract_features(english, Language::en);
+  AnchorScratch scratch;
+  AnchorWeights weights;
+  return anchor_cost(std::span(&first, 1), std::span(&second, 1), weights, scratch);
+}
+
+TEST_CASE("Chinese numerals match Arabic numbers", "[align]") {
+  const AnchorWeights weights;
+  // 十八 = 18 (18th); 二〇一二 = 2012; 十一月 = 11 = November.
+  CHECK(link_cost("党的十八大。", "The 18th Congress.") == Approx(-weights.shared_token_match));
+  CHECK(link_cost("二〇一二年十一月。", "In November 2012.") == Approx(-2 * weights.shared_token_match));
+  CHECK(link_cost("2012年11月15日", "November 15, 2012") == Approx(-3 * weights.shared_token_match));
+  // 三百零五 = 305, 1,000 = 1000.
+  CHECK(link_cost("三百零五人。", "305 people.") == Approx(-weights.shared_token_match));
+  CHECK(link_cost("１,000元。", "1,000 yuan.") == Approx(-weights.shared_token_match));
+  // A number on one side only costs.
+  CHECK(link_cost("十八人。", "Nineteen people, 19.") ==
+        Approx(2 * weights.shared_token_mismatch));
+}
+
+TEST_CASE("enumerators, acronyms and document symbols are anchors", "[align]") {
+  const AnchorWeights weights;
+  // (a), 67 and 61 are shared; RES is a Latin word (a lone A is not: in
+  // Chinese text single letters are too often labels).
+  CHECK(link_cost("（a）注意到A/RES/67/61号决议；", "(a) Notes resolution A/RES/67/61;") ==
+        Approx(-3 * weights.shared_token_match - weights.latin_word_match));
+  CHECK(link_cost("亚太经合组织（APEC）会议。", "The APEC meeting.") == Approx(-weights.latin_word_match));
+}
+
+TEST_CASE("quotes and final question marks at the ends of a sentence", "[align]") {
+  const SentenceFeatures chinese = extract_features("他说：“你来吗？ ” ", Language::zh);
+  CHECK(!chinese.opens_with_quote);
+  CHECK(chinese.closes_with_quote);
+  CHECK(chinese.ends_with_question);
+  CHECK(chinese.clause_marks == 1);
+  const SentenceFeatures english = extract_features("'Are you coming?'", Language::en);
+  CHECK(english.opens_with_quote);
+  CHECK(english.closes_with_quote);
+  CHECK(english.ends_with_question);
+  const AnchorWeights weights;
+  CHECK(link_cost("你来吗？", "Are you coming?") == Approx(-weights.boundary_match));
+  CHECK(link_cost("你来。", "Are you coming?") == Approx(weights.boundary_mismatch));
+}
+
+TEST_CASE("the clause constraint bounds the English sentences of a Chinese one", "[align]") {
+  // One sentence with two clause marks inside may become up to 3 sentences.
+  const SentenceFeatures chinese = extract_features("甲，乙；丙。", Language::zh);
+  const AnchorWeights weights;
+  CHECK(clause_cost(std::span(&chinese, 1), 3, weights) == 0);
+  CHECK(clause_cost(std::span(&chinese, 1), 4, weights) == weights.clause_excess);
+}
+
+TEST_CASE("learnt boundary costs reward marks that agree in the document", "[align]") {
+  // 20 linked pairs: 10 with a final ? on both sides, 10 with none. Agreement
+  // must then earn a bonus and a one-sided ? a cost.
+  const SentenceFeatures question_zh = extract_features("吗？", Language::zh);
+  const SentenceFeatures question_en = extract_features("Why?", Language::en);
+  const SentenceFeatures plain_zh = extract_features("是。", Language::zh);
+  const SentenceFeatures plain_en = extract_features("Yes.", Language::en);
+  std::vector<std::pair<const SentenceFeatures*, const SentenceFeatures*>> pairs;
+  for (int k = 0; k < 10; ++k) {
+    pairs.emplace_back(&question_zh, &question_en);
+    pairs.emplace_back(&plain_zh, &plain_en);
+  }
+  const BoundaryCosts costs = estimate_boundary_costs(pairs, pairs, Boundary::question, 3.0);
+  CHECK(costs[1][1] < 0);
+  CHECK(costs[1][0] > 0);
+  CHECK(costs[0][1] > 0);
+  CHECK(costs[1][0] <= 3.0);
+}
+
+}  // namespace
+}  // namespace untm

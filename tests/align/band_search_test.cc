@@ -1,0 +1,112 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "align/band_search.h"
+#include "align/length_model.h"
+
+namespace untm {
+namespace {
+
+// Prices links by the length model only, as the aligner's length term does.
+class LengthOnlyCosts final : public LinkCostFunction {
+ public:
+  LengthOnlyCosts(const std::vector<double>& first, const std::vector<double>& second, LengthModel model)
+      : first_(first), second_(second), model_(model) {}
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+              std::size_t second_count) override {
+    double first_length = 0, second_length = 0;
+    for (std::size_t k = 0; k < first_count; ++k) first_length += first_[first_begin + k];
+    for (std::size_t k = 0; k < second_count; ++k) second_length += second_[second_begin + k];
+    // A flat prior: 1-1 cheapest, others 2 nats more.
+    return model_.cost(first_length, second_length) + (first_count == 1 && second_count == 1 ? 0.0 : 2.0);
+  }
+
+ private:
+  const std::vector<double>& first_;
+  const std::vector<double>& second_;
+  LengthModel model_;
+};
+
+const LinkType kTypes[] = {{0, 1}, {1, 0}, {1, 1}, {1, 2}, {2, 1}};
+
+TEST_CASE("the band search recovers a long alignment built with known splits", "[align]") {
+  // 3000 first-side sentences of random length; every 7th becomes two
+  // second-side sentences of 4x its length in total (a 1-2 link), the others
+  // one sentence of exactly 4x (1-1). The search must find exactly these
+  // links, inside a band much narrower than the matrix.
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> length(5, 60);
+  std::vector<double> first, second;
+  std::vector<std::size_t> expected_second_counts;
+  for (std::size_t i = 0; i < 3000; ++i) {
+    const double l = length(random);
+    first.push_back(l);
+    if (i % 7 == 3) {
+      second.push_back(4 * l * 0.4);
+      second.push_back(4 * l * 0.6);
+      expected_second_counts.push_back(2);
+    } else {
+      second.push_back(4 * l);
+      expected_second_counts.push_back(1);
+    }
+  }
+  LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
+  BandSearchOptions options;
+  options.initial_half_width = 8;
+  options.full_search_cells = 0;
+  BandSearchStatistics statistics;
+  const std::vector<PathStep> path = band_search(first, second, kTypes, costs, options, &statistics);
+  REQUIRE(path.size() == first.size());
+  std::size_t second_position = 0;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    REQUIRE(path[i].first_begin == i);
+    REQUIRE(path[i].first_count == 1);
+    REQUIRE(path[i].second_begin == second_position);
+    REQUIRE(path[i].second_count == expected_second_counts[i]);
+    second_position += path[i].second_count;
+  }
+  CHECK(statistics.final_half_width < 100);
+  CHECK(statistics.cells < 3001 * 201);
+}
+
+TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
+  // The second side starts with 40 sentences the first side lacks, so the
+  // true path starts far from the length diagonal. The band search must
+  // widen and end with the same path as a search over the whole matrix.
+  std::vector<double> first(200), second;
+  for (int k = 0; k < 40; ++k) second.push_back(40.0 + (k % 3));
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    first[k] = 5.0 + static_cast<double>((k * 37) % 23);
+    second.push_back(4 * first[k]);
+  }
+  LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
+  BandSearchOptions narrow;
+  narrow.initial_half_width = 4;
+  narrow.full_search_cells = 0;
+  BandSearchStatistics statistics;
+  const std::vector<PathStep> banded = band_search(first, second, kTypes, costs, narrow, &statistics);
+  BandSearchOptions whole;
+  whole.full_search_cells = 1u << 30;
+  const std::vector<PathStep> reference = band_search(first, second, kTypes, costs, whole);
+  CHECK(statistics.searches > 1);
+  REQUIRE(banded.size() == reference.size());
+  for (std::size_t k = 0; k < banded.size(); ++k) {
+    CHECK(banded[k].first_begin == reference[k].first_begin);
+    CHECK(banded[k].second_begin == reference[k].second_begin);
+    CHECK(banded[k].type_index == reference[k].type_index);
+  }
+}
+
+TEST_CASE("empty sides give only null links", "[align]") {
+  const std::vector<double> none, three{1, 2, 3};
+  LengthOnlyCosts costs(none, three, LengthModel{1.0, 1.0});
+  const auto path = band_search(none, three, kTypes, costs);
+  REQUIRE(path.size() == 3);
+  CHECK(path[2].second_begin == 2);
+  CHECK(path[2].first_count == 0);
+  CHECK(band_search(none, none, kTypes, costs).empty());
+}
+
+}  // namespace
+}  // namespace untm

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# untm align --presplit --links on a hand-made pair (tests/data/align): the
+# long Chinese sentence (2019, 74/1, one ；) is translated by two English
+# sentences; the question in quotes stays 1-1. Links index input lines.
+set -euo pipefail
+untm="$1"
+data="$UNTM_SOURCE_DIR/tests/data/align"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$untm" align --presplit "$data/zh.txt" "$data/en.txt" --links "$work/out.align"
+cat "$work/out.align"
+diff <(printf '[0]:[0]\n[1]:[1,2]\n[2]:[3]\n') "$work/out.align"
+# Swapping the inputs swaps the sides of the links.
+"$untm" align --presplit --src-lang en --tgt-lang zh "$data/en.txt" "$data/zh.txt" --links "$work/swapped.align"
+diff <(printf '[0]:[0]\n[1,2]:[1]\n[3]:[2]\n') "$work/swapped.align"
