@@ -101,8 +101,10 @@ void estimate_chance(std::vector<SentenceWords>& side, const std::vector<Sentenc
 class LexicalEvidence final : public LinkEvidence {
  public:
   LexicalEvidence(std::shared_ptr<const LexicalModel> model, LexicalEvidenceOptions options,
-                  std::vector<SentenceWords> chinese, std::vector<SentenceWords> english)
-      : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)) {}
+                  std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
+                  std::vector<std::size_t> expected_english)
+      : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
+        expected_english_(std::move(expected_english)), rows_(chinese_.size()) {}
 
   std::string_view name() const override { return "lexical"; }
 
@@ -114,83 +116,195 @@ class LexicalEvidence final : public LinkEvidence {
     const std::size_t english_begin = options_.first_is_chinese ? second_begin : first_begin;
     const std::size_t english_count = options_.first_is_chinese ? second_count : first_count;
     if (chinese_begin + chinese_count > chinese_.size() || english_begin + english_count > english_.size()) return 0.0;
+    const std::size_t chinese_end = chinese_begin + chinese_count;
+    const std::size_t english_end = english_begin + english_count;
+    // Far from the length diagonal the term says nothing (its expectation
+    // for unrelated sentences is 0, so this favours no path).
+    const std::size_t expected = expected_english_[chinese_begin];
+    const std::size_t distance = english_begin > expected ? english_begin - expected : expected - english_begin;
+    if (distance > options_.band_half_width) return 0.0;
 
+    // Covered mass minus the mass the group would cover by chance, summed
+    // over the sentences of both sides. cover(e, Z) is the max over the
+    // sentences of Z; when one sentence pair alone covers a sentence's words
+    // (the usual case) the pair's precomputed sum is exact, and only
+    // sentences covered by several pairs need the word-by-word max.
     double covered = 0.0;
-    // cover(e, Z) = max over the Chinese sentences of the group, and the same
-    // for the Chinese words; sentence pairs are looked up in the cache.
-    for (std::size_t english = english_begin; english < english_begin + english_count; ++english) {
-      best_.assign(english_[english].words.size(), 0.0f);
-      for (std::size_t chinese = chinese_begin; chinese < chinese_begin + chinese_count; ++chinese) {
-        const float* coverage = pair_coverage(chinese, english);
-        if (coverage == nullptr) continue;
-        const float* english_coverage = coverage + chinese_[chinese].words.size();
-        for (std::size_t word = 0; word < best_.size(); ++word) best_[word] = std::max(best_[word], english_coverage[word]);
+    coverers_.assign(chinese_count + english_count, 0);
+    std::uint8_t* chinese_coverers = coverers_.data();
+    std::uint8_t* english_coverers = chinese_coverers + chinese_count;
+    for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
+      for (std::size_t english = english_begin; english < english_end; ++english) {
+        const PairCoverage& pair = pair_coverage(chinese, english);
+        if (pair.offset == kNothingCovered) continue;
+        covered += pair.chinese_mass + pair.english_mass;
+        ++chinese_coverers[chinese - chinese_begin];
+        ++english_coverers[english - english_begin];
       }
-      for (std::size_t word = 0; word < best_.size(); ++word) covered += best_[word] * english_[english].weights[word];
-      covered -= english_[english].chance_coverage(chinese_count);
     }
-    for (std::size_t chinese = chinese_begin; chinese < chinese_begin + chinese_count; ++chinese) {
-      best_.assign(chinese_[chinese].words.size(), 0.0f);
-      for (std::size_t english = english_begin; english < english_begin + english_count; ++english) {
-        const float* coverage = pair_coverage(chinese, english);
-        if (coverage == nullptr) continue;
-        for (std::size_t word = 0; word < best_.size(); ++word) best_[word] = std::max(best_[word], coverage[word]);
-      }
-      for (std::size_t word = 0; word < best_.size(); ++word) covered += best_[word] * chinese_[chinese].weights[word];
+    for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
+      if (chinese_coverers[chinese - chinese_begin] > 1)
+        covered += overlap_correction(chinese_[chinese], english_begin, english_end, chinese, true);
       covered -= chinese_[chinese].chance_coverage(english_count);
+    }
+    for (std::size_t english = english_begin; english < english_end; ++english) {
+      if (english_coverers[english - english_begin] > 1)
+        covered += overlap_correction(english_[english], chinese_begin, chinese_end, english, false);
+      covered -= english_[english].chance_coverage(chinese_count);
     }
     return -options_.weight * covered;
   }
 
  private:
-  static constexpr std::uint32_t kNothingCovered = UINT32_MAX;
+  static constexpr std::uint32_t kNotComputed = UINT32_MAX;
+  static constexpr std::uint32_t kNothingCovered = UINT32_MAX - 1;
 
-  // Coverage of one sentence pair: for each Chinese word of `chinese`, the
-  // strength of its best translation in `english`, followed by the same for
-  // each English word. Null when no word is covered (most pairs in a band).
-  const float* pair_coverage(std::size_t chinese, std::size_t english) const {
-    const std::uint64_t key = (std::uint64_t{chinese} << 32) | english;
-    auto [position, inserted] = coverage_offset_.try_emplace(key, kNothingCovered);
-    if (inserted) position->second = compute_pair_coverage(chinese_[chinese].words, english_[english].words);
-    return position->second == kNothingCovered ? nullptr : coverage_pool_.data() + position->second;
+  // One sentence pair: where its per-word coverages are in the pool (for
+  // each Chinese word the strength of its best translation in the English
+  // sentence, then the same for each English word), and their weighted sums.
+  struct PairCoverage {
+    std::uint32_t offset = kNotComputed;
+    float chinese_mass = 0.0f;
+    float english_mass = 0.0f;
+  };
+  // The pairs of one Chinese sentence asked for so far: English sentences
+  // [base, base + pairs.size()). The search asks inside a band, so each row
+  // stays a short window.
+  struct ClosureEntry;
+  struct Row {
+    std::size_t base = 0;
+    std::vector<PairCoverage> pairs;
+    std::vector<ClosureEntry> closure;
+    bool closure_built = false;
+  };
+
+  // When several sentences of the group cover words of `sentence`, the sum
+  // of their masses counts a word covered twice; replaces it by the max.
+  double overlap_correction(const SentenceWords& sentence, std::size_t other_begin, std::size_t other_end,
+                            std::size_t index, bool sentence_is_chinese) const {
+    best_.assign(sentence.words.size(), 0.0f);
+    double summed = 0.0;
+    for (std::size_t other = other_begin; other < other_end; ++other) {
+      const PairCoverage& pair = sentence_is_chinese ? pair_coverage(index, other) : pair_coverage(other, index);
+      if (pair.offset == kNothingCovered) continue;
+      summed += sentence_is_chinese ? pair.chinese_mass : pair.english_mass;
+      const float* coverage = coverage_pool_.data() + pair.offset;
+      if (!sentence_is_chinese) coverage += chinese_[other].words.size();
+      for (std::size_t word = 0; word < best_.size(); ++word) best_[word] = std::max(best_[word], coverage[word]);
+    }
+    double best_mass = 0.0;
+    for (std::size_t word = 0; word < best_.size(); ++word) best_mass += best_[word] * sentence.weights[word];
+    return best_mass - summed;
   }
 
-  std::uint32_t compute_pair_coverage(const std::vector<std::uint32_t>& chinese_words,
-                                      const std::vector<std::uint32_t>& english_words) const {
+  const PairCoverage& pair_coverage(std::size_t chinese, std::size_t english) const {
+    Row& row = rows_[chinese];
+    if (row.pairs.empty()) {
+      row.base = english;
+    } else if (english < row.base) {
+      row.pairs.insert(row.pairs.begin(), row.base - english, PairCoverage{});
+      row.base = english;
+    }
+    if (english - row.base >= row.pairs.size()) row.pairs.resize(english - row.base + 1);
+    PairCoverage& pair = row.pairs[english - row.base];
+    if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
+    return pair;
+  }
+
+  PairCoverage compute_pair_coverage(std::size_t chinese_index, std::size_t english_index) const {
+    const SentenceWords& chinese_sentence = chinese_[chinese_index];
+    const SentenceWords& english_sentence = english_[english_index];
+    const std::vector<ClosureEntry>& closure = closure_of(chinese_index);
     const std::size_t offset = coverage_pool_.size();
-    coverage_pool_.resize(offset + chinese_words.size() + english_words.size(), 0.0f);
+    const std::size_t chinese_words = chinese_sentence.words.size();
+    coverage_pool_.resize(offset + chinese_words + english_sentence.words.size(), 0.0f);
     float* chinese_coverage = coverage_pool_.data() + offset;
-    float* english_coverage = chinese_coverage + chinese_words.size();
+    float* english_coverage = chinese_coverage + chinese_words;
     bool any = false;
-    for (std::size_t chinese = 0; chinese < chinese_words.size(); ++chinese) {
-      const auto translations = model_->english_translations(chinese_words[chinese]);
-      // Each English word of the sentence is looked up in the sorted translations.
-      for (std::size_t english = 0; english < english_words.size(); ++english) {
-        const auto found = std::lower_bound(translations.begin(), translations.end(), english_words[english],
-                                            [](const Translation& translation, std::uint32_t word) { return translation.word < word; });
-        if (found == translations.end() || found->word != english_words[english]) continue;
-        chinese_coverage[chinese] = std::max(chinese_coverage[chinese], found->strength);
+    // Each English word of the sentence is looked up among the translations
+    // of the Chinese sentence's words.
+    for (std::size_t english = 0; english < english_sentence.words.size(); ++english) {
+      const std::uint32_t word = english_sentence.words[english];
+      auto found = std::lower_bound(closure.begin(), closure.end(), word,
+                                    [](const ClosureEntry& entry, std::uint32_t id) { return entry.english_word < id; });
+      for (; found != closure.end() && found->english_word == word; ++found) {
+        chinese_coverage[found->chinese_position] = std::max(chinese_coverage[found->chinese_position], found->strength);
         english_coverage[english] = std::max(english_coverage[english], found->strength);
         any = true;
       }
     }
     if (!any) {
       coverage_pool_.resize(offset);
-      return kNothingCovered;
+      return PairCoverage{kNothingCovered, 0.0f, 0.0f};
     }
-    return static_cast<std::uint32_t>(offset);
+    PairCoverage pair{static_cast<std::uint32_t>(offset), 0.0f, 0.0f};
+    for (std::size_t word = 0; word < chinese_words; ++word) pair.chinese_mass += chinese_coverage[word] * chinese_sentence.weights[word];
+    for (std::size_t word = 0; word < english_sentence.words.size(); ++word)
+      pair.english_mass += english_coverage[word] * english_sentence.weights[word];
+    return pair;
+  }
+
+  // Every translation of every word of a Chinese sentence, sorted by English
+  // word: one binary search per English word then finds all the Chinese
+  // words it translates. Built when the sentence is first asked for.
+  struct ClosureEntry {
+    std::uint32_t english_word = 0;
+    std::uint32_t chinese_position = 0;  // index into the sentence's words
+    float strength = 0.0f;
+  };
+  const std::vector<ClosureEntry>& closure_of(std::size_t chinese_index) const {
+    Row& row = rows_[chinese_index];
+    if (!row.closure_built) {
+      const SentenceWords& sentence = chinese_[chinese_index];
+      for (std::size_t position = 0; position < sentence.words.size(); ++position) {
+        for (const Translation& translation : model_->english_translations(sentence.words[position]))
+          row.closure.push_back({translation.word, static_cast<std::uint32_t>(position), translation.strength});
+      }
+      std::sort(row.closure.begin(), row.closure.end(),
+                [](const ClosureEntry& left, const ClosureEntry& right) { return left.english_word < right.english_word; });
+      row.closure_built = true;
+    }
+    return row.closure;
   }
 
   std::shared_ptr<const LexicalModel> model_;
   LexicalEvidenceOptions options_;
   std::vector<SentenceWords> chinese_;
   std::vector<SentenceWords> english_;
+  // For each Chinese sentence, the English sentence at the same fraction of
+  // the text (the length diagonal).
+  std::vector<std::size_t> expected_english_;
   // Filled lazily during the search (the aligner asks for the same sentence
-  // pairs many times, inside a band): not thread-safe, one evidence per thread.
-  mutable std::unordered_map<std::uint64_t, std::uint32_t> coverage_offset_;
+  // pairs many times): not thread-safe, one evidence per thread.
+  mutable std::vector<Row> rows_;
   mutable std::vector<float> coverage_pool_;
   mutable std::vector<float> best_;
+  mutable std::vector<std::uint8_t> coverers_;
 };
+
+// For each sentence of `from` (and one past the end), the index of the
+// sentence of `to` that starts at the same fraction of the text, in code
+// points: where a link from that sentence is expected.
+std::vector<std::size_t> length_diagonal(std::span<const std::string> from, std::span<const std::string> to) {
+  const auto code_points = [](const std::string& text) {
+    return static_cast<double>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
+  std::vector<double> to_starts{0.0};
+  for (const auto& sentence : to) to_starts.push_back(to_starts.back() + code_points(sentence));
+  double from_total = 0.0;
+  for (const auto& sentence : from) from_total += code_points(sentence);
+  const double scale = from_total > 0.0 ? to_starts.back() / from_total : 0.0;
+  std::vector<std::size_t> expected;
+  expected.reserve(from.size() + 1);
+  double from_start = 0.0;
+  for (std::size_t index = 0; index <= from.size(); ++index) {
+    const double target = from_start * scale;
+    const auto position = std::upper_bound(to_starts.begin(), to_starts.end(), target);
+    expected.push_back(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, position - to_starts.begin() - 1)));
+    if (index < from.size()) from_start += code_points(from[index]);
+  }
+  return expected;
+}
 
 }  // namespace
 
@@ -211,7 +325,8 @@ std::unique_ptr<LinkEvidence> LexicalEvidenceFactory::make(std::span<const std::
   std::vector<SentenceWords> english = weigh_side(std::move(english_words));
   estimate_chance(chinese, english, [&](std::uint32_t word) { return model_->chinese_translations(word); });
   estimate_chance(english, chinese, [&](std::uint32_t word) { return model_->english_translations(word); });
-  return std::make_unique<LexicalEvidence>(model_, options_, std::move(chinese), std::move(english));
+  return std::make_unique<LexicalEvidence>(model_, options_, std::move(chinese), std::move(english),
+                                           length_diagonal(chinese_sentences, english_sentences));
 }
 
 }  // namespace untm::lexicon

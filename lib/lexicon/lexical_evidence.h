@@ -26,6 +26,10 @@ struct LexicalEvidenceOptions {
   double weight = 0.3;
   // Which side of the aligner is Chinese (the first input file by default).
   bool first_is_chinese = true;
+  // Links whose English start is further than this many sentences from the
+  // length diagonal get no lexical cost: the aligner searches small texts
+  // whole, and paths that far off are priced by lengths well enough.
+  std::size_t band_half_width = 64;
 };
 
 // Builds one LexicalEvidence per document pair. The evidence it makes keeps a
