@@ -53,4 +53,22 @@ std::shared_ptr<const EvidenceFactory> prepare_lexical_evidence(const LexiconCom
   return lexicon::make_lexical_evidence(known, learning.evidence);
 }
 
+namespace {
+std::vector<std::string> sentence_texts(const SplitDocument& document) {
+  std::vector<std::string> texts;
+  for (const Paragraph& paragraph : document.paragraphs)
+    for (const Sentence& sentence : paragraph.sentences) texts.push_back(sentence.text);
+  return texts;
+}
+}  // namespace
+
+std::shared_ptr<const EvidenceFactory> prepare_lexical_evidence(const LexiconCommandOptions& options,
+                                                                const SplitDocument& first, const SplitDocument& second,
+                                                                const AlignOptions& align_options) {
+  const std::vector<std::string> first_sentences = sentence_texts(first);
+  const std::vector<std::string> second_sentences = sentence_texts(second);
+  const lexicon::DocumentSentences document{first_sentences, second_sentences};
+  return prepare_lexical_evidence(options, std::span(&document, 1), align_options);
+}
+
 }  // namespace untm::cli

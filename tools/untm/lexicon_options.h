@@ -39,4 +39,9 @@ std::shared_ptr<const EvidenceFactory> prepare_lexical_evidence(const LexiconCom
                                                                 std::span<const lexicon::DocumentSentences> documents,
                                                                 const AlignOptions& align_options);
 
+// The same for one pair of split documents (untm align).
+std::shared_ptr<const EvidenceFactory> prepare_lexical_evidence(const LexiconCommandOptions& options,
+                                                                const SplitDocument& first, const SplitDocument& second,
+                                                                const AlignOptions& align_options);
+
 }  // namespace untm::cli
