@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <tuple>
 
 #include "core/error.h"
 #include "lexicon/english_words.h"
@@ -190,8 +191,15 @@ Lexicon read_lexicon(std::string_view text, std::string_view source) {
 std::string write_lexicon(const Lexicon& lexicon) {
   std::string text(kLexiconHeader);
   text += "\n# chinese<TAB>english (normal form)<TAB>strength in (0, 1]\n";
-  for (const auto& entry : lexicon.entries())
-    text += fmt::format("{}\t{}\t{:.6g}\n", entry.chinese, entry.english, entry.strength);
+  // Sorted, so that the same lexicon always makes the same file.
+  std::vector<const LexiconEntry*> sorted;
+  sorted.reserve(lexicon.size());
+  for (const auto& entry : lexicon.entries()) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const LexiconEntry* left, const LexiconEntry* right) {
+    return std::tie(left->chinese, left->english) < std::tie(right->chinese, right->english);
+  });
+  for (const LexiconEntry* entry : sorted)
+    text += fmt::format("{}\t{}\t{:.6g}\n", entry->chinese, entry->english, entry->strength);
   return text;
 }
 
