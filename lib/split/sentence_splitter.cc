@@ -111,13 +111,13 @@ std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
       check(status, "segmentation rule search");
     }
     std::sort(candidates.begin(), candidates.end());
+    for (auto& rule : state_->rules) rule.at_position->reset(text.get());
     std::size_t previous = 0;
     for (const auto& [position, from_icu] : candidates) {
       if (position == previous) continue;
       bool is_break = from_icu;
       for (auto& rule : state_->rules) {
         auto& matcher = *rule.at_position;
-        matcher.reset(text.get());
         matcher.region(static_cast<std::int64_t>(position), static_cast<std::int64_t>(paragraph.size()), status);
         if (matcher.lookingAt(status)) {
           is_break = rule.is_break;

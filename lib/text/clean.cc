@@ -32,6 +32,9 @@ constexpr PatternRule kFurniturePieces[] = {
     {R"((?:Page|页)\s*\d{1,4}|-\s*\d{1,4}\s*-|\d{1,4})", "page number"},
 };
 
+// Page headers and footers are short; longer lines are never tested.
+constexpr std::size_t kLongestFurnitureLine = 200;
+
 // A document symbol alone on a line (A/68/155, S/2013/123, E/CN.4/2005/L.10)
 // is page furniture when it repeats: the symbol heads every page.
 constexpr std::string_view kDocumentSymbolLine = R"([A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.()\-]*)+)";
@@ -51,10 +54,10 @@ constexpr PatternRule kEnglishFootnotes[] = {
     // by one or two digits and a space is no number (thousands take three).
     {R"([;,:](\d{1,2})(?=\s|$))", "digits after ; , :"},
     // countries.6 The: a lower-case word, full stop, digits.
-    {R"([a-z]{3}[.)](\d{1,2})(?=\s|$))", "digits after a word's full stop or bracket"},
+    {R"([.)](\d{1,2})(?=\s|$)(?<=[a-z]{3}[.)]\d{1,2}))", "digits after a word's full stop or bracket"},
     // Declaration8 adopted: a word of three or more lower-case letters with
     // digits glued on.
-    {R"(\b[A-Za-z]?[a-z]{3,}(\d{1,2})(?=[\s,;:.)]|$))", "digits glued to a word"},
+    {R"((\d{1,2})(?=[\s,;:.)]|$)(?<=\b[A-Za-z]?[a-z]{3,20}\d{1,2}))", "digits glued to a word"},
     // 2001-20107: a year range whose second year has extra digits.
     {R"(\b(?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range"},
 };
@@ -123,6 +126,7 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
     auto& line = lines[index];
     if (line.kind != LineKind::text) continue;
     const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
+    if (text.size() > kLongestFurnitureLine) continue;
     const auto pieces = layout_pieces(text);
     bool all_furniture = !pieces.empty();
     for (const auto piece : pieces) {
@@ -151,6 +155,7 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
   for (auto& line : lines) {
     if (line.kind != LineKind::text) continue;
     const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
+    if (text.find_first_of("0123456789") == std::string_view::npos) continue;  // every rule removes digits
     for (auto& matcher : footnotes) {
       matcher.for_each_match(text, 1, [&](std::size_t begin, std::size_t end) {
         line.removed.emplace_back(line.begin + begin, line.begin + end);

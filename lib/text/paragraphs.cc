@@ -34,8 +34,9 @@ constexpr std::string_view kHyphenatedPrefixes[] = {
     "follow", "decision", "peace", "well", "long", "short", "mid", "pre", "re", "multi",
 };
 
-// A line wider than this is a whole paragraph, not a wrapped line: no page
-// is that wide (text exported one paragraph per line).
+// When the full lines of a document are wider than this, it is not wrapped
+// at a page width: each line is a whole paragraph (text exported one
+// paragraph per line).
 constexpr std::size_t kUnwrappedLineColumns = 160;
 // A line narrower than this share of the document's full lines ends early.
 constexpr double kShortLineShare = 0.8;
@@ -268,13 +269,17 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   for (const auto& fact : facts) {
     widths.push_back(lines[fact.line_index].width);
     indents.push_back(lines[fact.line_index].indent);
-    if (!fact.page_break_before && &fact != &facts.front()) gaps.push_back(fact.gap_before);
+  }
+  // The gap inside a paragraph: measured after lines that stop mid-sentence,
+  // so that a blank line after every line (PDF extractions) is told from
+  // blank lines between paragraphs.
+  for (std::size_t index = 1; index < facts.size(); ++index) {
+    if (!facts[index].page_break_before && !ends_sentence(facts[index - 1].text.text)) gaps.push_back(facts[index].gap_before);
   }
   std::vector<std::size_t> sorted_widths = widths;
   std::sort(sorted_widths.begin(), sorted_widths.end());
   const std::size_t full_width = sorted_widths[sorted_widths.size() * 9 / 10];
-  const std::size_t median_width = sorted_widths[sorted_widths.size() / 2];
-  const bool unwrapped = median_width > kUnwrappedLineColumns;
+  const bool unwrapped = full_width > kUnwrappedLineColumns;
   const std::size_t normal_gap = gaps.empty() ? 0 : most_common(gaps);
   const std::size_t normal_indent = most_common(indents);
 

@@ -1,0 +1,381 @@
+#include "bundle/reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <sstream>
+
+#include "bundle/zstd_frames.h"
+#include "core/error.h"
+#include "format/tmx_reader.h"
+
+namespace untm::bundle {
+
+namespace {
+
+// A marker frame holds one index entry; anything larger is damage.
+constexpr std::uint64_t kMaxMarkerSize = 1 << 20;
+// The header frame holds a few hundred bytes of XML.
+constexpr std::size_t kMaxHeaderSize = 1 << 20;
+
+// Counts "<tu " in a stream of XML pieces. Text never holds a raw '<' (it is
+// escaped), so every occurrence opens a unit. The last 3 bytes of each piece
+// are kept to find an occurrence split between two pieces.
+class UnitCounter {
+ public:
+  void operator()(std::string_view piece) {
+    static constexpr std::string_view kOpening = "<tu ";
+    std::string boundary = tail_;
+    boundary += piece.substr(0, kOpening.size() - 1);
+    count_ += occurrences(boundary, kOpening);
+    count_ += occurrences(piece, kOpening);
+    constexpr std::size_t kKept = kOpening.size() - 1;
+    tail_ += piece.substr(piece.size() > kKept ? piece.size() - kKept : 0);
+    if (tail_.size() > kKept) tail_.erase(0, tail_.size() - kKept);
+  }
+  std::uint64_t count() const noexcept { return count_; }
+
+ private:
+  static std::uint64_t occurrences(std::string_view text, std::string_view pattern) {
+    std::uint64_t found = 0;
+    for (auto at = text.find(pattern); at != std::string_view::npos; at = text.find(pattern, at + 1)) ++found;
+    return found;
+  }
+  std::string tail_;
+  std::uint64_t count_ = 0;
+};
+
+// The first bytes of a frame's content, to tell header, document and footer apart.
+class ContentPrefix {
+ public:
+  void operator()(std::string_view piece) {
+    if (prefix_.size() < kKept) prefix_ += piece.substr(0, kKept - prefix_.size());
+  }
+  const std::string& text() const noexcept { return prefix_; }
+
+ private:
+  static constexpr std::size_t kKept = 64;
+  std::string prefix_;
+};
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+}  // namespace
+
+BundleReader::BundleReader(std::istream& in, std::string source_name)
+    : in_(in), source_name_(std::move(source_name)) {
+  in_.clear();
+  in_.seekg(0, std::ios::end);
+  const std::streamoff end = in_.tellg();
+  if (end < 0) throw InputError(source_name_, "cannot seek: a bundle must be a regular file");
+  file_size_ = static_cast<std::uint64_t>(end);
+  if (file_size_ == 0) throw InputError(source_name_, "empty file: not a bundle");
+  if (!load_index()) scan();
+}
+
+std::string BundleReader::read_bytes(std::uint64_t offset, std::uint64_t size) {
+  if (offset > file_size_ || size > file_size_ - offset) {
+    throw InputError(source_name_, "unexpected end of file", file_size_);
+  }
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in_.clear();
+  in_.seekg(static_cast<std::streamoff>(offset));
+  in_.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::uint64_t>(in_.gcount()) != size) throw InputError(source_name_, "read error", offset);
+  return bytes;
+}
+
+bool BundleReader::load_index() {
+  const auto rebuild = [&](const std::string& reason) {
+    warnings_.push_back(fmt::format("index {}: document list rebuilt by scanning the frames", reason));
+    return false;
+  };
+  if (file_size_ < kIndexTrailerSize + kSkippableHeaderSize) return rebuild("missing (file too short)");
+  const std::string trailer = read_bytes(file_size_ - kIndexTrailerSize, kIndexTrailerSize);
+  if (std::string_view(trailer).substr(4) != kIndexTrailerSignature) return rebuild("missing (no index trailer at the end)");
+  const std::uint64_t frame_size = read_u32_le(trailer);
+  if (frame_size > file_size_ || frame_size < kSkippableHeaderSize + kIndexTrailerSize) {
+    return rebuild("damaged (impossible size)");
+  }
+  const std::uint64_t frame_start = file_size_ - frame_size;
+  const std::string frame_header = read_bytes(frame_start, kSkippableHeaderSize);
+  if (read_u32_le(frame_header) != kIndexMagic || read_u32_le(std::string_view(frame_header).substr(4)) != frame_size - 8) {
+    return rebuild("damaged (no index frame where the trailer points)");
+  }
+  BundleIndex index;
+  try {
+    index = decode_index(read_bytes(frame_start + kSkippableHeaderSize,
+                                    frame_size - kSkippableHeaderSize - kIndexTrailerSize),
+                         source_name_);
+  } catch (const InputError& error) {
+    return rebuild(fmt::format("damaged ({})", error.message()));
+  }
+  // Frames must lie in order, inside the file, before the index.
+  std::uint64_t position = index.header.end();
+  bool consistent = index.header.offset == 0 && index.header.size > 0 && index.header.end() <= frame_start;
+  for (const IndexEntry& entry : index.documents) {
+    if (!consistent) break;
+    consistent = entry.frame.size > 0 && entry.frame.offset >= position && entry.frame.size <= frame_start &&
+                 entry.frame.offset <= frame_start - entry.frame.size;
+    position = entry.frame.end();
+  }
+  consistent = consistent && index.footer.offset >= position && index.footer.size > 0 &&
+               index.footer.size <= frame_start && index.footer.offset <= frame_start - index.footer.size;
+  if (!consistent) return rebuild("damaged (frame locations out of order or outside the file)");
+  index_ = std::move(index);
+  return true;
+}
+
+void BundleReader::scan() {
+  index_rebuilt_ = true;
+  index_ = BundleIndex{};
+  std::optional<IndexEntry> marker;
+  std::uint64_t position = 0;
+
+  // The next document marker at or after `from`, if any.
+  const auto resynchronise = [&](std::uint64_t from) -> std::optional<std::uint64_t> {
+    constexpr std::uint64_t kChunk = 1 << 20;
+    const std::size_t overlap = kSkippableHeaderSize + kDocumentMarkerSignature.size();
+    for (std::uint64_t start = from; start < file_size_; start += kChunk) {
+      const std::uint64_t size = std::min<std::uint64_t>(kChunk + overlap, file_size_ - start);
+      const std::string chunk = read_bytes(start, size);
+      for (auto at = chunk.find(kDocumentMarkerSignature, kSkippableHeaderSize); at != std::string::npos;
+           at = chunk.find(kDocumentMarkerSignature, at + 1)) {
+        if (read_u32_le(std::string_view(chunk).substr(at - kSkippableHeaderSize)) == kDocumentMarkerMagic) {
+          return start + at - kSkippableHeaderSize;
+        }
+      }
+    }
+    return std::nullopt;
+  };
+  const auto describe = [&](std::uint64_t offset) {
+    return marker ? fmt::format("document {} (frame at byte {})", marker->id, offset)
+                  : fmt::format("frame at byte {}", offset);
+  };
+
+  while (position < file_size_) {
+    if (file_size_ - position < 4) {
+      truncated_ = true;
+      warnings_.push_back(fmt::format("truncated: {} stray bytes at byte {}", file_size_ - position, position));
+      break;
+    }
+    const std::uint32_t magic = read_u32_le(read_bytes(position, 4));
+    if (is_skippable_magic(magic)) {
+      if (file_size_ - position < kSkippableHeaderSize) {
+        truncated_ = true;
+        warnings_.push_back(fmt::format("truncated: the file ends inside the skippable frame at byte {}", position));
+        break;
+      }
+      const std::uint64_t size = read_u32_le(read_bytes(position + 4, 4));
+      if (size > file_size_ - position - kSkippableHeaderSize) {
+        truncated_ = true;
+        warnings_.push_back(fmt::format("truncated: the file ends inside the skippable frame at byte {}", position));
+        break;
+      }
+      marker.reset();
+      if (magic == kDocumentMarkerMagic && size <= kMaxMarkerSize) {
+        try {
+          marker = decode_document_marker(read_bytes(position + kSkippableHeaderSize, size), source_name_);
+        } catch (const InputError& error) {
+          warnings_.push_back(fmt::format("byte {}: {}", position, error.message()));
+        }
+      }
+      position += kSkippableHeaderSize + size;
+      continue;
+    }
+    if (magic != kZstdFrameMagic) {
+      if (position == 0) throw InputError(source_name_, "not a .tmx.zst bundle: no zstd frame at its start", 0);
+      warnings_.push_back(fmt::format("unrecognised bytes at byte {}: skipped to the next document", position));
+      marker.reset();
+      const auto next = resynchronise(position + 1);
+      if (!next) break;
+      position = *next;
+      continue;
+    }
+
+    UnitCounter units;
+    ContentPrefix prefix;
+    const FrameDecodeResult result = decode_frame(in_, position, file_size_ - position, [&](std::string_view piece) {
+      units(piece);
+      prefix(piece);
+    });
+    if (position == 0) {
+      if (!result.complete) {
+        throw InputError(source_name_,
+                         result.truncated ? "truncated inside the header frame"
+                                          : fmt::format("damaged header frame: {}", result.problem),
+                         0);
+      }
+      if (!starts_with(prefix.text(), "<?xml")) {
+        throw InputError(source_name_, "not a .tmx.zst bundle: its first frame is not a TMX header", 0);
+      }
+      index_.header = {0, result.consumed};
+      position = result.consumed;
+      continue;
+    }
+    if (result.truncated) {
+      truncated_ = true;
+      warnings_.push_back(fmt::format("truncated: the file ends inside {}", describe(position)));
+      break;
+    }
+    if (!result.complete) {
+      const auto next = resynchronise(position + 1);
+      const std::uint64_t end = next.value_or(file_size_);
+      warnings_.push_back(fmt::format("{} is damaged: {}", describe(position), result.problem));
+      IndexEntry entry = marker.value_or(IndexEntry{});
+      if (!marker) entry.id = fmt::format("frame-at-byte-{}", position);
+      entry.frame = {position, end - position};
+      entry.damaged = true;
+      index_.documents.push_back(std::move(entry));
+      marker.reset();
+      if (!next) break;
+      position = *next;
+      continue;
+    }
+    const FrameLocation frame{position, result.consumed};
+    if (marker) {
+      IndexEntry entry = std::move(*marker);
+      if (entry.frame.size != frame.size || entry.unit_count != units.count()) {
+        warnings_.push_back(fmt::format("document {}: frame at byte {} differs from its marker", entry.id, position));
+        entry.unit_count = units.count();
+      }
+      entry.frame = frame;
+      index_.documents.push_back(std::move(entry));
+    } else if (starts_with(prefix.text(), "</body>")) {
+      index_.footer = frame;
+    } else {
+      IndexEntry entry;
+      entry.id = fmt::format("frame-at-byte-{}", position);
+      entry.frame = frame;
+      entry.unit_count = units.count();
+      if (!index_.documents.empty()) {
+        entry.first_language = index_.documents.back().first_language;
+        entry.second_language = index_.documents.back().second_language;
+      }
+      warnings_.push_back(fmt::format("frame at byte {} has no document marker: listed as {}", position, entry.id));
+      index_.documents.push_back(std::move(entry));
+    }
+    marker.reset();
+    position = frame.end();
+  }
+  if (index_.footer.size == 0 && !truncated_) {
+    truncated_ = true;
+    warnings_.push_back("truncated: no footer frame (</body></tmx>)");
+  }
+}
+
+const IndexEntry* BundleReader::find(std::string_view id) const {
+  const auto found = std::find_if(documents().begin(), documents().end(),
+                                  [&](const IndexEntry& entry) { return entry.id == id; });
+  return found == documents().end() ? nullptr : &*found;
+}
+
+std::string BundleReader::header_xml() {
+  std::string xml;
+  const FrameDecodeResult result =
+      decode_frame(in_, index_.header.offset, index_.header.size, [&](std::string_view piece) {
+        if (xml.size() + piece.size() > kMaxHeaderSize) throw InputError(source_name_, "header frame too large", 0);
+        xml += piece;
+      });
+  if (!result.complete || result.consumed != index_.header.size) {
+    throw InputError(source_name_,
+                     fmt::format("damaged header frame: {}", result.problem.empty() ? "wrong size" : result.problem), 0);
+  }
+  return xml;
+}
+
+format::TmxHeader BundleReader::header() { return format::parse_tmx_header(header_xml(), source_name_); }
+
+void BundleReader::fail_document(const IndexEntry& entry, const std::string& problem) const {
+  throw InputError(source_name_, fmt::format("document {}: {}", entry.id, problem), entry.frame.offset);
+}
+
+void BundleReader::read_document(const IndexEntry& entry, std::ostream& out) {
+  if (entry.damaged) fail_document(entry, "frame is damaged");
+  const FrameDecodeResult result =
+      decode_frame(in_, entry.frame.offset, entry.frame.size, [&](std::string_view piece) {
+        out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      });
+  if (result.truncated) fail_document(entry, "frame is shorter than the index says (truncated?)");
+  if (!result.complete) fail_document(entry, fmt::format("frame is damaged: {}", result.problem));
+  if (result.consumed != entry.frame.size) fail_document(entry, "frame size differs from the index");
+}
+
+std::string BundleReader::document_xml(const IndexEntry& entry) {
+  std::ostringstream xml;
+  read_document(entry, xml);
+  return std::move(xml).str();
+}
+
+AlignedDocument BundleReader::document(const IndexEntry& entry) {
+  AlignedDocument result = format::parse_tmx_units(document_xml(entry), fmt::format("{}: document {}", source_name_, entry.id),
+                                                   entry.first_language, entry.second_language);
+  result.id = entry.id;
+  return result;
+}
+
+std::string BundleReader::checked_frame_problem(const IndexEntry& entry, std::uint64_t* units_seen) {
+  if (entry.damaged) return "frame is damaged";
+  UnitCounter units;
+  const FrameDecodeResult result = decode_frame(in_, entry.frame.offset, entry.frame.size, std::ref(units));
+  if (units_seen != nullptr) *units_seen = units.count();
+  if (result.truncated) return "frame is shorter than the index says (truncated?)";
+  if (!result.complete) return fmt::format("frame is damaged: {}", result.problem);
+  if (result.consumed != entry.frame.size) return "frame size differs from the index";
+  const std::uint32_t stored = read_u32_le(read_bytes(entry.frame.end() - 4, 4));
+  if (stored != entry.checksum) return "content checksum differs from the index";
+  if (units.count() != entry.unit_count) {
+    return fmt::format("{} units where the index says {}", units.count(), entry.unit_count);
+  }
+  return {};
+}
+
+EncodedDocument BundleReader::encoded_document(const IndexEntry& entry) {
+  if (const std::string problem = checked_frame_problem(entry, nullptr); !problem.empty()) {
+    fail_document(entry, problem);
+  }
+  EncodedDocument encoded;
+  encoded.id = entry.id;
+  encoded.first_language = entry.first_language;
+  encoded.second_language = entry.second_language;
+  encoded.frame = read_bytes(entry.frame.offset, entry.frame.size);
+  encoded.unit_count = entry.unit_count;
+  encoded.checksum = entry.checksum;
+  encoded.cleaned_characters = entry.cleaned_characters;
+  return encoded;
+}
+
+VerifyReport BundleReader::verify() {
+  VerifyReport report;
+  if (index_rebuilt_) report.problems.push_back({"index", file_size_, "index missing or damaged"});
+  if (truncated_) report.problems.push_back({"bundle", file_size_, "truncated"});
+
+  ++report.frames_checked;
+  try {
+    header();
+  } catch (const InputError& error) {
+    report.problems.push_back({"header", 0, error.message()});
+  }
+  for (const IndexEntry& entry : documents()) {
+    ++report.frames_checked;
+    std::uint64_t units = 0;
+    const std::string problem = checked_frame_problem(entry, &units);
+    report.units_checked += units;
+    if (!problem.empty()) report.problems.push_back({entry.id, entry.frame.offset, problem});
+  }
+  if (index_.footer.size > 0) {
+    ++report.frames_checked;
+    std::string footer;
+    const FrameDecodeResult result = decode_frame(in_, index_.footer.offset, index_.footer.size,
+                                                  [&](std::string_view piece) {
+                                                    if (footer.size() < 64) footer += piece.substr(0, 64);
+                                                  });
+    if (!result.complete || result.consumed != index_.footer.size || footer != format::tmx_footer()) {
+      report.problems.push_back({"footer", index_.footer.offset, "damaged footer frame"});
+    }
+  }
+  return report;
+}
+
+}  // namespace untm::bundle

@@ -1,0 +1,126 @@
+#include "format/tmx.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <ctime>
+
+#include "core/error.h"
+
+namespace untm::format {
+
+namespace {
+
+void append_attribute_text(std::string& out, std::string_view text, CleanupCounts& counts) {
+  append_clean(out, text, Escaping::xml, counts);
+}
+
+void append_prop(std::string& out, std::string_view type, std::string_view value, CleanupCounts& counts) {
+  out += "<prop type=\"";
+  out += type;
+  out += "\">";
+  append_clean(out, value, Escaping::xml, counts);
+  out += "</prop>";
+}
+
+void append_tuv(std::string& out, std::string_view language, const Segment& segment, CleanupCounts& counts) {
+  out += "    <tuv xml:lang=\"";
+  append_attribute_text(out, language, counts);
+  out += "\">";
+  append_prop(out, "x-source", fmt::format("{}-{}", segment.source.begin, segment.source.end), counts);
+  if (segment.sentence_count > 0) {
+    append_prop(out, "x-sentences",
+                fmt::format("{}-{}", segment.first_sentence, segment.first_sentence + segment.sentence_count - 1),
+                counts);
+  }
+  out += "<seg>";
+  append_clean(out, segment.text, Escaping::xml, counts);
+  out += "</seg></tuv>\n";
+}
+
+}  // namespace
+
+std::string tmx_date(std::chrono::system_clock::time_point time) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                     utc.tm_hour, utc.tm_min, utc.tm_sec);
+}
+
+bool is_tmx_date(std::string_view text) {
+  if (text.size() != 16 || text[8] != 'T' || text[15] != 'Z') return false;
+  for (std::size_t i = 0; i < 15; ++i) {
+    if (i == 8) continue;
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+std::string render_tmx_header(const TmxHeader& header) {
+  if (!is_tmx_date(header.creation_date)) {
+    throw InputError("TMX header", fmt::format("creation date '{}' is not of the form YYYYMMDDThhmmssZ",
+                                               header.creation_date));
+  }
+  if (header.srclang.empty()) throw InputError("TMX header", "empty srclang");
+  CleanupCounts ignored;
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n";
+  out += "<header creationtool=\"untm\" creationtoolversion=\"";
+  append_attribute_text(out, header.tool_version, ignored);
+  out += "\" segtype=\"sentence\" o-tmf=\"untm\" adminlang=\"";
+  append_attribute_text(out, header.adminlang, ignored);
+  out += "\" srclang=\"";
+  append_attribute_text(out, header.srclang, ignored);
+  out += "\" datatype=\"plaintext\" creationdate=\"";
+  out += header.creation_date;
+  out += "\"/>\n<body>\n";
+  return out;
+}
+
+std::string_view tmx_footer() { return "</body>\n</tmx>\n"; }
+
+std::size_t append_tmx_units(std::string& out, const AlignedDocument& document, const TmxHeader& header,
+                             const FormatOptions& options, CleanupCounts& counts) {
+  // The source language's <tuv> comes first; when srclang is neither side
+  // (e.g. "*all*"), the first input's does.
+  const bool second_first = header.srclang == document.second_language;
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < document.pairs.size(); ++i) {
+    const AlignedPair& pair = document.pairs[i];
+    if (pair.confidence < options.min_confidence) continue;
+    out += "<tu tuid=\"";
+    append_attribute_text(out, document.id, counts);
+    out += fmt::format(":{}\" creationdate=\"{}\">\n    ", i + 1, header.creation_date);
+    append_prop(out, "x-document", document.id, counts);
+    out += "\n    ";
+    append_prop(out, "x-link", link_type(pair), counts);
+    out += "\n    ";
+    append_prop(out, "x-cost", fmt::format("{:.4f}", pair.cost), counts);
+    out += "\n    ";
+    append_prop(out, "x-confidence", fmt::format("{:.4f}", pair.confidence), counts);
+    out += "\n";
+    const auto append_side = [&](const Segment& segment, const std::string& language) {
+      if (segment.sentence_count > 0 || !segment.text.empty()) append_tuv(out, language, segment, counts);
+    };
+    if (second_first) {
+      append_side(pair.second, document.second_language);
+      append_side(pair.first, document.first_language);
+    } else {
+      append_side(pair.first, document.first_language);
+      append_side(pair.second, document.second_language);
+    }
+    out += "</tu>\n";
+    ++written;
+  }
+  return written;
+}
+
+std::string render_tmx(const AlignedDocument& document, const TmxHeader& header, const FormatOptions& options,
+                       CleanupCounts& counts) {
+  std::string out = render_tmx_header(header);
+  append_tmx_units(out, document, header, options, counts);
+  out += tmx_footer();
+  return out;
+}
+
+}  // namespace untm::format

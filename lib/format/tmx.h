@@ -1,0 +1,62 @@
+#pragma once
+// TMX 1.4b (LISA, 2005) rendering of aligned documents. A TMX file is the
+// header (XML declaration, <tmx>, <header/>, <body>), the <tu> elements of
+// every document, and the footer (</body></tmx>); the three parts are separate
+// functions so that a bundle can put each in its own zstd frame.
+//
+// Each <tu>:
+//   <tu tuid="ID:N" creationdate="...">           N counts the document's pairs from 1
+//     <prop type="x-document">ID</prop>
+//     <prop type="x-link">1-2</prop>             sentences on the first, then second side
+//     <prop type="x-cost">0.1234</prop>
+//     <prop type="x-confidence">0.9876</prop>
+//     <tuv xml:lang="en">                         srclang's side first (translate-toolkit
+//       <prop type="x-source">120-245</prop>        reads the first <tuv> as the source);
+//       <prop type="x-sentences">3-4</prop>         byte span [begin, end) in the decoded
+//       <seg>...</seg>                              input, sentence indices (0-based,
+//     </tuv>                                        inclusive)
+//     <tuv xml:lang="zh">...</tuv>
+//   </tu>
+// The empty side of a null link (1-0, 0-1) has no <tuv>.
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/types.h"
+#include "format/text_cleanup.h"
+
+namespace untm::format {
+
+struct TmxHeader {
+  std::string srclang = "en";      // the original's language (UN replies: English)
+  std::string creation_date;       // YYYYMMDDThhmmssZ; also every <tu>'s creationdate
+  std::string tool_version = UNTM_VERSION;
+  std::string adminlang = "en";
+};
+
+// Which pairs a renderer writes.
+struct FormatOptions {
+  double min_confidence = 0.0;     // pairs below it are left out
+};
+
+// TMX's date format (TMX 1.4b, "creationdate": ISO 8601 basic, UTC).
+std::string tmx_date(std::chrono::system_clock::time_point time);
+bool is_tmx_date(std::string_view text);
+
+// Throws InputError (source "TMX header") for a creation date that is not a
+// TMX date or an empty srclang.
+std::string render_tmx_header(const TmxHeader& header);
+std::string_view tmx_footer();
+
+// Appends the <tu> elements of `document`; returns how many were written.
+std::size_t append_tmx_units(std::string& out, const AlignedDocument& document,
+                             const TmxHeader& header, const FormatOptions& options,
+                             CleanupCounts& counts);
+
+// The whole TMX file for one document (header, units, footer).
+std::string render_tmx(const AlignedDocument& document, const TmxHeader& header,
+                       const FormatOptions& options, CleanupCounts& counts);
+
+}  // namespace untm::format

@@ -1,0 +1,62 @@
+#include "text/decode.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/error.h"
+
+using untm::decode_text;
+using untm::InputError;
+
+TEST_CASE("decode: UTF-8 byte-order mark is dropped, CRLF and CR become LF", "[text][decode]") {
+  const auto decoded = decode_text("\xEF\xBB\xBFone\r\ntwo\rthree\n", "a.txt", false);
+  CHECK(decoded.text == "one\ntwo\nthree\n");
+  CHECK(decoded.encoding == untm::SourceEncoding::utf8_with_bom);
+}
+
+TEST_CASE("decode: UTF-16 with a byte-order mark, both byte orders", "[text][decode]") {
+  // "中a\r\n" and U+1F600 (a surrogate pair).
+  const std::string little_endian("\xFF\xFE\x2D\x4E" "a\0" "\r\0\n\0" "\x3D\xD8\x00\xDE", 14);
+  const std::string big_endian("\xFE\xFF\x4E\x2D" "\0a" "\0\r\0\n" "\xD8\x3D\xDE\x00", 14);
+  CHECK(decode_text(little_endian, "le.txt", false).text == "中a\n\xF0\x9F\x98\x80");
+  CHECK(decode_text(big_endian, "be.txt", false).text == "中a\n\xF0\x9F\x98\x80");
+  CHECK(decode_text(big_endian, "be.txt", false).encoding == untm::SourceEncoding::utf16be);
+}
+
+TEST_CASE("decode: invalid UTF-8 names the file and the byte offset", "[text][decode]") {
+  const std::string bytes = "good text\n\xE4\xB8 broken";
+  try {
+    decode_text(bytes, "report.txt", false);
+    FAIL("no error");
+  } catch (const InputError& error) {
+    CHECK(error.source() == "report.txt");
+    CHECK(error.offset() == 10u);
+    CHECK(error.message().find("invalid UTF-8") != std::string::npos);
+  }
+}
+
+TEST_CASE("decode: lenient replaces each invalid sequence and counts them", "[text][decode]") {
+  const auto decoded = decode_text("a\xFF" "b\xC0\xAF" "c", "x", true);
+  CHECK(decoded.text == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c");
+  CHECK(decoded.replaced_invalid_sequences == 3);
+}
+
+TEST_CASE("decode: NUL bytes and control characters are binary data, not text", "[text][decode]") {
+  CHECK_THROWS_WITH(decode_text(std::string("text\0more", 9), "bin", false),
+                    Catch::Contains("bin: byte 4: NUL byte"));
+  CHECK_THROWS_WITH(decode_text("abc\x01\x02", "bin", true), Catch::Contains("byte 3: control character U+0001"));
+  CHECK_THROWS_WITH(decode_text(std::string("a\0b\0c\0d\0", 8), "wide.txt", false),
+                    Catch::Contains("UTF-16 without a byte-order mark"));
+}
+
+TEST_CASE("decode: form feeds and tabs are text", "[text][decode]") {
+  CHECK(decode_text("page 1\fpage\t2", "x", false).text == "page 1\fpage\t2");
+}
+
+TEST_CASE("decode: UTF-16 with an unpaired surrogate or an odd length", "[text][decode]") {
+  CHECK_THROWS_WITH(decode_text(std::string("\xFF\xFE\x3D\xD8" "a\0", 6), "s.txt", false),
+                    Catch::Contains("s.txt: byte 2: invalid UTF-16"));
+  CHECK_THROWS_WITH(decode_text(std::string("\xFF\xFE" "a\0b", 5), "s.txt", false), Catch::Contains("byte 4"));
+  CHECK(decode_text(std::string("\xFF\xFE" "a\0b", 5), "s.txt", true).replaced_invalid_sequences == 1);
+}

@@ -1,0 +1,138 @@
+#include "output.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ostream>
+
+#include "bundle/writer.h"
+#include "commands.h"
+#include "format/plain.h"
+#include "format/tmx.h"
+
+namespace untm::cli {
+
+namespace {
+
+bool ends_with(const std::string& text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+AlignedDocument confident_pairs(const AlignedDocument& document, double min_confidence) {
+  AlignedDocument kept = document;
+  std::erase_if(kept.pairs, [&](const AlignedPair& pair) { return pair.confidence < min_confidence; });
+  return kept;
+}
+
+format::TmxHeader tmx_header_of(const OutputOptions& options) {
+  format::TmxHeader header;
+  header.srclang = options.srclang;
+  header.creation_date =
+      options.creation_date.empty() ? format::tmx_date(std::chrono::system_clock::now()) : options.creation_date;
+  return header;
+}
+
+void write_text_file(const std::string& path, std::string_view text) {
+  AtomicOutputFile file(path);
+  file.write(text);
+  file.commit();
+}
+
+}  // namespace
+
+OutputFormat output_format_of(const std::string& path) {
+  if (path == "-" || ends_with(path, ".tsv")) return OutputFormat::tsv;
+  if (ends_with(path, ".tmx.zst")) return OutputFormat::tmx_zst;
+  if (ends_with(path, ".tmx")) return OutputFormat::tmx;
+  if (ends_with(path, ".jsonl")) return OutputFormat::jsonl;
+  if (ends_with(path, ".moses")) return OutputFormat::moses;
+  throw UsageError(fmt::format("cannot tell the output format of '{}': use .tmx.zst, .tmx, .tsv, .jsonl or .moses",
+                               path));
+}
+
+std::pair<std::string, std::string> moses_paths(const std::string& path, const std::string& first_language,
+                                                const std::string& second_language) {
+  std::string prefix = path;
+  if (ends_with(prefix, ".moses")) prefix.resize(prefix.size() - std::string_view(".moses").size());
+  if (first_language == second_language) {
+    return {prefix + "." + first_language + ".1", prefix + "." + second_language + ".2"};
+  }
+  return {prefix + "." + first_language, prefix + "." + second_language};
+}
+
+OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
+  OutputStats stats;
+  format::CleanupCounts counts;
+  const format::FormatOptions format_options{options.min_confidence};
+  switch (output_format_of(path)) {
+    case OutputFormat::tmx_zst: {
+      bundle::BundleHeader header;
+      header.srclang = options.srclang;
+      header.creation_date = options.creation_date;
+      if (options.compression_level != 0) header.compression_level = options.compression_level;
+      const AlignedDocument kept = confident_pairs(document, options.min_confidence);
+      AtomicOutputFile file(path);
+      AtomicFileStreambuf buffer(file);
+      std::ostream out(&buffer);
+      out.exceptions(std::ios::badbit);
+      bundle::BundleWriter writer(out, header);
+      const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header());
+      writer.append(encoded);
+      writer.finish();
+      file.commit();
+      stats.pairs_written = encoded.unit_count;
+      stats.cleaned_characters = encoded.cleaned_characters;
+      return stats;
+    }
+    case OutputFormat::tmx: {
+      const format::TmxHeader header = tmx_header_of(options);
+      std::string text = format::render_tmx_header(header);
+      stats.pairs_written = format::append_tmx_units(text, document, header, format_options, counts);
+      text += format::tmx_footer();
+      write_text_file(path, text);
+      break;
+    }
+    case OutputFormat::tsv: {
+      std::string text;
+      stats.pairs_written = format::append_tsv(text, document, format_options, counts);
+      write_text_file(path, text);
+      break;
+    }
+    case OutputFormat::jsonl: {
+      std::string text;
+      stats.pairs_written = format::append_jsonl(text, document, format_options, counts);
+      write_text_file(path, text);
+      break;
+    }
+    case OutputFormat::moses: {
+      std::string first, second;
+      stats.pairs_written = format::append_moses(first, second, document, format_options, counts);
+      const auto [first_path, second_path] = moses_paths(path, document.first_language, document.second_language);
+      // Both files are complete under their temporary names before either is
+      // renamed into place.
+      AtomicOutputFile first_file(first_path);
+      AtomicOutputFile second_file(second_path);
+      first_file.write(first);
+      second_file.write(second);
+      first_file.commit();
+      second_file.commit();
+      break;
+    }
+  }
+  stats.cleaned_characters = counts.total();
+  return stats;
+}
+
+AtomicFileStreambuf::int_type AtomicFileStreambuf::overflow(int_type character) {
+  if (traits_type::eq_int_type(character, traits_type::eof())) return traits_type::not_eof(character);
+  const char byte = traits_type::to_char_type(character);
+  file_.write(std::string_view(&byte, 1));
+  return character;
+}
+
+std::streamsize AtomicFileStreambuf::xsputn(const char* data, std::streamsize size) {
+  file_.write(std::string_view(data, static_cast<std::size_t>(size)));
+  return size;
+}
+
+}  // namespace untm::cli

@@ -1,0 +1,64 @@
+#pragma once
+// Writing an alignment in the format its output path asks for (DESIGN.md,
+// `untm align -o OUT`), always through a temporary file renamed into place:
+//
+//   OUT.tmx.zst   a bundle with one document (lib/bundle)
+//   OUT.tmx       plain TMX 1.4b
+//   OUT.tsv       first<TAB>second, one pair per line
+//   OUT.jsonl     one JSON object per pair
+//   OUT.moses     two files OUT.<first language> and OUT.<second language>
+//                 (e.g. OUT.zh and OUT.en; the ".moses" is not kept), line N
+//                 of one translating line N of the other
+//   -             tsv on standard output
+
+#include <cstddef>
+#include <memory>
+#include <streambuf>
+#include <string>
+
+#include "core/types.h"
+#include "file_io.h"
+
+namespace untm::cli {
+
+struct OutputOptions {
+  std::string srclang = "en";      // TMX srclang: the original's language
+  std::string creation_date;       // YYYYMMDDThhmmssZ; empty = now
+  double min_confidence = 0.0;     // pairs below it are left out
+  int compression_level = 0;       // .tmx.zst; 0 = the bundle default
+};
+
+struct OutputStats {
+  std::size_t pairs_written = 0;
+  std::size_t cleaned_characters = 0;  // XML-forbidden characters dropped, invalid UTF-8 replaced
+};
+
+enum class OutputFormat { tmx_zst, tmx, tsv, jsonl, moses };
+
+// The format named by the end of `path`; throws UsageError listing the
+// supported endings for any other.
+OutputFormat output_format_of(const std::string& path);
+
+// The two Moses files for `path` ("corpus.moses" or "corpus" → corpus.zh,
+// corpus.en with the document's languages).
+std::pair<std::string, std::string> moses_paths(const std::string& path, const std::string& first_language,
+                                                const std::string& second_language);
+
+OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options);
+
+// A std::streambuf over an AtomicOutputFile, for writers that take a
+// std::ostream (BundleWriter). Write errors surface as the file's InputError
+// when the ostream has exceptions(badbit) set.
+class AtomicFileStreambuf : public std::streambuf {
+ public:
+  explicit AtomicFileStreambuf(AtomicOutputFile& file) : file_(file) {}
+
+ protected:
+  int_type overflow(int_type character) override;
+  std::streamsize xsputn(const char* data, std::streamsize size) override;
+
+ private:
+  AtomicOutputFile& file_;
+};
+
+}  // namespace untm::cli
