@@ -21,23 +21,46 @@ void sort_and_deduplicate(std::vector<std::uint32_t>& ids) {
 }
 }  // namespace
 
+namespace {
+struct WordPair {
+  std::uint32_t word = 0;
+  std::uint32_t translation = 0;
+  float strength = 0.0f;
+};
+
+// Sorts the pairs by word, then translation, and lays them out as lists.
+template <typename Lists>
+void fill_lists(std::vector<WordPair>& pairs, std::size_t word_count, Lists& lists) {
+  std::sort(pairs.begin(), pairs.end(), [](const WordPair& left, const WordPair& right) {
+    return left.word != right.word ? left.word < right.word : left.translation < right.translation;
+  });
+  lists.translations.reserve(pairs.size());
+  lists.offsets.assign(word_count + 1, 0);
+  for (const WordPair& pair : pairs) {
+    lists.translations.push_back({pair.translation, pair.strength});
+    ++lists.offsets[pair.word + 1];
+  }
+  for (std::size_t word = 0; word < word_count; ++word) lists.offsets[word + 1] += lists.offsets[word];
+}
+}  // namespace
+
 LexicalModel::LexicalModel(const Lexicon& lexicon) {
+  std::vector<WordPair> chinese_to_english;
+  chinese_to_english.reserve(lexicon.size());
+  english_ids_.reserve(lexicon.size() / 4);
   for (const auto& entry : lexicon.entries()) {
     if (!has_han(entry.chinese) || entry.english.empty()) continue;
     const std::uint32_t chinese = matcher_.add(entry.chinese);
     const auto [position, inserted] =
         english_ids_.try_emplace(entry.english, static_cast<std::uint32_t>(english_ids_.size()));
-    const std::uint32_t english = position->second;
-    if (chinese >= english_of_chinese_.size()) english_of_chinese_.resize(chinese + 1);
-    if (english >= chinese_of_english_.size()) chinese_of_english_.resize(english + 1);
-    const auto strength = static_cast<float>(entry.strength);
-    english_of_chinese_[chinese].push_back({english, strength});
-    chinese_of_english_[english].push_back({chinese, strength});
-    ++entry_count_;
+    chinese_to_english.push_back({chinese, position->second, static_cast<float>(entry.strength)});
   }
-  const auto by_word = [](const Translation& left, const Translation& right) { return left.word < right.word; };
-  for (auto& translations : english_of_chinese_) std::sort(translations.begin(), translations.end(), by_word);
-  for (auto& translations : chinese_of_english_) std::sort(translations.begin(), translations.end(), by_word);
+  entry_count_ = chinese_to_english.size();
+  std::vector<WordPair> english_to_chinese;
+  english_to_chinese.reserve(chinese_to_english.size());
+  for (const WordPair& pair : chinese_to_english) english_to_chinese.push_back({pair.translation, pair.word, pair.strength});
+  fill_lists(chinese_to_english, matcher_.word_count(), english_of_chinese_);
+  fill_lists(english_to_chinese, english_ids_.size(), chinese_of_english_);
 }
 
 std::vector<std::uint32_t> LexicalModel::chinese_words(std::string_view sentence) const {

@@ -31,18 +31,28 @@ class LexicalModel {
 
   // Translations of one word, sorted by the other side's id.
   std::span<const Translation> english_translations(std::uint32_t chinese_word) const {
-    return english_of_chinese_[chinese_word];
+    return english_of_chinese_.of(chinese_word);
   }
   std::span<const Translation> chinese_translations(std::uint32_t english_word) const {
-    return chinese_of_english_[english_word];
+    return chinese_of_english_.of(english_word);
   }
   std::size_t entry_count() const noexcept { return entry_count_; }
 
  private:
   ChineseMatcher matcher_;
   std::unordered_map<std::string, std::uint32_t> english_ids_;
-  std::vector<std::vector<Translation>> english_of_chinese_;
-  std::vector<std::vector<Translation>> chinese_of_english_;
+  // Translation lists of all words of one side, back to back: word w's are
+  // translations[offsets[w] .. offsets[w + 1]).
+  struct TranslationLists {
+    std::vector<std::uint32_t> offsets{0};
+    std::vector<Translation> translations;
+    std::span<const Translation> of(std::uint32_t word) const {
+      if (word + 1 >= offsets.size()) return {};
+      return std::span(translations).subspan(offsets[word], offsets[word + 1] - offsets[word]);
+    }
+  };
+  TranslationLists english_of_chinese_;
+  TranslationLists chinese_of_english_;
   std::size_t entry_count_ = 0;
 };
 

@@ -30,7 +30,13 @@ void Lexicon::add(std::string_view chinese, std::string_view english, double str
   }
 }
 
+void Lexicon::reserve(std::size_t entries) {
+  entries_.reserve(entries);
+  index_.reserve(entries);
+}
+
 void Lexicon::add_all(const Lexicon& other) {
+  reserve(entries_.size() + other.size());
   for (const auto& entry : other.entries_) add(entry.chinese, entry.english, entry.strength);
 }
 
@@ -108,6 +114,8 @@ std::string without_parentheses(std::string_view sense) {
 
 Lexicon read_cc_cedict(std::string_view text, std::string_view source) {
   Lexicon lexicon;
+  // CC-CEDICT gives about three content words per entry line.
+  lexicon.reserve(3 * static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   for_each_entry_line(text, [&](const Line& line) {
     const std::size_t traditional_end = line.text.find(' ');
     if (traditional_end == std::string_view::npos) fail(source, line, "expected 'traditional simplified [pinyin] /sense/'");

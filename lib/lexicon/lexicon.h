@@ -24,6 +24,7 @@ class Lexicon {
   // Adds a pair; a pair already present keeps the larger strength.
   void add(std::string_view chinese, std::string_view english, double strength = 1.0);
   void add_all(const Lexicon& other);
+  void reserve(std::size_t entries);
 
   const std::vector<LexiconEntry>& entries() const noexcept { return entries_; }
   std::size_t size() const noexcept { return entries_.size(); }
