@@ -131,8 +131,8 @@ class LexicalEvidence final : public LinkEvidence {
     // sentences covered by several pairs need the word-by-word max.
     double covered = 0.0;
     coverers_.assign(chinese_count + english_count, 0);
-    std::uint8_t* chinese_coverers = coverers_.data();
-    std::uint8_t* english_coverers = chinese_coverers + chinese_count;
+    std::uint32_t* chinese_coverers = coverers_.data();
+    std::uint32_t* english_coverers = chinese_coverers + chinese_count;
     for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
       for (std::size_t english = english_begin; english < english_end; ++english) {
         const PairCoverage& pair = pair_coverage(chinese, english);
@@ -279,7 +279,7 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<Row> rows_;
   mutable std::vector<float> coverage_pool_;
   mutable std::vector<float> best_;
-  mutable std::vector<std::uint8_t> coverers_;
+  mutable std::vector<std::uint32_t> coverers_;
 };
 
 // For each sentence of `from` (and one past the end), the index of the
