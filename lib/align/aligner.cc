@@ -110,16 +110,23 @@ class BlockCosts final : public LinkCostFunction {
 std::vector<Link> align_blocks(const Units& first, const Units& second, std::span<const Block> blocks,
                                const AlignmentModel& model, const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
                                const AlignOptions& options, bool clause_constraint,
-                               std::vector<std::size_t>* type_counts) {
+                               std::vector<std::size_t>* type_counts,
+                               std::vector<std::vector<std::size_t>>& guides) {
   std::vector<Link> links;
   if (type_counts != nullptr) type_counts->assign(model.types.size(), 0);
-  for (const Block& block : blocks) {
+  guides.resize(blocks.size());
+  for (std::size_t block_index = 0; block_index < blocks.size(); ++block_index) {
+    const Block& block = blocks[block_index];
     BlockCosts costs(first, second, block, model, evidence, options, clause_constraint);
     const std::span<const double> first_lengths(first.lengths.data() + block.first_begin,
                                                 block.first_end - block.first_begin);
     const std::span<const double> second_lengths(second.lengths.data() + block.second_begin,
                                                  block.second_end - block.second_begin);
-    for (const PathStep& step : band_search(first_lengths, second_lengths, model.types, costs, options.band)) {
+    const std::vector<PathStep> path =
+        band_search(first_lengths, second_lengths, model.types, costs, options.band, nullptr, guides[block_index]);
+    // Later passes search around this path: it moves little between passes.
+    guides[block_index] = guide_from_path(path, first_lengths.size(), second_lengths.size());
+    for (const PathStep& step : path) {
       Link link{block.first_begin + step.first_begin, step.first_count, block.second_begin + step.second_begin,
                 step.second_count, step.cost, 0.0};
       link.confidence = std::min(1.0, std::exp(-costs.evidence_cost(step.first_begin, step.first_count,
@@ -193,8 +200,9 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
 
   std::vector<std::size_t> counts;
   std::vector<Link> links;
+  std::vector<std::vector<std::size_t>> guides;
   for (std::size_t iteration = 0; iteration < options.em_iterations; ++iteration) {
-    links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts);
+    links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts, guides);
     model.priors = estimate_link_priors(types, counts, base_priors, options.prior_smoothing);
     model.length.variance = estimate_variance(first, second, links, model.length, options.variance_inflation,
                                               model.length.variance);
@@ -202,7 +210,7 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
       estimate_boundary_weights(first, second, links, options.anchor_weights);
     }
   }
-  links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, nullptr);
+  links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, nullptr, guides);
   if (model_out != nullptr) *model_out = model;
   return links;
 }

@@ -276,23 +276,57 @@ double boundary_cost(const SentenceFeatures& first, const SentenceFeatures& seco
 
 }  // namespace
 
+double anchor_cost_without_anchors(const AnchorWeights& weights) {
+  double cost = 0;
+  for (const auto& learnt : weights.boundary_costs) {
+    if (learnt) cost += (*learnt)[0][0];
+  }
+  return cost;
+}
+
+namespace {
+
+struct TokenOverlap {
+  std::size_t first_total = 0, second_total = 0, common = 0;
+};
+
+// How many tokens (`member`) each side has and how many they share (multiset
+// intersection). Avoids copying in the common cases: a side without tokens,
+// or one sentence a side.
+template <typename Member>
+TokenOverlap token_overlap(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+                           Member member, AnchorScratch& scratch) {
+  TokenOverlap overlap;
+  for (const SentenceFeatures& unit : first) overlap.first_total += (unit.*member).size();
+  for (const SentenceFeatures& unit : second) overlap.second_total += (unit.*member).size();
+  if (overlap.first_total == 0 || overlap.second_total == 0) return overlap;
+  if (first.size() == 1 && second.size() == 1) {
+    overlap.common = count_common(first.front().*member, second.front().*member);
+    return overlap;
+  }
+  gather(first, member, scratch.first_tokens);
+  gather(second, member, scratch.second_tokens);
+  overlap.common = count_common(scratch.first_tokens, scratch.second_tokens);
+  return overlap;
+}
+
+}  // namespace
+
 double anchor_cost(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
                    const AnchorWeights& weights, AnchorScratch& scratch) {
+  const auto has_anchors = [](const SentenceFeatures& unit) { return unit.has_anchors(); };
+  if (!first.empty() && !second.empty() && std::none_of(first.begin(), first.end(), has_anchors) &&
+      std::none_of(second.begin(), second.end(), has_anchors)) {
+    return anchor_cost_without_anchors(weights);
+  }
   double cost = 0;
-  gather(first, &SentenceFeatures::shared_tokens, scratch.first_tokens);
-  gather(second, &SentenceFeatures::shared_tokens, scratch.second_tokens);
-  if (!scratch.first_tokens.empty() || !scratch.second_tokens.empty()) {
-    const std::size_t common = count_common(scratch.first_tokens, scratch.second_tokens);
-    const std::size_t unmatched = scratch.first_tokens.size() + scratch.second_tokens.size() - 2 * common;
-    cost += -weights.shared_token_match * static_cast<double>(common) +
-            weights.shared_token_mismatch * static_cast<double>(unmatched);
-  }
+  const TokenOverlap shared = token_overlap(first, second, &SentenceFeatures::shared_tokens, scratch);
+  const std::size_t unmatched = shared.first_total + shared.second_total - 2 * shared.common;
+  cost += -weights.shared_token_match * static_cast<double>(shared.common) +
+          weights.shared_token_mismatch * static_cast<double>(unmatched);
   if (first.empty() || second.empty()) return cost;
-  gather(first, &SentenceFeatures::latin_words, scratch.first_tokens);
-  if (!scratch.first_tokens.empty()) {
-    gather(second, &SentenceFeatures::latin_words, scratch.second_tokens);
-    cost -= weights.latin_word_match * static_cast<double>(count_common(scratch.first_tokens, scratch.second_tokens));
-  }
+  const TokenOverlap latin = token_overlap(first, second, &SentenceFeatures::latin_words, scratch);
+  cost -= weights.latin_word_match * static_cast<double>(latin.common);
   cost += boundary_cost(first.front(), second.front(), Boundary::opening_quote, weights);
   cost += boundary_cost(first.back(), second.back(), Boundary::closing_quote, weights);
   cost += boundary_cost(first.back(), second.back(), Boundary::question, weights);

@@ -33,6 +33,13 @@ struct SentenceFeatures {
   bool ends_with_exclamation = false;
   // Chinese ，；： before the last character.
   std::uint16_t clause_marks = 0;
+
+  // Whether any token or boundary mark is present (links between sentences
+  // without any cost the same and are priced without looking further).
+  bool has_anchors() const {
+    return !shared_tokens.empty() || !latin_words.empty() || opens_with_quote || closes_with_quote ||
+           ends_with_question || ends_with_exclamation;
+  }
 };
 
 SentenceFeatures extract_features(std::string_view sentence, Language language);
@@ -67,6 +74,9 @@ struct AnchorWeights {
 struct AnchorScratch {
   std::vector<std::uint64_t> first_tokens, second_tokens;
 };
+// anchor_cost() of a link between units none of which has_anchors().
+double anchor_cost_without_anchors(const AnchorWeights& weights);
+
 double anchor_cost(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
                    const AnchorWeights& weights, AnchorScratch& scratch);
 

@@ -62,14 +62,18 @@ Band make_band(const std::vector<std::size_t>& diagonal, std::size_t second_size
 
 std::vector<PathStep> band_search(std::span<const double> first_lengths, std::span<const double> second_lengths,
                                   std::span<const LinkType> types, LinkCostFunction& costs,
-                                  const BandSearchOptions& options, BandSearchStatistics* statistics) {
+                                  const BandSearchOptions& options, BandSearchStatistics* statistics,
+                                  std::span<const std::size_t> guide) {
   const std::size_t first_size = first_lengths.size();
   const std::size_t second_size = second_lengths.size();
   std::size_t max_first_count = 0;
   for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
   if (types.size() >= kNoStep) throw std::logic_error("band_search: too many link types");
 
-  const std::vector<std::size_t> diagonal = length_diagonal(first_lengths, second_lengths);
+  if (!guide.empty() && guide.size() != first_size + 1) throw std::logic_error("band_search: guide of the wrong size");
+  const std::vector<std::size_t> diagonal =
+      guide.empty() ? length_diagonal(first_lengths, second_lengths)
+                    : std::vector<std::size_t>(guide.begin(), guide.end());
   std::size_t half_width = std::max<std::size_t>(options.initial_half_width, 1);
   // Rows of costs for the last max_first_count + 1 rows, indexed i % ring.
   const std::size_t ring = max_first_count + 1;
@@ -145,6 +149,21 @@ std::vector<PathStep> band_search(std::span<const double> first_lengths, std::sp
     }
     half_width *= 2;
   }
+}
+
+std::vector<std::size_t> guide_from_path(std::span<const PathStep> path, std::size_t first_size,
+                                         std::size_t second_size) {
+  std::vector<std::size_t> guide(first_size + 1, second_size);
+  for (const PathStep& step : path) {
+    for (std::size_t k = 0; k < std::max<std::size_t>(step.first_count, 1); ++k) {
+      if (step.first_begin + k > first_size) break;
+      guide[step.first_begin + k] =
+          step.second_begin + (step.first_count == 0 ? 0 : k * step.second_count / step.first_count);
+    }
+  }
+  // 0-1 links leave a row at its first position; the row's last position is
+  // where the next row starts, which is what the band needs to cover too.
+  return guide;
 }
 
 }  // namespace untm

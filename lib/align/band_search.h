@@ -38,7 +38,7 @@ struct BandSearchOptions {
   // Half-width of the first band, in units; doubled as needed.
   std::size_t initial_half_width = 24;
   // Matrices up to this many cells are searched whole.
-  std::size_t full_search_cells = 1u << 20;
+  std::size_t full_search_cells = 1u << 16;
 };
 
 struct BandSearchStatistics {
@@ -48,11 +48,20 @@ struct BandSearchStatistics {
 };
 
 // The least-cost sequence of links covering both sides in order. The lengths
-// only place the band; `costs` prices the links. Throws std::logic_error when
-// `types` cannot cover the two sides (no 1-0/0-1 and no other way through).
+// only place the band; `costs` prices the links. `guide`, when not empty,
+// replaces the length diagonal as the band's centre: for each first-side
+// position 0..n1 the expected second-side position (e.g. the path of an
+// earlier pass, see guide_from_path). Throws std::logic_error when `types`
+// cannot cover the two sides (no 1-0/0-1 and no other way through).
 std::vector<PathStep> band_search(std::span<const double> first_lengths, std::span<const double> second_lengths,
                                   std::span<const LinkType> types, LinkCostFunction& costs,
                                   const BandSearchOptions& options = {},
-                                  BandSearchStatistics* statistics = nullptr);
+                                  BandSearchStatistics* statistics = nullptr,
+                                  std::span<const std::size_t> guide = {});
+
+// The second-side position of `path` at every first-side position 0..n1
+// (interpolated inside many-to-many links), to guide a later search.
+std::vector<std::size_t> guide_from_path(std::span<const PathStep> path, std::size_t first_size,
+                                         std::size_t second_size);
 
 }  // namespace untm

@@ -16,7 +16,8 @@ struct SegmentationRule {
   bool is_break;
   // ICU regular expressions. `before` must match text ending at the position
   // and may not be unbounded (it becomes an ICU look-behind: use {0,n}, not *
-  // or +). `after` must match text starting at the position.
+  // or +); empty, it matches anywhere. `after` must match text starting at
+  // the position.
   std::string_view before;
   std::string_view after;
   // Why the rule exists, shown by tests and debugging tools.

@@ -3,7 +3,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/regex.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -22,32 +21,19 @@ void check(UErrorCode status, std::string_view what) {
   if (U_FAILURE(status)) throw std::runtime_error(fmt::format("ICU: {}: {}", what, u_errorName(status)));
 }
 
-struct UTextCloser {
-  void operator()(UText* text) const { utext_close(text); }
-};
-using UTextPointer = std::unique_ptr<UText, UTextCloser>;
-
-UTextPointer open_utf8(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText* opened = utext_openUTF8(nullptr, text.data(), static_cast<std::int64_t>(text.size()), &status);
-  check(status, "utext_openUTF8");
-  return UTextPointer(opened);
-}
-
 // One rule, compiled twice: to test a candidate position (look-behind for the
 // text before it, then the text after it) and, for break rules, to find the
 // positions ICU did not propose.
 struct CompiledRule {
   bool is_break = false;
+  bool break_at_match_start = false;
   std::unique_ptr<icu::RegexMatcher> at_position;
   std::unique_ptr<icu::RegexMatcher> search;
 };
 
 std::unique_ptr<icu::RegexMatcher> compile(const std::string& pattern, std::string_view reason) {
   UErrorCode status = U_ZERO_ERROR;
-  UParseError parse_error;
   auto matcher = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
-  (void)parse_error;
   check(status, fmt::format("segmentation rule '{}': {}", reason, pattern));
   return matcher;
 }
@@ -56,6 +42,10 @@ std::unique_ptr<icu::RegexMatcher> compile(const std::string& pattern, std::stri
 
 struct SentenceSplitter::State {
   std::unique_ptr<icu::BreakIterator> icu_iterator;
+  // The paragraph being split, kept here because ICU's iterator and matchers
+  // refer to it; and, per UTF-16 index, its byte offset in the UTF-8 input.
+  icu::UnicodeString utf16;
+  std::vector<std::size_t> utf8_offset;
   std::vector<CompiledRule> rules;
 };
 
@@ -69,10 +59,18 @@ SentenceSplitter::SentenceSplitter(Language language, SplitMethod method) : stat
     CompiledRule compiled;
     compiled.is_break = rule.is_break;
     compiled.at_position =
-        compile(fmt::format("(?<=(?:{}))(?:{})", rule.before, rule.after), rule.reason);
+        compile(fmt::format("(?=(?:{1}))(?<=(?:{0}))", rule.before, rule.after), rule.reason);
     compiled.at_position->useTransparentBounds(true);
     compiled.at_position->useAnchoringBounds(false);
-    if (rule.is_break) compiled.search = compile(fmt::format("(?:{})(?=(?:{}))", rule.before, rule.after), rule.reason);
+    if (rule.is_break) {
+      // An empty `before` means "a break before every match of `after`":
+      // searching for `after` itself lets ICU skip ahead by its first
+      // characters instead of trying every position.
+      compiled.break_at_match_start = rule.before.empty();
+      compiled.search = compile(rule.before.empty() ? fmt::format("(?:{})", rule.after)
+                                                    : fmt::format("(?:{})(?=(?:{}))", rule.before, rule.after),
+                                rule.reason);
+    }
     state_->rules.push_back(std::move(compiled));
   }
 }
@@ -84,16 +82,35 @@ SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = def
 std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
   std::vector<ByteRange> sentences;
   if (paragraph.empty()) return sentences;
-  UTextPointer text = open_utf8(paragraph);
+  // ICU's iterator and regular expressions are fastest on UTF-16 (their
+  // UTF-8 paths go through UText one character at a time), so the paragraph
+  // is converted once; utf8_offset maps UTF-16 indexes back to bytes.
+  const auto& text = state_->utf16;
+  auto& utf8_offset = state_->utf8_offset;
+  state_->utf16 = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(paragraph.data(), static_cast<std::int32_t>(paragraph.size())));
+  utf8_offset.clear();
+  utf8_offset.reserve(static_cast<std::size_t>(text.length()) + 1);
+  for (std::int32_t offset = 0; offset < static_cast<std::int32_t>(paragraph.size());) {
+    const std::int32_t start = offset;
+    UChar32 code_point = 0;
+    U8_NEXT(paragraph.data(), offset, static_cast<std::int32_t>(paragraph.size()), code_point);
+    utf8_offset.push_back(static_cast<std::size_t>(start));
+    if (code_point > 0xFFFF) utf8_offset.push_back(static_cast<std::size_t>(start));
+  }
+  utf8_offset.push_back(paragraph.size());
+  const auto length = static_cast<std::size_t>(text.length());
+  if (utf8_offset.size() != length + 1) throw std::logic_error("sentence splitter: text is not valid UTF-8");
+
   UErrorCode status = U_ZERO_ERROR;
   auto& iterator = *state_->icu_iterator;
-  iterator.setText(text.get(), status);
-  check(status, "BreakIterator::setText");
+  iterator.setText(text);
 
-  // Candidate positions: ICU's boundaries, then what the break rules add.
+  // Candidate positions (UTF-16 indexes): ICU's boundaries, then what the
+  // break rules add.
   std::vector<std::size_t> proposed_by_icu;
   for (std::int32_t position = iterator.next(); position != icu::BreakIterator::DONE; position = iterator.next()) {
-    if (static_cast<std::size_t>(position) < paragraph.size()) proposed_by_icu.push_back(static_cast<std::size_t>(position));
+    if (static_cast<std::size_t>(position) < length) proposed_by_icu.push_back(static_cast<std::size_t>(position));
   }
   std::vector<std::size_t> boundaries;
   if (state_->rules.empty()) {
@@ -103,22 +120,23 @@ std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
     for (auto position : proposed_by_icu) candidates.emplace_back(position, true);
     for (auto& rule : state_->rules) {
       if (!rule.search) continue;
-      rule.search->reset(text.get());
+      rule.search->reset(text);
       while (rule.search->find(status)) {
-        const auto end = static_cast<std::size_t>(rule.search->end64(status));
-        if (end > 0 && end < paragraph.size()) candidates.emplace_back(end, false);
+        const auto position = static_cast<std::size_t>(rule.break_at_match_start ? rule.search->start(status)
+                                                                                  : rule.search->end(status));
+        if (position > 0 && position < length) candidates.emplace_back(position, false);
       }
       check(status, "segmentation rule search");
     }
     std::sort(candidates.begin(), candidates.end());
-    for (auto& rule : state_->rules) rule.at_position->reset(text.get());
+    for (auto& rule : state_->rules) rule.at_position->reset(text);
     std::size_t previous = 0;
     for (const auto& [position, from_icu] : candidates) {
       if (position == previous) continue;
       bool is_break = from_icu;
       for (auto& rule : state_->rules) {
         auto& matcher = *rule.at_position;
-        matcher.region(static_cast<std::int64_t>(position), static_cast<std::int64_t>(paragraph.size()), status);
+        matcher.region(static_cast<std::int64_t>(position), static_cast<std::int64_t>(length), status);
         if (matcher.lookingAt(status)) {
           is_break = rule.is_break;
           break;
@@ -131,9 +149,9 @@ std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
   }
 
   std::size_t begin = 0;
-  boundaries.push_back(paragraph.size());
+  boundaries.push_back(length);
   for (auto end : boundaries) {
-    const ByteRange trimmed = trim_spaces(paragraph, {begin, end});
+    const ByteRange trimmed = trim_spaces(paragraph, {utf8_offset[begin], utf8_offset[end]});
     if (trimmed.end > trimmed.begin) sentences.push_back(trimmed);
     begin = end;
   }

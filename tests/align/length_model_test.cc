@@ -10,7 +10,7 @@ TEST_CASE("delta follows Gale & Church with the mean of both lengths", "[align]"
   // delta = (12 - 10) / sqrt(2 * 11) = 0.426401; -log erfc(0.426401 / sqrt 2) = 0.400753.
   const LengthModel model{4.0, 2.0};
   CHECK(model.delta(10, 48) == Approx(0.426401).epsilon(1e-5));
-  CHECK(model.cost(10, 48) == Approx(0.400753).epsilon(1e-5));
+  CHECK(model.cost(10, 48) == Approx(0.400753).epsilon(1e-4));  // tabulated
   CHECK(model.cost(10, 40) == Approx(0.0).margin(1e-12));
   // A deletion keeps a finite cost: delta = -10 / sqrt(2 * 5) = -3.1623.
   CHECK(model.delta(10, 0) == Approx(-3.162278).epsilon(1e-5));

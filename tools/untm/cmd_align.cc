@@ -13,6 +13,7 @@
 #include "eval/links.h"
 #include "file_io.h"
 #include "lexicon_options.h"
+#include "output.h"
 #include "text/document.h"
 
 namespace untm::cli {
@@ -67,11 +68,14 @@ int run_align(const Arguments& args) {
   bool presplit = false, no_anchors = false;
   std::size_t em_iterations = 0;
   AlignOptions options;
+  OutputOptions output_options;
   AnchorWeights& weights = options.anchor_weights;
   po::options_description visible(kUsage);
   visible.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
+      ("min-confidence", po::value(&output_options.min_confidence)->default_value(0.0),
+       "leave out pairs whose confidence (0..1) is lower")
       ("links", po::value(&links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
       ("presplit", po::bool_switch(&presplit), "inputs hold one sentence per line: no cleaning or splitting")
       ("src-lang", po::value(&first_code)->default_value("zh"), "language of FIRST_FILE")
@@ -120,12 +124,15 @@ int run_align(const Arguments& args) {
   options.use_anchors = !no_anchors;
   options.em_iterations = em_iterations;
 
+  if (!output_path.empty()) output_format_of(output_path);  // a bad extension fails before the work
   const SplitDocument first = read_side(first_path, options.first_language, presplit);
   const SplitDocument second = read_side(second_path, options.second_language, presplit);
   if (auto lexical = prepare_lexical_evidence(lexicon_options, first, second, options)) options.evidence.push_back(lexical);
   AlignedDocument aligned = align_documents(first, second, options);
   aligned.id = std::filesystem::path(first_path).stem().string();
-  if (!output_path.empty()) throw UsageError("-o: output formats are not wired yet; use --links");
+  if (!output_path.empty()) {
+    write_alignment(aligned, output_path, output_options);
+  }
   if (!links_path.empty()) {
     AtomicOutputFile links_file(links_path);
     links_file.write(format_links(sentence_links(aligned)));
