@@ -22,7 +22,7 @@ for i in $(seq 150); do
   n=$((101 + i % 3))
   printf 'DOC/%03d\tA_68_%d-ZH.txt\tA_68_%d-EN.txt\n' "$i" "$n" "$n"
 done > list.tsv
-options=(-j 2 --date 20131001T120000Z --report)
+options=(-j 2 --date 20131001T120000Z --learn-sample 20 --report)
 
 "$untm" batch list.tsv -o whole.tmx.zst "${options[@]}" whole.jsonl -q || fail "uninterrupted batch failed"
 

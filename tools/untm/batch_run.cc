@@ -29,7 +29,10 @@ using DocumentOutcome = batch::JournalRecord;
 // Every option that changes the bundle's bytes; --resume refuses a journal
 // written with other settings.
 std::string describe_output_settings(const BatchSettings& settings) {
-  return fmt::format("presplit={};links={}", settings.presplit, settings.links_dir ? settings.links_dir->string() : "");
+  return fmt::format("presplit={};links={};learn={};sample={};dictionary={}", settings.presplit,
+                     settings.links_dir ? settings.links_dir->string() : "", settings.learning.learn,
+                     settings.learning.sample_documents,
+                     settings.learning.dictionary ? settings.learning.dictionary->string() : "");
 }
 
 std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
@@ -264,7 +267,14 @@ std::filesystem::path journal_path(const std::filesystem::path& output) {
   return path;
 }
 
+std::filesystem::path lexicon_path(const std::filesystem::path& output) {
+  auto path = output;
+  path += ".untm-lexicon";
+  return path;
+}
+
 BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
+                           const std::vector<batch::DocumentPair>& whole_list,
                            const std::vector<batch::UnpairedFile>& unpaired, const BatchSettings& settings) {
   const auto journal = journal_path(settings.output);
   const auto fingerprint = batch::batch_fingerprint(documents, describe_output_settings(settings));
@@ -275,6 +285,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
     fmt::print(stderr, "untm batch: starting over: {} holds an interrupted run (--resume continues it)\n",
                journal.string());
   }
+  const auto lexicon_file = lexicon_path(settings.output);
   if (settings.resume && journal_exists) {
     state = read_existing_journal(journal, fingerprint);
     if (settings.creation_date && *settings.creation_date != state.creation_date) {
@@ -282,13 +293,21 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
     }
   } else {
     state.creation_date = settings.creation_date.value_or(format::tmx_date(std::chrono::system_clock::now()));
+    // A lexicon is reused only by the resumed run of the batch that learned it.
+    std::filesystem::remove(lexicon_file, ignored);
   }
 
   bundle::BundleHeader header;
   header.creation_date = state.creation_date;
   {
+    // The journal exists from the start, so a batch killed while learning
+    // resumes as well.
     JournalFile journal_file(journal, state.valid_size, batch::encode_journal_header(fingerprint, state.creation_date));
-    const AlignOptions align_options;
+    const AlignOptions align_options =
+        state.finished == documents.size()
+            ? AlignOptions{}
+            : prepare_batch_alignment(whole_list, settings.presplit, settings.learning, AlignOptions{}, lexicon_file,
+                                      settings.threads, settings.progress);
     const DocumentAligner align_document(settings, align_options, header);
     ProgressCounts counts = state.counts;
     ProgressDisplay progress(settings.progress, stderr, "", documents.size(), total_input_bytes(documents), counts,
@@ -314,6 +333,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
   BatchSummary summary = write_outputs(documents, unpaired, settings, header, journal);
   summary.resumed = state.finished;
   std::filesystem::remove(journal, ignored);
+  std::filesystem::remove(lexicon_file, ignored);
   return summary;
 }
 

@@ -12,6 +12,7 @@
 
 #include "batch/manifest.h"
 #include "batch/pairing.h"
+#include "batch_learning.h"
 #include "batch_progress.h"
 
 namespace untm::cli {
@@ -24,6 +25,7 @@ struct BatchSettings {
   std::optional<std::string> creation_date;         // TMX date; default: now (or the journal's)
   std::optional<std::filesystem::path> report;      // --report FILE.jsonl
   std::optional<std::filesystem::path> links_dir;   // --links-dir DIR
+  LearningSettings learning;
   ProgressStyle progress = ProgressStyle::lines;
   std::chrono::milliseconds progress_interval{10000};
 };
@@ -43,14 +45,19 @@ struct BatchSummary {
   std::vector<FailedDocument> failed;
 };
 
-// Aligns `documents` (paths used as given, already resolved). `unpaired` only
-// goes into the report. Throws InputError for what stops the whole batch (the
+// Aligns `documents` (paths used as given, already resolved); `whole_list` is
+// the list they were taken from (the same, or the list before --shard), from
+// which lexicon learning draws its sample. `unpaired` only goes into the
+// report. Throws InputError for what stops the whole batch (the
 // output cannot be written, a journal from another batch, ...); a bad
 // document only ends up in BatchSummary::failed.
 BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
+                           const std::vector<batch::DocumentPair>& whole_list,
                            const std::vector<batch::UnpairedFile>& unpaired, const BatchSettings& settings);
 
-// Where the resume journal of `output` lives while its batch runs.
+// Where the resume journal and the learned lexicon of `output` live while its
+// batch runs.
 std::filesystem::path journal_path(const std::filesystem::path& output);
+std::filesystem::path lexicon_path(const std::filesystem::path& output);
 
 }  // namespace untm::cli

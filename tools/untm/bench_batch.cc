@@ -61,10 +61,11 @@ double write_prefix_manifest(const std::vector<batch::DocumentPair>& documents, 
 }
 
 RunFigures run_batch_child(const std::filesystem::path& manifest, const std::filesystem::path& output,
-                           std::size_t documents, double megabytes, unsigned threads) {
+                           std::size_t documents, double megabytes, unsigned threads, bool learn) {
   const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
   std::vector<std::string> arguments = {self, "batch", manifest.string(), "-o", output.string(), "-j",
                                         std::to_string(threads), "-q", "--date", "20000101T000000Z"};
+  if (!learn) arguments.push_back("--no-learn");
   std::vector<char*> argv;
   for (auto& argument : arguments) argv.push_back(argument.data());
   argv.push_back(nullptr);
@@ -103,7 +104,7 @@ int run_bench_batch(const Arguments& args) {
   std::size_t large = 5000;
   std::size_t speedup = 300;
   po::options_description options(
-      "usage: untm bench batch --corpus DIR [--speedup N] [--small N] [--large N]\n\n"
+      "usage: untm bench batch --corpus DIR [--speedup N] [--small N] [--large N] [--learn]\n\n"
       "Runs 'untm batch' on the first N pairs of DIR/manifest.tsv: the speedup prefix at -j1\n"
       "(baseline) and -j2, the small and large prefixes at -j2; prints documents/s, MB/s, peak RSS,\n"
       "the -j2 speedup, the RSS growth from small to large and an extrapolation to the UN Parallel\n"
@@ -116,7 +117,9 @@ int run_bench_batch(const Arguments& args) {
       "corpus", po::value(&corpus)->value_name("DIR"), "folder written by scripts/make-bench-corpus.py")(
       "speedup", po::value(&speedup)->value_name("N"), "documents in the -j1 / -j2 runs (default 300)")(
       "small", po::value(&small)->value_name("N"), "documents in the small run (default 1000)")(
-      "large", po::value(&large)->value_name("N"), "documents in the large run (default 5000)");
+      "large", po::value(&large)->value_name("N"), "documents in the large run (default 5000)")(
+      "learn", "with batch-wide lexicon learning (untm batch's default; far slower with the current "
+               "lexical evidence), instead of --no-learn");
   po::variables_map values;
   po::store(po::command_line_parser(args).options(options).run(), values);
   if (values.count("help")) {
@@ -124,6 +127,7 @@ int run_bench_batch(const Arguments& args) {
     return 0;
   }
   po::notify(values);
+  const bool learn = values.count("learn") > 0;
   if (corpus.empty()) throw UsageError("give the corpus with --corpus DIR (see --help to build one)");
   if (speedup == 0 || small == 0 || large < small || large < speedup) {
     throw UsageError("need 0 < --speedup, --small <= --large");
@@ -150,17 +154,17 @@ int run_bench_batch(const Arguments& args) {
   const double small_megabytes = write_prefix_manifest(documents, small, small_manifest);
   const double large_megabytes = write_prefix_manifest(documents, large, large_manifest);
 
-  fmt::print("untm bench batch: {} ({} pairs available), {} hardware threads\n", corpus, documents.size(),
-             std::thread::hardware_concurrency());
+  fmt::print("untm bench batch: {} ({} pairs available), {} hardware threads, {}\n", corpus, documents.size(),
+             std::thread::hardware_concurrency(), learn ? "lexicon learning on" : "--no-learn");
   std::fflush(stdout);
-  const auto baseline = run_batch_child(speedup_manifest, work / "speedup-j1.tmx.zst", speedup, speedup_megabytes, 1);
+  const auto baseline = run_batch_child(speedup_manifest, work / "speedup-j1.tmx.zst", speedup, speedup_megabytes, 1, learn);
   print_run("speedup -j1 (baseline)", baseline);
-  const auto parallel = run_batch_child(speedup_manifest, work / "speedup-j2.tmx.zst", speedup, speedup_megabytes, 2);
+  const auto parallel = run_batch_child(speedup_manifest, work / "speedup-j2.tmx.zst", speedup, speedup_megabytes, 2, learn);
   print_run("speedup -j2", parallel);
-  const auto small_run = run_batch_child(small_manifest, work / "small-j2.tmx.zst", small, small_megabytes, 2);
+  const auto small_run = run_batch_child(small_manifest, work / "small-j2.tmx.zst", small, small_megabytes, 2, learn);
   print_run("small -j2", small_run);
   std::filesystem::remove(work / "small-j2.tmx.zst");
-  const auto large_run = run_batch_child(large_manifest, work / "large-j2.tmx.zst", large, large_megabytes, 2);
+  const auto large_run = run_batch_child(large_manifest, work / "large-j2.tmx.zst", large, large_megabytes, 2, learn);
   print_run("large -j2", large_run);
 
   const auto bundle_megabytes = static_cast<double>(std::filesystem::file_size(work / "large-j2.tmx.zst")) / 1e6;

@@ -128,6 +128,8 @@ int run_batch(const Arguments& args) {
   std::string report;
   std::string links_dir;
   double progress_seconds = 10;
+  std::size_t learning_sample = LearningSettings{}.sample_documents;
+  std::string dictionary;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
@@ -145,6 +147,13 @@ int run_batch(const Arguments& args) {
        "one JSON line per document (aligned, failed with file and reason) and per unpaired file")
       ("links-dir", po::value(&links_dir)->value_name("DIR"),
        "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'")
+      ("no-learn", "align each document on its own (lengths and anchors, plus --dictionary): no batch-wide "
+                   "lexicon learning")
+      ("learn-sample", po::value(&learning_sample)->value_name("N"),
+       "pass 1 learns the lexicon from N documents spread over the whole list, before --shard, so every "
+       "shard learns the same one (default 1000)")
+      ("dictionary", po::value(&dictionary)->value_name("FILE"),
+       "seed lexicon: CC-CEDICT (scripts/get-cc-cedict.sh) or a hunalign dictionary")
       ("quiet,q", "no progress display and no summary line (failures are still listed)")
       ("progress-interval", po::value(&progress_seconds)->value_name("SECONDS"),
        "seconds between progress lines when stderr is not a terminal (default 10)");
@@ -178,6 +187,9 @@ int run_batch(const Arguments& args) {
   if (!date.empty()) settings.creation_date = date;
   if (!report.empty()) settings.report = report;
   if (!links_dir.empty()) settings.links_dir = links_dir;
+  settings.learning.learn = values.count("no-learn") == 0;
+  settings.learning.sample_documents = learning_sample;
+  if (!dictionary.empty()) settings.learning.dictionary = dictionary;
   const bool quiet = values.count("quiet") > 0;
   settings.progress = quiet ? ProgressStyle::quiet : ::isatty(STDERR_FILENO) ? ProgressStyle::bar : ProgressStyle::lines;
   settings.progress_interval = std::chrono::milliseconds(static_cast<long long>(progress_seconds * 1000));
@@ -192,7 +204,7 @@ int run_batch(const Arguments& args) {
                     list.documents.begin() + static_cast<std::ptrdiff_t>(range.end));
   }
 
-  const BatchSummary summary = run_batch_job(selected, list.unpaired, settings);
+  const BatchSummary summary = run_batch_job(selected, list.documents, list.unpaired, settings);
   print_summary(summary, quiet);
   return summary.failed.empty() ? 0 : kExitSomeDocumentsFailed;
 }
