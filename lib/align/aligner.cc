@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace untm {
 namespace {
@@ -186,7 +187,8 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   const std::span<const LinkType> types = default_link_types();
   model.types.assign(types.begin(), types.end());
   const std::vector<double> base_priors = initial_link_priors(types);
-  model.priors = base_priors;
+  model.priors = options.fixed_priors.value_or(base_priors);
+  if (model.priors.size() != types.size()) throw std::invalid_argument("fixed_priors: one prior per link type");
   double first_total = 0, second_total = 0;
   for (double length : first.lengths) first_total += length;
   for (double length : second.lengths) second_total += length;
@@ -203,7 +205,7 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   std::vector<std::vector<std::size_t>> guides;
   for (std::size_t iteration = 0; iteration < options.em_iterations; ++iteration) {
     links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts, guides);
-    model.priors = estimate_link_priors(types, counts, base_priors, options.prior_smoothing);
+    if (!options.fixed_priors) model.priors = estimate_link_priors(types, counts, base_priors, options.prior_smoothing);
     model.length.variance = estimate_variance(first, second, links, model.length, options.variance_inflation,
                                               model.length.variance);
     if (options.use_anchors && options.learn_boundary_costs) {

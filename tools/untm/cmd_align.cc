@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <sstream>
+#include <algorithm>
 
 #include "align/aligner.h"
 #include "commands.h"
@@ -60,12 +62,40 @@ std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
   return links;
 }
 
+// "1-1=0.7,1-2=0.15": priors in the order of default_link_types(), the
+// unnamed ones small, normalised to sum 1.
+std::vector<double> parse_priors(const std::string& text) {
+  const auto types = default_link_types();
+  std::vector<double> priors(types.size(), 1e-4);
+  std::istringstream items(text);
+  for (std::string item; std::getline(items, item, ',');) {
+    const auto equals = item.find('=');
+    const std::string name = item.substr(0, equals);
+    const auto type = std::find_if(types.begin(), types.end(), [&name](const LinkType& t) { return to_string(t) == name; });
+    double value = 0;
+    try {
+      value = equals == std::string::npos ? -1 : std::stod(item.substr(equals + 1));
+    } catch (const std::exception&) {
+      value = -1;
+    }
+    if (type == types.end() || value <= 0) {
+      throw UsageError(fmt::format("--fixed-priors: '{}' is not TYPE=PROBABILITY with a known link type", item));
+    }
+    priors[static_cast<std::size_t>(type - types.begin())] = value;
+  }
+  double sum = 0;
+  for (double prior : priors) sum += prior;
+  for (double& prior : priors) prior /= sum;
+  return priors;
+}
+
 }  // namespace
 
 int run_align(const Arguments& args) {
   std::string first_path, second_path, output_path, links_path, first_code, second_code;
   bool presplit = false, no_anchors = false;
   std::size_t em_iterations = 0;
+  std::string length_unit, fixed_priors;
   AlignOptions options;
   OutputOptions output_options;
   AnchorWeights& weights = options.anchor_weights;
@@ -98,6 +128,11 @@ int run_align(const Arguments& args) {
        "anchor cost per quote or ?/! at a link's start or end on one side only")
       ("fixed-boundary-costs", po::bool_switch()->notifier([&options](bool fixed) { options.learn_boundary_costs = !fixed; }),
        "keep the boundary weights fixed instead of learning them per document")
+      ("length-unit", po::value(&length_unit)->default_value("chars"),
+       "what a length counts: chars (code points without white space) or bytes (UTF-8)")
+      ("fixed-priors", po::value(&fixed_priors),
+       "keep link-type priors fixed instead of estimating them, e.g. 1-1=0.7,1-2=0.15,2-1=0.05 "
+       "(types not named get 0.0001)")
       ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
   po::options_description hidden;
@@ -119,6 +154,12 @@ int run_align(const Arguments& args) {
   options.first_language = language_option(first_code, "--src-lang");
   options.second_language = language_option(second_code, "--tgt-lang");
   options.use_anchors = !no_anchors;
+  if (length_unit == "bytes") {
+    options.length_unit = LengthUnit::bytes;
+  } else if (length_unit != "chars") {
+    throw UsageError(fmt::format("--length-unit: '{}' is neither chars nor bytes", length_unit));
+  }
+  if (!fixed_priors.empty()) options.fixed_priors = parse_priors(fixed_priors);
   options.em_iterations = em_iterations;
 
   if (!output_path.empty()) output_format_of(output_path);  // a bad extension fails before the work
