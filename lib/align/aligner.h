@@ -27,7 +27,7 @@ struct AlignOptions {
 
   // Hard EM: align, re-estimate link-type priors and the length variance
   // from the links found, align again. 0 keeps the initial values.
-  std::size_t em_iterations = 3;
+  std::size_t em_iterations = 2;
   // Link-type priors given by the caller (one per default_link_types()
   // entry), kept fixed instead of estimated; for comparing estimated priors
   // with priors measured on a gold set. EM still estimates the rest.
