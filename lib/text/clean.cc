@@ -76,6 +76,35 @@ std::vector<std::string_view> layout_pieces(std::string_view line) {
   return pieces;
 }
 
+// The footnotes at the foot of a page: a rule line of underscores, then the
+// footnote texts ("6 A/61/82.") down to the page break. They are removed
+// with the rule when page furniture or a form feed follows within
+// kLongestFootnoteBlock lines; otherwise the rule counts as a blank line,
+// so that a stray rule never swallows body text.
+constexpr std::size_t kLongestFootnoteBlock = 16;
+
+void remove_footnote_blocks(std::string_view decoded, std::vector<TextLine>& lines) {
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    auto& rule = lines[index];
+    if (rule.kind != LineKind::text) continue;
+    const std::string_view text = decoded.substr(rule.begin, rule.end - rule.begin);
+    if (text.size() < 5 || text.find_first_not_of('_') != std::string_view::npos) continue;
+    std::size_t end = index + 1;
+    while (end < lines.size() && end - index <= kLongestFootnoteBlock && lines[end].kind != LineKind::page_furniture) ++end;
+    // No page break close enough (the last page has its footer too): not a
+    // page foot but a rule between two parts of the text.
+    if (end == lines.size() || end - index > kLongestFootnoteBlock) {
+      rule.kind = LineKind::blank;
+      continue;
+    }
+    rule.kind = LineKind::page_furniture;
+    for (std::size_t footnote = index + 1; footnote < end; ++footnote) {
+      if (lines[footnote].kind == LineKind::text) lines[footnote].kind = LineKind::page_furniture;
+    }
+    index = end;
+  }
+}
+
 }  // namespace
 
 std::size_t display_width(std::string_view text) {
@@ -140,13 +169,22 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
       all_furniture = all_furniture && matched;
       if (!all_furniture) break;
     }
-    if (all_furniture) line.kind = LineKind::page_furniture;
-    else if (symbol_line.matches(text)) symbol_lines[text].push_back(index);
+    if (all_furniture) {
+      line.kind = LineKind::page_furniture;
+    } else if (symbol_line.matches(text)) {
+      // The symbol heads the page: alone on the first line after a form feed,
+      // or on a line of its own that repeats.
+      if (index > 0 && lines[index - 1].kind == LineKind::page_furniture && lines[index - 1].begin == lines[index - 1].end) {
+        line.kind = LineKind::page_furniture;
+      }
+      symbol_lines[text].push_back(index);
+    }
   }
   for (const auto& [symbol, indexes] : symbol_lines) {
     if (indexes.size() < 2) continue;
     for (auto index : indexes) lines[index].kind = LineKind::page_furniture;
   }
+  remove_footnote_blocks(decoded, lines);
 
   const auto& footnote_rules = language == Language::zh ? std::span<const PatternRule>(kChineseFootnotes)
                                                         : std::span<const PatternRule>(kEnglishFootnotes);

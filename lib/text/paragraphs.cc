@@ -27,12 +27,11 @@ constexpr std::string_view kEnumeratorStarts[] = {
 };
 
 // English prefixes written with a hyphen in UN style (co-operation,
-// non-proliferation, self-determination): a line-end hyphen after them is
-// kept when the document gives no other evidence.
-constexpr std::string_view kHyphenatedPrefixes[] = {
-    "co", "non", "self", "ex", "cross", "socio", "post", "anti", "quasi", "semi", "inter-agency",
-    "follow", "decision", "peace", "well", "long", "short", "mid", "pre", "re", "multi",
-};
+// non-proliferation, self-determination) that ordinary hyphenation does not
+// split off a word: a line-end hyphen after them is kept when the document
+// gives no other evidence. (Prefixes such as "re", "pre" or "semi" are left
+// out: "re-/port", "semi-/nar" are wraps.)
+constexpr std::string_view kHyphenatedPrefixes[] = {"co", "non", "self", "cross", "socio", "quasi", "well"};
 
 // When the full lines of a document are wider than this, it is not wrapped
 // at a page width: each line is a whole paragraph (text exported one

@@ -48,6 +48,19 @@ TEST_CASE("English: wrapped lines join with one space, wrap hyphens go, real one
                    "done for a long time now."});
 }
 
+TEST_CASE("English: without other evidence a line-end hyphen is a wrap, except after co-, non-, self-",
+          "[text][paragraphs]") {
+  const std::string text =
+      "          In its re-\n"
+      "port, the Committee welcomed the non-\n"
+      "proliferation regime and its semi-\n"
+      "nar on co-\n"
+      "ordination of the work of the various bodies concerned with it over the years.\n";
+  CHECK(paragraphs(text, untm::Language::en) ==
+        Paragraphs{"In its report, the Committee welcomed the non-proliferation regime and its seminar on "
+                   "co-ordination of the work of the various bodies concerned with it over the years."});
+}
+
 TEST_CASE("English: page furniture across a page break is removed", "[text][paragraphs]") {
   const std::string text =
       "A/68/155\n\n"
@@ -62,6 +75,25 @@ TEST_CASE("English: page furniture across a page break is removed", "[text][para
                    "all over the region and from further afield took part in the discussions on energy security and "
                    "on disaster management in the region.",
                    "A second paragraph starts here, indented like the first one was."});
+}
+
+TEST_CASE("English: footnotes at the foot of a page are removed, a paragraph runs on", "[text][paragraphs]") {
+  const std::string text =
+      "          The Assembly recalled its resolution 60/265 on the follow-up to the\n"
+      "development outcome of the 2005 World Summit,1 and its resolution 61/1 on the\n"
+      "          __________________\n"
+      "          1 See resolution 60/1.\n"
+      "          2 A/61/82.\n\n"
+      "13-44467 (E)                                                     3/12\n"
+      "\fA/68/155\n"
+      "Programme of Action for the Least Developed Countries for the decade.\n"
+      "__________\n"
+      "A rule line that no page break follows removes nothing else.\n";
+  CHECK(paragraphs(text, untm::Language::en) ==
+        Paragraphs{"The Assembly recalled its resolution 60/265 on the follow-up to the development outcome of the 2005 "
+                   "World Summit, and its resolution 61/1 on the Programme of Action for the Least Developed "
+                   "Countries for the decade.",
+                   "A rule line that no page break follows removes nothing else."});
 }
 
 TEST_CASE("English: headings and bracketed editorial lines stand alone", "[text][paragraphs]") {
