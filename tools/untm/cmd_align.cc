@@ -23,7 +23,7 @@ namespace {
 namespace po = boost::program_options;
 
 constexpr const char* kUsage =
-    "usage: untm align FIRST_FILE SECOND_FILE [-o OUT] [--links FILE.align] [options]\n"
+    "usage: untm align FIRST_FILE SECOND_FILE [-o OUT] [--links FILE.align] [--report FILE.html] [options]\n"
     "\n"
     "Aligns the sentences of two documents that translate each other: paragraphs\n"
     "first, then sentences inside linked paragraphs (Gale & Church lengths, with\n"
@@ -89,10 +89,49 @@ std::vector<double> parse_priors(const std::string& text) {
   return priors;
 }
 
+std::string html_escaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A page to review an alignment by eye: one row per pair, the least
+// confident ones shaded, so that a reader can spot where it went wrong.
+std::string html_report(const AlignedDocument& document, const std::string& first_path,
+                        const std::string& second_path) {
+  std::string html =
+      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>untm align: " + html_escaped(document.id) +
+      "</title>\n<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+      "td,th{border:1px solid #ccc;padding:4px;vertical-align:top}tr.low{background:#fdd}"
+      "tr.mid{background:#ffe}</style></head><body>\n";
+  html += fmt::format("<h1>{} &harr; {}</h1>\n<p>{} pairs. Rows shaded red have confidence below 0.1, "
+                      "yellow below 0.5.</p>\n",
+                      html_escaped(first_path), html_escaped(second_path), document.pairs.size());
+  html += fmt::format("<table><tr><th>#</th><th>link</th><th>cost</th><th>confidence</th><th>{}</th><th>{}</th></tr>\n",
+                      html_escaped(document.first_language), html_escaped(document.second_language));
+  for (std::size_t k = 0; k < document.pairs.size(); ++k) {
+    const AlignedPair& pair = document.pairs[k];
+    const char* shade = pair.confidence < 0.1 ? " class=\"low\"" : pair.confidence < 0.5 ? " class=\"mid\"" : "";
+    html += fmt::format("<tr{}><td>{}</td><td>{}</td><td>{:.2f}</td><td>{:.3f}</td><td>{}</td><td>{}</td></tr>\n", shade,
+                        k, link_type(pair), pair.cost, pair.confidence, html_escaped(pair.first.text),
+                        html_escaped(pair.second.text));
+  }
+  return html + "</table></body></html>\n";
+}
+
 }  // namespace
 
 int run_align(const Arguments& args) {
-  std::string first_path, second_path, output_path, links_path, first_code, second_code;
+  std::string first_path, second_path, output_path, links_path, report_path, first_code, second_code;
   bool presplit = false, no_anchors = false;
   std::size_t em_iterations = 0;
   std::string length_unit, fixed_priors;
@@ -106,6 +145,7 @@ int run_align(const Arguments& args) {
       ("min-confidence", po::value(&output_options.min_confidence)->default_value(0.0),
        "leave out pairs whose confidence (0..1) is lower")
       ("links", po::value(&links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
+      ("report", po::value(&report_path), "also write an HTML page of the pairs, least confident shaded")
       ("presplit", po::bool_switch(&presplit), "inputs hold one sentence per line: no cleaning or splitting")
       ("src-lang", po::value(&first_code)->default_value("zh"), "language of FIRST_FILE")
       ("tgt-lang", po::value(&second_code)->default_value("en"), "language of SECOND_FILE")
@@ -149,7 +189,9 @@ int run_align(const Arguments& args) {
     return 0;
   }
   if (first_path.empty() || second_path.empty()) throw UsageError("needs two input files");
-  if (output_path.empty() && links_path.empty()) throw UsageError("needs -o OUT or --links FILE");
+  if (output_path.empty() && links_path.empty() && report_path.empty()) {
+    throw UsageError("needs -o OUT, --links FILE or --report FILE.html");
+  }
 
   options.first_language = language_option(first_code, "--src-lang");
   options.second_language = language_option(second_code, "--tgt-lang");
@@ -169,6 +211,11 @@ int run_align(const Arguments& args) {
   aligned.id = std::filesystem::path(first_path).stem().string();
   if (!output_path.empty()) {
     write_alignment(aligned, output_path, output_options);
+  }
+  if (!report_path.empty()) {
+    AtomicOutputFile report_file(report_path);
+    report_file.write(html_report(aligned, first_path, second_path));
+    report_file.commit();
   }
   if (!links_path.empty()) {
     AtomicOutputFile links_file(links_path);
