@@ -8,15 +8,9 @@
 #include <vector>
 
 #include "core/types.h"
+#include "text/spaces.h"
 
 namespace untm {
-
-// Half-open byte range [begin, end) in the text handed to the splitter.
-struct ByteRange {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  friend bool operator==(const ByteRange&, const ByteRange&) = default;
-};
 
 enum class SplitMethod {
   icu_only,        // ICU's BreakIterator as it is: the baseline in `untm bench split`
@@ -41,12 +35,5 @@ class SentenceSplitter {
   struct State;
   std::unique_ptr<State> state_;
 };
-
-// True for the white space that separates sentences (ASCII, NBSP, U+3000...);
-// `length` receives the byte length of the character at `offset`.
-bool is_space_at(std::string_view text, std::size_t offset, std::size_t& length);
-
-// `text` without leading and trailing white space, as a range into it.
-ByteRange trim_spaces(std::string_view text, ByteRange range);
 
 }  // namespace untm

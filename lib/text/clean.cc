@@ -6,11 +6,9 @@
 #include <algorithm>
 #include <map>
 #include <span>
-#include <memory>
 #include <string>
 
-
-#include "split/sentence_splitter.h"
+#include "text/spaces.h"
 #include "text/utf8_regex.h"
 
 namespace untm {

@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "eval/links.h"
 #include "file_io.h"
+#include "lexicon_options.h"
 #include "output.h"
 #include "text/document.h"
 
@@ -175,6 +176,8 @@ int run_align(const Arguments& args) {
        "(types not named get 0.0001)")
       ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
+  LexiconCommandOptions lexicon_options;
+  add_lexicon_options(visible, lexicon_options);
   po::options_description hidden;
   hidden.add_options()("first", po::value(&first_path))("second", po::value(&second_path));
   po::options_description all;
@@ -207,6 +210,7 @@ int run_align(const Arguments& args) {
   if (!output_path.empty()) output_format_of(output_path);  // a bad extension fails before the work
   const SplitDocument first = read_side(first_path, options.first_language, presplit);
   const SplitDocument second = read_side(second_path, options.second_language, presplit);
+  if (auto lexical = prepare_lexical_evidence(lexicon_options, first, second, options)) options.evidence.push_back(lexical);
   AlignedDocument aligned = align_documents(first, second, options);
   aligned.id = std::filesystem::path(first_path).stem().string();
   if (!output_path.empty()) {

@@ -25,6 +25,7 @@ int run_bench_split(const Arguments& args);
 int run_bench_align(const Arguments& args);
 int run_bench_bundle(const Arguments& args);
 int run_bench_batch(const Arguments& args);
+int run_bench_lexical(const Arguments& args);
 
 // Thrown for a bad command line; main() prints it with the usage hint.
 struct UsageError : std::runtime_error {

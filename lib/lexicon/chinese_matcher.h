@@ -1,0 +1,48 @@
+#pragma once
+// Chinese words found without a word segmenter: at each position the longest
+// word of a known list is taken (a trie over code points, walked greedily left
+// to right, like the maximum-matching segmenters); a Han character that starts
+// no known word is a word of its own. Everything that is not Han (punctuation,
+// digits, Latin) separates words and is skipped, unless a known word spans it
+// ("3D打印").
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace untm::lexicon {
+
+struct ChineseToken {
+  std::string_view text;              // points into the tokenized text
+  std::optional<std::uint32_t> word;  // id of the known word, none for a lone character
+};
+
+class ChineseMatcher {
+ public:
+  // Adds a word (UTF-8) and returns its id; adding it again returns the same
+  // id. Ids are 0, 1, 2, ... in order of first addition.
+  std::uint32_t add(std::string_view word);
+  std::size_t word_count() const noexcept { return word_count_; }
+
+  std::vector<ChineseToken> tokenize(std::string_view text) const;
+
+ private:
+  static constexpr std::uint32_t kNoWord = UINT32_MAX;
+  std::uint32_t child(std::uint32_t node, char32_t code_point) const;
+
+  // Edges of the trie: (node << 32 | code point) -> child node; node 0 is the root.
+  std::unordered_map<std::uint64_t, std::uint32_t> children_;
+  std::vector<std::uint32_t> word_at_node_{kNoWord};
+  std::uint32_t word_count_ = 0;
+};
+
+// Decodes one code point at `position` and advances past it. An invalid or
+// truncated sequence yields U+FFFD and advances one byte, so a tokenizer never
+// stalls on bytes that slipped past the decoder.
+char32_t next_code_point(std::string_view text, std::size_t& position);
+
+bool is_han(char32_t code_point);
+
+}  // namespace untm::lexicon

@@ -1,0 +1,56 @@
+#pragma once
+// Learn-then-realign over a set of document pairs (Moore 2002): a first pass
+// with lengths and anchors (and the dictionary, when there is one) links the
+// sentences; the 1-1 links it is confident about train IBM Model 1; a second
+// pass aligns with the lexical term built from the dictionary and what was
+// learned. Over a batch, learning sees every document, which is the UN case:
+// thousands of document pairs of the same register in one run.
+//
+// The pieces are separate so that the batch layer can run the passes on its
+// threads: align (pass 1) -> collect_confident_pairs per document ->
+// learn_lexicon over all of them -> make_lexical_evidence -> align (pass 2).
+// learn_from_documents does the first three in one call, on one thread.
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "align/aligner.h"
+#include "lexicon/learning.h"
+#include "lexicon/lexical_evidence.h"
+#include "lexicon/lexicon.h"
+
+namespace untm::lexicon {
+
+struct CorpusLearningOptions {
+  LearningOptions learning;
+  LexicalEvidenceOptions evidence;
+  // A first-pass 1-1 link trains the model when its confidence (the
+  // aligner's probability of the length difference times its evidence) is at
+  // least this.
+  double min_confidence = 0.3;
+};
+
+// One document pair as sentence lists (presplit lines or split sentences).
+struct DocumentSentences {
+  std::span<const std::string> first;
+  std::span<const std::string> second;
+};
+
+// Appends the Chinese-English sentence pairs of the confident 1-1 links.
+// The views point into `document`'s sentences.
+void collect_confident_pairs(const DocumentSentences& document, std::span<const Link> links, bool first_is_chinese,
+                             double min_confidence, std::vector<ChineseEnglishPair>& pairs);
+
+// The evidence term for a lexicon, ready for AlignOptions::evidence.
+std::shared_ptr<const EvidenceFactory> make_lexical_evidence(const Lexicon& lexicon,
+                                                             const LexicalEvidenceOptions& options);
+
+// First pass over every document with `align_options` (plus `known` as
+// evidence when not empty), then learning over all their confident 1-1
+// links. Returns the learned entries (add them to `known` for pass 2).
+Lexicon learn_from_documents(std::span<const DocumentSentences> documents, const Lexicon& known,
+                             const AlignOptions& align_options, const CorpusLearningOptions& options);
+
+}  // namespace untm::lexicon

@@ -1,0 +1,104 @@
+#include "lexicon/english_words.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace untm::lexicon {
+
+namespace {
+
+// Function words that every sentence has: they say nothing about which
+// sentence translates which. Sorted, for binary search.
+constexpr std::string_view kStopWords[] = {
+    "a",       "about",   "above",  "after",   "again",   "against", "all",     "also",
+    "am",      "an",      "and",    "any",     "are",     "as",      "at",      "be",
+    "been",    "before",  "being",  "below",   "between", "both",    "but",     "by",
+    "can",     "could",   "did",    "do",      "does",    "doing",   "down",    "during",
+    "each",    "etc",     "few",    "for",     "from",    "further", "had",     "has",
+    "have",    "having",  "he",     "her",     "here",    "hers",    "herself", "him",
+    "himself", "his",     "how",    "i",       "if",      "in",      "into",    "is",
+    "it",      "its",     "itself", "just",    "me",      "more",    "most",    "my",
+    "myself",  "no",      "nor",    "not",     "now",     "of",      "off",     "on",
+    "once",    "only",    "or",     "other",   "our",     "ours",    "out",     "over",
+    "own",     "s",       "same",   "she",     "should",  "so",      "some",    "such",
+    "than",    "that",    "the",    "their",   "them",    "then",    "there",   "these",
+    "they",    "this",    "those",  "through", "to",      "too",     "under",   "until",
+    "up",      "very",    "was",    "we",      "were",    "what",    "when",    "where",
+    "which",   "while",   "who",    "whom",    "why",     "will",    "with",    "would",
+    "you",     "your",
+};
+
+bool is_stop_word(std::string_view word) {
+  return std::binary_search(std::begin(kStopWords), std::end(kStopWords), word);
+}
+
+bool ends_with(std::string_view word, std::string_view suffix) {
+  return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+}
+
+// Suffix folding rules, tried in order; the first that applies wins. Each maps
+// the word's end to a shorter end when the word is at least `min_length` long
+// (so that "is", "bus", "red" stay whole).
+struct SuffixRule {
+  std::string_view suffix;
+  std::string_view replacement;
+  std::size_t min_length;
+};
+constexpr SuffixRule kSuffixRules[] = {
+    {"'s", "", 3},    {"ies", "y", 5},  {"sses", "ss", 5}, {"ss", "ss", 2}, {"us", "us", 2},
+    {"is", "is", 2},  {"es", "e", 5},   {"s", "", 4},      {"ied", "y", 5}, {"ing", "", 6},
+    {"ed", "", 5},    {"ly", "", 6},
+};
+
+// Letters that end a word without telling anything: "develop"/"developed",
+// "cooperate"/"cooperated" ("cooperat").
+std::string fold_inflection(std::string word) {
+  for (const auto& rule : kSuffixRules) {
+    if (word.size() >= rule.min_length && ends_with(word, rule.suffix)) {
+      word.resize(word.size() - rule.suffix.size());
+      word += rule.replacement;
+      break;
+    }
+  }
+  if (word.size() >= 4 && word.back() == 'e') word.pop_back();
+  return word;
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+// A byte that belongs to a word: ASCII letters and digits, the apostrophe of
+// "country's", and every byte of a non-ASCII UTF-8 sequence ("Côte").
+bool is_word_byte(char c) {
+  return is_ascii_letter(c) || is_ascii_digit(c) || c == '\'' ||
+         (static_cast<unsigned char>(c) & 0x80) != 0;
+}
+
+}  // namespace
+
+std::string normalize_english_word(std::string_view word) {
+  while (!word.empty() && word.front() == '\'') word.remove_prefix(1);
+  while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
+  if (std::none_of(word.begin(), word.end(), is_ascii_letter)) return {};
+  std::string lower(word);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (lower.size() < 2 || is_stop_word(lower)) return {};
+  return fold_inflection(std::move(lower));
+}
+
+std::vector<std::string> english_content_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    while (position < text.size() && !is_word_byte(text[position])) ++position;
+    const std::size_t begin = position;
+    while (position < text.size() && is_word_byte(text[position])) ++position;
+    if (position == begin) continue;
+    std::string word = normalize_english_word(text.substr(begin, position - begin));
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  return words;
+}
+
+}  // namespace untm::lexicon

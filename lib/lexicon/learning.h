@@ -1,0 +1,36 @@
+#pragma once
+// Learning a lexicon from the texts being aligned (Moore 2002): the sentence
+// pairs that a length-and-anchors pass links 1-1 with confidence are taken as
+// translations, IBM Model 1 is trained on them in both directions, and the
+// word pairs that both directions agree on become lexicon entries.
+
+#include <span>
+#include <string_view>
+
+#include "lexicon/ibm_model1.h"
+#include "lexicon/lexicon.h"
+
+namespace untm::lexicon {
+
+struct ChineseEnglishPair {
+  std::string_view chinese;
+  std::string_view english;
+};
+
+struct LearningOptions {
+  Model1Options model1;
+  // An entry needs sqrt(t(e|z) * t(z|e)) at least this large: both directions
+  // must agree that the words translate each other. Its strength is that
+  // geometric mean, so weakly learned pairs count less than dictionary ones.
+  double min_strength = 0.1;
+  // And the two words must have been seen together in at least this many
+  // training pairs: a pair seen once is as likely chance as translation.
+  int min_cooccurrences = 2;
+};
+
+// Learns entries from sentence pairs. The Chinese words are those of `known`
+// (a dictionary, may be empty), matched longest first; Han characters outside
+// them are words of their own, so learning works with no dictionary at all.
+Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& known, const LearningOptions& options);
+
+}  // namespace untm::lexicon

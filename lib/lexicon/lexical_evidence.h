@@ -1,0 +1,50 @@
+#pragma once
+// The lexical term of the alignment cost: how much of each side of a
+// candidate link is covered by translations of the other side, with rare
+// words weighing more than frequent ones (hunalign's idea, Varga et al. 2005,
+// with a learned lexicon as in Moore 2002).
+//
+//   cost(Z, E) = -weight * ( sum_{e in E} idf(e) * cover(e, Z)
+//                          + sum_{z in Z} idf(z) * cover(z, E) )
+//
+// where cover(e, Z) is the strength of the strongest lexicon pair linking
+// word e to a word of the Chinese group Z (0 if none), and idf is the inverse
+// document frequency over the document's sentences on that side, scaled so
+// that the mean word weighs 1: `weight` is then "nats per covered word".
+// Each sentence belongs to exactly one link of a path, so the sum over a path
+// is the covered mass of the whole document: the term favours the partition
+// that puts translations together and has no bias for more or fewer links.
+
+#include <memory>
+
+#include "align/evidence.h"
+#include "lexicon/lexical_model.h"
+
+namespace untm::lexicon {
+
+struct LexicalEvidenceOptions {
+  double weight = 0.3;
+  // Which side of the aligner is Chinese (the first input file by default).
+  bool first_is_chinese = true;
+  // Links whose English start is further than this many sentences from the
+  // length diagonal get no lexical cost: the aligner searches small texts
+  // whole, and paths that far off are priced by lengths well enough.
+  std::size_t band_half_width = 64;
+};
+
+// Builds one LexicalEvidence per document pair. The evidence it makes keeps a
+// cache of sentence-pair coverages filled during the search: use one evidence
+// object per thread (the batch layer aligns each document on one thread).
+class LexicalEvidenceFactory final : public EvidenceFactory {
+ public:
+  LexicalEvidenceFactory(std::shared_ptr<const LexicalModel> model, LexicalEvidenceOptions options);
+
+  std::unique_ptr<LinkEvidence> make(std::span<const std::string> first_sentences,
+                                     std::span<const std::string> second_sentences) const override;
+
+ private:
+  std::shared_ptr<const LexicalModel> model_;
+  LexicalEvidenceOptions options_;
+};
+
+}  // namespace untm::lexicon

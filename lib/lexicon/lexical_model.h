@@ -1,0 +1,63 @@
+#pragma once
+// A Lexicon compiled for matching sentences: Chinese words in a trie, English
+// words as ids, translations as sorted id lists in both directions.
+// Immutable once built; shared by all documents (and threads) of a run.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/chinese_matcher.h"
+#include "lexicon/lexicon.h"
+
+namespace untm::lexicon {
+
+struct Translation {
+  std::uint32_t word = 0;  // id on the other side
+  float strength = 0.0f;
+};
+
+class LexicalModel {
+ public:
+  explicit LexicalModel(const Lexicon& lexicon);
+
+  // The distinct lexicon words of a sentence, as sorted ids. Words the
+  // lexicon has no translation for are left out: they can never be covered.
+  std::vector<std::uint32_t> chinese_words(std::string_view sentence) const;
+  std::vector<std::uint32_t> english_words(std::string_view sentence) const;
+
+  // Translations of one word, sorted by the other side's id.
+  std::span<const Translation> english_translations(std::uint32_t chinese_word) const {
+    return english_of_chinese_.of(chinese_word);
+  }
+  std::span<const Translation> chinese_translations(std::uint32_t english_word) const {
+    return chinese_of_english_.of(english_word);
+  }
+  std::size_t entry_count() const noexcept { return entry_count_; }
+
+ private:
+  ChineseMatcher matcher_;
+  std::unordered_map<std::string, std::uint32_t> english_ids_;
+  // Translation lists of all words of one side, back to back: word w's are
+  // translations[offsets[w] .. offsets[w + 1]).
+  struct TranslationLists {
+    std::vector<std::uint32_t> offsets{0};
+    std::vector<Translation> translations;
+    std::span<const Translation> of(std::uint32_t word) const {
+      if (word + 1 >= offsets.size()) return {};
+      return std::span(translations).subspan(offsets[word], offsets[word + 1] - offsets[word]);
+    }
+  };
+  TranslationLists english_of_chinese_;
+  TranslationLists chinese_of_english_;
+  std::size_t entry_count_ = 0;
+};
+
+// True when the word holds a Han character: lexicon entries without one
+// ("A", "3C") would match Latin text inside Chinese sentences.
+bool has_han(std::string_view word);
+
+}  // namespace untm::lexicon

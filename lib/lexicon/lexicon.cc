@@ -1,0 +1,214 @@
+#include "lexicon/lexicon.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <tuple>
+
+#include "core/error.h"
+#include "lexicon/english_words.h"
+
+namespace untm::lexicon {
+
+std::string Lexicon::key(std::string_view chinese, std::string_view english) {
+  std::string joined;
+  joined.reserve(chinese.size() + english.size() + 1);
+  joined.append(chinese).push_back('\t');
+  joined.append(english);
+  return joined;
+}
+
+void Lexicon::add(std::string_view chinese, std::string_view english, double strength) {
+  auto [position, inserted] = index_.try_emplace(key(chinese, english), entries_.size());
+  if (inserted) {
+    entries_.push_back({std::string(chinese), std::string(english), strength});
+  } else {
+    auto& entry = entries_[position->second];
+    entry.strength = std::max(entry.strength, strength);
+  }
+}
+
+void Lexicon::reserve(std::size_t entries) {
+  entries_.reserve(entries);
+  index_.reserve(entries);
+}
+
+void Lexicon::add_all(const Lexicon& other) {
+  reserve(entries_.size() + other.size());
+  for (const auto& entry : other.entries_) add(entry.chinese, entry.english, entry.strength);
+}
+
+double Lexicon::strength(std::string_view chinese, std::string_view english) const {
+  const auto position = index_.find(key(chinese, english));
+  return position == index_.end() ? 0.0 : entries_[position->second].strength;
+}
+
+namespace {
+
+// One line of a text file, with what an error message needs to point at it.
+struct Line {
+  std::string_view text;
+  std::size_t number = 0;  // 1-based
+  std::size_t offset = 0;  // byte offset of its first byte
+};
+
+std::string_view trim(std::string_view text) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// Calls `handle(line)` for every line that is neither blank nor a '#' comment.
+template <typename Handler>
+void for_each_entry_line(std::string_view text, Handler&& handle) {
+  std::size_t offset = 0;
+  std::size_t number = 0;
+  // A UTF-8 byte order mark is not part of the first entry.
+  if (text.starts_with("\xEF\xBB\xBF")) offset = 3;
+  while (offset < text.size()) {
+    const std::size_t end = std::min(text.find('\n', offset), text.size());
+    ++number;
+    const std::string_view content = trim(text.substr(offset, end - offset));
+    if (!content.empty() && content.front() != '#') handle(Line{content, number, offset});
+    offset = end + 1;
+  }
+}
+
+[[noreturn]] void fail(std::string_view source, const Line& line, std::string_view what) {
+  throw InputError(std::string(source), fmt::format("line {}: {}", line.number, what), line.offset);
+}
+
+bool has_cjk(std::string_view text) {
+  // Every CJK ideograph is encoded in UTF-8 with a lead byte 0xE3..0xE9 (BMP)
+  // or 0xF0 (supplementary planes); a byte >= 0xE3 is close enough to tell
+  // Chinese from Latin text.
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+}
+
+// Senses that only refer to other entries: their words are not translations.
+bool is_reference_sense(std::string_view sense) {
+  constexpr std::string_view kPrefixes[] = {"CL:", "variant of", "old variant of", "see ",
+                                            "see also", "surname ", "abbr. for", "used in"};
+  return std::any_of(std::begin(kPrefixes), std::end(kPrefixes),
+                     [&](std::string_view prefix) { return sense.starts_with(prefix); }) ||
+         has_cjk(sense);
+}
+
+// "(of a person) kind" -> " kind": glosses in parentheses are explanations.
+std::string without_parentheses(std::string_view sense) {
+  std::string kept;
+  int depth = 0;
+  for (char c : sense) {
+    if (c == '(') ++depth;
+    else if (c == ')' && depth > 0) --depth;
+    else if (depth == 0) kept.push_back(c);
+  }
+  return kept;
+}
+
+}  // namespace
+
+Lexicon read_cc_cedict(std::string_view text, std::string_view source) {
+  Lexicon lexicon;
+  // CC-CEDICT gives about three content words per entry line.
+  lexicon.reserve(3 * static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+  for_each_entry_line(text, [&](const Line& line) {
+    const std::size_t traditional_end = line.text.find(' ');
+    if (traditional_end == std::string_view::npos) fail(source, line, "expected 'traditional simplified [pinyin] /sense/'");
+    const std::size_t simplified_end = line.text.find(' ', traditional_end + 1);
+    if (simplified_end == std::string_view::npos || simplified_end == traditional_end + 1)
+      fail(source, line, "expected a simplified headword after the traditional one");
+    const std::string_view simplified = line.text.substr(traditional_end + 1, simplified_end - traditional_end - 1);
+    const std::size_t pinyin_begin = line.text.find('[', simplified_end);
+    const std::size_t pinyin_end = line.text.find(']', simplified_end);
+    if (pinyin_begin != simplified_end + 1 || pinyin_end == std::string_view::npos)
+      fail(source, line, "expected '[pinyin]' after the headwords");
+    const std::string_view senses = trim(line.text.substr(pinyin_end + 1));
+    if (senses.size() < 2 || senses.front() != '/' || senses.back() != '/')
+      fail(source, line, "expected senses between slashes: /sense/sense/");
+    std::size_t sense_begin = 1;
+    while (sense_begin < senses.size()) {
+      const std::size_t sense_end = senses.find('/', sense_begin);
+      const std::string_view sense = trim(senses.substr(sense_begin, sense_end - sense_begin));
+      sense_begin = sense_end + 1;
+      if (is_reference_sense(sense)) continue;
+      for (const auto& word : english_content_words(without_parentheses(sense))) lexicon.add(simplified, word);
+    }
+  });
+  return lexicon;
+}
+
+Lexicon read_hunalign_dictionary(std::string_view text, std::string_view source) {
+  Lexicon lexicon;
+  for_each_entry_line(text, [&](const Line& line) {
+    const std::size_t separator = line.text.find(" @ ");
+    if (separator == std::string_view::npos) fail(source, line, "expected 'english words @ chinese'");
+    const std::string_view english = trim(line.text.substr(0, separator));
+    const std::string_view chinese = trim(line.text.substr(separator + 3));
+    if (english.empty() || chinese.empty()) fail(source, line, "empty side in 'english words @ chinese'");
+    if (!has_cjk(chinese)) fail(source, line, "the right of '@' holds no Chinese");
+    for (const auto& word : english_content_words(english)) lexicon.add(chinese, word);
+  });
+  return lexicon;
+}
+
+Lexicon read_dictionary(std::string_view text, std::string_view source) {
+  // The first entry line decides the format for the whole file.
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view content = trim(rest.substr(0, end));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (content.empty() || content.front() == '#' || content == "\xEF\xBB\xBF") continue;
+    return content.find(" @ ") != std::string_view::npos ? read_hunalign_dictionary(text, source)
+                                                         : read_cc_cedict(text, source);
+  }
+  throw InputError(std::string(source), "the dictionary has no entries");
+}
+
+namespace {
+constexpr std::string_view kLexiconHeader = "# untm lexicon 1";
+}
+
+Lexicon read_lexicon(std::string_view text, std::string_view source) {
+  if (!text.starts_with(kLexiconHeader))
+    throw InputError(std::string(source), fmt::format("not an untm lexicon: the first line must be '{}'", kLexiconHeader), 0);
+  Lexicon lexicon;
+  for_each_entry_line(text, [&](const Line& line) {
+    const std::size_t first_tab = line.text.find('\t');
+    const std::size_t second_tab = line.text.find('\t', first_tab == std::string_view::npos ? 0 : first_tab + 1);
+    if (first_tab == std::string_view::npos || second_tab == std::string_view::npos)
+      fail(source, line, "expected 'chinese<TAB>english<TAB>strength'");
+    const std::string_view chinese = line.text.substr(0, first_tab);
+    const std::string_view english = line.text.substr(first_tab + 1, second_tab - first_tab - 1);
+    const std::string_view strength_text = line.text.substr(second_tab + 1);
+    double strength = 0.0;
+    const auto [end, error] = std::from_chars(strength_text.data(), strength_text.data() + strength_text.size(), strength);
+    if (error != std::errc() || end != strength_text.data() + strength_text.size() || !(strength > 0.0 && strength <= 1.0))
+      fail(source, line, fmt::format("strength '{}' is not a number in (0, 1]", strength_text));
+    if (chinese.empty() || english.empty()) fail(source, line, "empty word");
+    lexicon.add(chinese, english, strength);
+  });
+  return lexicon;
+}
+
+std::string write_lexicon(const Lexicon& lexicon) {
+  std::string text(kLexiconHeader);
+  text += "\n# chinese<TAB>english (normal form)<TAB>strength in (0, 1]\n";
+  // Sorted, so that the same lexicon always makes the same file.
+  std::vector<const LexiconEntry*> sorted;
+  sorted.reserve(lexicon.size());
+  for (const auto& entry : lexicon.entries()) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const LexiconEntry* left, const LexiconEntry* right) {
+    return std::tie(left->chinese, left->english) < std::tie(right->chinese, right->english);
+  });
+  for (const LexiconEntry* entry : sorted)
+    text += fmt::format("{}\t{}\t{:.6g}\n", entry->chinese, entry->english, entry->strength);
+  return text;
+}
+
+}  // namespace untm::lexicon

@@ -1,0 +1,95 @@
+#include "lexicon/lexicon.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "lexicon/english_words.h"
+
+using namespace untm;
+using namespace untm::lexicon;
+
+namespace {
+std::string read_test_file(const std::string& name) {
+  std::ifstream in(std::string(UNTM_TEST_DATA_DIR) + "/lexicon/" + name, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The message of the InputError that `read` throws.
+template <typename Reader>
+std::string error_of(Reader read, const std::string& text) {
+  try {
+    read(text, "dict.txt");
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  FAIL("no InputError");
+  return {};
+}
+}  // namespace
+
+TEST_CASE("CC-CEDICT entries pair the simplified headword with each sense's content words", "[lexicon]") {
+  const Lexicon lexicon = read_cc_cedict(read_test_file("cedict_sample.u8"), "cedict_sample.u8");
+  CHECK(lexicon.strength("传统", "tradition") == 1.0);
+  CHECK(lexicon.strength("传统", "traditional") == 1.0);
+  CHECK(lexicon.strength("国家", "country") == 1.0);
+  CHECK(lexicon.strength("国家", "nation") == 1.0);
+  CHECK(lexicon.strength("发展", "develop") == 1.0);  // "to develop", "development" folded
+  CHECK(lexicon.strength("张", "sheet") == 1.0);
+  // Traditional headwords, parenthesized glosses, CL: and surname senses are not translations.
+  CHECK(lexicon.strength("國家", "country") == 0.0);
+  CHECK(lexicon.strength("张", "paper") == 0.0);
+  CHECK(lexicon.strength("张", "zhang") == 0.0);
+  CHECK(lexicon.strength("A", "tw") == 0.0);
+}
+
+TEST_CASE("a malformed CC-CEDICT line is reported with its line number and offset", "[lexicon]") {
+  const std::string text = read_test_file("cedict_malformed.u8");
+  const std::string message = error_of(read_cc_cedict, text);
+  CHECK(message == "dict.txt: byte " + std::to_string(text.find("發展")) + ": line 4: expected '[pinyin]' after the headwords");
+}
+
+TEST_CASE("hunalign entries pair each content word with the Chinese side", "[lexicon]") {
+  const Lexicon lexicon = read_hunalign_dictionary(read_test_file("hunalign_sample.dic"), "hunalign_sample.dic");
+  CHECK(lexicon.strength("发展", "development") == 1.0);
+  CHECK(lexicon.strength("人权", "human") == 1.0);
+  CHECK(lexicon.strength("人权", "right") == 1.0);
+  CHECK(lexicon.strength("联合国", "nation") == 1.0);
+  CHECK(lexicon.strength("联合国", "the") == 0.0);
+  CHECK(lexicon.size() == 5);
+}
+
+TEST_CASE("a malformed hunalign line is reported with its line number", "[lexicon]") {
+  const std::string message = error_of(read_hunalign_dictionary, read_test_file("hunalign_malformed.dic"));
+  CHECK(message.find("line 3: expected 'english words @ chinese'") != std::string::npos);
+}
+
+TEST_CASE("read_dictionary tells the two formats apart", "[lexicon]") {
+  CHECK(read_dictionary(read_test_file("hunalign_sample.dic"), "a").strength("人权", "right") == 1.0);
+  CHECK(read_dictionary(read_test_file("cedict_sample.u8"), "b").strength("国家", normalize_english_word("states")) == 1.0);
+  CHECK(error_of(read_dictionary, "# only a comment\n\n") == "dict.txt: the dictionary has no entries");
+}
+
+TEST_CASE("a saved lexicon reads back the same entries and strengths", "[lexicon]") {
+  Lexicon lexicon;
+  lexicon.add("国家", "country", 0.75);
+  lexicon.add("发展", "develop");
+  lexicon.add("国家", "country", 0.5);  // the stronger strength stays
+  const Lexicon reread = read_lexicon(write_lexicon(lexicon), "saved.lex");
+  CHECK(reread.size() == 2);
+  CHECK(reread.strength("国家", "country") == 0.75);
+  CHECK(reread.strength("发展", "develop") == 1.0);
+}
+
+TEST_CASE("a lexicon file without its header or with a bad strength is rejected", "[lexicon]") {
+  CHECK(error_of(read_lexicon, "国家\tcountry\t1\n").find("not an untm lexicon") != std::string::npos);
+  const std::string bad_strength = "# untm lexicon 1\n国家\tcountry\t0.5\n发展\tdevelop\t1.5\n";
+  CHECK(error_of(read_lexicon, bad_strength) ==
+        "dict.txt: byte " + std::to_string(bad_strength.find("发展")) + ": line 3: strength '1.5' is not a number in (0, 1]");
+  CHECK(error_of(read_lexicon, "# untm lexicon 1\n国家 country 1\n").find("line 2: expected") != std::string::npos);
+}

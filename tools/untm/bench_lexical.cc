@@ -1,0 +1,252 @@
+// `untm bench lexical`: what the lexical term adds to the alignment, on the
+// gold sets (../shared/gold), each set aligned as one batch in-process, and
+// what it costs in speed against the length model alone.
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "align/aligner.h"
+#include "commands.h"
+#include "eval/links.h"
+#include "eval/scorer.h"
+#include "file_io.h"
+#include "lexicon/corpus_learning.h"
+#include "lexicon_options.h"
+
+namespace untm::cli {
+namespace {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+using lexicon::Lexicon;
+
+constexpr const char* kUsage =
+    "usage: untm bench lexical [--shared DIR] [--dictionary FILE] [--sets \"pol-dev mac-dev\"]\n"
+    "\n"
+    "Aligns each gold set (DIR/gold/SET, presplit) as one batch with: lengths only,\n"
+    "lengths+anchors, learning only (IBM Model 1 learned over the set), dictionary\n"
+    "only, dictionary+learning; prints strict/lax F1 per set and strict F1 per link\n"
+    "type, and alignment speed against lengths only.\n"
+    "\n"
+    "example:\n"
+    "  scripts/get-cc-cedict.sh && untm bench lexical --dictionary ~/.cache/untm/cedict_ts.u8\n"
+    "\n"
+    "options";
+
+struct GoldDocument {
+  std::string name;
+  std::vector<std::string> chinese;
+  std::vector<std::string> english;
+  std::vector<SentenceLink> gold;
+};
+
+std::vector<std::string> lines_of(const fs::path& path) {
+  std::string bytes = read_file(path.string());
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < bytes.size()) {
+    const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+    std::string line = bytes.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<GoldDocument> read_gold_set(const fs::path& set_dir) {
+  std::vector<GoldDocument> documents;
+  std::vector<fs::path> gold_files;
+  for (const auto& entry : fs::directory_iterator(set_dir / "gold")) {
+    if (entry.path().extension() == ".align") gold_files.push_back(entry.path());
+  }
+  std::sort(gold_files.begin(), gold_files.end());
+  for (const auto& gold_file : gold_files) {
+    GoldDocument document;
+    document.name = gold_file.stem().string();
+    document.chinese = lines_of(set_dir / "zh" / document.name);
+    document.english = lines_of(set_dir / "en" / document.name);
+    document.gold = parse_links(read_file(gold_file.string()), gold_file.string());
+    documents.push_back(std::move(document));
+  }
+  return documents;
+}
+
+std::vector<SentenceLink> to_sentence_links(std::span<const Link> links) {
+  std::vector<SentenceLink> sentence_links;
+  for (const Link& link : links) {
+    SentenceLink sentence_link;
+    for (std::size_t k = 0; k < link.first_count; ++k) sentence_link.first.push_back(link.first_begin + k);
+    for (std::size_t k = 0; k < link.second_count; ++k) sentence_link.second.push_back(link.second_begin + k);
+    sentence_links.push_back(std::move(sentence_link));
+  }
+  return sentence_links;
+}
+
+// The link-type classes the issue asks figures for.
+enum class TypeClass { one_to_one, one_to_two, larger, null, count };
+constexpr const char* kTypeClassNames[] = {"1-1", "1-2/2-1", "1-3/3-1+", "null"};
+
+TypeClass type_class(const SentenceLink& link) {
+  if (link.first.empty() || link.second.empty()) return TypeClass::null;
+  const std::size_t total = link.first.size() + link.second.size();
+  return total == 2 ? TypeClass::one_to_one : total == 3 ? TypeClass::one_to_two : TypeClass::larger;
+}
+
+// Strict hits per type class: a test link of a class is right when the same
+// link is in the gold (then it is of the same class), and a gold link is found
+// when the same link is in the test.
+struct TypeCounts {
+  std::size_t test[4] = {};
+  std::size_t gold[4] = {};
+  std::size_t hits[4] = {};
+  void add(std::span<const SentenceLink> gold_links, std::span<const SentenceLink> test_links) {
+    const std::set<SentenceLink> gold_set(gold_links.begin(), gold_links.end());
+    for (const auto& link : gold_links) ++gold[static_cast<int>(type_class(link))];
+    for (const auto& link : test_links) {
+      const int type = static_cast<int>(type_class(link));
+      ++test[type];
+      if (gold_set.count(link) != 0) ++hits[type];
+    }
+  }
+  double f1(int type) const {
+    const double precision = test[type] == 0 ? 0.0 : static_cast<double>(hits[type]) / static_cast<double>(test[type]);
+    const double recall = gold[type] == 0 ? 0.0 : static_cast<double>(hits[type]) / static_cast<double>(gold[type]);
+    return precision + recall == 0.0 ? 0.0 : 2 * precision * recall / (precision + recall);
+  }
+};
+
+struct RunResult {
+  Scores scores;
+  TypeCounts types;
+  double align_seconds = 0;   // the final pass over all documents
+  double learn_seconds = 0;   // first pass + IBM Model 1, when learning
+  std::size_t lexicon_entries = 0;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+RunResult run_configuration(const std::vector<GoldDocument>& documents, const AlignOptions& base,
+                            const Lexicon* dictionary, bool learn, const lexicon::CorpusLearningOptions& learning,
+                            const fs::path& links_dir) {
+  RunResult result;
+  AlignOptions options = base;
+  Lexicon lexicon = dictionary != nullptr ? *dictionary : Lexicon{};
+  if (learn) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<lexicon::DocumentSentences> views;
+    for (const auto& document : documents) views.push_back({document.chinese, document.english});
+    lexicon.add_all(lexicon::learn_from_documents(views, lexicon, base, learning));
+    result.learn_seconds = seconds_since(start);
+  }
+  if (!lexicon.empty()) options.evidence.push_back(lexicon::make_lexical_evidence(lexicon, learning.evidence));
+  result.lexicon_entries = lexicon.size();
+  MatchCounts counts;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::vector<SentenceLink>> outputs;
+  for (const auto& document : documents) outputs.push_back(to_sentence_links(align_sentences(document.chinese, document.english, options)));
+  result.align_seconds = seconds_since(start);
+  for (std::size_t index = 0; index < documents.size(); ++index) {
+    if (!links_dir.empty()) {
+      fs::create_directories(links_dir);
+      AtomicOutputFile links_file(links_dir / (documents[index].name + ".align"));
+      links_file.write(format_links(outputs[index]));
+      links_file.commit();
+    }
+    counts += count_matches(documents[index].gold, outputs[index]);
+    result.types.add(documents[index].gold, outputs[index]);
+  }
+  result.scores = compute_scores(counts);
+  return result;
+}
+
+}  // namespace
+
+int run_bench_lexical(const Arguments& args) {
+  std::string shared_dir = "../shared";
+  std::string sets_text = "pol-dev mac-dev";
+  std::string links_dir;
+  LexiconCommandOptions lexicon_options;
+  if (const char* home = std::getenv("HOME")) {
+    const fs::path cached = fs::path(home) / ".cache/untm/cedict_ts.u8";
+    if (fs::exists(cached)) lexicon_options.dictionary_path = cached.string();
+  }
+  po::options_description visible(kUsage);
+  visible.add_options()("help,h", "show this help")(
+      "shared", po::value(&shared_dir)->default_value(shared_dir), "the shared folder holding gold/")(
+      "sets", po::value(&sets_text)->default_value(sets_text), "gold sets to run, separated by spaces")(
+      "links-dir", po::value(&links_dir), "also write each configuration's links to DIR/SET/CONFIGURATION/NAME.align");
+  add_lexicon_options(visible, lexicon_options);
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(visible).run(), values);
+  po::notify(values);
+  if (values.count("help")) {
+    std::cout << visible << '\n';
+    return 0;
+  }
+  if (!fs::is_directory(fs::path(shared_dir) / "gold"))
+    throw UsageError(fmt::format("{}/gold not found: give the shared folder with --shared", shared_dir));
+
+  const lexicon::CorpusLearningOptions learning = corpus_learning_options(lexicon_options);
+  std::optional<Lexicon> dictionary;
+  if (!lexicon_options.dictionary_path.empty()) {
+    dictionary = load_dictionary(lexicon_options.dictionary_path);
+    fmt::print("dictionary {}: {} entries\n", lexicon_options.dictionary_path, dictionary->size());
+  } else {
+    fmt::print("no dictionary (run scripts/get-cc-cedict.sh or give --dictionary): dictionary rows skipped\n");
+  }
+
+  std::istringstream sets_stream(sets_text);
+  for (std::string set; sets_stream >> set;) {
+    const auto documents = read_gold_set(fs::path(shared_dir) / "gold" / set);
+    std::size_t sentences = 0;
+    for (const auto& document : documents) sentences += document.chinese.size() + document.english.size();
+    fmt::print("\n== {} ({} documents, {} sentences)\n", set, documents.size(), sentences);
+    fmt::print("{:<22} {:>7} {:>7} | {:>7} {:>7} {:>8} {:>7} | {:>9} {:>7} {:>8}\n", "configuration", "strict", "lax",
+               "1-1", "1-2/2-1", "1-3/3-1+", "null", "sent/s", "x len", "learn s");
+    AlignOptions length_only;
+    length_only.use_anchors = false;
+    const AlignOptions anchors;
+    struct Configuration {
+      const char* name;
+      const AlignOptions* base;
+      bool dictionary;
+      bool learn;
+    };
+    const Configuration configurations[] = {
+        {"length only", &length_only, false, false},   {"length+anchors", &anchors, false, false},
+        {"learning", &anchors, false, true},           {"dictionary", &anchors, true, false},
+        {"dictionary+learning", &anchors, true, true},
+    };
+    double length_only_rate = 0;
+    for (const auto& configuration : configurations) {
+      if (configuration.dictionary && !dictionary) continue;
+      const RunResult result = run_configuration(documents, *configuration.base,
+                                                 configuration.dictionary ? &*dictionary : nullptr,
+                                                 configuration.learn && !lexicon_options.no_learn, learning,
+                                                 links_dir.empty() ? fs::path() : fs::path(links_dir) / set / configuration.name);
+      const double rate = static_cast<double>(sentences) / result.align_seconds;
+      if (length_only_rate == 0) length_only_rate = rate;
+      fmt::print("{:<22} {:>7.3f} {:>7.3f} | {:>7.3f} {:>7.3f} {:>8.3f} {:>7.3f} | {:>9.0f} {:>7.2f} {:>8.2f}\n",
+                 configuration.name, result.scores.strict_f1, result.scores.lax_f1, result.types.f1(0),
+                 result.types.f1(1), result.types.f1(2), result.types.f1(3), rate, length_only_rate / rate,
+                 result.learn_seconds);
+    }
+    std::fflush(stdout);
+  }
+  fmt::print("\nsent/s: sentences (both sides) aligned per second in the final pass; x len: its time over\n"
+             "length only; learn s: first pass + IBM Model 1 over the whole set. Per-type columns: strict F1.\n");
+  return 0;
+}
+
+}  // namespace untm::cli
