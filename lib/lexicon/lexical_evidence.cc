@@ -60,20 +60,25 @@ std::vector<SentenceWords> weigh_side(std::vector<std::vector<std::uint32_t>> se
 // the sentences of the other side, of the strength with which a sentence
 // covers w. A word that many sentences would cover earns little when covered.
 void estimate_chance(std::vector<SentenceWords>& side, const std::vector<SentenceWords>& other_side,
+                     std::size_t vocabulary_size,
                      const std::function<std::span<const Translation>(std::uint32_t)>& translations_of) {
-  std::unordered_map<std::uint32_t, std::uint32_t> slot_of_word;  // words of this side -> dense slots
+  // Words of this side -> dense slots; kNoSlot for words the side lacks.
+  constexpr std::uint32_t kNoSlot = UINT32_MAX;
+  std::vector<std::uint32_t> slot_of_word(vocabulary_size, kNoSlot);
+  std::uint32_t slot_count = 0;
   for (const auto& sentence : side)
-    for (const std::uint32_t word : sentence.words) slot_of_word.try_emplace(word, static_cast<std::uint32_t>(slot_of_word.size()));
-  std::vector<double> coverage_sum(slot_of_word.size(), 0.0);
-  std::vector<float> best(slot_of_word.size(), 0.0f);
+    for (const std::uint32_t word : sentence.words)
+      if (slot_of_word[word] == kNoSlot) slot_of_word[word] = slot_count++;
+  std::vector<double> coverage_sum(slot_count, 0.0);
+  std::vector<float> best(slot_count, 0.0f);
   std::vector<std::uint32_t> touched;
   for (const auto& other : other_side) {
     for (const std::uint32_t word : other.words) {
       for (const Translation& translation : translations_of(word)) {
-        const auto slot = slot_of_word.find(translation.word);
-        if (slot == slot_of_word.end()) continue;
-        if (best[slot->second] == 0.0f) touched.push_back(slot->second);
-        best[slot->second] = std::max(best[slot->second], translation.strength);
+        const std::uint32_t slot = slot_of_word[translation.word];
+        if (slot == kNoSlot) continue;
+        if (best[slot] == 0.0f) touched.push_back(slot);
+        best[slot] = std::max(best[slot], translation.strength);
       }
     }
     for (const std::uint32_t slot : touched) {
@@ -86,7 +91,7 @@ void estimate_chance(std::vector<SentenceWords>& side, const std::vector<Sentenc
   for (auto& sentence : side) {
     sentence.chance.clear();
     for (const std::uint32_t word : sentence.words)
-      sentence.chance.push_back(static_cast<float>(coverage_sum[slot_of_word.at(word)] / other_count));
+      sentence.chance.push_back(static_cast<float>(coverage_sum[slot_of_word[word]] / other_count));
     sentence.expected_coverage.assign(kPrecomputedGroupSizes, 0.0);
     for (std::size_t word = 0; word < sentence.words.size(); ++word) {
       double miss = 1.0;
@@ -134,8 +139,10 @@ class LexicalEvidence final : public LinkEvidence {
     std::uint32_t* chinese_coverers = coverers_.data();
     std::uint32_t* english_coverers = chinese_coverers + chinese_count;
     for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
+      PairCoverage* pairs = row_window(chinese, english_begin, english_end);
       for (std::size_t english = english_begin; english < english_end; ++english) {
-        const PairCoverage& pair = pair_coverage(chinese, english);
+        PairCoverage& pair = pairs[english - english_begin];
+        if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
         if (pair.offset == kNothingCovered) continue;
         covered += pair.chinese_mass + pair.english_mass;
         ++chinese_coverers[chinese - chinese_begin];
@@ -197,16 +204,22 @@ class LexicalEvidence final : public LinkEvidence {
     return best_mass - summed;
   }
 
-  const PairCoverage& pair_coverage(std::size_t chinese, std::size_t english) const {
+  // The cached pairs of Chinese sentence `chinese` with English sentences
+  // [english_begin, english_end), the row's window grown to hold them.
+  PairCoverage* row_window(std::size_t chinese, std::size_t english_begin, std::size_t english_end) const {
     Row& row = rows_[chinese];
     if (row.pairs.empty()) {
-      row.base = english;
-    } else if (english < row.base) {
-      row.pairs.insert(row.pairs.begin(), row.base - english, PairCoverage{});
-      row.base = english;
+      row.base = english_begin;
+    } else if (english_begin < row.base) {
+      row.pairs.insert(row.pairs.begin(), row.base - english_begin, PairCoverage{});
+      row.base = english_begin;
     }
-    if (english - row.base >= row.pairs.size()) row.pairs.resize(english - row.base + 1);
-    PairCoverage& pair = row.pairs[english - row.base];
+    if (english_end - row.base > row.pairs.size()) row.pairs.resize(english_end - row.base);
+    return row.pairs.data() + (english_begin - row.base);
+  }
+
+  const PairCoverage& pair_coverage(std::size_t chinese, std::size_t english) const {
+    PairCoverage& pair = *row_window(chinese, english, english + 1);
     if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
     return pair;
   }
@@ -323,8 +336,10 @@ std::unique_ptr<LinkEvidence> LexicalEvidenceFactory::make(std::span<const std::
   for (const auto& sentence : english_sentences) english_words.push_back(model_->english_words(sentence));
   std::vector<SentenceWords> chinese = weigh_side(std::move(chinese_words));
   std::vector<SentenceWords> english = weigh_side(std::move(english_words));
-  estimate_chance(chinese, english, [&](std::uint32_t word) { return model_->chinese_translations(word); });
-  estimate_chance(english, chinese, [&](std::uint32_t word) { return model_->english_translations(word); });
+  estimate_chance(chinese, english, model_->chinese_word_count(),
+                  [&](std::uint32_t word) { return model_->chinese_translations(word); });
+  estimate_chance(english, chinese, model_->english_word_count(),
+                  [&](std::uint32_t word) { return model_->english_translations(word); });
   return std::make_unique<LexicalEvidence>(model_, options_, std::move(chinese), std::move(english),
                                            length_diagonal(chinese_sentences, english_sentences));
 }
