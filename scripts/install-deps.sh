@@ -7,7 +7,7 @@ packages=(cmake g++ make pkg-config libicu-dev libboost-program-options-dev
           libfmt-dev libzstd-dev zstd catch2 libpugixml-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev libxml2-utils translate-toolkit python3
-             python3-nltk parallel)
+             python3-nltk parallel omegat)
 fi
 
 missing=()

@@ -331,6 +331,28 @@ std::string BundleReader::checked_frame_problem(const IndexEntry& entry, std::ui
   return {};
 }
 
+std::string BundleReader::marker_problem(const IndexEntry& entry, std::uint64_t marker_offset) {
+  // The marker fills the gap between the previous frame and this one; a scan
+  // names the document by it, so it must agree with the index.
+  if (entry.frame.offset < marker_offset + kSkippableHeaderSize ||
+      entry.frame.offset - marker_offset > kSkippableHeaderSize + (1 << 20)) {
+    return "no document marker before its frame";
+  }
+  const std::string marker = read_bytes(marker_offset, entry.frame.offset - marker_offset);
+  if (read_u32_le(marker) != kDocumentMarkerMagic ||
+      read_u32_le(std::string_view(marker).substr(4)) != marker.size() - kSkippableHeaderSize) {
+    return "damaged document marker";
+  }
+  try {
+    IndexEntry recorded = decode_document_marker(std::string_view(marker).substr(kSkippableHeaderSize), source_name_);
+    recorded.frame.offset = entry.frame.offset;
+    if (!(recorded == entry)) return "document marker differs from the index";
+  } catch (const InputError& error) {
+    return error.message();
+  }
+  return {};
+}
+
 EncodedDocument BundleReader::encoded_document(const IndexEntry& entry) {
   if (const std::string problem = checked_frame_problem(entry, nullptr); !problem.empty()) {
     fail_document(entry, problem);
@@ -357,8 +379,15 @@ VerifyReport BundleReader::verify() {
   } catch (const InputError& error) {
     report.problems.push_back({"header", 0, error.message()});
   }
+  std::uint64_t previous_end = index_.header.end();
   for (const IndexEntry& entry : documents()) {
     ++report.frames_checked;
+    if (!index_rebuilt_) {
+      if (const std::string problem = marker_problem(entry, previous_end); !problem.empty()) {
+        report.problems.push_back({entry.id, previous_end, problem});
+      }
+    }
+    previous_end = entry.frame.end();
     std::uint64_t units = 0;
     const std::string problem = checked_frame_problem(entry, &units);
     report.units_checked += units;

@@ -69,7 +69,8 @@ class BundleReader {
   EncodedDocument encoded_document(const IndexEntry& entry);
 
   // Decompresses every frame, checks checksums and unit counts against the
-  // index; names each damaged document.
+  // index and each document marker against its index entry; names each
+  // damaged document.
   VerifyReport verify();
 
  private:
@@ -77,6 +78,7 @@ class BundleReader {
   void scan();
   std::string read_bytes(std::uint64_t offset, std::uint64_t size);
   std::string checked_frame_problem(const IndexEntry& entry, std::uint64_t* units_seen);
+  std::string marker_problem(const IndexEntry& entry, std::uint64_t marker_offset);
   [[noreturn]] void fail_document(const IndexEntry& entry, const std::string& problem) const;
 
   std::istream& in_;

@@ -189,6 +189,21 @@ TEST_CASE("a flipped byte in one document's frame is reported for that document 
   CHECK(reader.document_xml(reader.documents()[2]) == units_of(documents[2]));
 }
 
+TEST_CASE("verify reports a document marker that no longer matches the index", "[bundle][robustness]") {
+  std::string bundle = write_bundle(three_documents());
+  std::istringstream whole(bundle);
+  const BundleIndex index = BundleReader(whole, "whole").index();
+  // The marker sits just before the frame; its last field is the count of
+  // cleaned characters (8 bytes): change it.
+  bundle[index.documents[2].frame.offset - 8] ^= 0x01;
+  std::istringstream in(bundle);
+  BundleReader reader(in, "marker.tmx.zst");
+  const VerifyReport report = reader.verify();
+  REQUIRE(report.problems.size() == 1);
+  CHECK(report.problems[0].document == "S/2013/123");
+  CHECK(report.problems[0].problem.find("marker") != std::string::npos);
+}
+
 TEST_CASE("a damaged index is rebuilt by scanning the frames, with a warning", "[bundle][robustness]") {
   const auto documents = three_documents();
   std::string bundle = write_bundle(documents);
