@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 
 namespace untm::lexicon {
@@ -109,7 +111,9 @@ class LexicalEvidence final : public LinkEvidence {
                   std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
                   std::vector<std::size_t> expected_english)
       : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
-        expected_english_(std::move(expected_english)), rows_(chinese_.size()) {}
+        expected_english_(std::move(expected_english)), rows_(chinese_.size()), memo_rows_(chinese_.size() + 1) {
+    memo_type_.fill(-1);
+  }
 
   std::string_view name() const override { return "lexical"; }
 
@@ -121,13 +125,26 @@ class LexicalEvidence final : public LinkEvidence {
     const std::size_t english_begin = options_.first_is_chinese ? second_begin : first_begin;
     const std::size_t english_count = options_.first_is_chinese ? second_count : first_count;
     if (chinese_begin + chinese_count > chinese_.size() || english_begin + english_count > english_.size()) return 0.0;
-    const std::size_t chinese_end = chinese_begin + chinese_count;
-    const std::size_t english_end = english_begin + english_count;
     // Far from the length diagonal the term says nothing (its expectation
     // for unrelated sentences is 0, so this favours no path).
     const std::size_t expected = expected_english_[chinese_begin];
     const std::size_t distance = english_begin > expected ? english_begin - expected : expected - english_begin;
     if (distance > options_.band_half_width) return 0.0;
+
+    // The aligner prices the same candidates again in each of its passes
+    // (EM over link-type priors, then the final one): remember them.
+    float* memo = memo_slot(chinese_begin, chinese_count, english_begin, english_count);
+    if (memo != nullptr && !std::isnan(*memo)) return *memo;
+    const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count);
+    if (memo != nullptr) *memo = static_cast<float>(cost);
+    return cost;
+  }
+
+ private:
+  double compute_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                      std::size_t english_count) const {
+    const std::size_t chinese_end = chinese_begin + chinese_count;
+    const std::size_t english_end = english_begin + english_count;
 
     // Covered mass minus the mass the group would cover by chance, summed
     // over the sentences of both sides. cover(e, Z) is the max over the
@@ -162,7 +179,37 @@ class LexicalEvidence final : public LinkEvidence {
     return -options_.weight * covered;
   }
 
- private:
+  // Remembered costs: for each Chinese start, a window of English starts,
+  // kMemoTypes floats each (NaN: not yet computed), one per link type in the
+  // order the types are first seen. Off for documents so long that the
+  // windows would take too much memory (the costs are then recomputed).
+  static constexpr std::size_t kMemoTypes = 16;
+  static constexpr std::size_t kMaxMemoSentences = 20000;
+  float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                   std::size_t english_count) const {
+    if (chinese_.size() > kMaxMemoSentences || chinese_count >= 8 || english_count >= 8) return nullptr;
+    std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
+    if (type < 0) {
+      if (memo_types_used_ == kMemoTypes) return nullptr;
+      type = static_cast<std::int8_t>(memo_types_used_++);
+    }
+    MemoRow& row = memo_rows_[chinese_begin];
+    constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
+    if (row.costs.empty()) {
+      row.base = english_begin;
+    } else if (english_begin < row.base) {
+      row.costs.insert(row.costs.begin(), (row.base - english_begin) * kMemoTypes, kUnknown);
+      row.base = english_begin;
+    }
+    const std::size_t needed = (english_begin - row.base + 1) * kMemoTypes;
+    if (needed > row.costs.size()) row.costs.resize(needed, kUnknown);
+    return row.costs.data() + (english_begin - row.base) * kMemoTypes + static_cast<std::size_t>(type);
+  }
+  struct MemoRow {
+    std::size_t base = 0;
+    std::vector<float> costs;
+  };
+
   static constexpr std::uint32_t kNotComputed = UINT32_MAX;
   static constexpr std::uint32_t kNothingCovered = UINT32_MAX - 1;
 
@@ -293,6 +340,9 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<float> coverage_pool_;
   mutable std::vector<float> best_;
   mutable std::vector<std::uint32_t> coverers_;
+  mutable std::vector<MemoRow> memo_rows_;
+  mutable std::array<std::int8_t, 64> memo_type_;
+  mutable std::size_t memo_types_used_ = 0;
 };
 
 // For each sentence of `from` (and one past the end), the index of the
