@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 
 namespace untm::lexicon {
@@ -60,20 +62,25 @@ std::vector<SentenceWords> weigh_side(std::vector<std::vector<std::uint32_t>> se
 // the sentences of the other side, of the strength with which a sentence
 // covers w. A word that many sentences would cover earns little when covered.
 void estimate_chance(std::vector<SentenceWords>& side, const std::vector<SentenceWords>& other_side,
+                     std::size_t vocabulary_size,
                      const std::function<std::span<const Translation>(std::uint32_t)>& translations_of) {
-  std::unordered_map<std::uint32_t, std::uint32_t> slot_of_word;  // words of this side -> dense slots
+  // Words of this side -> dense slots; kNoSlot for words the side lacks.
+  constexpr std::uint32_t kNoSlot = UINT32_MAX;
+  std::vector<std::uint32_t> slot_of_word(vocabulary_size, kNoSlot);
+  std::uint32_t slot_count = 0;
   for (const auto& sentence : side)
-    for (const std::uint32_t word : sentence.words) slot_of_word.try_emplace(word, static_cast<std::uint32_t>(slot_of_word.size()));
-  std::vector<double> coverage_sum(slot_of_word.size(), 0.0);
-  std::vector<float> best(slot_of_word.size(), 0.0f);
+    for (const std::uint32_t word : sentence.words)
+      if (slot_of_word[word] == kNoSlot) slot_of_word[word] = slot_count++;
+  std::vector<double> coverage_sum(slot_count, 0.0);
+  std::vector<float> best(slot_count, 0.0f);
   std::vector<std::uint32_t> touched;
   for (const auto& other : other_side) {
     for (const std::uint32_t word : other.words) {
       for (const Translation& translation : translations_of(word)) {
-        const auto slot = slot_of_word.find(translation.word);
-        if (slot == slot_of_word.end()) continue;
-        if (best[slot->second] == 0.0f) touched.push_back(slot->second);
-        best[slot->second] = std::max(best[slot->second], translation.strength);
+        const std::uint32_t slot = slot_of_word[translation.word];
+        if (slot == kNoSlot) continue;
+        if (best[slot] == 0.0f) touched.push_back(slot);
+        best[slot] = std::max(best[slot], translation.strength);
       }
     }
     for (const std::uint32_t slot : touched) {
@@ -86,7 +93,7 @@ void estimate_chance(std::vector<SentenceWords>& side, const std::vector<Sentenc
   for (auto& sentence : side) {
     sentence.chance.clear();
     for (const std::uint32_t word : sentence.words)
-      sentence.chance.push_back(static_cast<float>(coverage_sum[slot_of_word.at(word)] / other_count));
+      sentence.chance.push_back(static_cast<float>(coverage_sum[slot_of_word[word]] / other_count));
     sentence.expected_coverage.assign(kPrecomputedGroupSizes, 0.0);
     for (std::size_t word = 0; word < sentence.words.size(); ++word) {
       double miss = 1.0;
@@ -104,7 +111,9 @@ class LexicalEvidence final : public LinkEvidence {
                   std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
                   std::vector<std::size_t> expected_english)
       : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
-        expected_english_(std::move(expected_english)), rows_(chinese_.size()) {}
+        expected_english_(std::move(expected_english)), rows_(chinese_.size()), memo_rows_(chinese_.size() + 1) {
+    memo_type_.fill(-1);
+  }
 
   std::string_view name() const override { return "lexical"; }
 
@@ -116,13 +125,26 @@ class LexicalEvidence final : public LinkEvidence {
     const std::size_t english_begin = options_.first_is_chinese ? second_begin : first_begin;
     const std::size_t english_count = options_.first_is_chinese ? second_count : first_count;
     if (chinese_begin + chinese_count > chinese_.size() || english_begin + english_count > english_.size()) return 0.0;
-    const std::size_t chinese_end = chinese_begin + chinese_count;
-    const std::size_t english_end = english_begin + english_count;
     // Far from the length diagonal the term says nothing (its expectation
     // for unrelated sentences is 0, so this favours no path).
     const std::size_t expected = expected_english_[chinese_begin];
     const std::size_t distance = english_begin > expected ? english_begin - expected : expected - english_begin;
     if (distance > options_.band_half_width) return 0.0;
+
+    // The aligner prices the same candidates again in each of its passes
+    // (EM over link-type priors, then the final one): remember them.
+    float* memo = memo_slot(chinese_begin, chinese_count, english_begin, english_count);
+    if (memo != nullptr && !std::isnan(*memo)) return *memo;
+    const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count);
+    if (memo != nullptr) *memo = static_cast<float>(cost);
+    return cost;
+  }
+
+ private:
+  double compute_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                      std::size_t english_count) const {
+    const std::size_t chinese_end = chinese_begin + chinese_count;
+    const std::size_t english_end = english_begin + english_count;
 
     // Covered mass minus the mass the group would cover by chance, summed
     // over the sentences of both sides. cover(e, Z) is the max over the
@@ -134,8 +156,10 @@ class LexicalEvidence final : public LinkEvidence {
     std::uint32_t* chinese_coverers = coverers_.data();
     std::uint32_t* english_coverers = chinese_coverers + chinese_count;
     for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
+      PairCoverage* pairs = row_window(chinese, english_begin, english_end);
       for (std::size_t english = english_begin; english < english_end; ++english) {
-        const PairCoverage& pair = pair_coverage(chinese, english);
+        PairCoverage& pair = pairs[english - english_begin];
+        if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
         if (pair.offset == kNothingCovered) continue;
         covered += pair.chinese_mass + pair.english_mass;
         ++chinese_coverers[chinese - chinese_begin];
@@ -155,7 +179,37 @@ class LexicalEvidence final : public LinkEvidence {
     return -options_.weight * covered;
   }
 
- private:
+  // Remembered costs: for each Chinese start, a window of English starts,
+  // kMemoTypes floats each (NaN: not yet computed), one per link type in the
+  // order the types are first seen. Off for documents so long that the
+  // windows would take too much memory (the costs are then recomputed).
+  static constexpr std::size_t kMemoTypes = 16;
+  static constexpr std::size_t kMaxMemoSentences = 20000;
+  float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                   std::size_t english_count) const {
+    if (chinese_.size() > kMaxMemoSentences || chinese_count >= 8 || english_count >= 8) return nullptr;
+    std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
+    if (type < 0) {
+      if (memo_types_used_ == kMemoTypes) return nullptr;
+      type = static_cast<std::int8_t>(memo_types_used_++);
+    }
+    MemoRow& row = memo_rows_[chinese_begin];
+    constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
+    if (row.costs.empty()) {
+      row.base = english_begin;
+    } else if (english_begin < row.base) {
+      row.costs.insert(row.costs.begin(), (row.base - english_begin) * kMemoTypes, kUnknown);
+      row.base = english_begin;
+    }
+    const std::size_t needed = (english_begin - row.base + 1) * kMemoTypes;
+    if (needed > row.costs.size()) row.costs.resize(needed, kUnknown);
+    return row.costs.data() + (english_begin - row.base) * kMemoTypes + static_cast<std::size_t>(type);
+  }
+  struct MemoRow {
+    std::size_t base = 0;
+    std::vector<float> costs;
+  };
+
   static constexpr std::uint32_t kNotComputed = UINT32_MAX;
   static constexpr std::uint32_t kNothingCovered = UINT32_MAX - 1;
 
@@ -197,16 +251,22 @@ class LexicalEvidence final : public LinkEvidence {
     return best_mass - summed;
   }
 
-  const PairCoverage& pair_coverage(std::size_t chinese, std::size_t english) const {
+  // The cached pairs of Chinese sentence `chinese` with English sentences
+  // [english_begin, english_end), the row's window grown to hold them.
+  PairCoverage* row_window(std::size_t chinese, std::size_t english_begin, std::size_t english_end) const {
     Row& row = rows_[chinese];
     if (row.pairs.empty()) {
-      row.base = english;
-    } else if (english < row.base) {
-      row.pairs.insert(row.pairs.begin(), row.base - english, PairCoverage{});
-      row.base = english;
+      row.base = english_begin;
+    } else if (english_begin < row.base) {
+      row.pairs.insert(row.pairs.begin(), row.base - english_begin, PairCoverage{});
+      row.base = english_begin;
     }
-    if (english - row.base >= row.pairs.size()) row.pairs.resize(english - row.base + 1);
-    PairCoverage& pair = row.pairs[english - row.base];
+    if (english_end - row.base > row.pairs.size()) row.pairs.resize(english_end - row.base);
+    return row.pairs.data() + (english_begin - row.base);
+  }
+
+  const PairCoverage& pair_coverage(std::size_t chinese, std::size_t english) const {
+    PairCoverage& pair = *row_window(chinese, english, english + 1);
     if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
     return pair;
   }
@@ -280,6 +340,9 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<float> coverage_pool_;
   mutable std::vector<float> best_;
   mutable std::vector<std::uint32_t> coverers_;
+  mutable std::vector<MemoRow> memo_rows_;
+  mutable std::array<std::int8_t, 64> memo_type_;
+  mutable std::size_t memo_types_used_ = 0;
 };
 
 // For each sentence of `from` (and one past the end), the index of the
@@ -323,8 +386,10 @@ std::unique_ptr<LinkEvidence> LexicalEvidenceFactory::make(std::span<const std::
   for (const auto& sentence : english_sentences) english_words.push_back(model_->english_words(sentence));
   std::vector<SentenceWords> chinese = weigh_side(std::move(chinese_words));
   std::vector<SentenceWords> english = weigh_side(std::move(english_words));
-  estimate_chance(chinese, english, [&](std::uint32_t word) { return model_->chinese_translations(word); });
-  estimate_chance(english, chinese, [&](std::uint32_t word) { return model_->english_translations(word); });
+  estimate_chance(chinese, english, model_->chinese_word_count(),
+                  [&](std::uint32_t word) { return model_->chinese_translations(word); });
+  estimate_chance(english, chinese, model_->english_word_count(),
+                  [&](std::uint32_t word) { return model_->english_translations(word); });
   return std::make_unique<LexicalEvidence>(model_, options_, std::move(chinese), std::move(english),
                                            length_diagonal(chinese_sentences, english_sentences));
 }

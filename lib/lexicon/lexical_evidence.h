@@ -29,7 +29,7 @@ struct LexicalEvidenceOptions {
   // Links whose English start is further than this many sentences from the
   // length diagonal get no lexical cost: the aligner searches small texts
   // whole, and paths that far off are priced by lengths well enough.
-  std::size_t band_half_width = 64;
+  std::size_t band_half_width = 32;
 };
 
 // Builds one LexicalEvidence per document pair. The evidence it makes keeps a

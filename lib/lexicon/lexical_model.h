@@ -37,6 +37,8 @@ class LexicalModel {
     return chinese_of_english_.of(english_word);
   }
   std::size_t entry_count() const noexcept { return entry_count_; }
+  std::size_t chinese_word_count() const noexcept { return matcher_.word_count(); }
+  std::size_t english_word_count() const noexcept { return english_ids_.size(); }
 
  private:
   ChineseMatcher matcher_;

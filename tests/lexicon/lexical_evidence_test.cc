@@ -76,3 +76,32 @@ TEST_CASE("links far from the length diagonal get no lexical cost", "[lexicon]")
   CHECK(evidence->cost(9, 1, 0, 1) == 0.0);   // 9 sentences off the diagonal
   CHECK(evidence->cost(9, 1, 8, 1) != 0.0);   // near it: the chance penalty
 }
+
+TEST_CASE("costs do not depend on the order the aligner asks for them", "[lexicon]") {
+  const LexicalEvidenceFactory factory(small_model(), {.weight = 1.0, .first_is_chinese = true});
+  std::vector<std::string> chinese, english;
+  for (int copy = 0; copy < 4; ++copy) {
+    chinese.insert(chinese.end(), kChinese.begin(), kChinese.end());
+    english.insert(english.end(), kEnglish.begin(), kEnglish.end());
+  }
+  struct Candidate {
+    std::size_t first_begin, first_count, second_begin, second_count;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t first = 0; first < 8; ++first)
+    for (std::size_t second = 0; second < 8; ++second)
+      for (std::size_t count = 1; count <= 2; ++count)
+        if (first + count <= 8 && second + 3 - count <= 8) candidates.push_back({first, count, second, 3 - count});
+  const auto forward = factory.make(chinese, english);
+  const auto backward = factory.make(chinese, english);
+  std::vector<double> forward_costs;
+  for (const auto& candidate : candidates)
+    forward_costs.push_back(forward->cost(candidate.first_begin, candidate.first_count, candidate.second_begin, candidate.second_count));
+  for (std::size_t index = candidates.size(); index-- > 0;) {
+    const auto& candidate = candidates[index];
+    CHECK(backward->cost(candidate.first_begin, candidate.first_count, candidate.second_begin, candidate.second_count) ==
+          Approx(forward_costs[index]));
+  }
+  // Asked again (the aligner's next pass), the remembered cost is the same.
+  CHECK(forward->cost(2, 1, 2, 2) == Approx(backward->cost(2, 1, 2, 2)));
+}

@@ -227,6 +227,8 @@ int run_bench_lexical(const Arguments& args) {
         {"length only", &length_only, false, false},   {"length+anchors", &anchors, false, false},
         {"learning", &anchors, false, true},           {"dictionary", &anchors, true, false},
         {"dictionary+learning", &anchors, true, true},
+        // The lexical term's own cost: lengths and the dictionary, no anchors.
+        {"length+dictionary", &length_only, true, false},
     };
     double length_only_rate = 0;
     for (const auto& configuration : configurations) {
