@@ -1,7 +1,10 @@
 #include "align/aligner.h"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <cmath>
+#include <stdexcept>
 
 namespace untm {
 namespace {
@@ -42,7 +45,12 @@ class BlockCosts final : public LinkCostFunction {
         clause_constraint_(clause_constraint) {
     prefix(first.lengths, block.first_begin, block.first_end, first_prefix_);
     prefix(second.lengths, block.second_begin, block.second_end, second_prefix_);
-    for (double prior : model.priors) prior_costs_.push_back(-std::log(prior));
+    for (std::size_t t = 0; t < model.types.size(); ++t) {
+      const LinkType& type = model.types[t];
+      if (type.first_count < kMaxCount && type.second_count < kMaxCount) {
+        prior_costs_[type.first_count][type.second_count] = -std::log(model.priors[t]);
+      }
+    }
   }
 
   double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
@@ -81,12 +89,8 @@ class BlockCosts final : public LinkCostFunction {
   }
 
   double prior_cost(std::size_t first_count, std::size_t second_count) const {
-    for (std::size_t t = 0; t < model_.types.size(); ++t) {
-      if (model_.types[t].first_count == first_count && model_.types[t].second_count == second_count) {
-        return prior_costs_[t];
-      }
-    }
-    return std::numeric_limits<double>::infinity();
+    if (first_count >= kMaxCount || second_count >= kMaxCount) return std::numeric_limits<double>::infinity();
+    return prior_costs_[first_count][second_count];
   }
 
  private:
@@ -102,7 +106,15 @@ class BlockCosts final : public LinkCostFunction {
   const std::vector<std::unique_ptr<LinkEvidence>>& evidence_;
   const AlignOptions& options_;
   bool clause_constraint_;
-  std::vector<double> first_prefix_, second_prefix_, prior_costs_;
+  std::vector<double> first_prefix_, second_prefix_;
+  // -log prior by sentence counts; types not searched cost infinity.
+  static constexpr std::size_t kMaxCount = 8;
+  std::array<std::array<double, kMaxCount>, kMaxCount> prior_costs_ = filled_with_infinity();
+  static std::array<std::array<double, kMaxCount>, kMaxCount> filled_with_infinity() {
+    std::array<std::array<double, kMaxCount>, kMaxCount> table{};
+    for (auto& row : table) row.fill(std::numeric_limits<double>::infinity());
+    return table;
+  }
   AnchorScratch scratch_;
 };
 
@@ -186,7 +198,8 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   const std::span<const LinkType> types = default_link_types();
   model.types.assign(types.begin(), types.end());
   const std::vector<double> base_priors = initial_link_priors(types);
-  model.priors = base_priors;
+  model.priors = options.fixed_priors.value_or(base_priors);
+  if (model.priors.size() != types.size()) throw std::invalid_argument("fixed_priors: one prior per link type");
   double first_total = 0, second_total = 0;
   for (double length : first.lengths) first_total += length;
   for (double length : second.lengths) second_total += length;
@@ -203,7 +216,7 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   std::vector<std::vector<std::size_t>> guides;
   for (std::size_t iteration = 0; iteration < options.em_iterations; ++iteration) {
     links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts, guides);
-    model.priors = estimate_link_priors(types, counts, base_priors, options.prior_smoothing);
+    if (!options.fixed_priors) model.priors = estimate_link_priors(types, counts, base_priors, options.prior_smoothing);
     model.length.variance = estimate_variance(first, second, links, model.length, options.variance_inflation,
                                               model.length.variance);
     if (options.use_anchors && options.learn_boundary_costs) {

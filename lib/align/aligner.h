@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -26,7 +27,11 @@ struct AlignOptions {
 
   // Hard EM: align, re-estimate link-type priors and the length variance
   // from the links found, align again. 0 keeps the initial values.
-  std::size_t em_iterations = 3;
+  std::size_t em_iterations = 2;
+  // Link-type priors given by the caller (one per default_link_types()
+  // entry), kept fixed instead of estimated; for comparing estimated priors
+  // with priors measured on a gold set. EM still estimates the rest.
+  std::optional<std::vector<double>> fixed_priors;
   // Pseudo-links pulling the estimated priors towards initial_link_priors().
   double prior_smoothing = 20;
   // The variance measured on 1-1 links of a pass is multiplied by this:

@@ -65,15 +65,12 @@ double two_tailed_normal_cost(double z) {
     const double fraction = position - static_cast<double>(index);
     return table[index] + fraction * (table[index + 1] - table[index]);
   }
-  // erfc(x) ~ exp(-x^2) / (x sqrt(pi)) for large x (Abramowitz & Stegun 7.1.23).
-  return x * x + std::log(x * std::sqrt(std::numbers::pi));
-}
-
-double LengthModel::delta(double first_length, double second_length) const {
-  const double second_in_first_units = second_length / ratio;
-  const double mean = (first_length + second_in_first_units) / 2;
-  if (mean <= 0) return 0;
-  return (second_in_first_units - first_length) / std::sqrt(variance * mean);
+  // erfc(x) ~ exp(-x^2) / (x sqrt(pi)) for large x (Abramowitz & Stegun
+  // 7.1.23), so the cost is x^2 + log(x sqrt(pi)). Out here (over 400 nats,
+  // links no path takes) the log is replaced by its tangent at the table's
+  // end, which keeps the cost increasing and saves a log per candidate.
+  const double log_at_end = std::log(kTableEnd * std::sqrt(std::numbers::pi));
+  return x * x + log_at_end + (x - kTableEnd) / kTableEnd;
 }
 
 double LengthModel::cost(double first_length, double second_length) const {

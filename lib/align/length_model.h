@@ -2,6 +2,7 @@
 // The length half of Gale & Church (1993): how likely two pieces of text are
 // translations of each other, judged only by their lengths.
 
+#include <cmath>
 #include <string_view>
 
 namespace untm {
@@ -28,7 +29,12 @@ struct LengthModel {
   double variance = 1.0;  // s2, per first-side unit of length
 
   // delta as above; 0 when both lengths are 0.
-  double delta(double first_length, double second_length) const;
+  double delta(double first_length, double second_length) const {
+    const double second_in_first_units = second_length / ratio;
+    const double mean = (first_length + second_in_first_units) / 2;
+    if (mean <= 0) return 0;
+    return (second_in_first_units - first_length) / std::sqrt(variance * mean);
+  }
   // -log of the two-tailed probability of delta, in nats (>= 0).
   double cost(double first_length, double second_length) const;
 };

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <sstream>
+#include <algorithm>
 
 #include "align/aligner.h"
 #include "commands.h"
@@ -22,7 +24,7 @@ namespace {
 namespace po = boost::program_options;
 
 constexpr const char* kUsage =
-    "usage: untm align FIRST_FILE SECOND_FILE [-o OUT] [--links FILE.align] [options]\n"
+    "usage: untm align FIRST_FILE SECOND_FILE [-o OUT] [--links FILE.align] [--report FILE.html] [options]\n"
     "\n"
     "Aligns the sentences of two documents that translate each other: paragraphs\n"
     "first, then sentences inside linked paragraphs (Gale & Church lengths, with\n"
@@ -61,12 +63,79 @@ std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
   return links;
 }
 
+// "1-1=0.7,1-2=0.15": priors in the order of default_link_types(), the
+// unnamed ones small, normalised to sum 1.
+std::vector<double> parse_priors(const std::string& text) {
+  const auto types = default_link_types();
+  std::vector<double> priors(types.size(), 1e-4);
+  std::istringstream items(text);
+  for (std::string item; std::getline(items, item, ',');) {
+    const auto equals = item.find('=');
+    const std::string name = item.substr(0, equals);
+    const auto type = std::find_if(types.begin(), types.end(), [&name](const LinkType& t) { return to_string(t) == name; });
+    double value = 0;
+    try {
+      value = equals == std::string::npos ? -1 : std::stod(item.substr(equals + 1));
+    } catch (const std::exception&) {
+      value = -1;
+    }
+    if (type == types.end() || value <= 0) {
+      throw UsageError(fmt::format("--fixed-priors: '{}' is not TYPE=PROBABILITY with a known link type", item));
+    }
+    priors[static_cast<std::size_t>(type - types.begin())] = value;
+  }
+  double sum = 0;
+  for (double prior : priors) sum += prior;
+  for (double& prior : priors) prior /= sum;
+  return priors;
+}
+
+std::string html_escaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A page to review an alignment by eye: one row per pair, the least
+// confident ones shaded, so that a reader can spot where it went wrong.
+std::string html_report(const AlignedDocument& document, const std::string& first_path,
+                        const std::string& second_path) {
+  std::string html =
+      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>untm align: " + html_escaped(document.id) +
+      "</title>\n<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+      "td,th{border:1px solid #ccc;padding:4px;vertical-align:top}tr.low{background:#fdd}"
+      "tr.mid{background:#ffe}</style></head><body>\n";
+  html += fmt::format("<h1>{} &harr; {}</h1>\n<p>{} pairs. Rows shaded red have confidence below 0.1, "
+                      "yellow below 0.5.</p>\n",
+                      html_escaped(first_path), html_escaped(second_path), document.pairs.size());
+  html += fmt::format("<table><tr><th>#</th><th>link</th><th>cost</th><th>confidence</th><th>{}</th><th>{}</th></tr>\n",
+                      html_escaped(document.first_language), html_escaped(document.second_language));
+  for (std::size_t k = 0; k < document.pairs.size(); ++k) {
+    const AlignedPair& pair = document.pairs[k];
+    const char* shade = pair.confidence < 0.1 ? " class=\"low\"" : pair.confidence < 0.5 ? " class=\"mid\"" : "";
+    html += fmt::format("<tr{}><td>{}</td><td>{}</td><td>{:.2f}</td><td>{:.3f}</td><td>{}</td><td>{}</td></tr>\n", shade,
+                        k, link_type(pair), pair.cost, pair.confidence, html_escaped(pair.first.text),
+                        html_escaped(pair.second.text));
+  }
+  return html + "</table></body></html>\n";
+}
+
 }  // namespace
 
 int run_align(const Arguments& args) {
-  std::string first_path, second_path, output_path, links_path, first_code, second_code;
+  std::string first_path, second_path, output_path, links_path, report_path, first_code, second_code;
   bool presplit = false, no_anchors = false;
   std::size_t em_iterations = 0;
+  std::string length_unit, fixed_priors;
   AlignOptions options;
   OutputOptions output_options;
   AnchorWeights& weights = options.anchor_weights;
@@ -77,6 +146,7 @@ int run_align(const Arguments& args) {
       ("min-confidence", po::value(&output_options.min_confidence)->default_value(0.0),
        "leave out pairs whose confidence (0..1) is lower")
       ("links", po::value(&links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
+      ("report", po::value(&report_path), "also write an HTML page of the pairs, least confident shaded")
       ("presplit", po::bool_switch(&presplit), "inputs hold one sentence per line: no cleaning or splitting")
       ("src-lang", po::value(&first_code)->default_value("zh"), "language of FIRST_FILE")
       ("tgt-lang", po::value(&second_code)->default_value("en"), "language of SECOND_FILE")
@@ -99,6 +169,11 @@ int run_align(const Arguments& args) {
        "anchor cost per quote or ?/! at a link's start or end on one side only")
       ("fixed-boundary-costs", po::bool_switch()->notifier([&options](bool fixed) { options.learn_boundary_costs = !fixed; }),
        "keep the boundary weights fixed instead of learning them per document")
+      ("length-unit", po::value(&length_unit)->default_value("chars"),
+       "what a length counts: chars (code points without white space) or bytes (UTF-8)")
+      ("fixed-priors", po::value(&fixed_priors),
+       "keep link-type priors fixed instead of estimating them, e.g. 1-1=0.7,1-2=0.15,2-1=0.05 "
+       "(types not named get 0.0001)")
       ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
   LexiconCommandOptions lexicon_options;
@@ -117,11 +192,19 @@ int run_align(const Arguments& args) {
     return 0;
   }
   if (first_path.empty() || second_path.empty()) throw UsageError("needs two input files");
-  if (output_path.empty() && links_path.empty()) throw UsageError("needs -o OUT or --links FILE");
+  if (output_path.empty() && links_path.empty() && report_path.empty()) {
+    throw UsageError("needs -o OUT, --links FILE or --report FILE.html");
+  }
 
   options.first_language = language_option(first_code, "--src-lang");
   options.second_language = language_option(second_code, "--tgt-lang");
   options.use_anchors = !no_anchors;
+  if (length_unit == "bytes") {
+    options.length_unit = LengthUnit::bytes;
+  } else if (length_unit != "chars") {
+    throw UsageError(fmt::format("--length-unit: '{}' is neither chars nor bytes", length_unit));
+  }
+  if (!fixed_priors.empty()) options.fixed_priors = parse_priors(fixed_priors);
   options.em_iterations = em_iterations;
 
   if (!output_path.empty()) output_format_of(output_path);  // a bad extension fails before the work
@@ -132,6 +215,11 @@ int run_align(const Arguments& args) {
   aligned.id = std::filesystem::path(first_path).stem().string();
   if (!output_path.empty()) {
     write_alignment(aligned, output_path, output_options);
+  }
+  if (!report_path.empty()) {
+    AtomicOutputFile report_file(report_path);
+    report_file.write(html_report(aligned, first_path, second_path));
+    report_file.commit();
   }
   if (!links_path.empty()) {
     AtomicOutputFile links_file(links_path);
