@@ -1,5 +1,7 @@
 #include "align/anchors.h"
 
+#include "align/code_points.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -8,25 +10,10 @@
 namespace untm {
 namespace {
 
-// Decodes UTF-8 leniently into code points (the text layer has validated it).
 std::u32string decode(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
-  std::size_t position = 0;
-  while (position < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[position]);
-    std::size_t width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (position + width > text.size()) width = text.size() - position;
-    char32_t code_point = lead;
-    if (width > 1) {
-      code_point = lead & (0x7F >> width);
-      for (std::size_t k = 1; k < width; ++k) {
-        code_point = (code_point << 6) | (static_cast<unsigned char>(text[position + k]) & 0x3F);
-      }
-    }
-    out.push_back(code_point);
-    position += width;
-  }
+  for_each_code_point(text, [&out](char32_t code_point) { out.push_back(code_point); });
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "align/length_model.h"
 
+#include "align/code_points.h"
+
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -16,24 +18,10 @@ bool is_white_space(char32_t c) {
 
 double measure_length(std::string_view text, LengthUnit unit) {
   if (unit == LengthUnit::bytes) return static_cast<double>(text.size());
-  // Decode UTF-8 leniently: a length needs no validation, and the text layer
-  // has validated the input already.
   double length = 0;
-  std::size_t position = 0;
-  while (position < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[position]);
-    std::size_t width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (position + width > text.size()) width = text.size() - position;
-    char32_t code_point = lead;
-    if (width > 1) {
-      code_point = lead & (0x7F >> width);
-      for (std::size_t k = 1; k < width; ++k) {
-        code_point = (code_point << 6) | (static_cast<unsigned char>(text[position + k]) & 0x3F);
-      }
-    }
+  for_each_code_point(text, [&length](char32_t code_point) {
     if (!is_white_space(code_point)) length += 1;
-    position += width;
-  }
+  });
   return length;
 }
 

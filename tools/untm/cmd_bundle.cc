@@ -183,7 +183,7 @@ int run_stats(const Arguments& args) {
                                                                      static_cast<double>(std::max<std::uint64_t>(units, 1)));
   }
   for (std::size_t bin = 0; bin < confidence_bins.size(); ++bin) {
-    report += fmt::format("confidence {:.1f}-{:.1f}\t{}\n", bin / 10.0, (bin + 1) / 10.0, confidence_bins[bin]);
+    report += fmt::format("confidence {:.1f}-{:.1f}\t{}\n", static_cast<double>(bin) / 10.0, static_cast<double>(bin + 1) / 10.0, confidence_bins[bin]);
   }
   report += fmt::format("cleaned characters\t{}\n", cleaned);
   report += fmt::format("bytes\t{}\ntmx bytes\t{}\ncompression ratio\t{:.2f}\n", reader.file_size(), xml_bytes,
