@@ -1,8 +1,8 @@
 #include "lexicon/lexical_evidence.h"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <unordered_map>
@@ -184,7 +184,7 @@ class LexicalEvidence final : public LinkEvidence {
   // order the types are first seen. Off for documents so long that the
   // windows would take too much memory (the costs are then recomputed).
   static constexpr std::size_t kMemoTypes = 16;
-  static constexpr std::size_t kMaxMemoSentences = 20000;
+  static constexpr std::size_t kMaxMemoSentences = 10000;  // windows of at most ~40 MB
   float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                    std::size_t english_count) const {
     if (chinese_.size() > kMaxMemoSentences || chinese_count >= 8 || english_count >= 8) return nullptr;

@@ -4,16 +4,20 @@
 // words weighing more than frequent ones (hunalign's idea, Varga et al. 2005,
 // with a learned lexicon as in Moore 2002).
 //
-//   cost(Z, E) = -weight * ( sum_{e in E} idf(e) * cover(e, Z)
-//                          + sum_{z in Z} idf(z) * cover(z, E) )
+//   cost(Z, E) = -weight * ( sum_{e in E} idf(e) * (cover(e, Z) - chance(e, |Z|))
+//                          + sum_{z in Z} idf(z) * (cover(z, E) - chance(z, |E|)) )
 //
 // where cover(e, Z) is the strength of the strongest lexicon pair linking
 // word e to a word of the Chinese group Z (0 if none), and idf is the inverse
 // document frequency over the document's sentences on that side, scaled so
 // that the mean word weighs 1: `weight` is then "nats per covered word".
-// Each sentence belongs to exactly one link of a path, so the sum over a path
-// is the covered mass of the whole document: the term favours the partition
-// that puts translations together and has no bias for more or fewer links.
+// chance(e, k) = 1 - (1 - q(e))^k is what a group of k sentences drawn at
+// random would cover, q(e) being the mean cover of e by one sentence of the
+// other side in this document. Without it, bigger groups would collect
+// chance matches ("country" translated somewhere in three sentences) and the
+// term would favour merging; with it, its expectation over unrelated
+// sentences is 0 whatever the group sizes, and a word that every sentence
+// covers says nothing. A null link costs 0.
 
 #include <memory>
 
