@@ -27,7 +27,7 @@
 namespace untm::lexicon {
 
 struct LexicalEvidenceOptions {
-  double weight = 0.3;
+  double weight = 0.5;
   // Which side of the aligner is Chinese (the first input file by default).
   bool first_is_chinese = true;
   // Links whose English start is further than this many sentences from the
