@@ -111,6 +111,21 @@ std::u32string chinese_numeral_value(std::u32string_view run) {
   return std::u32string(text.begin(), text.end());
 }
 
+// Length of a URL starting at `position` (http://, https://, www.), up to
+// white space or a non-ASCII character, without trailing punctuation; 0 when
+// none starts there.
+std::size_t url_length(const std::u32string& text, std::size_t position) {
+  const std::u32string_view rest = std::u32string_view(text).substr(position);
+  if (!rest.starts_with(U"http://") && !rest.starts_with(U"https://") && !rest.starts_with(U"www.")) return 0;
+  std::size_t end = 0;
+  while (end < rest.size() && rest[end] > U' ' && rest[end] < 0x7F) ++end;
+  while (end > 0 && (rest[end - 1] == U'.' || rest[end - 1] == U',' || rest[end - 1] == U')' ||
+                     rest[end - 1] == U';' || rest[end - 1] == U':')) {
+    --end;
+  }
+  return end;
+}
+
 constexpr std::array<std::u32string_view, 12> kMonthNames = {
     U"January", U"February", U"March",     U"April",   U"May",      U"June",
     U"July",    U"August",   U"September", U"October", U"November", U"December"};
@@ -194,6 +209,11 @@ SentenceFeatures extract_features(std::string_view sentence, Language language) 
             hash_token('#', chinese_numeral_value(std::u32string_view(text).substr(position, end - position))));
       }
       position = end;
+      continue;
+    }
+    if (const std::size_t url_end = url_length(text, position); url_end > 0) {
+      features.shared_tokens.push_back(hash_token('~', std::u32string_view(text).substr(position, url_end)));
+      position += url_end;
       continue;
     }
     if (is_latin_letter(c)) {

@@ -1,6 +1,6 @@
 #pragma once
 // Anchors: evidence for a link that both languages share without translation.
-// Numbers (Arabic digits on either side, Chinese numerals converted: 十八 = 18,
+// URLs, numbers (Arabic digits on either side, Chinese numerals converted: 十八 = 18,
 // 二〇一二 = 2012, English month names = their number), paragraph enumerators
 // such as `(a)`, Latin-script words in Chinese text (names, acronyms,
 // document symbols), quotation marks opening or closing a sentence, and a
@@ -20,8 +20,8 @@
 namespace untm {
 
 struct SentenceFeatures {
-  // Hashed tokens that a translation normally keeps as they are: numbers and
-  // enumerators. Sorted; a token may repeat.
+  // Hashed tokens that a translation normally keeps as they are: numbers,
+  // enumerators and URLs. Sorted; a token may repeat.
   std::vector<std::uint64_t> shared_tokens;
   // Hashed Latin-script words. In Chinese text they are names, acronyms and
   // symbols the English keeps; in English text only capitalised words are

@@ -36,6 +36,14 @@ TEST_CASE("enumerators, acronyms and document symbols are anchors", "[align]") {
   CHECK(link_cost("亚太经合组织（APEC）会议。", "The APEC meeting.") == Approx(-weights.latin_word_match));
 }
 
+TEST_CASE("a URL is one anchor, its digits included", "[align]") {
+  const AnchorWeights weights;
+  // The URL matches as a whole (not as the number 2019 inside it).
+  CHECK(link_cost("详见https://undocs.org/A/2019/1。", "See https://undocs.org/A/2019/1.") ==
+        Approx(-weights.shared_token_match));
+  CHECK(link_cost("见www.un.org。", "See www.un.org/en.") == Approx(2 * weights.shared_token_mismatch));
+}
+
 TEST_CASE("quotes and final question marks at the ends of a sentence", "[align]") {
   const SentenceFeatures chinese = extract_features("他说：“你来吗？ ” ", Language::zh);
   CHECK(!chinese.opens_with_quote);
