@@ -53,5 +53,5 @@ grep -q 'BAD/1' four.err || fail "-q hides the failures"
 script -qec "'$untm' batch ../lists/session.tsv -o tty.tmx.zst -j 2" /dev/null > tty.out || true
 grep -q $'\r\\[#*-*\\] 5/5 docs' tty.out || { cat -A tty.out >&2; fail "no progress bar on a terminal"; }
 
-ls -A | grep -q 'journal\|untm-tmp' && fail "a journal or temporary file was left behind: $(ls -A)"
+ls -A | grep -q -e '\.untm-journal$' -e '\.untm-tmp-' && fail "a journal or temporary file was left behind: $(ls -A)"
 echo "batch manifest: ok"

@@ -299,6 +299,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
 
   bundle::BundleHeader header;
   header.creation_date = state.creation_date;
+  header.srclang = settings.srclang;
   {
     // The journal exists from the start, so a batch killed while learning
     // resumes as well.

@@ -22,6 +22,7 @@ struct BatchSettings {
   unsigned threads = 1;
   bool presplit = false;
   bool resume = false;
+  std::string srclang = "en";                       // TMX srclang: the originals' language
   std::optional<std::string> creation_date;         // TMX date; default: now (or the journal's)
   std::optional<std::filesystem::path> report;      // --report FILE.jsonl
   std::optional<std::filesystem::path> links_dir;   // --links-dir DIR

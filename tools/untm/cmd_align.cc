@@ -132,7 +132,7 @@ std::string html_report(const AlignedDocument& document, const std::string& firs
 }  // namespace
 
 int run_align(const Arguments& args) {
-  std::string first_path, second_path, output_path, links_path, report_path, first_code, second_code;
+  std::string first_path, second_path, output_path, links_path, report_path, first_code, second_code, document_id;
   bool presplit = false, no_anchors = false;
   std::size_t em_iterations = 0;
   std::string length_unit, fixed_priors;
@@ -148,6 +148,11 @@ int run_align(const Arguments& args) {
       ("links", po::value(&links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
       ("report", po::value(&report_path), "also write an HTML page of the pairs, least confident shaded")
       ("presplit", po::bool_switch(&presplit), "inputs hold one sentence per line: no cleaning or splitting")
+      ("id", po::value(&document_id), "document id in the output, e.g. the UN symbol (default: FIRST_FILE's name)")
+      ("srclang", po::value(&output_options.srclang)->default_value(output_options.srclang),
+       "TMX srclang: the language of the original (en for most UN documents)")
+      ("date", po::value(&output_options.creation_date)->value_name("YYYYMMDDThhmmssZ"),
+       "TMX creation date (default: now), for reproducible output")
       ("src-lang", po::value(&first_code)->default_value("zh"), "language of FIRST_FILE")
       ("tgt-lang", po::value(&second_code)->default_value("en"), "language of SECOND_FILE")
       ("no-anchors", po::bool_switch(&no_anchors), "lengths only: no anchors, no clause constraint")
@@ -212,7 +217,7 @@ int run_align(const Arguments& args) {
   const SplitDocument second = read_side(second_path, options.second_language, presplit);
   if (auto lexical = prepare_lexical_evidence(lexicon_options, first, second, options)) options.evidence.push_back(lexical);
   AlignedDocument aligned = align_documents(first, second, options);
-  aligned.id = std::filesystem::path(first_path).stem().string();
+  aligned.id = document_id.empty() ? std::filesystem::path(first_path).stem().string() : document_id;
   if (!output_path.empty()) {
     write_alignment(aligned, output_path, output_options);
   }

@@ -124,7 +124,7 @@ int run_batch(const Arguments& args) {
   std::string output;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::string shard_text;
-  std::string date;
+  std::string date, srclang;
   std::string report;
   std::string links_dir;
   double progress_seconds = 10;
@@ -141,6 +141,8 @@ int run_batch(const Arguments& args) {
       ("resume", "finish a batch that was killed: keep the documents it finished (from OUT's journal, "
                  "OUT.untm-journal) and align the rest")
       ("presplit", "inputs hold one sentence per line (gold-set layout), as in 'untm align --presplit'")
+      ("srclang", po::value(&srclang)->value_name("LANG"),
+       "TMX srclang: the language of the originals (default en, as for most UN documents)")
       ("date", po::value(&date)->value_name("YYYYMMDDThhmmssZ"),
        "creation date of every unit (default: now), for byte-identical bundles")
       ("report", po::value(&report)->value_name("FILE.jsonl"),
@@ -185,6 +187,7 @@ int run_batch(const Arguments& args) {
   settings.presplit = values.count("presplit") > 0;
   settings.resume = values.count("resume") > 0;
   if (!date.empty()) settings.creation_date = date;
+  if (!srclang.empty()) settings.srclang = srclang;
   if (!report.empty()) settings.report = report;
   if (!links_dir.empty()) settings.links_dir = links_dir;
   settings.learning.learn = values.count("no-learn") == 0;
