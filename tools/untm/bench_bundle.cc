@@ -319,10 +319,7 @@ int run_bench_bundle(const Arguments& args) {
     return 0;
   }
   po::notify(values);
-  if (shared.empty()) {
-    const char* from_environment = std::getenv("UNTM_SHARED_DIR");
-    shared = from_environment != nullptr ? from_environment : "../shared";
-  }
+  shared = shared_data_folder(shared);
   if (directory.empty()) directory = fs::temp_directory_path().string();
   if (target_megabytes <= 0 || repeats <= 0) throw UsageError("--megabytes and --repeats must be positive");
 

@@ -213,10 +213,7 @@ int run_bench_split(const Arguments& args) {
     return 0;
   }
   po::notify(values);
-  if (shared.empty()) {
-    const char* from_environment = std::getenv("UNTM_SHARED_DIR");
-    shared = from_environment != nullptr ? from_environment : "../shared";
-  }
+  shared = shared_data_folder(shared);
   if (megabytes <= 0 || repeats < 1) throw UsageError("--megabytes and --repeats must be positive");
   boundary_benchmark(shared, show_errors);
   if (values.count("boundaries-only") == 0) throughput_benchmark(shared, megabytes, repeats);

@@ -3,9 +3,12 @@
 // baseline measured in the same run.
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string_view>
 
 #include "commands.h"
+#include "core/error.h"
 
 namespace untm::cli {
 
@@ -27,6 +30,19 @@ void print_usage(std::FILE* out) {
   for (const auto& area : kAreas) fmt::print(out, "  {:<7} {}\n", area.name, area.summary);
 }
 }  // namespace
+
+std::string shared_data_folder(const std::string& option_value) {
+  std::string folder = option_value;
+  if (folder.empty()) {
+    const char* from_environment = std::getenv("UNTM_SHARED_DIR");
+    folder = from_environment != nullptr ? from_environment : "../shared";
+  }
+  std::error_code ignored;
+  if (!std::filesystem::is_directory(std::filesystem::path(folder) / "gold", ignored)) {
+    throw InputError(folder, "no gold/ folder here: give the shared data folder with --shared or UNTM_SHARED_DIR");
+  }
+  return folder;
+}
 
 int run_bench(const Arguments& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {

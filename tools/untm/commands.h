@@ -25,6 +25,11 @@ int run_bench_split(const Arguments& args);
 int run_bench_align(const Arguments& args);
 int run_bench_bundle(const Arguments& args);
 int run_bench_batch(const Arguments& args);
+
+// The shared data folder a benchmark reads: its --shared value if given, else
+// $UNTM_SHARED_DIR, else ../shared (where CI and the sessions keep it).
+// Throws InputError naming the folder when it holds no gold/ sets.
+std::string shared_data_folder(const std::string& option_value);
 int run_bench_lexical(const Arguments& args);
 
 // Thrown for a bad command line; main() prints it with the usage hint.
