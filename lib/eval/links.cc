@@ -94,4 +94,16 @@ std::string format_links(std::span<const SentenceLink> links) {
   return out;
 }
 
+std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
+  std::vector<SentenceLink> links;
+  links.reserve(document.pairs.size());
+  for (const AlignedPair& pair : document.pairs) {
+    SentenceLink link;
+    for (std::uint32_t k = 0; k < pair.first.sentence_count; ++k) link.first.push_back(pair.first.first_sentence + k);
+    for (std::uint32_t k = 0; k < pair.second.sentence_count; ++k) link.second.push_back(pair.second.first_sentence + k);
+    links.push_back(std::move(link));
+  }
+  return links;
+}
+
 }  // namespace untm

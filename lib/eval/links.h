@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/types.h"
+
 namespace untm {
 
 struct SentenceLink {
@@ -25,5 +27,9 @@ std::vector<SentenceLink> parse_links(std::string_view text, const std::string& 
 
 // One `[i,j]:[k]` line per link, each ending in '\n'.
 std::string format_links(std::span<const SentenceLink> links);
+
+// The links of an aligned document, by sentence index (each pair's
+// first_sentence and sentence_count on either side).
+std::vector<SentenceLink> sentence_links(const AlignedDocument& document);
 
 }  // namespace untm

@@ -35,3 +35,24 @@ TEST_CASE("a malformed link names the file and the line's offset", "[eval]") {
 
 }  // namespace
 }  // namespace untm
+
+namespace untm {
+
+TEST_CASE("an aligned document's pairs become links by sentence index", "[eval]") {
+  // Sentences 0-1 of the first side with sentence 0 of the second, then a
+  // null link for second-side sentence 1, then 2 with 2: "[0,1]:[0]", "[]:[1]",
+  // "[2]:[2]".
+  AlignedDocument document;
+  AlignedPair two_to_one;
+  two_to_one.first = {.text = "", .source = {}, .sentence_count = 2, .first_sentence = 0};
+  two_to_one.second = {.text = "", .source = {}, .sentence_count = 1, .first_sentence = 0};
+  AlignedPair insertion;
+  insertion.second = {.text = "", .source = {}, .sentence_count = 1, .first_sentence = 1};
+  AlignedPair one_to_one;
+  one_to_one.first = {.text = "", .source = {}, .sentence_count = 1, .first_sentence = 2};
+  one_to_one.second = {.text = "", .source = {}, .sentence_count = 1, .first_sentence = 2};
+  document.pairs = {two_to_one, insertion, one_to_one};
+  CHECK(format_links(sentence_links(document)) == "[0,1]:[0]\n[]:[1]\n[2]:[2]\n");
+}
+
+}  // namespace untm

@@ -35,18 +35,6 @@ std::string describe_output_settings(const BatchSettings& settings) {
                      settings.learning.dictionary ? settings.learning.dictionary->string() : "");
 }
 
-std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
-  std::vector<SentenceLink> links;
-  links.reserve(document.pairs.size());
-  for (const auto& pair : document.pairs) {
-    SentenceLink link;
-    for (std::uint32_t i = 0; i < pair.first.sentence_count; ++i) link.first.push_back(pair.first.first_sentence + i);
-    for (std::uint32_t i = 0; i < pair.second.sentence_count; ++i) link.second.push_back(pair.second.first_sentence + i);
-    links.push_back(std::move(link));
-  }
-  return links;
-}
-
 void write_links_file(const std::filesystem::path& links_dir, const AlignedDocument& document) {
   const auto path = links_dir / (document.id + ".align");
   std::error_code error;

@@ -51,18 +51,6 @@ SplitDocument read_side(const std::string& path, Language language, bool prespli
   return read_document(read_file(path), language, path, text_options);
 }
 
-// The links of an aligned document in the gold format, by sentence index.
-std::vector<SentenceLink> sentence_links(const AlignedDocument& document) {
-  std::vector<SentenceLink> links;
-  for (const AlignedPair& pair : document.pairs) {
-    SentenceLink link;
-    for (std::uint32_t k = 0; k < pair.first.sentence_count; ++k) link.first.push_back(pair.first.first_sentence + k);
-    for (std::uint32_t k = 0; k < pair.second.sentence_count; ++k) link.second.push_back(pair.second.first_sentence + k);
-    links.push_back(std::move(link));
-  }
-  return links;
-}
-
 // "1-1=0.7,1-2=0.15": priors in the order of default_link_types(), the
 // unnamed ones small, normalised to sum 1.
 std::vector<double> parse_priors(const std::string& text) {
