@@ -330,7 +330,9 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
       segment.source = SourceSpan{at, at};
       return segment;
     }
-    for (std::size_t s = range.begin; s < range.end; ++s) append_joined(segment.text, side.sentences[s]->text, language);
+    for (std::size_t s = range.begin; s < range.end; ++s) {
+      append_joined(segment.text, side.sentences[s]->text, language);
+    }
     segment.source = SourceSpan{side.sentences[range.begin]->source.begin, side.sentences[range.end - 1]->source.end};
     return segment;
   };

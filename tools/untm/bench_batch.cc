@@ -52,7 +52,8 @@ double write_prefix_manifest(const std::vector<batch::DocumentPair>& documents, 
   for (std::size_t i = 0; i < count; ++i) {
     const auto& pair = documents[i];
     text += fmt::format("{}\t{}\t{}\n", pair.id, pair.first_path, pair.second_path);
-    bytes += static_cast<double>(std::filesystem::file_size(pair.first_path) + std::filesystem::file_size(pair.second_path));
+    bytes += static_cast<double>(std::filesystem::file_size(pair.first_path) +
+                                 std::filesystem::file_size(pair.second_path));
   }
   AtomicOutputFile out(path);
   out.write(text);

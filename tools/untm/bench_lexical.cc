@@ -143,7 +143,9 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
   MatchCounts counts;
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::vector<Link>> outputs;
-  for (const auto& document : documents) outputs.push_back(align_sentences(document.chinese, document.english, options));
+  for (const auto& document : documents) {
+    outputs.push_back(align_sentences(document.chinese, document.english, options));
+  }
   result.align_seconds = seconds_since(start);
   for (std::size_t index = 0; index < documents.size(); ++index) {
     if (!links_dir.empty()) {
