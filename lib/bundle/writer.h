@@ -52,7 +52,7 @@ EncodedDocument encode_document(const AlignedDocument& document, const BundleHea
 
 class BundleWriter {
  public:
-  // Writes the header frame. Stream errors throw InputError("bundle output").
+  // Writes the header frame. Stream errors throw OutputError("bundle output").
   BundleWriter(std::ostream& out, BundleHeader header);
 
   // The header with its creation date filled in.

@@ -61,10 +61,10 @@ grep -q "zip.bin: byte 2: control character U+0003: this looks like binary data"
 run 1 "$work/err" "$untm" split --lang en "$work/random.bin"
 grep -q "random.bin: byte [0-9]*: " "$work/err" || fail "random bytes message: $(cat "$work/err")"
 
-# Missing file and bad language: exit 1 with a message.
+# Missing file: exit 1 (bad input); bad language: exit 64 (bad usage).
 run 1 "$work/err" "$untm" split --lang en "$work/missing.txt"
 grep -q "missing.txt: cannot open" "$work/err" || fail "missing file message: $(cat "$work/err")"
-run 1 "$work/err" "$untm" split --lang fr "$work/utf8.txt"
+run 64 "$work/err" "$untm" split --lang fr "$work/utf8.txt"
 grep -q "unknown language 'fr'" "$work/err" || fail "bad language message: $(cat "$work/err")"
 
 # Standard input.

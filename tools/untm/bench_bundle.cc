@@ -203,7 +203,7 @@ WrittenBundle write_bundle(const TextModel& model, std::uint64_t target_bytes, c
   result.tmx_bytes = format::render_tmx_header(tmx).size() + format::tmx_footer().size();
   std::mt19937_64 random(20260101);
   std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(path.string(), "cannot create");
+  if (!out) throw OutputError(path.string(), "cannot create");
   const auto start = Clock::now();
   bundle::BundleWriter writer(out, header);
   while (result.tmx_bytes < target_bytes) {

@@ -17,7 +17,7 @@ std::string read_file(const std::string& path);
 
 // A file written under a temporary name in the destination's folder and
 // renamed to `path` by commit(). Destroying it uncommitted removes the
-// temporary file. Write errors (disk full, ...) throw InputError naming `path`.
+// temporary file. Write errors (disk full, ...) throw OutputError naming `path`.
 // `path` "-" writes to standard output directly.
 class AtomicOutputFile {
  public:
