@@ -1,5 +1,5 @@
 // `untm bench bundle`: the bundle against the same TMX as one compressed
-// stream (DESIGN.md, "The bundle"; issue 4 "Measure"):
+// stream (docs/DESIGN.md, "The bundle"; issue 4 "Measure"):
 //   - size of the .tmx.zst against `gzip -9` and `zstd -19` of the plain TMX;
 //   - write throughput (render + compress, one thread) and read throughput
 //     (decompress every document), in MB of TMX per second;

@@ -1,5 +1,5 @@
 // `untm bundle ls|stats|verify|cat|export|merge`: reading, checking and
-// combining .tmx.zst bundles (DESIGN.md, "The bundle"; lib/bundle).
+// combining .tmx.zst bundles (docs/DESIGN.md, "The bundle"; lib/bundle).
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The tool's file layer (STYLE.md: lib/ never touches files). Reading whole
+// The tool's file layer (docs/STYLE.md: lib/ never touches files). Reading whole
 // inputs, and writing outputs through a temporary file that is renamed into
 // place only when complete, so a crash or a full disk never leaves a
 // half-written file under the final name.
