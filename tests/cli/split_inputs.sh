@@ -52,10 +52,10 @@ expect_contains "$work/err" "zip.bin: byte 2: control character U+0003: this loo
 expect_exit 1 "$untm" split --lang en "$in/random.bin"
 expect_contains "$work/err" "random.bin: byte [0-9]*: "
 
-# Missing file and bad language: exit 1 with a message.
+# Missing file: exit 1 (bad input); bad language: exit 64 (bad usage).
 expect_exit 1 "$untm" split --lang en "$in/missing.txt"
 expect_contains "$work/err" "missing.txt: cannot open"
-expect_exit 1 "$untm" split --lang fr "$in/utf8.txt"
+expect_exit 64 "$untm" split --lang fr "$in/utf8.txt"
 expect_contains "$work/err" "unknown language 'fr'"
 
 # Standard input.
