@@ -9,7 +9,7 @@
 #include "commands.h"
 #include "core/types.h"
 #include "file_io.h"
-#include "text/document.h"
+#include "pipeline/document.h"
 
 namespace untm::cli {
 
@@ -34,7 +34,7 @@ int run_split(const Arguments& args) {
   po::options_description options{std::string(kUsage)};
   std::string language_code;
   std::string output_path = "-";
-  TextOptions text_options;
+  pipeline::TextOptions text_options;
   bool mark_headings = false;
   options.add_options()
       ("help,h", "show this help")
@@ -65,8 +65,8 @@ int run_split(const Arguments& args) {
   if (!language) throw UsageError(fmt::format("unknown language '{}' (zh or en)", language_code));
 
   const std::string bytes = read_file(input_path);
-  TextWarnings warnings;
-  const SplitDocument document = read_document(bytes, *language, input_path, text_options, &warnings);
+  pipeline::TextWarnings warnings;
+  const SplitDocument document = pipeline::read_document(bytes, *language, input_path, text_options, &warnings);
 
   AtomicOutputFile output(output_path);
   std::string buffer;

@@ -15,6 +15,9 @@ namespace untm::cli {
 // file when it cannot be opened or read.
 std::string read_file(const std::string& path);
 
+// Writes `bytes` as the whole of `path` through an AtomicOutputFile.
+void write_file(const std::filesystem::path& path, std::string_view bytes);
+
 // A file written under a temporary name in the destination's folder and
 // renamed to `path` by commit(). Destroying it uncommitted removes the
 // temporary file. Write errors (disk full, ...) throw InputError naming `path`.

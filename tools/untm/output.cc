@@ -32,12 +32,6 @@ format::TmxHeader tmx_header_of(const OutputOptions& options) {
   return header;
 }
 
-void write_text_file(const std::string& path, std::string_view text) {
-  AtomicOutputFile file(path);
-  file.write(text);
-  file.commit();
-}
-
 }  // namespace
 
 OutputFormat output_format_of(const std::string& path) {
@@ -89,19 +83,19 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
       std::string text = format::render_tmx_header(header);
       stats.pairs_written = format::append_tmx_units(text, document, header, format_options, counts);
       text += format::tmx_footer();
-      write_text_file(path, text);
+      write_file(path, text);
       break;
     }
     case OutputFormat::tsv: {
       std::string text;
       stats.pairs_written = format::append_tsv(text, document, format_options, counts);
-      write_text_file(path, text);
+      write_file(path, text);
       break;
     }
     case OutputFormat::jsonl: {
       std::string text;
       stats.pairs_written = format::append_jsonl(text, document, format_options, counts);
-      write_text_file(path, text);
+      write_file(path, text);
       break;
     }
     case OutputFormat::moses: {
