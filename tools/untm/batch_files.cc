@@ -15,16 +15,6 @@ namespace untm::cli {
 
 namespace {
 
-class FileSink final : public pipeline::OutputSink {
- public:
-  explicit FileSink(const std::filesystem::path& path) : file_(path) {}
-  void write(std::string_view bytes) override { file_.write(bytes); }
-  void commit() override { file_.commit(); }
-
- private:
-  AtomicOutputFile file_;
-};
-
 // The journal of this run, appended to document by document.
 class JournalFile final : public pipeline::JournalSink {
  public:
@@ -80,11 +70,11 @@ std::uint64_t BatchFiles::size(const std::string& name) {
 std::unique_ptr<pipeline::OutputSink> BatchFiles::create(pipeline::OutputKind kind, const std::string& name) {
   switch (kind) {
     case pipeline::OutputKind::bundle:
-      return std::make_unique<FileSink>(destinations_.bundle);
+      return std::make_unique<AtomicOutputFile>(destinations_.bundle);
     case pipeline::OutputKind::report:
-      return std::make_unique<FileSink>(destinations_.report.value());
+      return std::make_unique<AtomicOutputFile>(destinations_.report.value());
     case pipeline::OutputKind::lexicon:
-      return std::make_unique<FileSink>(name);
+      return std::make_unique<AtomicOutputFile>(name);
     case pipeline::OutputKind::links:
       break;
   }
@@ -92,7 +82,7 @@ std::unique_ptr<pipeline::OutputSink> BatchFiles::create(pipeline::OutputKind ki
   std::error_code error;
   std::filesystem::create_directories(links_path.parent_path(), error);
   if (error) throw InputError(links_path.parent_path().string(), "cannot create folder: " + error.message());
-  return std::make_unique<FileSink>(links_path);
+  return std::make_unique<AtomicOutputFile>(links_path);
 }
 
 std::filesystem::path BatchFiles::path(pipeline::WorkFile file) const {

@@ -28,6 +28,28 @@ example:
 
 options)";
 
+// One sentence per line, a blank line between paragraphs, written in
+// pieces so that a large document is not held twice.
+void write_sentences(const std::string& output_path, const SplitDocument& document, bool mark_headings) {
+  AtomicOutputFile output(output_path);
+  std::string buffer;
+  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
+    const auto& paragraph = document.paragraphs[index];
+    if (index > 0) buffer += '\n';
+    for (const auto& sentence : paragraph.sentences) {
+      if (mark_headings && paragraph.heading) buffer += "# ";
+      buffer += sentence.text;
+      buffer += '\n';
+    }
+    if (buffer.size() > (1U << 16)) {
+      output.write(buffer);
+      buffer.clear();
+    }
+  }
+  output.write(buffer);
+  output.commit();
+}
+
 }  // namespace
 
 int run_split(const Arguments& args) {
@@ -68,24 +90,7 @@ int run_split(const Arguments& args) {
   pipeline::TextWarnings warnings;
   const SplitDocument document = pipeline::read_document(bytes, *language, input_path, text_options, &warnings);
 
-  AtomicOutputFile output(output_path);
-  std::string buffer;
-  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
-    const auto& paragraph = document.paragraphs[index];
-    if (index > 0) buffer += '\n';
-    for (const auto& sentence : paragraph.sentences) {
-      if (mark_headings && paragraph.heading) buffer += "# ";
-      buffer += sentence.text;
-      buffer += '\n';
-    }
-    if (buffer.size() > (1U << 16)) {
-      output.write(buffer);
-      buffer.clear();
-    }
-  }
-  output.write(buffer);
-  output.commit();
-
+  write_sentences(output_path, document, mark_headings);
   if (warnings.replaced_invalid_sequences > 0) {
     fmt::print(stderr, "untm split: warning: {}: replaced {} invalid UTF-8 sequence{} with U+FFFD\n", input_path,
                warnings.replaced_invalid_sequences, warnings.replaced_invalid_sequences == 1 ? "" : "s");

@@ -32,6 +32,25 @@ format::TmxHeader tmx_header_of(const OutputOptions& options) {
   return header;
 }
 
+// OUT.tmx.zst: a bundle of one document.
+OutputStats write_bundle(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
+  bundle::BundleHeader header;
+  header.srclang = options.srclang;
+  header.creation_date = options.creation_date;
+  if (options.compression_level != 0) header.compression_level = options.compression_level;
+  const AlignedDocument kept = confident_pairs(document, options.min_confidence);
+  AtomicOutputFile file(path);
+  pipeline::SinkStreambuf buffer(file);
+  std::ostream out(&buffer);
+  out.exceptions(std::ios::badbit);
+  bundle::BundleWriter writer(out, header);
+  const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header());
+  writer.append(encoded);
+  writer.finish();
+  file.commit();
+  return {encoded.unit_count, encoded.cleaned_characters};
+}
+
 }  // namespace
 
 OutputFormat output_format_of(const std::string& path) {
@@ -59,25 +78,8 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
   format::CleanupCounts counts;
   const format::FormatOptions format_options{options.min_confidence};
   switch (output_format_of(path)) {
-    case OutputFormat::tmx_zst: {
-      bundle::BundleHeader header;
-      header.srclang = options.srclang;
-      header.creation_date = options.creation_date;
-      if (options.compression_level != 0) header.compression_level = options.compression_level;
-      const AlignedDocument kept = confident_pairs(document, options.min_confidence);
-      AtomicOutputFile file(path);
-      AtomicFileStreambuf buffer(file);
-      std::ostream out(&buffer);
-      out.exceptions(std::ios::badbit);
-      bundle::BundleWriter writer(out, header);
-      const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header());
-      writer.append(encoded);
-      writer.finish();
-      file.commit();
-      stats.pairs_written = encoded.unit_count;
-      stats.cleaned_characters = encoded.cleaned_characters;
-      return stats;
-    }
+    case OutputFormat::tmx_zst:
+      return write_bundle(document, path, options);
     case OutputFormat::tmx: {
       const format::TmxHeader header = tmx_header_of(options);
       std::string text = format::render_tmx_header(header);
@@ -115,18 +117,6 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
   }
   stats.cleaned_characters = counts.total();
   return stats;
-}
-
-AtomicFileStreambuf::int_type AtomicFileStreambuf::overflow(int_type character) {
-  if (traits_type::eq_int_type(character, traits_type::eof())) return traits_type::not_eof(character);
-  const char byte = traits_type::to_char_type(character);
-  file_.write(std::string_view(&byte, 1));
-  return character;
-}
-
-std::streamsize AtomicFileStreambuf::xsputn(const char* data, std::streamsize size) {
-  file_.write(std::string_view(data, static_cast<std::size_t>(size)));
-  return size;
 }
 
 }  // namespace untm::cli
