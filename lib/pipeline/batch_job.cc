@@ -8,7 +8,7 @@
 
 #include "batch/journal.h"
 #include "bundle/writer.h"
-#include "eval/links.h"
+#include "core/link.h"
 #include "format/tmx.h"
 #include "lexicon/lexicon.h"
 #include "pipeline/batch_report.h"
@@ -28,12 +28,12 @@ SplitPair read_listed_pair(BatchStorage& storage, const batch::DocumentPair& pai
   TextOptions text_options;
   text_options.presplit = presplit;
   const auto read = [&storage](const std::string& name) { return storage.read(name); };
-  return read_pair(pair.zh_path, pair.en_path, read, AlignOptions{}, text_options, input_bytes);
+  return read_pair(pair.first_path, pair.second_path, read, AlignOptions{}, text_options, input_bytes);
 }
 
 class DocumentAligner {
  public:
-  DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, const bundle::BundleHeader& header,
+  DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, const format::TmxHeader& header,
                   BatchStorage& storage)
       : settings_(settings), align_options_(align_options), header_(header), storage_(storage) {}
 
@@ -45,10 +45,11 @@ class DocumentAligner {
       const SplitPair split = read_listed_pair(storage_, pair, settings_.presplit, &outcome.input_bytes);
       const AlignedDocument aligned = align_pair(split, align_options_, pair.id);
       if (!settings_.links_dir.empty()) {
-        write_output(storage_, OutputKind::links, aligned.id, format_links(sentence_links(aligned)));
+        write_output(storage_, OutputKind::links, aligned.id, format_links(links_of(aligned)));
       }
       outcome.pair_count = aligned.pairs.size();
-      outcome.payload = batch::encode_document_payload(bundle::encode_document(aligned, header_));
+      outcome.payload = batch::encode_document_payload(
+          bundle::encode_document(aligned, header_, bundle::kDefaultCompressionLevel));
     } catch (const InputError& error) {
       outcome.failed = true;
       outcome.failed_file = error.source();
@@ -66,13 +67,13 @@ class DocumentAligner {
  private:
   const BatchSettings& settings_;
   const AlignOptions& align_options_;
-  const bundle::BundleHeader& header_;
+  const format::TmxHeader& header_;
   BatchStorage& storage_;
 };
 
 std::uint64_t total_input_bytes(const std::vector<batch::DocumentPair>& documents, BatchStorage& storage) {
   std::uint64_t total = 0;
-  for (const auto& pair : documents) total += storage.size(pair.zh_path) + storage.size(pair.en_path);
+  for (const auto& pair : documents) total += storage.size(pair.first_path) + storage.size(pair.second_path);
   return total;
 }
 
@@ -185,7 +186,7 @@ void align_remaining(const std::vector<batch::DocumentPair>& documents, const Do
 // written in that order), the report and the summary.
 BatchSummary write_outputs(const std::vector<batch::DocumentPair>& documents,
                            const std::vector<batch::UnpairedFile>& unpaired, const BatchRun& run,
-                           const bundle::BundleHeader& header, BatchStorage& storage) {
+                           const format::TmxHeader& header, BatchStorage& storage) {
   BatchSummary summary;
   summary.documents = documents.size();
   const std::string journal_name = storage.name(WorkFile::journal);
@@ -196,7 +197,7 @@ BatchSummary write_outputs(const std::vector<batch::DocumentPair>& documents,
   SinkStreambuf bundle_buffer(*bundle_sink);
   std::ostream bundle_stream(&bundle_buffer);
   bundle_stream.exceptions(std::ios::badbit);
-  bundle::BundleWriter writer(bundle_stream, header);
+  bundle::BundleWriter writer(bundle_stream, header, bundle::kDefaultCompressionLevel);
   const auto report = run.report ? storage.create(OutputKind::report, "") : nullptr;
   while (auto record = reader.next()) {
     if (report) report->write(report_line(documents.at(record->index), *record));
@@ -241,7 +242,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
                            const BatchRun& run, BatchStorage& storage, BatchObserver& observer) {
   const std::string fingerprint = batch_fingerprint(documents, settings);
   const JournalState state = starting_state(run, storage, fingerprint, observer);
-  bundle::BundleHeader header;
+  format::TmxHeader header;
   header.creation_date = state.creation_date;
   header.srclang = settings.srclang;
   {

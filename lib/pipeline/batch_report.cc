@@ -17,9 +17,9 @@ std::string report_line(const batch::DocumentPair& pair, const batch::JournalRec
   std::string line = "{\"id\":";
   append_json_string(line, pair.id);
   line += ",\"zh\":";
-  append_json_string(line, pair.zh_path);
+  append_json_string(line, pair.first_path);
   line += ",\"en\":";
-  append_json_string(line, pair.en_path);
+  append_json_string(line, pair.second_path);
   if (record.failed) {
     line += ",\"status\":\"failed\",\"file\":";
     append_json_string(line, record.failed_file);

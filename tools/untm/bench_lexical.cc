@@ -15,7 +15,7 @@
 
 #include "align/aligner.h"
 #include "commands.h"
-#include "eval/links.h"
+#include "core/link.h"
 #include "eval/scorer.h"
 #include "file_io.h"
 #include "lexicon_options.h"
@@ -44,7 +44,7 @@ constexpr const char* kUsage =
 struct GoldDocument {
   std::string name;
   pipeline::SplitPair sides;  // read as `untm batch --presplit` reads them
-  std::vector<SentenceLink> gold;
+  std::vector<LinkIndices> gold;
 };
 
 std::vector<GoldDocument> read_gold_set(const fs::path& set_dir) {
@@ -61,7 +61,7 @@ std::vector<GoldDocument> read_gold_set(const fs::path& set_dir) {
     document.name = gold_file.stem().string();
     document.sides = pipeline::read_pair((set_dir / "zh" / document.name).string(),
                                          (set_dir / "en" / document.name).string(), read_file, AlignOptions{}, presplit);
-    document.gold = parse_links(read_file(gold_file.string()), gold_file.string());
+    document.gold = parse_link_indices(read_file(gold_file.string()), gold_file.string());
     documents.push_back(std::move(document));
   }
   return documents;
@@ -77,7 +77,7 @@ std::size_t sentence_count(const SplitDocument& document) {
 enum class TypeClass { one_to_one, one_to_two, larger, null, count };
 constexpr const char* kTypeClassNames[] = {"1-1", "1-2/2-1", "1-3/3-1+", "null"};
 
-TypeClass type_class(const SentenceLink& link) {
+TypeClass type_class(const LinkIndices& link) {
   if (link.first.empty() || link.second.empty()) return TypeClass::null;
   const std::size_t total = link.first.size() + link.second.size();
   return total == 2 ? TypeClass::one_to_one : total == 3 ? TypeClass::one_to_two : TypeClass::larger;
@@ -90,8 +90,8 @@ struct TypeCounts {
   std::size_t test[4] = {};
   std::size_t gold[4] = {};
   std::size_t hits[4] = {};
-  void add(std::span<const SentenceLink> gold_links, std::span<const SentenceLink> test_links) {
-    const std::set<SentenceLink> gold_set(gold_links.begin(), gold_links.end());
+  void add(std::span<const LinkIndices> gold_links, std::span<const LinkIndices> test_links) {
+    const std::set<LinkIndices> gold_set(gold_links.begin(), gold_links.end());
     for (const auto& link : gold_links) ++gold[static_cast<int>(type_class(link))];
     for (const auto& link : test_links) {
       const int type = static_cast<int>(type_class(link));
@@ -133,9 +133,9 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
     options.evidence.push_back(std::move(evidence));
   }
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::vector<SentenceLink>> outputs;
+  std::vector<std::vector<Link>> outputs;
   for (const auto& document : documents) {
-    outputs.push_back(sentence_links(pipeline::align_pair(document.sides, options, document.name)));
+    outputs.push_back(links_of(pipeline::align_pair(document.sides, options, document.name)));
   }
   result.align_seconds = seconds_since(start);
   MatchCounts counts;
@@ -144,8 +144,9 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
       fs::create_directories(links_dir);
       write_file(links_dir / (documents[index].name + ".align"), format_links(outputs[index]));
     }
-    counts += count_matches(documents[index].gold, outputs[index]);
-    result.types.add(documents[index].gold, outputs[index]);
+    const std::vector<LinkIndices> test = indices_of(outputs[index]);
+    counts += count_matches(documents[index].gold, test);
+    result.types.add(documents[index].gold, test);
   }
   result.scores = compute_scores(counts);
   return result;
