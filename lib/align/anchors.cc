@@ -1,6 +1,8 @@
 #include "align/anchors.h"
 
-#include "align/code_points.h"
+#include "core/characters.h"
+#include "core/hash.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -19,17 +21,12 @@ std::u32string decode(std::string_view text) {
 
 // FNV-1a, with a kind tag so that the number 1 and the enumerator (1) differ.
 std::uint64_t hash_token(char kind, std::u32string_view token) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  auto mix = [&hash](std::uint64_t value) {
-    hash ^= value;
-    hash *= 1099511628211ULL;
-  };
-  mix(static_cast<unsigned char>(kind));
-  for (char32_t c : token) mix(c);
-  return hash;
+  Fnv1a64 hash;
+  hash.add(static_cast<unsigned char>(kind));
+  for (char32_t c : token) hash.add(c);
+  return hash.value();
 }
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0x00A0; }
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
 bool is_digit(char32_t c) { return is_ascii_digit(c) || is_fullwidth_digit(c); }
@@ -140,7 +137,7 @@ SentenceFeatures extract_features(std::string_view sentence, Language language) 
   // Boundaries, ignoring spaces (some corpora space out punctuation).
   std::u32string visible;
   for (char32_t c : text) {
-    if (!is_space(c)) visible.push_back(c);
+    if (!is_white_space(c)) visible.push_back(c);
   }
   if (!visible.empty()) {
     features.opens_with_quote = is_opening_quote(visible.front());

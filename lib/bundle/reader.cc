@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "bundle/zstd_frames.h"
+#include "core/bytes.h"
 #include "core/error.h"
 #include "format/tmx_reader.h"
 

@@ -1,13 +1,13 @@
 #include "text/clean.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
 #include <span>
 #include <string>
 
+#include "core/utf8.h"
 #include "text/spaces.h"
 #include "text/utf8_regex.h"
 
@@ -107,18 +107,14 @@ void remove_footnote_blocks(std::string_view decoded, std::vector<TextLine>& lin
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  std::int32_t offset = 0;
-  const auto length = static_cast<std::int32_t>(text.size());
-  while (offset < length) {
-    UChar32 code_point = 0;
-    U8_NEXT(text.data(), offset, length, code_point);
+  for_each_code_point(text, [&width](char32_t code_point) {
     if (code_point < 0x80) {
       ++width;
-      continue;
+      return;
     }
-    const auto east_asian = u_getIntPropertyValue(code_point, UCHAR_EAST_ASIAN_WIDTH);
+    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
     width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
-  }
+  });
   return width;
 }
 

@@ -1,8 +1,6 @@
 #include "text/paragraphs.h"
 
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +9,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/characters.h"
+#include "core/utf8.h"
 #include "text/utf8_regex.h"
 
 namespace untm {
@@ -42,18 +42,12 @@ constexpr double kShortLineShare = 0.8;
 
 UChar32 first_code_point(std::string_view text) {
   if (text.empty()) return 0;
-  std::int32_t offset = 0;
-  UChar32 code_point = 0;
-  U8_NEXT(text.data(), offset, static_cast<std::int32_t>(text.size()), code_point);
-  return code_point;
+  return static_cast<UChar32>(decode_code_point(text, 0).code_point);
 }
 
 UChar32 last_code_point(std::string_view text) {
   if (text.empty()) return 0;
-  auto offset = static_cast<std::int32_t>(text.size());
-  UChar32 code_point = 0;
-  U8_PREV(text.data(), 0, offset, code_point);
-  return code_point;
+  return static_cast<UChar32>(decode_code_point(text, previous_code_point_start(text, text.size())).code_point);
 }
 
 // Text without its trailing closing quotes and brackets (。” ends a sentence).
@@ -63,7 +57,7 @@ std::string_view without_closers(std::string_view text) {
     const auto category = u_charType(last);
     const bool closer = category == U_END_PUNCTUATION || category == U_FINAL_PUNCTUATION || last == '"' || last == '\'';
     if (!closer) break;
-    text.remove_suffix(U8_LENGTH(last));
+    text.remove_suffix(text.size() - previous_code_point_start(text, text.size()));
   }
   return text;
 }
@@ -85,12 +79,7 @@ bool ends_without_punctuation(std::string_view text) {
   return u_isalnum(last) || u_charType(last) == U_END_PUNCTUATION;
 }
 
-bool is_chinese_script(UChar32 code_point) {
-  UErrorCode status = U_ZERO_ERROR;
-  const UScriptCode script = uscript_getScript(code_point, &status);
-  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-         script == USCRIPT_BOPOMOFO;
-}
+bool is_chinese_script(UChar32 code_point) { return is_cjk_script(static_cast<char32_t>(code_point)); }
 
 bool is_latin_or_digit(UChar32 code_point) { return u_isalnum(code_point) && !is_chinese_script(code_point); }
 
