@@ -12,10 +12,10 @@
 #include "batch_pipeline.h"
 #include "bundle/writer.h"
 #include "core/error.h"
+#include "core/json.h"
 #include "eval/links.h"
 #include "file_io.h"
 #include "output.h"
-#include "format/text_cleanup.h"
 #include "format/tmx.h"
 #include "text/document.h"
 
@@ -167,13 +167,6 @@ JournalState read_existing_journal(const std::filesystem::path& path, const std:
   }
   state.valid_size = reader.valid_size();
   return state;
-}
-
-void append_json_string(std::string& out, std::string_view text) {
-  format::CleanupCounts ignored;
-  out += '"';
-  format::append_clean(out, text, format::Escaping::json, ignored);
-  out += '"';
 }
 
 std::string report_line(const batch::DocumentPair& pair, const batch::JournalRecord& record) {
