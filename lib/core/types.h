@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/range.h"
+
 namespace untm {
 
 enum class Language { zh, en };
@@ -19,11 +21,7 @@ std::optional<Language> parse_language(std::string_view code);
 
 // Half-open byte range [begin, end) in the decoded (UTF-8) input text of one
 // document, before cleaning: where a piece of output came from.
-struct SourceSpan {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  friend bool operator==(const SourceSpan&, const SourceSpan&) = default;
-};
+using SourceSpan = Range;
 
 struct Sentence {
   std::string text;

@@ -79,8 +79,8 @@ SentenceSplitter::~SentenceSplitter() = default;
 SentenceSplitter::SentenceSplitter(SentenceSplitter&&) noexcept = default;
 SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = default;
 
-std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
-  std::vector<ByteRange> sentences;
+std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
+  std::vector<Range> sentences;
   if (paragraph.empty()) return sentences;
   // ICU's iterator and regular expressions are fastest on UTF-16 (their
   // UTF-8 paths go through UText one character at a time), so the paragraph
@@ -150,7 +150,7 @@ std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
   std::size_t begin = 0;
   boundaries.push_back(length);
   for (auto end : boundaries) {
-    const ByteRange trimmed = trim_spaces(paragraph, {utf8_offset[begin], utf8_offset[end]});
+    const Range trimmed = trim_spaces(paragraph, {utf8_offset[begin], utf8_offset[end]});
     if (trimmed.end > trimmed.begin) sentences.push_back(trimmed);
     begin = end;
   }

@@ -129,7 +129,7 @@ std::vector<TextLine> split_lines(std::string_view decoded) {
     std::size_t line_end = decoded.find_first_of("\n\f", line_start);
     if (line_end == std::string_view::npos) line_end = decoded.size();
     const bool form_feed = line_end < decoded.size() && decoded[line_end] == '\f';
-    const ByteRange content = trim_spaces(decoded, {line_start, line_end});
+    const Range content = trim_spaces(decoded, {line_start, line_end});
     TextLine line;
     line.begin = content.begin;
     line.end = content.end;

@@ -11,7 +11,7 @@ bool is_space_at(std::string_view text, std::size_t offset, std::size_t& length)
   return decoded.valid && is_white_space(decoded.code_point);
 }
 
-ByteRange trim_spaces(std::string_view text, ByteRange range) {
+Range trim_spaces(std::string_view text, Range range) {
   std::size_t length = 0;
   while (range.begin < range.end && is_space_at(text, range.begin, length)) range.begin += length;
   // Backwards: step to the start of the last character, test it, repeat.

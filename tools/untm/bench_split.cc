@@ -77,7 +77,7 @@ RunningText join_gold_sentences(const std::string& file_bytes, Language language
     std::string_view line(file_bytes.data() + start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     start = end + 1;
-    const ByteRange trimmed = trim_spaces(line, {0, line.size()});
+    const Range trimmed = trim_spaces(line, {0, line.size()});
     if (trimmed.end == trimmed.begin) continue;
     if (!running.text.empty()) {
       running.gold_ends.insert(running.text.size());
