@@ -113,6 +113,12 @@ JsonWriter& JsonWriter::number(double value, int decimals) {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json_value) {
+  separate();
+  out_ += json_value;
+  return *this;
+}
+
 JsonWriter& JsonWriter::null() {
   separate();
   out_ += "null";

@@ -39,6 +39,8 @@ class JsonWriter {
   JsonWriter& number(std::uint64_t value);
   JsonWriter& number(double value, int decimals);
   JsonWriter& null();
+  // A value already written as JSON (e.g. format_first_count's "[3,2]").
+  JsonWriter& raw(std::string_view json_value);
 
  private:
   // Writes the comma before a value or key when it is not the first of its

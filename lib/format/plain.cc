@@ -13,13 +13,13 @@ void append_clean_json_string(JsonWriter& json, std::string_view text, CleanupCo
   json.string(clean);
 }
 
-void append_json_side(JsonWriter& json, const std::string& language, const Segment& segment, CleanupCounts& counts) {
+void append_json_side(JsonWriter& json, const std::string& language, const Segment& segment,
+                      SentenceRange sentences, CleanupCounts& counts) {
   json.key(language);
   append_clean_json_string(json, segment.text, counts);
   json.key(language + "_source").begin_array().number(std::uint64_t{segment.source.begin});
   json.number(std::uint64_t{segment.source.end}).end_array();
-  json.key(language + "_sentences").begin_array().number(std::uint64_t{segment.first_sentence});
-  json.number(std::uint64_t{segment.sentence_count}).end_array();
+  json.key(language + "_sentences").raw(format_first_count(sentences));
 }
 
 }  // namespace
@@ -28,7 +28,7 @@ std::size_t append_tsv(std::string& out, const AlignedDocument& document, const 
                        CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.confidence < options.min_confidence) continue;
+    if (pair.link.confidence < options.min_confidence) continue;
     append_clean(out, pair.first.text, Escaping::line, counts);
     out += '\t';
     append_clean(out, pair.second.text, Escaping::line, counts);
@@ -42,15 +42,15 @@ std::size_t append_jsonl(std::string& out, const AlignedDocument& document, cons
                          CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.confidence < options.min_confidence) continue;
+    if (pair.link.confidence < options.min_confidence) continue;
     JsonWriter json(out);
     json.begin_object().key("document");
     append_clean_json_string(json, document.id, counts);
     json.key("link");
-    append_clean_json_string(json, link_type(pair), counts);
-    json.key("cost").number(pair.cost, 4).key("confidence").number(pair.confidence, 4);
-    append_json_side(json, document.first_language, pair.first, counts);
-    append_json_side(json, document.second_language, pair.second, counts);
+    append_clean_json_string(json, to_string(pair.link.type()), counts);
+    json.key("cost").number(pair.link.cost, 4).key("confidence").number(pair.link.confidence, 4);
+    append_json_side(json, document.first_language, pair.first, pair.link.first, counts);
+    append_json_side(json, document.second_language, pair.second, pair.link.second, counts);
     json.end_object();
     out += '\n';
     ++written;
@@ -62,7 +62,7 @@ std::size_t append_moses(std::string& first_out, std::string& second_out, const 
                          const FormatOptions& options, CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.confidence < options.min_confidence) continue;
+    if (pair.link.confidence < options.min_confidence) continue;
     append_clean(first_out, pair.first.text, Escaping::line, counts);
     first_out += '\n';
     append_clean(second_out, pair.second.text, Escaping::line, counts);
