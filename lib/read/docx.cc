@@ -293,8 +293,12 @@ class DocxWalker {
 pugi::xml_node main_body(const ZipPackage& package, const PartNames& names, pugi::xml_document& document) {
   const auto xml = package.read(names.document);
   if (!xml) {
+    // OpenDocument files name their type in a first part, "mimetype".
+    const auto mimetype = package.read("mimetype");
+    const bool open_document = mimetype && mimetype->starts_with("application/vnd.oasis.opendocument");
     throw InputError(package.source_name(),
-                     fmt::format("a ZIP package without {}: not a Word document (DOCX)", names.document));
+                     fmt::format("a ZIP package without {}: not a Word document (DOCX){}", names.document,
+                                 open_document ? "; it is an OpenDocument file: save it as .docx" : ""));
   }
   ooxml::parse_part(document, *xml, names.document, package.source_name());
   const pugi::xml_node body = child(child(document, "document"), "body");

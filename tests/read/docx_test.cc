@@ -244,6 +244,11 @@ TEST_CASE("docx: bad packages give an InputError naming the file and the problem
   CHECK_THROWS_WITH(read_docx("plain text", "notes.docx"), Catch::Contains("notes.docx: not a readable ZIP package"));
   CHECK_THROWS_WITH(read_docx(untm::read::test::zip_archive({{"content.xml", "<office/>"}}), "sheet.odt"),
                     Catch::Contains("sheet.odt: a ZIP package without word/document.xml: not a Word document"));
+  CHECK_THROWS_WITH(read_docx(untm::read::test::zip_archive({{"mimetype", "application/vnd.oasis.opendocument.text"},
+                                                             {"content.xml", "<office/>"}}),
+                              "letter.odt"),
+                    Catch::Contains("letter.odt: a ZIP package without word/document.xml") &&
+                        Catch::Contains("an OpenDocument file: save it as .docx"));
   CHECK_THROWS_WITH(read_docx(untm::read::test::zip_archive({{"word/document.xml", "<w:document><w:body><w:p>"}}),
                               "cut.docx"),
                     Catch::Contains("cut.docx: part word/document.xml of the DOCX package, byte"));
