@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# untm align on two Word files, end to end (issue 11): the GA resolution's
+# paragraphs (../shared/corpora/un/ga-ldc-resolution-paras) made into DOCX by
+# python-docx, with a title, an opening line and a running page header; the
+# Chinese file numbers its paragraphs with Word's own list numbering, the
+# English one has "N." typed. Gold: paragraph N on one side is paragraph N on
+# the other (tests/read/make_docx.py); pair F1 (tests/read/pair_f1.py) must
+# reach 0.98, for the python-docx files and for the same files saved again by
+# LibreOffice. Format by content: the files also work named .bin.
+# Usage: docx_resolution.sh /path/to/untm
+set -euo pipefail
+untm="$1"
+here="$(cd "$(dirname "$0")/../read" && pwd)"
+corpus="${UNTM_SHARED_DIR:-}/corpora/un/ga-ldc-resolution-paras"
+if [[ ! -f "$corpus/zh.txt" ]]; then
+  echo "skip: $corpus not found"
+  exit 77
+fi
+if ! /usr/bin/python3 -c 'import docx' 2>/dev/null; then
+  echo "skip: python3-docx is not installed (scripts/install-deps.sh --test)"
+  exit 77
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+"$here/make_docx.py" --lang zh --title "2001-2010十年期支援最不发达国家行动纲领" --opening "大会，" \
+  --header "A/RES/61/211 06-50622 (C)" --auto-numbering "$corpus/zh.txt" "$work/zh.docx" "$work/zh.json"
+"$here/make_docx.py" --lang en --title "Programme of Action for the Least Developed Countries for the Decade 2001-2010" \
+  --opening "The General Assembly," --header "A/RES/61/211 06-50622 (E)" "$corpus/en.txt" "$work/en.docx" "$work/en.json"
+
+# score NAME ZH EN: aligns, prints the figures, fails under 0.98.
+score() {
+  "$untm" align "$2" "$3" -o "$work/$1.tsv"
+  local figures
+  figures="$("$here/pair_f1.py" "$work/zh.json" "$work/en.json" "$work/$1.tsv")"
+  echo "$1: $figures"
+  /usr/bin/python3 -c 'import json, sys; sys.exit(json.loads(sys.argv[1])["f1"] < 0.98)' "$figures" ||
+    { echo "FAIL: $1 pair F1 under 0.98" >&2; exit 1; }
+}
+score python-docx "$work/zh.docx" "$work/en.docx"
+
+cp "$work/zh.docx" "$work/zh.bin"
+cp "$work/en.docx" "$work/en.bin"
+"$untm" align "$work/zh.bin" "$work/en.bin" -o "$work/renamed.tsv"
+cmp "$work/python-docx.tsv" "$work/renamed.tsv"
+
+# TMX: each unit says which paragraph (w:p, from 0) it came from; the title is paragraph 0 on both sides.
+"$untm" align "$work/zh.docx" "$work/en.docx" -o "$work/out.tmx"
+grep -q '<prop type="x-source">0-1</prop>' "$work/out.tmx"
+! grep -q "06-50622" "$work/out.tmx"
+
+if command -v soffice > /dev/null; then
+  soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to docx:"MS Word 2007 XML" \
+    --outdir "$work/lo" "$work/zh.docx" "$work/en.docx" > /dev/null 2>&1
+  score libreoffice "$work/lo/zh.docx" "$work/lo/en.docx"
+else
+  echo "skip (part): soffice not installed, no LibreOffice-written DOCX aligned"
+fi
