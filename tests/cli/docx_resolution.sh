@@ -6,7 +6,9 @@
 # English one has "N." typed. Gold: paragraph N on one side is paragraph N on
 # the other (tests/read/make_docx.py); pair F1 (tests/read/pair_f1.py) must
 # reach 0.98, for the python-docx files and for the same files saved again by
-# LibreOffice. Format by content: the files also work named .bin.
+# LibreOffice; and for a second document, resolution 55/100 (ga-55-100-lines,
+# line-aligned: line i is paragraph i). Format by content: the files also
+# work named .bin.
 # Usage: docx_resolution.sh /path/to/untm
 set -euo pipefail
 untm="$1"
@@ -28,16 +30,21 @@ trap 'rm -rf "$work"' EXIT
 "$here/make_docx.py" --lang en --title "Programme of Action for the Least Developed Countries for the Decade 2001-2010" \
   --opening "The General Assembly," --header "A/RES/61/211 06-50622 (E)" "$corpus/en.txt" "$work/en.docx" "$work/en.json"
 
-# score NAME ZH EN: aligns, prints the figures, fails under 0.98.
+# score NAME ZH EN [GOLD_PREFIX]: aligns, prints the figures, fails under 0.98.
 score() {
   "$untm" align "$2" "$3" -o "$work/$1.tsv"
-  local figures
-  figures="$("$here/pair_f1.py" "$work/zh.json" "$work/en.json" "$work/$1.tsv")"
+  local figures gold="$work/${4:-}"
+  figures="$("$here/pair_f1.py" "${gold}zh.json" "${gold}en.json" "$work/$1.tsv")"
   echo "$1: $figures"
   /usr/bin/python3 -c 'import json, sys; sys.exit(json.loads(sys.argv[1])["f1"] < 0.98)' "$figures" ||
     { echo "FAIL: $1 pair F1 under 0.98" >&2; exit 1; }
 }
 score python-docx "$work/zh.docx" "$work/en.docx"
+
+lines="${UNTM_SHARED_DIR}/corpora/un/ga-55-100-lines/un_ga.en-zh"
+"$here/make_docx.py" --lines --lang zh "$lines.zh" "$work/55-100-zh.docx" "$work/55-100-zh.json"
+"$here/make_docx.py" --lines --lang en "$lines.en" "$work/55-100-en.docx" "$work/55-100-en.json"
+score resolution-55-100 "$work/55-100-zh.docx" "$work/55-100-en.docx" 55-100-
 
 cp "$work/zh.docx" "$work/zh.bin"
 cp "$work/en.docx" "$work/en.bin"
