@@ -12,7 +12,8 @@ with nothing, English with a space). With --auto-numbering the "N. " is left
 to Word's own list numbering (style List Number), so a reader that does not
 render numbering loses it. --header puts a running page header (a job number,
 a document symbol) into the section: a reader must drop it. --repeat makes a
-long document (for speed figures) from N copies.
+long document from N copies, for speed figures only: Word's numbering runs on
+across the copies (20., 21., ...) where the gold starts again at 1.
 
 GOLD is a JSON list of [unit, text]: the title is unit "title", the opening
 line "opening", paragraph N unit "N"; a reader sees the same text, whatever
