@@ -46,6 +46,16 @@ lines="${UNTM_SHARED_DIR}/corpora/un/ga-55-100-lines/un_ga.en-zh"
 "$here/make_docx.py" --lines --lang en "$lines.en" "$work/55-100-en.docx" "$work/55-100-en.json"
 score resolution-55-100 "$work/55-100-zh.docx" "$work/55-100-en.docx" 55-100-
 
+# untm batch pairs Word files in a folder by their names, like text files.
+mkdir "$work/folder"
+cp "$work/zh.docx" "$work/folder/A_61_211-ZH.docx"
+cp "$work/en.docx" "$work/folder/A_61_211-EN.docx"
+cp "$work/55-100-zh.docx" "$work/folder/A_55_100-ZH.docx"
+cp "$work/55-100-en.docx" "$work/folder/A_55_100-EN.docx"
+"$untm" batch "$work/folder" -o "$work/folder.tmx.zst" 2> /dev/null
+"$untm" bundle ls "$work/folder.tmx.zst" | cut -f1 > "$work/listed"
+printf 'A_55_100\t17\nA_61_211\t21\n' | diff - "$work/listed"
+
 cp "$work/zh.docx" "$work/zh.bin"
 cp "$work/en.docx" "$work/en.bin"
 "$untm" align "$work/zh.bin" "$work/en.bin" -o "$work/renamed.tsv"
