@@ -54,7 +54,7 @@ cp "$work/55-100-zh.docx" "$work/folder/A_55_100-ZH.docx"
 cp "$work/55-100-en.docx" "$work/folder/A_55_100-EN.docx"
 "$untm" batch "$work/folder" -o "$work/folder.tmx.zst" 2> /dev/null
 "$untm" bundle ls "$work/folder.tmx.zst" | cut -f1 > "$work/listed"
-printf 'A_55_100\t17\nA_61_211\t21\n' | diff - "$work/listed"
+printf 'A_55_100\nA_61_211\n' | diff - "$work/listed"
 
 cp "$work/zh.docx" "$work/zh.bin"
 cp "$work/en.docx" "$work/en.bin"
