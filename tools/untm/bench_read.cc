@@ -6,12 +6,11 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <ctime>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "bench_timing.h"
 #include "commands.h"
 #include "core/error.h"
 #include "file_io.h"
@@ -40,23 +39,12 @@ struct Timing {
   std::size_t sentences = 0;
 };
 
-template <typename Work>
-double best_processor_seconds(int repeats, Work&& work) {
-  double best = 1e300;
-  for (int repeat = 0; repeat < repeats; ++repeat) {
-    const std::clock_t start = std::clock();
-    work();
-    best = std::min(best, static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC);
-  }
-  return best;
-}
-
 Timing time_file(const std::string& bytes, const std::string& name, Language language, int repeats) {
   Timing timing;
   if (read::detect_format(bytes) == read::InputFormat::docx) {
-    timing.reader_seconds = best_processor_seconds(repeats, [&] { timing.blocks = read::read_docx(bytes, name).size(); });
+    timing.reader_seconds = best_seconds(repeats, [&] { timing.blocks = read::read_docx(bytes, name).size(); });
   }
-  timing.front_end_seconds = best_processor_seconds(repeats, [&] {
+  timing.front_end_seconds = best_seconds(repeats, [&] {
     const SplitDocument document = pipeline::read_document(bytes, language, name);
     timing.sentences = 0;
     for (const auto& paragraph : document.paragraphs) timing.sentences += paragraph.sentences.size();
