@@ -30,8 +30,12 @@ struct TextWarnings {
   bool empty = false;                          // the document had no text
 };
 
-// Throws InputError naming `source_name` (and the byte offset where known)
-// for invalid UTF-8, binary junk and the like.
+// The format comes from the bytes (read::detect_format): a DOCX is read by
+// lib/read into blocks, each block one paragraph (sentence spans are then
+// paragraph indexes, text/blocks.h); anything else is decoded, cleaned and
+// rebuilt as text. Throws InputError naming `source_name` (and the byte
+// offset where known) for invalid UTF-8, binary junk, a damaged DOCX, a
+// legacy .doc and the like.
 SplitDocument read_document(std::string_view bytes, Language language,
                             const std::string& source_name,
                             const TextOptions& options = {},

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.h"
 #include "commands.h"
 #include "core/error.h"
 #include "core/utf8.h"
@@ -141,19 +142,6 @@ int boundary_benchmark(const fs::path& shared, bool show_errors) {
     }
   }
   return 0;
-}
-
-template <typename Work>
-double best_seconds(int repeats, Work&& work) {
-  double best = 1e300;
-  for (int repeat = 0; repeat < repeats; ++repeat) {
-    // Processor time, not wall time: the figures stay comparable on a
-    // machine shared with other jobs.
-    const std::clock_t start = std::clock();
-    work();
-    best = std::min(best, static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC);
-  }
-  return best;
 }
 
 int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) {
