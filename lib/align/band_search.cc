@@ -144,6 +144,7 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
         statistics->searches = searches;
         statistics->final_half_width = whole ? second_size : half_width;
         statistics->cells = band.cells;
+        statistics->band = SearchBand{band.low, band.high};
       }
       return path;
     }

@@ -36,10 +36,18 @@ struct BandSearchOptions {
   std::size_t full_search_cells = 1u << 16;
 };
 
+// The cells a search covered: at first-side position i (0..n1), the
+// second-side positions low[i]..high[i], inclusive.
+struct SearchBand {
+  std::vector<std::size_t> low, high;
+  bool contains(std::size_t i, std::size_t j) const { return i < low.size() && j >= low[i] && j <= high[i]; }
+};
+
 struct BandSearchStatistics {
   std::size_t searches = 0;         // 1 + the number of times the band grew
   std::size_t final_half_width = 0;
   std::size_t cells = 0;            // cells of the last search
+  SearchBand band;                  // the band of the last search, for a posterior pass over the same lattice
 };
 
 // The least-cost sequence of links covering both sides in order, in
