@@ -22,6 +22,8 @@ Lexicon learn_from_documents(std::span<const DocumentSentences> documents, const
                              const AlignOptions& align_options, const CorpusLearningOptions& options) {
   const bool first_is_chinese = align_options.first_language == Language::zh;
   AlignOptions first_pass = align_options;
+  // min_confidence speaks of the evidence measure, which needs no posterior pass.
+  first_pass.confidence = AlignOptions::Confidence::evidence;
   if (!known.empty()) {
     LexicalEvidenceOptions evidence = options.evidence;
     evidence.first_is_chinese = first_is_chinese;

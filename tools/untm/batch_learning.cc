@@ -55,6 +55,8 @@ lexicon::Lexicon learn_lexicon_over(const std::vector<batch::DocumentPair>& whol
                                     const AlignOptions& base, const lexicon::CorpusLearningOptions& options,
                                     unsigned threads, ProgressStyle progress) {
   AlignOptions first_pass = base;
+  // min_confidence speaks of the evidence measure, which needs no posterior pass.
+  first_pass.confidence = AlignOptions::Confidence::evidence;
   if (!known.empty()) first_pass.evidence.push_back(lexicon::make_lexical_evidence(known, options.evidence));
   const auto sample = batch::spread_sample(whole_list.size(), settings.sample_documents);
   if (progress != ProgressStyle::quiet) {
