@@ -67,8 +67,9 @@ struct AlignOptions {
   Confidence confidence = Confidence::posterior;
   ConfidenceCalibration calibration = default_confidence_calibration();
   // Posterior decoding: the final pass keeps the path with the most links
-  // expected to be right instead of the least-cost path. Needs posteriors.
-  bool posterior_decoding = false;
+  // expected to be right instead of the least-cost path (higher strict F1 on
+  // both gold sets, docs/confidence.md). Needs Confidence::posterior.
+  bool posterior_decoding = true;
 };
 
 // What the EM found, for reports and tests.

@@ -124,7 +124,7 @@ int run_align(const Arguments& args) {
   std::string first_path, second_path, output_path, links_path, report_path, first_code, second_code, document_id;
   bool presplit = false, no_anchors = false;
   std::size_t em_iterations = 0;
-  std::string length_unit, fixed_priors;
+  std::string length_unit, fixed_priors, decoding;
   AlignOptions options;
   OutputOptions output_options;
   AnchorWeights& weights = options.anchor_weights;
@@ -168,6 +168,8 @@ int run_align(const Arguments& args) {
       ("fixed-priors", po::value(&fixed_priors),
        "keep link-type priors fixed instead of estimating them, e.g. 1-1=0.7,1-2=0.15,2-1=0.05 "
        "(types not named get 0.0001)")
+      ("decoding", po::value(&decoding)->default_value("posterior"),
+       "posterior: the links with the most expected to be right; viterbi: the least-cost path")
       ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
   LexiconCommandOptions lexicon_options;
@@ -198,6 +200,10 @@ int run_align(const Arguments& args) {
   } else if (length_unit != "chars") {
     throw UsageError(fmt::format("--length-unit: '{}' is neither chars nor bytes", length_unit));
   }
+  if (decoding != "posterior" && decoding != "viterbi") {
+    throw UsageError(fmt::format("--decoding: '{}' is neither posterior nor viterbi", decoding));
+  }
+  options.posterior_decoding = decoding == "posterior";
   if (!fixed_priors.empty()) options.fixed_priors = parse_priors(fixed_priors);
   options.em_iterations = em_iterations;
 
