@@ -1,16 +1,11 @@
 #include "align/calibration.h"
 
-#include <algorithm>
-#include <cmath>
+#include "core/log_odds.h"
 
 namespace untm {
 
 double ConfidenceCalibration::operator()(double posterior) const {
-  // Posteriors of exactly 0 or 1 stay finite in log-odds.
-  constexpr double kEdge = 1e-9;
-  const double p = std::clamp(posterior, kEdge, 1 - kEdge);
-  const double log_odds = slope * std::log(p / (1 - p)) + intercept;
-  return 1 / (1 + std::exp(-log_odds));
+  return logistic(slope * log_odds(posterior) + intercept);
 }
 
 ConfidenceCalibration default_confidence_calibration() {
