@@ -129,11 +129,14 @@ std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<c
                               std::span<const double> second_lengths, const AlignmentModel& model,
                               const AlignOptions& options, bool final_pass, std::vector<std::size_t>& guide) {
   BandSearchStatistics statistics;
+  BandSearchOptions band_options = options.band;
+  const bool posterior_pass = final_pass && options.confidence == AlignOptions::Confidence::posterior;
+  if (posterior_pass) band_options.recorded_costs_limit = kCostCacheEntries;
   std::vector<Link> path =
-      band_search(first_lengths, second_lengths, model.types, costs, options.band, &statistics, guide);
+      band_search(first_lengths, second_lengths, model.types, costs, band_options, &statistics, guide);
   // Later passes search around this path: it moves little between passes.
   guide = guide_from_path(path, first_lengths.size(), second_lengths.size());
-  if (!final_pass || options.confidence == AlignOptions::Confidence::evidence) {
+  if (!posterior_pass) {
     for (Link& step : path) {
       step.confidence = std::min(
           1.0, std::exp(-costs.evidence_cost(step.first.begin, step.first.size(), step.second.begin, step.second.size())));
@@ -141,7 +144,7 @@ std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<c
     return path;
   }
   LatticePosteriors posteriors =
-      lattice_posteriors(statistics.band, model.types, costs, path, options.posterior_decoding);
+      lattice_posteriors(statistics.band, model.types, costs, path, options.posterior_decoding, 1.0, statistics.costs);
   if (options.posterior_decoding) {
     path = std::move(posteriors.expected_best_path);
   } else {

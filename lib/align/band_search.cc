@@ -85,6 +85,10 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
                        (first_size + 1) * (second_size + 1) <= options.full_search_cells;
     const Band band = make_band(diagonal, second_size, half_width, whole);
     std::vector<std::uint8_t> steps(band.cells, kNoStep);
+    std::vector<float> recorded;
+    if (statistics != nullptr && band.cells * types.size() <= options.recorded_costs_limit) {
+      recorded.assign(band.cells * types.size(), std::numeric_limits<float>::quiet_NaN());
+    }
 
     for (std::size_t i = 0; i <= first_size; ++i) {
       const std::size_t low = band.low[i], high = band.high[i];
@@ -102,7 +106,9 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
           if (from_j < band.low[from_i] || from_j > band.high[from_i]) continue;
           const double before = a == 0 ? row[from_j - low] : cost_rows[from_i % ring][from_j - cost_row_low[from_i % ring]];
           if (before == kUnreachable) continue;
-          const double total = before + costs.cost(from_i, a, from_j, b);
+          const double cost = costs.cost(from_i, a, from_j, b);
+          if (!recorded.empty()) recorded[(band.row_start[i] + (j - low)) * types.size() + t] = static_cast<float>(cost);
+          const double total = before + cost;
           if (total < best) {
             best = total;
             best_step = static_cast<std::uint8_t>(t);
@@ -145,6 +151,7 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
         statistics->final_half_width = whole ? second_size : half_width;
         statistics->cells = band.cells;
         statistics->band = SearchBand{band.low, band.high};
+        statistics->costs = std::move(recorded);
       }
       return path;
     }

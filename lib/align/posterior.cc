@@ -29,21 +29,29 @@ struct Cells {
 };
 
 // log(sum(exp(values))) of the finite values; kImpossible when there is none.
-double log_sum_exp(std::span<const double> values) {
-  double largest = kImpossible;
+// `largest` receives the largest value and `scaled` exp(value - largest),
+// which posterior decoding turns into link posteriors with one more exp per
+// cell instead of one per link.
+double log_sum_exp(std::span<const double> values, double& largest, std::span<double> scaled) {
+  largest = kImpossible;
   for (double value : values) largest = std::max(largest, value);
   if (largest == kImpossible) return kImpossible;
   double sum = 0;
-  for (double value : values) sum += std::exp(value - largest);
+  for (std::size_t k = 0; k < values.size(); ++k) sum += scaled[k] = std::exp(values[k] - largest);
   return largest + std::log(sum);
 }
 
 // The two passes share the lattice, the scaled costs and the cache of them.
 class Lattice {
  public:
-  Lattice(const SearchBand& band, std::span<const LinkType> types, LinkCostFunction& costs, double temperature)
-      : cells_(band), types_(types), costs_(costs), scale_(1.0 / temperature), terms_(types.size()) {
-    if (cells_.count * types.size() <= kCostCacheEntries) cache_.resize(cells_.count * types.size());
+  Lattice(const SearchBand& band, std::span<const LinkType> types, LinkCostFunction& costs, double temperature,
+          std::span<const float> recorded)
+      : cells_(band), types_(types), costs_(costs), scale_(1.0 / temperature), terms_(types.size()),
+        scaled_(types.size()), next_(types.size()), recorded_(recorded) {
+    if (recorded_.size() != cells_.count * types.size()) recorded_ = {};
+    if (recorded_.empty() && cells_.count * types.size() <= kCostCacheEntries) {
+      cache_.resize(cells_.count * types.size());
+    }
   }
 
   const Cells& cells() const { return cells_; }
@@ -64,11 +72,17 @@ class Lattice {
           if (a > i || b > j || !cells_.band.contains(i - a, j - b)) continue;
           const double before = forward[cells_.at(i - a, j - b)];
           if (before == kImpossible) continue;
-          const double cost = scale_ * costs_.cost(i - a, a, j - b, b);
-          if (!cache_.empty()) cache_[cell * types_.size() + t] = static_cast<float>(cost);
+          double cost = 0;
+          if (!recorded_.empty()) {
+            cost = scale_ * recorded_[cell * types_.size() + t];
+          } else {
+            cost = scale_ * costs_.cost(i - a, a, j - b, b);
+            if (!cache_.empty()) cache_[cell * types_.size() + t] = static_cast<float>(cost);
+          }
           terms_[t] = before - cost;
         }
-        forward[cell] = log_sum_exp(terms_);
+        double largest = 0;
+        forward[cell] = log_sum_exp(terms_, largest, scaled_);
       }
     }
     return forward;
@@ -78,6 +92,7 @@ class Lattice {
   // forward pass reached.
   double cost(std::size_t i, std::size_t j, std::size_t t) {
     const std::size_t a = types_[t].first_count, b = types_[t].second_count;
+    if (!recorded_.empty()) return scale_ * recorded_[cells_.at(i + a, j + b) * types_.size() + t];
     if (!cache_.empty()) return cache_[cells_.at(i + a, j + b) * types_.size() + t];
     return scale_ * costs_.cost(i, a, j, b);
   }
@@ -103,23 +118,26 @@ class Lattice {
           if (steps != nullptr) gain[cell] = 0;
           continue;
         }
-        double best_gain = kImpossible;
         for (std::size_t t = 0; t < types_.size(); ++t) {
           terms_[t] = kImpossible;
           const std::size_t a = types_[t].first_count, b = types_[t].second_count;
           if (i + a > last || !cells_.band.contains(i + a, j + b)) continue;
-          const std::size_t next = cells_.at(i + a, j + b);
-          if (backward[next] == kImpossible) continue;
-          terms_[t] = backward[next] - cost(i, j, t);
-          if (steps == nullptr) continue;
-          const double candidate = gain[next] + std::exp(forward[cell] + terms_[t] - log_partition);
-          if (candidate > best_gain) {
-            best_gain = candidate;
+          next_[t] = cells_.at(i + a, j + b);
+          if (backward[next_[t]] != kImpossible) terms_[t] = backward[next_[t]] - cost(i, j, t);
+        }
+        double largest = 0;
+        backward[cell] = log_sum_exp(terms_, largest, scaled_);
+        if (steps == nullptr || backward[cell] == kImpossible) continue;
+        // P(link) = exp(forward + term - log Z) = scaled * exp(forward + largest - log Z).
+        const double factor = std::exp(forward[cell] + largest - log_partition);
+        for (std::size_t t = 0; t < types_.size(); ++t) {
+          if (terms_[t] == kImpossible) continue;
+          const double candidate = gain[next_[t]] + scaled_[t] * factor;
+          if (candidate > gain[cell]) {
+            gain[cell] = candidate;
             (*steps)[cell] = static_cast<std::uint8_t>(t);
           }
         }
-        backward[cell] = log_sum_exp(terms_);
-        if (steps != nullptr) gain[cell] = best_gain;
       }
     }
     return backward;
@@ -131,7 +149,10 @@ class Lattice {
   LinkCostFunction& costs_;
   double scale_;
   std::vector<double> terms_;  // one log weight per link type, for the cell at hand
-  std::vector<float> cache_;   // scaled cost by (end cell, type); empty when too large
+  std::vector<double> scaled_;  // exp(term - largest term), by link type
+  std::vector<std::size_t> next_;  // the cell each link type leads to
+  std::span<const float> recorded_;  // unscaled costs from the search, or empty
+  std::vector<float> cache_;   // scaled cost by (end cell, type); empty when recorded or too large
 };
 
 double link_posterior(const Cells& cells, const std::vector<double>& forward, const std::vector<double>& backward,
@@ -169,10 +190,10 @@ std::vector<Link> trace_expected_best(const Cells& cells, const std::vector<std:
 
 LatticePosteriors lattice_posteriors(const SearchBand& band, std::span<const LinkType> types,
                                      LinkCostFunction& costs, std::span<const Link> path, bool decode,
-                                     double temperature) {
+                                     double temperature, std::span<const float> recorded) {
   if (band.low.empty() || band.low.size() != band.high.size()) throw std::logic_error("lattice_posteriors: no band");
   if (!(temperature > 0)) throw std::logic_error("lattice_posteriors: temperature must be positive");
-  Lattice lattice(band, types, costs, temperature);
+  Lattice lattice(band, types, costs, temperature, recorded);
   const Cells& cells = lattice.cells();
   const std::size_t last = cells.rows() - 1;
   const std::vector<double> forward = lattice.forward();

@@ -10,8 +10,10 @@
 // through a thousand sentences weighs some exp(-5000).
 //
 // Memory is linear in the band's cells: forward and backward log sums per
-// cell, and the candidate costs of the forward pass kept (as float) for the
-// backward one while they fit kCostCacheEntries, recomputed beyond.
+// cell, and the candidate costs: those the search recorded
+// (BandSearchStatistics::costs), else those of the forward pass kept (as
+// float) for the backward one while they fit kCostCacheEntries, recomputed
+// beyond.
 
 #include <cstddef>
 #include <span>
@@ -40,9 +42,11 @@ inline constexpr std::size_t kCostCacheEntries = std::size_t{1} << 24;
 // them, each link's cost being costs.cost() of it) over the cells of `band`,
 // with every cost divided by `temperature` (1: the model as it is). Links of
 // `path` that leave the band get 0. With `decode`, also the expected-best
-// path. Throws std::logic_error when no path crosses the band.
+// path. `recorded`, when not empty, holds the candidate costs as
+// BandSearchStatistics::costs does and `costs` is asked only for the links of
+// the decoded path. Throws std::logic_error when no path crosses the band.
 LatticePosteriors lattice_posteriors(const SearchBand& band, std::span<const LinkType> types,
                                      LinkCostFunction& costs, std::span<const Link> path, bool decode,
-                                     double temperature = 1.0);
+                                     double temperature = 1.0, std::span<const float> recorded = {});
 
 }  // namespace untm

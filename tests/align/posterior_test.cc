@@ -111,3 +111,26 @@ TEST_CASE("the backward pass reuses the forward pass's costs", "[align][posterio
 
 }  // namespace
 }  // namespace untm
+
+namespace untm {
+namespace {
+
+TEST_CASE("with the search's recorded costs the posterior pass prices nothing again", "[align][posterior]") {
+  TableCosts costs = hand_lattice();
+  const std::vector<double> first = {1, 1}, second = {2};
+  BandSearchOptions options;
+  options.recorded_costs_limit = 1000;
+  BandSearchStatistics statistics;
+  const std::vector<Link> path = band_search(first, second, kTypes, costs, options, &statistics);
+  REQUIRE(format_links(path) == "[0,1]:[0]\n");  // Viterbi: A
+  REQUIRE(statistics.costs.size() == 6 * std::size(kTypes));
+  const std::size_t search_calls = costs.calls;
+  const LatticePosteriors result =
+      lattice_posteriors(statistics.band, kTypes, costs, path, true, 1.0, statistics.costs);
+  CHECK(costs.calls == search_calls + 2);  // the two links of the decoded path only
+  CHECK(result.path_posteriors[0] == Approx(0.5));
+  CHECK(format_links(result.expected_best_path) == "[0]:[0]\n[1]:[]\n");
+}
+
+}  // namespace
+}  // namespace untm
