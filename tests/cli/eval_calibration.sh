@@ -22,4 +22,10 @@ expect_exit 64 "$untm" eval --gold "$gold/gold" --test "$gold/gold" --calibratio
 expect_contains "$work/err" 'needs confidences'
 expect_exit 64 "$untm" align --presplit "$gold/zh/001" "$gold/en/001" --links "$work/x.align" --decoding best
 expect_contains "$work/err" "decoding: 'best' is neither posterior nor viterbi"
+# A confidence threshold outside 0..1 is a usage error before any work.
+expect_exit 64 "$untm" align --presplit "$gold/zh/001" "$gold/en/001" -o "$work/x.tsv" --min-confidence 2
+expect_contains "$work/err" "min-confidence: 2 is not a confidence between 0 and 1"
+[[ ! -e "$work/x.tsv" ]] || fail "align wrote output despite --min-confidence 2"
+expect_exit 64 "$untm" bundle export "$work/pol.tmx.zst" --format tsv -o "$work/y.tsv" --min-confidence -0.5
+expect_contains "$work/err" "min-confidence: -0.5 is not a confidence between 0 and 1"
 echo "eval calibration: ok"

@@ -161,7 +161,10 @@ po::options_description align_options(AlignCommand& command) {
   visible.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
-      ("min-confidence", po::value(&output.min_confidence)->default_value(0.0),
+      ("min-confidence",
+       po::value(&output.min_confidence)->default_value(0.0)->notifier([](double value) {
+         check_confidence_option(value, "--min-confidence");
+       }),
        "leave out pairs whose confidence (0..1) is lower")
       ("links", po::value(&command.links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
       ("report", po::value(&command.report_path), "also write an HTML page of the pairs, least confident shaded")
