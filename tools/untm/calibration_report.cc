@@ -15,18 +15,22 @@ namespace untm::cli {
 
 namespace fs = std::filesystem;
 
-std::vector<JudgedDocument> judge_bundle(const std::string& gold_dir, const std::string& bundle_path) {
-  std::ifstream stream(bundle_path, std::ios::binary);
-  if (!stream || fs::is_directory(bundle_path)) throw InputError(bundle_path, "cannot open the bundle");
-  bundle::BundleReader reader(stream, bundle_path);
+std::vector<fs::path> gold_link_files(const std::string& gold_dir) {
   std::vector<fs::path> gold_files;
   for (const auto& entry : fs::directory_iterator(gold_dir)) {
     if (entry.is_regular_file() && entry.path().extension() == ".align") gold_files.push_back(entry.path());
   }
   std::sort(gold_files.begin(), gold_files.end());
   if (gold_files.empty()) throw InputError(gold_dir, "no .align files");
+  return gold_files;
+}
+
+std::vector<JudgedDocument> judge_bundle(const std::string& gold_dir, const std::string& bundle_path) {
+  std::ifstream stream(bundle_path, std::ios::binary);
+  if (!stream || fs::is_directory(bundle_path)) throw InputError(bundle_path, "cannot open the bundle");
+  bundle::BundleReader reader(stream, bundle_path);
   std::vector<JudgedDocument> judged;
-  for (const fs::path& gold_path : gold_files) {
+  for (const fs::path& gold_path : gold_link_files(gold_dir)) {
     const std::string name = gold_path.stem().string();
     const bundle::IndexEntry* entry = reader.find(name);
     if (entry == nullptr) throw InputError(bundle_path, fmt::format("no document '{}' (the gold folder has it)", name));

@@ -3,12 +3,16 @@
 // calibration`: the links of a bundle (with their x-confidence) judged
 // against a gold folder, and the reliability table printed or in JSON.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "eval/calibration.h"
 
 namespace untm::cli {
+
+// GOLD_DIR's NAME.align files, sorted; throws InputError when there is none.
+std::vector<std::filesystem::path> gold_link_files(const std::string& gold_dir);
 
 struct JudgedDocument {
   std::string name;  // the gold file's stem, which is the bundle document's id

@@ -100,14 +100,8 @@ struct DocumentResult {
 
 // Every NAME.align of the gold folder against the test folder's NAME.align.
 std::vector<DocumentResult> score_folder(const std::string& gold_dir, const std::string& test_dir) {
-  std::vector<fs::path> gold_files;
-  for (const auto& entry : fs::directory_iterator(gold_dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".align") gold_files.push_back(entry.path());
-  }
-  std::sort(gold_files.begin(), gold_files.end());
-  if (gold_files.empty()) throw InputError(gold_dir, "no .align files");
   std::vector<DocumentResult> results;
-  for (const fs::path& gold_path : gold_files) {
+  for (const fs::path& gold_path : gold_link_files(gold_dir)) {
     const fs::path test_path = fs::path(test_dir) / gold_path.filename();
     if (!fs::exists(test_path)) throw InputError(test_path.string(), "missing: the gold folder has this document");
     results.push_back({gold_path.stem().string(), count_matches(read_links(gold_path), read_links(test_path))});
