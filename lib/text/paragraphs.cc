@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "text/layout.h"
 #include "text/utf8_regex.h"
 
 namespace untm {
@@ -230,6 +231,25 @@ class ParagraphBuilder {
   std::optional<std::unordered_set<std::string>> words_;
 };
 
+LineEnding line_ending(std::string_view text) {
+  if (ends_sentence(text)) return LineEnding::sentence;
+  if (ends_clause(text)) return LineEnding::clause;
+  const UChar32 last = last_code_point(text);
+  if (last == ',' || last == U'，' || last == U'、') return LineEnding::comma;
+  return ends_without_punctuation(text) ? LineEnding::bare : LineEnding::other;
+}
+
+std::vector<LineCues> layout_cues(std::string_view decoded, std::span<const TextLine> lines,
+                                  const std::vector<LineFacts>& facts) {
+  std::vector<LineCues> cues;
+  for (const auto& fact : facts) {
+    const auto& line = lines[fact.line_index];
+    cues.push_back({fact.text.text, line.indent, line.indent + line.width, trailing_spaces(decoded, line.end),
+                    fact.enumerated, line_ending(fact.text.text)});
+  }
+  return cues;
+}
+
 bool is_heading(const RebuiltParagraph& paragraph, std::size_t line_count, bool short_line) {
   const std::string_view text = paragraph.text.text;
   if (line_count != 1 || text.empty()) return false;
@@ -293,6 +313,9 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
     for (auto& enumerator : enumerators) fact.enumerated = fact.enumerated || enumerator.matches_prefix(fact.text.text);
   }
 
+  const auto cues = layout_cues(decoded, lines, facts);
+  const LayoutShape shape = measure_layout(cues);
+  LayoutRules layout(language);
   ParagraphBuilder builder(language, facts);
   RebuiltParagraph current;
   std::size_t current_lines = 0;
@@ -300,7 +323,8 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   bool started_block = true;
   const auto finish = [&] {
     if (current_lines == 0) return;
-    current.heading = is_heading(current, current_lines, first_line->short_line);
+    current.heading = is_heading(current, current_lines, first_line->short_line) ||
+                      (current_lines == 1 && layout.structural_heading(current.text.text));
     paragraphs.push_back(std::move(current));
     current = {};
     current_lines = 0;
@@ -317,7 +341,8 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
       const bool paragraph_break =
           unwrapped || big_gap || previous.bracketed || line.bracketed ||
           (ends_sentence(previous_text) && (previous.short_line || line.indented || line.enumerated)) ||
-          (ends_clause(previous_text) && line.enumerated) || heading_line;
+          (ends_clause(previous_text) && line.enumerated) || heading_line ||
+          layout.paragraph_ends(cues[index - 1], cues[index], current_lines == 1, shape);
       if (paragraph_break) finish();
       started_block = paragraph_break;
     }
