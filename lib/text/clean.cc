@@ -7,6 +7,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <utility>
 
 #include "text/spaces.h"
 #include "text/utf8_regex.h"
@@ -149,6 +150,7 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
   for (const auto& rule : kFurniturePieces) furniture.emplace_back(rule.pattern);
   Utf8Regex symbol_line(kDocumentSymbolLine);
   std::map<std::string_view, std::vector<std::size_t>> symbol_lines;
+  bool text_seen = false;
   for (std::size_t index = 0; index < lines.size(); ++index) {
     auto& line = lines[index];
     if (line.kind != LineKind::text) continue;
@@ -167,12 +169,13 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
       all_furniture = all_furniture && matched;
       if (!all_furniture) break;
     }
+    const bool seen_text = std::exchange(text_seen, true);
     if (all_furniture) {
       line.kind = LineKind::page_furniture;
     } else if (symbol_line.matches(text)) {
-      // The symbol heads the page: alone on the first line after a form feed,
-      // or on a line of its own that repeats.
-      if (index > 0 && lines[index - 1].kind == LineKind::page_furniture && lines[index - 1].begin == lines[index - 1].end) {
+      // The symbol heads the page: alone on the first line of the document or
+      // after a form feed, or on a line of its own that repeats.
+      if (!seen_text || (index > 0 && lines[index - 1].kind == LineKind::page_furniture && lines[index - 1].begin == lines[index - 1].end)) {
         line.kind = LineKind::page_furniture;
       }
       symbol_lines[text].push_back(index);

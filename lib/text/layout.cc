@@ -27,8 +27,9 @@ constexpr std::string_view kChineseStructuralHeadings[] = {
 // (the UN editorial manual's list, in both languages): after a line that
 // ends with a comma they start a paragraph of their own.
 constexpr std::string_view kEnglishPreambularOpening =
-    R"((?:(?:Also|Further|Deeply|Fully|Gravely|Seriously|Strongly|Firmly|Noting further|Bearing|Keeping|Taking)\s+)?)"
-    R"((?:[A-Z][a-z]+(?:ing|ed)\b|Aware\b|Mindful\b|Conscious\b|Cognizant\b|Convinced\b|Determined\b|Desirous\b))";
+    R"((?:(?:Also|Further|Deeply|Fully|Gravely|Seriously|Strongly|Firmly|Profoundly)\s+)"
+    R"((?:[a-z]+(?:ing|ed)|aware|mindful|conscious|convinced)\b)"
+    R"(|(?:[A-Z][a-z]+(?:ing|ed)|Aware|Mindful|Conscious|Cognizant|Convinced|Determined|Desirous)\b))";
 constexpr std::string_view kChinesePreambularOpening =
     R"((?:又|还|并|也|再次|进一步)?)"
     R"((?:回顾|重申|深为关切|严重关切|关切|确认|认识到|注意到|赞赏地注意到|满意地注意到|关切地注意到|铭记|深信|相信|欢迎)"
@@ -39,6 +40,9 @@ constexpr std::string_view kChinesePreambularOpening =
 // plain `pdftotext` drops and for proportional fonts (a full line of capitals
 // holds fewer characters). A line without punctuation needs more.
 constexpr double kPunctuatedSlack = 0.15;
+// English: a punctuated line followed by a capital needs less (a sentence or
+// clause starts; mid-sentence capitals are rarer).
+constexpr double kCapitalSlack = 0.08;
 constexpr double kBareSlack = 0.25;
 // A line that continues a paragraph is never this short unless it ends it
 // (English: the next line starts a new sentence or heading in capitals).
@@ -134,19 +138,33 @@ bool LayoutRules::centred(const LineCues& line, const LayoutShape& shape) {
   }
   const std::size_t left = line.indent - shape.normal_indent;
   const std::size_t right = shape.full_right_edge - line.right_edge;
-  const std::size_t tolerance = 3 + shape.full_right_edge / 10;
+  // Loose: pdftotext -layout places larger type (titles) on a coarse grid.
+  const std::size_t tolerance = 3 + shape.full_right_edge / 4;
   return (left > right ? left - right : right - left) <= tolerance;
+}
+
+bool LayoutRules::title_goes_on(const LineCues& previous, const LineCues& line, const LayoutShape& shape) {
+  return previous.ending == LineEnding::bare && centred(line, shape) && !centred(previous, shape) &&
+         !structural_heading(previous.text);
 }
 
 bool LayoutRules::paragraph_ends(const LineCues& previous, const LineCues& line, bool previous_opens,
                                  const LayoutShape& shape) {
   if (structural_heading(previous.text) || structural_heading(line.text)) return true;
   if (shape.trailing_spaces_end_paragraphs && previous.trailing_spaces >= 2) return true;
-  // A centred block (a title, a heading) starts or ends; centred lines in a
-  // row are one title.
-  if (centred(previous, shape) != centred(line, shape)) return true;
+  // A centred block (a title, a heading) ends, or starts after a line that
+  // does not go on; centred lines in a row are one title.
+  const bool previous_centred = centred(previous, shape);
+  if (previous_centred && !centred(line, shape)) return true;
+  if (!previous_centred && centred(line, shape) && previous.ending != LineEnding::bare &&
+      previous.ending != LineEnding::other) {
+    return true;
+  }
   if (punctuated(previous.ending)) {
-    if (next_word_fits(previous, line, shape, kPunctuatedSlack) || line.enumerated) return true;
+    const bool capital = language_ == Language::en && starts_upper(line.text);
+    if (next_word_fits(previous, line, shape, capital ? kCapitalSlack : kPunctuatedSlack) || line.enumerated) {
+      return true;
+    }
     // Deeper than the line before: a first-line indent (a hanging indent's
     // continuation lines are shallower than its first line).
     if (line.indent > previous.indent && line.indent > shape.normal_indent) return true;

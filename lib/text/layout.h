@@ -65,6 +65,11 @@ class LayoutRules {
   // A line centred between the margins, in layouts that keep indentation.
   static bool centred(const LineCues& line, const LayoutShape& shape);
 
+  // A title wrapped onto a centred line: `previous` has no punctuation and
+  // `line` is centred below it (pdftotext -layout centres a wrapped title's
+  // first line badly), so the indentation of `line` starts nothing.
+  bool title_goes_on(const LineCues& previous, const LineCues& line, const LayoutShape& shape);
+
   // Whether the layout says a paragraph ends between `previous` and `line`;
   // `previous_opens`: `previous` is the first line of its paragraph.
   bool paragraph_ends(const LineCues& previous, const LineCues& line, bool previous_opens,

@@ -337,7 +337,8 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
       const bool big_gap = !line.page_break_before && line.gap_before > normal_gap;
       const bool starts_block = line.indented || line.enumerated || line.bracketed || big_gap;
       const bool heading_line = started_block && previous.short_line && ends_without_punctuation(previous_text) &&
-                                current_lines == 1 && starts_block;
+                                current_lines == 1 && starts_block &&
+                                !layout.title_goes_on(cues[index - 1], cues[index], shape);
       const bool paragraph_break =
           unwrapped || big_gap || previous.bracketed || line.bracketed ||
           (ends_sentence(previous_text) && (previous.short_line || line.indented || line.enumerated)) ||
