@@ -50,24 +50,24 @@ constexpr double kHalfLine = 0.5;
 // A centred line leaves at least this part of a full line (1/N) free on each side.
 constexpr std::size_t kCentredMarginShare = 6;
 
-// Display columns of the first word: one character of Chinese script, or up
-// to the first space.
-std::size_t first_word_columns(std::string_view text) {
+UChar32 first_character(std::string_view text) {
   if (text.empty()) return 0;
   std::int32_t offset = 0;
   UChar32 code_point = 0;
   U8_NEXT(text.data(), offset, static_cast<std::int32_t>(text.size()), code_point);
-  const auto east_asian = u_getIntPropertyValue(code_point, UCHAR_EAST_ASIAN_WIDTH);
-  if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) return 2;
-  return display_width(text.substr(0, std::min(text.find(' '), text.size())));
+  return code_point;
 }
 
-bool starts_upper(std::string_view text) {
-  if (text.empty()) return false;
-  std::int32_t offset = 0;
-  UChar32 code_point = 0;
-  U8_NEXT(text.data(), offset, static_cast<std::int32_t>(text.size()), code_point);
-  return u_isupper(code_point) != 0;
+bool starts_upper(std::string_view text) { return u_isupper(first_character(text)) != 0; }
+bool starts_lower(std::string_view text) { return u_islower(first_character(text)) != 0; }
+
+// Display columns of the first word: one character of Chinese script, or up
+// to the first space.
+std::size_t first_word_columns(std::string_view text) {
+  if (text.empty()) return 0;
+  const auto east_asian = u_getIntPropertyValue(first_character(text), UCHAR_EAST_ASIAN_WIDTH);
+  if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) return 2;
+  return display_width(text.substr(0, std::min(text.find(' '), text.size())));
 }
 
 // Whether `next`'s first word would have fitted on `line`, leaving `slack`
@@ -152,6 +152,9 @@ bool LayoutRules::paragraph_ends(const LineCues& previous, const LineCues& line,
                                  const LayoutShape& shape) {
   if (structural_heading(previous.text) || structural_heading(line.text)) return true;
   if (shape.trailing_spaces_end_paragraphs && previous.trailing_spaces >= 2) return true;
+  // English paragraphs, headings and list items never start in lower case
+  // (enumerators start with a bracket or digit): the line goes on.
+  if (language_ == Language::en && starts_lower(line.text)) return false;
   // A centred block (a title, a heading) ends, or starts after a line that
   // does not go on; centred lines in a row are one title.
   const bool previous_centred = centred(previous, shape);

@@ -10,7 +10,10 @@ three PDF-to-text layouts the aligner must read: `pdftotext` (plain),
 paragraphs starting with a space and ending with two). It also writes the
 sentence-pair gold: one `zh<TAB>en` line per sentence pair.
 
-Usage: make_documents.py PARAGRAPHS.txt OUT_DIR NAME
+Usage: make_documents.py PARAGRAPHS.txt OUT_DIR NAME [--look block]
+The default look is a UN document's: Times 12 pt, justified, first lines
+indented, headings centred. `--look block` is another office's: Arial 11 pt,
+ragged right, no indentation, headings flush left, space between paragraphs.
 Writes OUT_DIR/NAME-{zh,en}.{docx,pdf,plain.txt,layout.txt,seed.txt} and
 OUT_DIR/NAME.gold.tsv. Needs python3-docx, soffice and pdftotext.
 """
@@ -47,8 +50,8 @@ def read_paragraphs(path):
     return paragraphs
 
 
-def set_fonts(style, size):
-    style.font.name = LATIN_FONT
+def set_fonts(style, size, latin):
+    style.font.name = latin
     style.font.size = Pt(size)
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), CHINESE_FONT)
@@ -67,11 +70,12 @@ def add_page_field(paragraph):
         run._r.append(element)
 
 
-def write_docx(paragraphs, language, path):
+def write_docx(paragraphs, language, path, look):
+    block = look == "block"
     document = docx.Document()
-    set_fonts(document.styles["Normal"], 12)
+    set_fonts(document.styles["Normal"], 11 if block else 12, "Arial" if block else LATIN_FONT)
     heading_style = document.styles["Heading 2"]
-    set_fonts(heading_style, 12)
+    set_fonts(heading_style, 11 if block else 12, "Arial" if block else LATIN_FONT)
     heading_style.font.bold = True
     heading_style.font.color.rgb = None
     section = document.sections[0]
@@ -90,14 +94,14 @@ def write_docx(paragraphs, language, path):
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif style == "heading":
             paragraph = document.add_paragraph(text, style="Heading 2")
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if block else WD_ALIGN_PARAGRAPH.CENTER
         else:
             paragraph = document.add_paragraph(text)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if block else WD_ALIGN_PARAGRAPH.JUSTIFY
             lettered = style == "item" and text.startswith("(")
             paragraph.paragraph_format.left_indent = Inches(0.5 if lettered else 0)
-            paragraph.paragraph_format.first_line_indent = Inches(0.5)
-        paragraph.paragraph_format.space_after = Pt(6)
+            paragraph.paragraph_format.first_line_indent = Inches(0 if block else 0.5)
+        paragraph.paragraph_format.space_after = Pt(10 if block else 6)
     document.save(path)
 
 
@@ -126,14 +130,15 @@ def run(command):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 6) or (len(sys.argv) == 6 and sys.argv[4] != "--look"):
         sys.exit(__doc__)
-    source, out_dir, name = sys.argv[1:]
+    source, out_dir, name = sys.argv[1:4]
+    look = sys.argv[5] if len(sys.argv) == 6 else "un"
     paragraphs = read_paragraphs(source)
     profile = f"file:///tmp/lo-untm-{os.getpid()}"
     for language in ("zh", "en"):
         stem = os.path.join(out_dir, f"{name}-{language}")
-        write_docx(paragraphs, language, stem + ".docx")
+        write_docx(paragraphs, language, stem + ".docx", look)
         run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
              "--outdir", out_dir, stem + ".docx"])
         run(["pdftotext", "-enc", "UTF-8", stem + ".pdf", stem + ".plain.txt"])
