@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Pair F1 of an aligner's sentence pairs against gold pairs.
+"""Pair F1 of an aligner's sentence pairs against sentence-pair gold
+(make_documents.py's; pair_f1.py scores against paragraph units).
 
-Usage: pair_f1.py GOLD.tsv TEST.tsv [MIN_F1]
+Usage: sentence_pair_f1.py GOLD.tsv TEST.tsv [MIN_F1]
 Both files hold `zh<TAB>en` lines. A test pair is right when both of its
 sides equal a gold pair's sides once white space is removed (PDF text
 extraction and line joining may move spaces, never words). Precision is over
