@@ -28,4 +28,9 @@ enum class InputFormat { text, docx, pdf };
 // anything else is text for the text decoder to judge.
 InputFormat detect_format(std::string_view bytes);
 
+// For bytes that detect_format calls text but no reader takes (a legacy Word
+// .doc, an encrypted Office file, RTF): what they are and what to do, for the
+// error message. Empty when the bytes may well be text.
+std::string_view unsupported_format(std::string_view bytes);
+
 }  // namespace untm::read

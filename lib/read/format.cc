@@ -18,4 +18,17 @@ InputFormat detect_format(std::string_view bytes) {
   return InputFormat::text;
 }
 
+std::string_view unsupported_format(std::string_view bytes) {
+  // OLE2 compound files: Word 97-2003 .doc, and Office files saved with a
+  // password (ECMA-376 Part 1 keeps encrypted packages in OLE2 containers).
+  if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    return "a legacy Word .doc or a password-protected Office file, which untm cannot read: open it in Word or "
+           "LibreOffice and save it as .docx (Word Document) without a password";
+  }
+  if (bytes.starts_with("{\\rtf")) {
+    return "an RTF file, which untm cannot read: open it in Word or LibreOffice and save it as .docx";
+  }
+  return {};
+}
+
 }  // namespace untm::read

@@ -1,6 +1,10 @@
 #include "text/document.h"
 
+#include "core/error.h"
+#include "read/block.h"
+#include "read/docx.h"
 #include "split/sentence_splitter.h"
+#include "text/blocks.h"
 #include "text/clean.h"
 #include "text/decode.h"
 #include "text/paragraphs.h"
@@ -30,36 +34,48 @@ SplitDocument presplit_document(const std::string& decoded, Language language) {
   return document;
 }
 
+// Each paragraph split into sentences; a heading is one unit even when it
+// holds a full stop (二. 已收到...).
+std::vector<Paragraph> split_paragraphs(const std::vector<RebuiltParagraph>& rebuilt_paragraphs, Language language) {
+  std::vector<Paragraph> paragraphs;
+  SentenceSplitter splitter(language);
+  for (const auto& rebuilt : rebuilt_paragraphs) {
+    Paragraph paragraph;
+    paragraph.heading = rebuilt.heading;
+    const auto& text = rebuilt.text;
+    const auto ranges = rebuilt.heading ? std::vector<ByteRange>{trim_spaces(text.text, {0, text.text.size()})}
+                                        : splitter.split(text.text);
+    for (const auto& range : ranges) {
+      if (range.end <= range.begin) continue;
+      paragraph.sentences.push_back(
+          {text.text.substr(range.begin, range.end - range.begin), text.source_span(range.begin, range.end)});
+    }
+    if (!paragraph.sentences.empty()) paragraphs.push_back(std::move(paragraph));
+  }
+  return paragraphs;
+}
+
 }  // namespace
 
 SplitDocument read_document(std::string_view bytes, Language language, const std::string& source_name,
                             const TextOptions& options, TextWarnings* warnings) {
-  const DecodedText decoded = decode_text(bytes, source_name, options.lenient);
   SplitDocument document{language, {}};
-  if (options.presplit) {
-    document = presplit_document(decoded.text, language);
+  const auto format = options.presplit ? read::InputFormat::text : read::detect_format(bytes);
+  if (format == read::InputFormat::docx) {
+    document.paragraphs = split_paragraphs(paragraphs_from_blocks(read::read_docx(bytes, source_name), language),
+                                           language);
   } else {
-    const auto lines = clean_lines(decoded.text, language);
-    SentenceSplitter splitter(language);
-    for (auto& rebuilt : rebuild_paragraphs(decoded.text, lines, language)) {
-      Paragraph paragraph;
-      paragraph.heading = rebuilt.heading;
-      const auto& text = rebuilt.text;
-      // A heading is one unit even when it holds a full stop (二. 已收到...).
-      const auto ranges = rebuilt.heading ? std::vector<ByteRange>{trim_spaces(text.text, {0, text.text.size()})}
-                                          : splitter.split(text.text);
-      for (const auto& range : ranges) {
-        if (range.end <= range.begin) continue;
-        paragraph.sentences.push_back(
-            {text.text.substr(range.begin, range.end - range.begin), text.source_span(range.begin, range.end)});
-      }
-      if (!paragraph.sentences.empty()) document.paragraphs.push_back(std::move(paragraph));
+    if (const auto unsupported = read::unsupported_format(bytes); !unsupported.empty()) {
+      throw InputError(source_name, std::string(unsupported));
     }
+    const DecodedText decoded = decode_text(bytes, source_name, options.lenient);
+    if (warnings != nullptr) warnings->replaced_invalid_sequences = decoded.replaced_invalid_sequences;
+    document.paragraphs =
+        options.presplit
+            ? presplit_document(decoded.text, language).paragraphs
+            : split_paragraphs(rebuild_paragraphs(decoded.text, clean_lines(decoded.text, language), language), language);
   }
-  if (warnings != nullptr) {
-    warnings->replaced_invalid_sequences = decoded.replaced_invalid_sequences;
-    warnings->empty = document.paragraphs.empty();
-  }
+  if (warnings != nullptr) warnings->empty = document.paragraphs.empty();
   return document;
 }
 

@@ -26,3 +26,12 @@ TEST_CASE("detect_format: text, including text that mentions the signatures", "[
   // A legacy .doc (OLE2 compound file) is not a DOCX: the text decoder rejects it as binary.
   CHECK(detect_format(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) == InputFormat::text);
 }
+
+TEST_CASE("unsupported_format: legacy .doc and RTF get a message saying what to do", "[read][format]") {
+  using untm::read::unsupported_format;
+  CHECK_THAT(std::string(unsupported_format(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10))),
+             Catch::Contains("legacy Word .doc") && Catch::Contains("save it as .docx"));
+  CHECK_THAT(std::string(unsupported_format("{\\rtf1\\ansi Hello}")), Catch::Contains("RTF"));
+  CHECK(unsupported_format("1. The General Assembly").empty());
+  CHECK(unsupported_format("").empty());
+}
