@@ -134,6 +134,8 @@ def main():
         sys.exit(__doc__)
     source, out_dir, name = sys.argv[1:4]
     look = sys.argv[5] if len(sys.argv) == 6 else "un"
+    if look not in ("un", "block"):
+        sys.exit(f"unknown look {look}: un or block")
     paragraphs = read_paragraphs(source)
     profile = f"file:///tmp/lo-untm-{os.getpid()}"
     for language in ("zh", "en"):
