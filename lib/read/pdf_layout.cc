@@ -40,12 +40,16 @@ struct Column {
   double body_size = 0;
 };
 
-double mode(const std::vector<double>& values, double bucket) {
+// The smallest value (in buckets) that occurs twice: the gap between the
+// lines of a paragraph, even where most paragraphs are one line long and
+// the gap between paragraphs is the most common one.
+double smallest_common(const std::vector<double>& values, double bucket) {
   std::map<long, std::size_t> counts;
   for (double value : values) ++counts[std::lround(value / bucket)];
-  const auto best = std::max_element(counts.begin(), counts.end(),
-                                     [](const auto& a, const auto& b) { return a.second < b.second; });
-  return best == counts.end() ? 0 : static_cast<double>(best->first) * bucket;
+  for (const auto& [value, count] : counts) {
+    if (count >= 2) return static_cast<double>(value) * bucket;
+  }
+  return counts.empty() ? 0 : static_cast<double>(counts.begin()->first) * bucket;
 }
 
 // The body's size: the size most of the text is set in.
@@ -99,7 +103,8 @@ std::vector<std::vector<Role>> furniture_roles(const std::vector<PdfPage>& pages
   for (std::size_t number = 0; number < pages.size(); ++number) {
     for (std::size_t index = 0; index < roles[number].size(); ++index) {
       const auto& line = pages[number].lines[index];
-      if (repeated[number][index] && (line.bottom <= text_top + 1 || line.top >= text_bottom - 1)) {
+      const bool outside = text_top <= text_bottom && (line.bottom <= text_top + 1 || line.top >= text_bottom - 1);
+      if (repeated[number][index] && outside) {
         roles[number][index] = Role::furniture;
       }
     }
@@ -130,7 +135,7 @@ Column measure_column(const std::vector<PdfPage>& pages, const std::vector<std::
   std::sort(lefts.begin(), lefts.end());
   column.left = lefts[lefts.size() / 10];
   column.right = rights[rights.size() * 9 / 10];
-  column.line_gap = gaps.empty() ? 0 : mode(gaps, 0.5);
+  column.line_gap = smallest_common(gaps, 0.5);
   return column;
 }
 

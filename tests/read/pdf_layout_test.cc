@@ -56,27 +56,35 @@ TEST_CASE("PDF layout: a short line ends a paragraph, a full one goes on; a deep
 }
 
 TEST_CASE("PDF layout: running headers and footers go, whatever the page number", "[read][pdf]") {
+  const std::string words[] = {"One", "Two", "Three"};
   std::vector<PdfPage> pages;
   for (std::uint32_t number = 1; number <= 3; ++number) {
-    pages.push_back(page({line("A/RES/99/123", 40, 440), line("Paragraph " + std::to_string(number) + " text.", 100),
-                          line("Job 26-01234 (E)   page " + std::to_string(number), 780, kLeft, 300)},
+    pages.push_back(page({line("A/RES/99/123", 40, 440), line(words[number - 1] + " fills the line,", 100.0 + number),
+                          line("then ends.", 114.0 + number, kLeft, 150),
+                          line("Job 26-01234 (E)   page " + std::to_string(number), 740, kLeft, 300)},
                          number));
   }
   const auto blocks = untm::read::blocks_from_pages(pages);
-  CHECK(texts(blocks, BlockKind::body) == Texts{"Paragraph 1 text.", "Paragraph 2 text.", "Paragraph 3 text."});
+  CHECK(texts(blocks, BlockKind::body) ==
+        Texts{"One fills the line, then ends.", "Two fills the line, then ends.", "Three fills the line, then ends."});
   REQUIRE(blocks.size() == 3);
   CHECK(blocks[2].page == 3);
   CHECK(blocks[2].index == 2);
 }
 
 TEST_CASE("PDF layout: small text at the page foot is a footnote, after the body", "[read][pdf]") {
-  auto body = line("1. Takes note of the report of the Secretary-General;", 100, kLeft, 400);
-  auto note = line("1 A/61/82.", 700, kLeft, 130, 9);
-  auto more = line("Second line of the body text.", 114, kLeft, 300);
-  const auto blocks = untm::read::blocks_from_pages({page({body, more, note})});
-  REQUIRE(blocks.size() == 3);
-  CHECK(blocks[2].kind == BlockKind::footnote);
-  CHECK(blocks[2].text == "1 A/61/82.");
+  const auto blocks = untm::read::blocks_from_pages({page({
+      line("1. Takes note of the report of the Secretary-General and of the", 100, kLeft + 36),
+      line("recommendations contained therein;", 114, kLeft, 300),
+      line("1 A/61/82, annex.", 700, kLeft, 160, 9),
+      line("2 Resolution 60/1.", 711, kLeft, 160, 9),
+      line("2. Decides to remain seized of the matter.", 128, kLeft + 36, 400),
+  })});
+  CHECK(texts(blocks, BlockKind::body) ==
+        Texts{"1. Takes note of the report of the Secretary-General and of the recommendations contained therein;",
+              "2. Decides to remain seized of the matter."});
+  CHECK(texts(blocks, BlockKind::footnote) == Texts{"1 A/61/82, annex.", "2 Resolution 60/1."});
+  CHECK(blocks.back().kind == BlockKind::footnote);
 }
 
 TEST_CASE("PDF layout: larger, bold or centred lines are headings; a heading line before a page break stays apart",
