@@ -134,17 +134,22 @@ std::vector<Link> align_blocks(const Units& first, const Units& second, std::spa
                                                 block.first_end - block.first_begin);
     const std::span<const double> second_lengths(second.lengths.data() + block.second_begin,
                                                  block.second_end - block.second_begin);
-    const std::vector<PathStep> path =
+    const std::vector<Link> path =
         band_search(first_lengths, second_lengths, model.types, costs, options.band, nullptr, guides[block_index]);
     // Later passes search around this path: it moves little between passes.
     guides[block_index] = guide_from_path(path, first_lengths.size(), second_lengths.size());
-    for (const PathStep& step : path) {
-      Link link{block.first_begin + step.first_begin, step.first_count, block.second_begin + step.second_begin,
-                step.second_count, step.cost, 0.0};
-      link.confidence = std::min(1.0, std::exp(-costs.evidence_cost(step.first_begin, step.first_count,
-                                                                    step.second_begin, step.second_count)));
+    for (const Link& step : path) {
+      const LinkType type = step.type();
+      Link link = step;
+      link.first = {block.first_begin + step.first.begin, block.first_begin + step.first.end};
+      link.second = {block.second_begin + step.second.begin, block.second_begin + step.second.end};
+      link.confidence = std::min(1.0, std::exp(-costs.evidence_cost(step.first.begin, type.first_count,
+                                                                    step.second.begin, type.second_count)));
       links.push_back(link);
-      if (type_counts != nullptr) ++(*type_counts)[step.type_index];
+      if (type_counts != nullptr) {
+        const auto searched = std::find(model.types.begin(), model.types.end(), type);
+        ++(*type_counts)[static_cast<std::size_t>(searched - model.types.begin())];
+      }
     }
   }
   return links;
@@ -158,9 +163,9 @@ double estimate_variance(const Units& first, const Units& second, std::span<cons
   double sum = 0;
   std::size_t count = 0;
   for (const Link& link : links) {
-    if (link.first_count != 1 || link.second_count != 1) continue;
-    const double first_length = first.lengths[link.first_begin];
-    const double second_length = second.lengths[link.second_begin] / length.ratio;
+    if (link.type() != LinkType{1, 1}) continue;
+    const double first_length = first.lengths[link.first.begin];
+    const double second_length = second.lengths[link.second.begin] / length.ratio;
     const double mean = (first_length + second_length) / 2;
     if (mean <= 0) continue;
     sum += (second_length - first_length) * (second_length - first_length) / mean;
@@ -177,10 +182,9 @@ void estimate_boundary_weights(const Units& first, const Units& second, std::spa
                                AnchorWeights& weights) {
   std::vector<std::pair<const SentenceFeatures*, const SentenceFeatures*>> starts, ends;
   for (const Link& link : links) {
-    if (link.first_count == 0 || link.second_count == 0) continue;
-    starts.emplace_back(&first.features[link.first_begin], &second.features[link.second_begin]);
-    ends.emplace_back(&first.features[link.first_begin + link.first_count - 1],
-                      &second.features[link.second_begin + link.second_count - 1]);
+    if (link.first.empty() || link.second.empty()) continue;
+    starts.emplace_back(&first.features[link.first.begin], &second.features[link.second.begin]);
+    ends.emplace_back(&first.features[link.first.end - 1], &second.features[link.second.end - 1]);
   }
   // Too few links say little.
   if (starts.size() < 10) return;
@@ -306,9 +310,8 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
                                         std::span(&all_paragraphs, 1), evidence, options, false, nullptr)) {
       const auto& first_begin = first_side.paragraph_units.sentence_begin;
       const auto& second_begin = second_side.paragraph_units.sentence_begin;
-      sentence_blocks.push_back(Block{first_begin[link.first_begin], first_begin[link.first_begin + link.first_count],
-                                      second_begin[link.second_begin],
-                                      second_begin[link.second_begin + link.second_count]});
+      sentence_blocks.push_back(Block{first_begin[link.first.begin], first_begin[link.first.end],
+                                      second_begin[link.second.begin], second_begin[link.second.end]});
     }
   }
   const std::vector<Link> links = align_units(first_side.sentence_units, second_side.sentence_units, sentence_blocks,
@@ -317,29 +320,25 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
   AlignedDocument document;
   document.first_language = std::string(language_code(options.first_language));
   document.second_language = std::string(language_code(options.second_language));
-  auto make_segment = [](const Side& side, std::size_t begin, std::size_t count, Language language) {
+  auto make_segment = [](const Side& side, SentenceRange range, Language language) {
     Segment segment;
-    segment.sentence_count = static_cast<std::uint32_t>(count);
-    segment.first_sentence = static_cast<std::uint32_t>(begin);
-    if (count == 0) {
+    if (range.empty()) {
       // Where the missing counterpart would be: just before the next sentence.
-      const std::size_t at = begin < side.sentences.size() ? side.sentences[begin]->source.begin
-                             : side.sentences.empty()      ? 0
-                                                           : side.sentences.back()->source.end;
+      const std::size_t at = range.begin < side.sentences.size() ? side.sentences[range.begin]->source.begin
+                             : side.sentences.empty()            ? 0
+                                                                 : side.sentences.back()->source.end;
       segment.source = SourceSpan{at, at};
       return segment;
     }
-    for (std::size_t s = begin; s < begin + count; ++s) append_joined(segment.text, side.sentences[s]->text, language);
-    segment.source = SourceSpan{side.sentences[begin]->source.begin, side.sentences[begin + count - 1]->source.end};
+    for (std::size_t s = range.begin; s < range.end; ++s) {
+      append_joined(segment.text, side.sentences[s]->text, language);
+    }
+    segment.source = SourceSpan{side.sentences[range.begin]->source.begin, side.sentences[range.end - 1]->source.end};
     return segment;
   };
   for (const Link& link : links) {
-    AlignedPair pair;
-    pair.first = make_segment(first_side, link.first_begin, link.first_count, options.first_language);
-    pair.second = make_segment(second_side, link.second_begin, link.second_count, options.second_language);
-    pair.cost = link.cost;
-    pair.confidence = link.confidence;
-    document.pairs.push_back(std::move(pair));
+    document.pairs.push_back(AlignedPair{link, make_segment(first_side, link.first, options.first_language),
+                                         make_segment(second_side, link.second, options.second_language)});
   }
   return document;
 }

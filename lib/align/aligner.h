@@ -16,6 +16,7 @@
 #include "align/evidence.h"
 #include "align/length_model.h"
 #include "align/link_types.h"
+#include "core/link.h"
 #include "core/types.h"
 
 namespace untm {
@@ -54,14 +55,6 @@ struct AlignOptions {
   BandSearchOptions band;
 };
 
-struct Link {
-  std::size_t first_begin = 0, first_count = 0, second_begin = 0, second_count = 0;
-  double cost = 0;
-  // In [0, 1]: the probability of a length difference at least this large,
-  // times the evidence: exp(-(cost - prior term)), capped at 1.
-  double confidence = 0;
-};
-
 // What the EM found, for reports and tests.
 struct AlignmentModel {
   LengthModel length;
@@ -69,7 +62,9 @@ struct AlignmentModel {
   std::vector<double> priors;
 };
 
-// Aligns two lists of sentences (presplit input); links index them.
+// Aligns two lists of sentences (presplit input); links index them. A link's
+// confidence is the probability of a length difference at least this large,
+// times the evidence: exp(-(cost - prior term)), capped at 1.
 std::vector<Link> align_sentences(std::span<const std::string> first, std::span<const std::string> second,
                                   const AlignOptions& options, AlignmentModel* model = nullptr);
 

@@ -60,7 +60,7 @@ Band make_band(const std::vector<std::size_t>& diagonal, std::size_t second_size
 
 }  // namespace
 
-std::vector<PathStep> band_search(std::span<const double> first_lengths, std::span<const double> second_lengths,
+std::vector<Link> band_search(std::span<const double> first_lengths, std::span<const double> second_lengths,
                                   std::span<const LinkType> types, LinkCostFunction& costs,
                                   const BandSearchOptions& options, BandSearchStatistics* statistics,
                                   std::span<const std::size_t> guide) {
@@ -117,7 +117,7 @@ std::vector<PathStep> band_search(std::span<const double> first_lengths, std::sp
                            (first_size == 0 && second_size == 0);
     if (!reachable && whole) throw std::logic_error("band_search: the link types cannot cover the inputs");
 
-    std::vector<PathStep> path;
+    std::vector<Link> path;
     bool touches_edge = !reachable;
     if (reachable) {
       // A path within `margin` of a band edge that is not the matrix edge may
@@ -127,11 +127,11 @@ std::vector<PathStep> band_search(std::span<const double> first_lengths, std::sp
       while (i > 0 || j > 0) {
         const std::uint8_t t = steps[band.row_start[i] + (j - band.low[i])];
         const LinkType& type = types[t];
-        PathStep step{i - type.first_count, type.first_count, j - type.second_count, type.second_count, t, 0};
-        step.cost = costs.cost(step.first_begin, step.first_count, step.second_begin, step.second_count);
+        Link step{{i - type.first_count, i}, {j - type.second_count, j}};
+        step.cost = costs.cost(step.first.begin, type.first_count, step.second.begin, type.second_count);
         path.push_back(step);
-        i = step.first_begin;
-        j = step.second_begin;
+        i = step.first.begin;
+        j = step.second.begin;
         if (!whole && ((band.low[i] > 0 && j < band.low[i] + margin) ||
                        (band.high[i] < second_size && j + margin > band.high[i]))) {
           touches_edge = true;
@@ -151,14 +151,14 @@ std::vector<PathStep> band_search(std::span<const double> first_lengths, std::sp
   }
 }
 
-std::vector<std::size_t> guide_from_path(std::span<const PathStep> path, std::size_t first_size,
+std::vector<std::size_t> guide_from_path(std::span<const Link> path, std::size_t first_size,
                                          std::size_t second_size) {
   std::vector<std::size_t> guide(first_size + 1, second_size);
-  for (const PathStep& step : path) {
-    for (std::size_t k = 0; k < std::max<std::size_t>(step.first_count, 1); ++k) {
-      if (step.first_begin + k > first_size) break;
-      guide[step.first_begin + k] =
-          step.second_begin + (step.first_count == 0 ? 0 : k * step.second_count / step.first_count);
+  for (const Link& step : path) {
+    const std::size_t first_count = step.first.size(), second_count = step.second.size();
+    for (std::size_t k = 0; k < std::max<std::size_t>(first_count, 1); ++k) {
+      if (step.first.begin + k > first_size) break;
+      guide[step.first.begin + k] = step.second.begin + (first_count == 0 ? 0 : k * second_count / first_count);
     }
   }
   // 0-1 links leave a row at its first position; the row's last position is

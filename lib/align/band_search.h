@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "align/link_types.h"
+#include "core/link.h"
 
 namespace untm {
 
@@ -26,12 +27,6 @@ class LinkCostFunction {
   virtual ~LinkCostFunction() = default;
   virtual double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
                       std::size_t second_count) = 0;
-};
-
-struct PathStep {
-  std::size_t first_begin = 0, first_count = 0, second_begin = 0, second_count = 0;
-  std::size_t type_index = 0;  // into the link types searched
-  double cost = 0;
 };
 
 struct BandSearchOptions {
@@ -47,13 +42,14 @@ struct BandSearchStatistics {
   std::size_t cells = 0;            // cells of the last search
 };
 
-// The least-cost sequence of links covering both sides in order. The lengths
-// only place the band; `costs` prices the links. `guide`, when not empty,
+// The least-cost sequence of links covering both sides in order, in
+// block-local indices, each with the cost `costs` gave it (confidence 0). The
+// lengths only place the band; `costs` prices the links. `guide`, when not empty,
 // replaces the length diagonal as the band's centre: for each first-side
 // position 0..n1 the expected second-side position (e.g. the path of an
 // earlier pass, see guide_from_path). Throws std::logic_error when `types`
 // cannot cover the two sides (no 1-0/0-1 and no other way through).
-std::vector<PathStep> band_search(std::span<const double> first_lengths, std::span<const double> second_lengths,
+std::vector<Link> band_search(std::span<const double> first_lengths, std::span<const double> second_lengths,
                                   std::span<const LinkType> types, LinkCostFunction& costs,
                                   const BandSearchOptions& options = {},
                                   BandSearchStatistics* statistics = nullptr,
@@ -61,7 +57,7 @@ std::vector<PathStep> band_search(std::span<const double> first_lengths, std::sp
 
 // The second-side position of `path` at every first-side position 0..n1
 // (interpolated inside many-to-many links), to guide a later search.
-std::vector<std::size_t> guide_from_path(std::span<const PathStep> path, std::size_t first_size,
+std::vector<std::size_t> guide_from_path(std::span<const Link> path, std::size_t first_size,
                                          std::size_t second_size);
 
 }  // namespace untm

@@ -1,12 +1,9 @@
 #include "align/link_types.h"
 
 #include <cmath>
-#include <fmt/format.h>
 #include <numeric>
 
 namespace untm {
-
-std::string to_string(const LinkType& type) { return fmt::format("{}-{}", type.first_count, type.second_count); }
 
 std::span<const LinkType> default_link_types() {
   static constexpr LinkType kTypes[] = {{0, 1}, {1, 0}, {1, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3},

@@ -1,21 +1,15 @@
 #pragma once
 // The kinds of link the aligner considers ("1-2": one first-side sentence
-// translated by two second-side sentences) and their prior probabilities.
+// translated by two second-side sentences, core/link.h) and their prior
+// probabilities.
 
 #include <cstddef>
 #include <span>
-#include <string>
 #include <vector>
 
+#include "core/link.h"
+
 namespace untm {
-
-struct LinkType {
-  std::size_t first_count = 0;
-  std::size_t second_count = 0;
-  friend bool operator==(const LinkType&, const LinkType&) = default;
-};
-
-std::string to_string(const LinkType& type);
 
 // 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4, 4-1, 1-5, 5-1.
 // Gale & Church's six are not enough for Chinese-English: a long Chinese

@@ -54,8 +54,8 @@ std::string batch_fingerprint(std::span<const DocumentPair> documents, std::stri
   for (const auto& pair : documents) {
     framed.clear();
     append_string(framed, pair.id);
-    append_string(framed, pair.zh_path);
-    append_string(framed, pair.en_path);
+    append_string(framed, pair.first_path);
+    append_string(framed, pair.second_path);
     hash.add(framed);
   }
   framed.clear();

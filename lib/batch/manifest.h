@@ -1,6 +1,6 @@
 #pragma once
 // The list of document pairs a batch aligns, and the manifest file that
-// states it: one pair per line, `id<TAB>zh_path<TAB>en_path`, `#` comments and
+// states it: one pair per line, `id<TAB>zh path<TAB>en path`, `#` comments and
 // blank lines ignored. Paths stay as written; the tool resolves relative ones
 // against the manifest's folder (lib/ never touches files).
 
@@ -13,8 +13,11 @@ namespace untm::batch {
 
 struct DocumentPair {
   std::string id;       // becomes the document id in the bundle (UN symbol or file stem)
-  std::string zh_path;  // the Chinese side: the first document of the pair
-  std::string en_path;  // the English side: the second document
+  // The first document is the side links and outputs name first (untm
+  // align's --src-lang side); a batch aligns Chinese (the manifest's second
+  // column) to English (the third).
+  std::string first_path;
+  std::string second_path;
   friend bool operator==(const DocumentPair&, const DocumentPair&) = default;
 };
 

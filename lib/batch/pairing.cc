@@ -37,9 +37,16 @@ std::string join_folder(std::string_view folder, std::string_view name) {
   return folder.empty() ? std::string(name) : fmt::format("{}/{}", folder, name);
 }
 
-std::string_view without_txt_extension(std::string_view name) {
-  if (name.size() > 4 && lowercase_ascii(name.substr(name.size() - 4)) == ".txt") {
-    name.remove_suffix(4);
+// Extensions of the formats untm reads; the format itself comes from the
+// bytes, so these only keep the id free of them.
+constexpr std::string_view kDocumentExtensions[] = {".txt", ".docx", ".pdf"};
+
+std::string_view without_document_extension(std::string_view name) {
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return name;
+  const std::string extension = lowercase_ascii(name.substr(dot));
+  for (const auto known : kDocumentExtensions) {
+    if (extension == known) return name.substr(0, dot);
   }
   return name;
 }
@@ -50,7 +57,7 @@ std::optional<NamedSide> read_name(std::string_view path) {
   const auto slash = path.rfind('/');
   const std::string_view folder = slash == std::string_view::npos ? "" : path.substr(0, slash);
   const std::string_view file_name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  const std::string_view stem = without_txt_extension(file_name);
+  const std::string_view stem = without_document_extension(file_name);
 
   // zh/NAME + en/NAME
   const auto parent_slash = folder.rfind('/');
@@ -85,6 +92,10 @@ FolderPairing pair_files_by_name(const std::vector<std::string>& relative_paths)
   FolderPairing result;
   for (const auto& path : relative_paths) {
     if (is_hidden(path)) continue;
+    if (path.size() > 4 && lowercase_ascii(path.substr(path.size() - 4)) == ".doc") {
+      result.unpaired.push_back({path, "a legacy Word .doc, which untm cannot read: save it as .docx"});
+      continue;
+    }
     const auto named = read_name(path);
     if (!named) {
       result.unpaired.push_back(

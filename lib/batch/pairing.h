@@ -4,8 +4,9 @@
 //   A_68_155-ZH.txt + A_68_155-EN.txt   (language tag before the extension)
 //   report.zh + report.en, report.zh.txt + report.en.txt
 //   zh/001 + en/001                     (language folders with equal names)
+//   A_68_155-ZH.docx + A_68_155-EN.pdf  (.txt, .docx and .pdf alike)
 // Language tags are matched case-insensitively. The id of a pair is its name
-// without the language tag and a `.txt` extension, prefixed by the folder it
+// without the language tag and a .txt/.docx/.pdf extension, prefixed by the folder it
 // sits in (relative to the batch folder), so `sessions/68/A_68_155`.
 
 #include <string>

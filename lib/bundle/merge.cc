@@ -47,12 +47,12 @@ MergeResult merge_bundles(std::span<BundleReader* const> inputs, std::ostream& o
     }
   }
 
-  BundleHeader header;
+  // Only these fields carry over: the others are untm's own (adminlang).
+  format::TmxHeader header;
   header.srclang = first_header.srclang;
   header.creation_date = first_header.creation_date;
   if (!first_header.tool_version.empty()) header.tool_version = first_header.tool_version;
-  header.compression_level = compression_level;
-  BundleWriter writer(out, header);
+  BundleWriter writer(out, header, compression_level);
   for (const Source& source : plan) {
     const EncodedDocument document = source.reader->encoded_document(*source.entry);
     result.units += document.unit_count;

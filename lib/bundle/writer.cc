@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <stdexcept>
 
 #include "bundle/zstd_frames.h"
@@ -11,37 +10,24 @@
 
 namespace untm::bundle {
 
-namespace {
-
-format::TmxHeader tmx_header_of(const BundleHeader& header) {
-  format::TmxHeader tmx;
-  tmx.srclang = header.srclang;
-  tmx.creation_date =
-      header.creation_date.empty() ? format::tmx_date(std::chrono::system_clock::now()) : header.creation_date;
-  tmx.tool_version = header.tool_version;
-  return tmx;
-}
-
-}  // namespace
-
-EncodedDocument encode_document(const AlignedDocument& document, const BundleHeader& header) {
+EncodedDocument encode_document(const AlignedDocument& document, const format::TmxHeader& header,
+                                int compression_level) {
   EncodedDocument encoded;
   encoded.id = document.id;
   encoded.first_language = document.first_language;
   encoded.second_language = document.second_language;
   format::CleanupCounts counts;
   std::string units;
-  encoded.unit_count = format::append_tmx_units(units, document, tmx_header_of(header), {}, counts);
+  encoded.unit_count = format::append_tmx_units(units, document, format::with_creation_date(header), {}, counts);
   encoded.cleaned_characters = counts.total();
-  encoded.frame = compress_frame(units, header.compression_level);
+  encoded.frame = compress_frame(units, compression_level);
   encoded.checksum = frame_checksum(encoded.frame).value_or(0);
   return encoded;
 }
 
-BundleWriter::BundleWriter(std::ostream& out, BundleHeader header) : out_(out), header_(std::move(header)) {
-  const format::TmxHeader tmx = tmx_header_of(header_);
-  header_.creation_date = tmx.creation_date;
-  const std::string frame = compress_frame(format::render_tmx_header(tmx), header_.compression_level);
+BundleWriter::BundleWriter(std::ostream& out, format::TmxHeader header, int compression_level)
+    : out_(out), header_(format::with_creation_date(std::move(header))), compression_level_(compression_level) {
+  const std::string frame = compress_frame(format::render_tmx_header(header_), compression_level_);
   index_.header = {position_, frame.size()};
   write(frame);
 }
@@ -73,7 +59,7 @@ void BundleWriter::append(const EncodedDocument& document) {
 
 void BundleWriter::finish() {
   if (finished_) return;
-  const std::string footer = compress_frame(format::tmx_footer(), header_.compression_level);
+  const std::string footer = compress_frame(format::tmx_footer(), compression_level_);
   index_.footer = {position_, footer.size()};
   write(footer);
   write(encode_index_frame(index_));

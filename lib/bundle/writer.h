@@ -4,8 +4,8 @@
 // that a batch can encode documents on many threads; a BundleWriter then
 // appends the encoded documents to one stream in the order it is given them.
 //
-//   BundleWriter writer(out, header);        // writes the header frame
-//   writer.append(encode_document(doc, writer.header()));  // or writer.add(doc)
+//   BundleWriter writer(out, header, level);  // writes the header frame
+//   writer.append(encode_document(doc, writer.header(), level));  // or writer.add(doc)
 //   writer.finish();                         // footer frame and index frame
 //
 // The writer writes to a stream; writing to a temporary file and renaming it
@@ -18,6 +18,7 @@
 
 #include "bundle/index.h"
 #include "core/types.h"
+#include "format/tmx.h"
 
 namespace untm::bundle {
 
@@ -25,15 +26,6 @@ namespace untm::bundle {
 // keeps a bundle of UN documents smaller than the same TMX under gzip -9 at
 // several MB/s per thread (untm bench bundle).
 inline constexpr int kDefaultCompressionLevel = 12;
-
-struct BundleHeader {
-  std::string srclang = "en";      // TMX srclang: the original's language
-  // YYYYMMDDThhmmssZ, the header's and every <tu>'s creationdate. Empty: the
-  // BundleWriter sets it to the current time (fix it for reproducible bundles).
-  std::string creation_date;
-  std::string tool_version = UNTM_VERSION;
-  int compression_level = kDefaultCompressionLevel;
-};
 
 struct EncodedDocument {
   std::string id;
@@ -45,23 +37,27 @@ struct EncodedDocument {
   std::uint64_t cleaned_characters = 0;  // XML-forbidden characters dropped or replaced
 };
 
-// Renders and compresses one document. Pure and thread-safe. An empty
-// header.creation_date means now (pass the BundleWriter's header to get one
-// date for the whole bundle).
-EncodedDocument encode_document(const AlignedDocument& document, const BundleHeader& header);
+// Renders and compresses one document at zstd level `compression_level`.
+// Pure and thread-safe. An empty header.creation_date means now (pass the
+// BundleWriter's header to get one date for the whole bundle).
+EncodedDocument encode_document(const AlignedDocument& document, const format::TmxHeader& header,
+                                int compression_level);
 
 class BundleWriter {
  public:
-  // Writes the header frame. Stream errors throw InputError("bundle output").
-  BundleWriter(std::ostream& out, BundleHeader header);
+  // Writes the header frame. An empty header.creation_date becomes the
+  // current time (fix it for reproducible bundles). Stream errors throw
+  // InputError("bundle output").
+  BundleWriter(std::ostream& out, format::TmxHeader header, int compression_level);
 
   // The header with its creation date filled in.
-  const BundleHeader& header() const noexcept { return header_; }
+  const format::TmxHeader& header() const noexcept { return header_; }
+  int compression_level() const noexcept { return compression_level_; }
 
   // Appends a document frame. Throws InputError for an id already in the
   // bundle: readers find documents by id.
   void append(const EncodedDocument& document);
-  void add(const AlignedDocument& document) { append(encode_document(document, header_)); }
+  void add(const AlignedDocument& document) { append(encode_document(document, header_, compression_level_)); }
 
   // Writes the footer and the index. Nothing may be appended afterwards.
   void finish();
@@ -73,7 +69,8 @@ class BundleWriter {
   void write(std::string_view bytes);
 
   std::ostream& out_;
-  BundleHeader header_;
+  format::TmxHeader header_;
+  int compression_level_;
   BundleIndex index_;
   std::unordered_set<std::string> ids_;
   std::uint64_t position_ = 0;

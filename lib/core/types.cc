@@ -1,7 +1,5 @@
 #include "core/types.h"
 
-#include <fmt/format.h>
-
 namespace untm {
 
 std::string_view language_code(Language language) {
@@ -18,8 +16,11 @@ std::optional<Language> parse_language(std::string_view code) {
   return std::nullopt;
 }
 
-std::string link_type(const AlignedPair& pair) {
-  return fmt::format("{}-{}", pair.first.sentence_count, pair.second.sentence_count);
+std::vector<Link> links_of(const AlignedDocument& document) {
+  std::vector<Link> links;
+  links.reserve(document.pairs.size());
+  for (const AlignedPair& pair : document.pairs) links.push_back(pair.link);
+  return links;
 }
 
 }  // namespace untm

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/link.h"
+
 namespace untm {
 
 enum class Language { zh, en };
@@ -44,22 +46,15 @@ struct SplitDocument {
 // One side of an aligned pair: the joined text of the sentences in the link.
 struct Segment {
   std::string text;
-  SourceSpan source;                  // spans the first to the last sentence
-  std::uint32_t sentence_count = 0;   // 0 for the empty side of a null link
-  std::uint32_t first_sentence = 0;   // index of the first sentence in its document
+  SourceSpan source;  // spans the first to the last sentence
 };
 
-// One translation unit: a link between `first.sentence_count` sentences of the
-// first document and `second.sentence_count` of the second.
+// One translation unit: a link and the texts of its two sides.
 struct AlignedPair {
+  Link link;
   Segment first;
   Segment second;
-  double cost = 0.0;        // alignment cost of the link (lower is better)
-  double confidence = 0.0;  // in [0, 1]; users filter on it
 };
-
-// "2-1": sentences on the first side, then on the second.
-std::string link_type(const AlignedPair& pair);
 
 struct AlignedDocument {
   std::string id;                 // UN symbol or file stem
@@ -67,5 +62,8 @@ struct AlignedDocument {
   std::string second_language = "en";
   std::vector<AlignedPair> pairs;
 };
+
+// The links of a document's pairs, in order (for --links files).
+std::vector<Link> links_of(const AlignedDocument& document);
 
 }  // namespace untm

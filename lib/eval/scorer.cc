@@ -10,21 +10,21 @@ namespace {
 // Counts how many `candidates` are found in `reference`, strictly and laxly
 // (Vecalign's _precision()). Links empty on both sides are ignored, and
 // duplicates count once.
-HitCounts count_hits(std::span<const SentenceLink> reference,
-                     std::span<const SentenceLink> candidates) {
-  std::set<SentenceLink> reference_set;
+HitCounts count_hits(std::span<const LinkIndices> reference,
+                     std::span<const LinkIndices> candidates) {
+  std::set<LinkIndices> reference_set;
   std::unordered_map<std::size_t, std::unordered_set<std::size_t>> linked_second;
-  for (const SentenceLink& link : reference) {
+  for (const LinkIndices& link : reference) {
     if (link.first.empty() && link.second.empty()) continue;
     reference_set.insert(link);
     for (std::size_t first : link.first) linked_second[first].insert(link.second.begin(), link.second.end());
   }
-  std::set<SentenceLink> candidate_set;
-  for (const SentenceLink& link : candidates) {
+  std::set<LinkIndices> candidate_set;
+  for (const LinkIndices& link : candidates) {
     if (!link.first.empty() || !link.second.empty()) candidate_set.insert(link);
   }
   HitCounts counts;
-  for (const SentenceLink& link : candidate_set) {
+  for (const LinkIndices& link : candidate_set) {
     if (reference_set.contains(link)) {
       ++counts.strict_hits;
       ++counts.lax_hits;
@@ -46,9 +46,9 @@ HitCounts count_hits(std::span<const SentenceLink> reference,
   return counts;
 }
 
-std::vector<SentenceLink> without_null_links(std::span<const SentenceLink> links) {
-  std::vector<SentenceLink> kept;
-  for (const SentenceLink& link : links) {
+std::vector<LinkIndices> without_null_links(std::span<const LinkIndices> links) {
+  std::vector<LinkIndices> kept;
+  for (const LinkIndices& link : links) {
     if (!link.first.empty() && !link.second.empty()) kept.push_back(link);
   }
   return kept;
@@ -78,7 +78,7 @@ MatchCounts& MatchCounts::operator+=(const MatchCounts& other) {
   return *this;
 }
 
-MatchCounts count_matches(std::span<const SentenceLink> gold, std::span<const SentenceLink> test) {
+MatchCounts count_matches(std::span<const LinkIndices> gold, std::span<const LinkIndices> test) {
   MatchCounts counts;
   counts.precision = count_hits(gold, test);
   counts.recall = count_hits(without_null_links(test), without_null_links(gold));

@@ -13,7 +13,7 @@
 #include <cstddef>
 #include <span>
 
-#include "eval/links.h"
+#include "core/link.h"
 
 namespace untm {
 
@@ -38,7 +38,7 @@ struct Scores {
   double lax_precision = 0, lax_recall = 0, lax_f1 = 0;
 };
 
-MatchCounts count_matches(std::span<const SentenceLink> gold, std::span<const SentenceLink> test);
+MatchCounts count_matches(std::span<const LinkIndices> gold, std::span<const LinkIndices> test);
 
 // Ratios of the counts; 0 where a denominator is 0.
 Scores compute_scores(const MatchCounts& counts);

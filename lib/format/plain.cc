@@ -21,7 +21,7 @@ void append_json_string(std::string& out, std::string_view text, CleanupCounts& 
 }
 
 void append_json_side(std::string& out, const std::string& language, const Segment& segment,
-                      CleanupCounts& counts) {
+                      SentenceRange sentences, CleanupCounts& counts) {
   out += ',';
   append_json_string(out, language, counts);
   out += ':';
@@ -30,7 +30,8 @@ void append_json_side(std::string& out, const std::string& language, const Segme
   append_json_string(out, language + "_source", counts);
   out += fmt::format(":[{},{}],", segment.source.begin, segment.source.end);
   append_json_string(out, language + "_sentences", counts);
-  out += fmt::format(":[{},{}]", segment.first_sentence, segment.sentence_count);
+  out += ':';
+  out += format_first_count(sentences);
 }
 
 }  // namespace
@@ -39,7 +40,7 @@ std::size_t append_tsv(std::string& out, const AlignedDocument& document, const 
                        CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.confidence < options.min_confidence) continue;
+    if (pair.link.confidence < options.min_confidence) continue;
     append_clean(out, pair.first.text, Escaping::line, counts);
     out += '\t';
     append_clean(out, pair.second.text, Escaping::line, counts);
@@ -53,14 +54,15 @@ std::size_t append_jsonl(std::string& out, const AlignedDocument& document, cons
                          CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.confidence < options.min_confidence) continue;
+    if (pair.link.confidence < options.min_confidence) continue;
     out += "{\"document\":";
     append_json_string(out, document.id, counts);
     out += ",\"link\":";
-    append_json_string(out, link_type(pair), counts);
-    out += fmt::format(",\"cost\":{},\"confidence\":{}", json_number(pair.cost), json_number(pair.confidence));
-    append_json_side(out, document.first_language, pair.first, counts);
-    append_json_side(out, document.second_language, pair.second, counts);
+    append_json_string(out, to_string(pair.link.type()), counts);
+    out += fmt::format(",\"cost\":{},\"confidence\":{}", json_number(pair.link.cost),
+                       json_number(pair.link.confidence));
+    append_json_side(out, document.first_language, pair.first, pair.link.first, counts);
+    append_json_side(out, document.second_language, pair.second, pair.link.second, counts);
     out += "}\n";
     ++written;
   }
@@ -71,7 +73,7 @@ std::size_t append_moses(std::string& first_out, std::string& second_out, const 
                          const FormatOptions& options, CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.confidence < options.min_confidence) continue;
+    if (pair.link.confidence < options.min_confidence) continue;
     append_clean(first_out, pair.first.text, Escaping::line, counts);
     first_out += '\n';
     append_clean(second_out, pair.second.text, Escaping::line, counts);

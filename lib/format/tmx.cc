@@ -23,16 +23,13 @@ void append_prop(std::string& out, std::string_view type, std::string_view value
   out += "</prop>";
 }
 
-void append_tuv(std::string& out, std::string_view language, const Segment& segment, CleanupCounts& counts) {
+void append_tuv(std::string& out, std::string_view language, const Segment& segment, SentenceRange sentences,
+                CleanupCounts& counts) {
   out += "    <tuv xml:lang=\"";
   append_attribute_text(out, language, counts);
   out += "\">";
   append_prop(out, "x-source", fmt::format("{}-{}", segment.source.begin, segment.source.end), counts);
-  if (segment.sentence_count > 0) {
-    append_prop(out, "x-sentences",
-                fmt::format("{}-{}", segment.first_sentence, segment.first_sentence + segment.sentence_count - 1),
-                counts);
-  }
+  if (!sentences.empty()) append_prop(out, "x-sentences", format_first_last(sentences), counts);
   out += "<seg>";
   append_clean(out, segment.text, Escaping::xml, counts);
   out += "</seg></tuv>\n";
@@ -55,6 +52,11 @@ bool is_tmx_date(std::string_view text) {
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
   }
   return true;
+}
+
+TmxHeader with_creation_date(TmxHeader header) {
+  if (header.creation_date.empty()) header.creation_date = tmx_date(std::chrono::system_clock::now());
+  return header;
 }
 
 std::string render_tmx_header(const TmxHeader& header) {
@@ -87,27 +89,27 @@ std::size_t append_tmx_units(std::string& out, const AlignedDocument& document, 
   std::size_t written = 0;
   for (std::size_t i = 0; i < document.pairs.size(); ++i) {
     const AlignedPair& pair = document.pairs[i];
-    if (pair.confidence < options.min_confidence) continue;
+    if (pair.link.confidence < options.min_confidence) continue;
     out += "<tu tuid=\"";
     append_attribute_text(out, document.id, counts);
     out += fmt::format(":{}\" creationdate=\"{}\">\n    ", i + 1, header.creation_date);
     append_prop(out, "x-document", document.id, counts);
     out += "\n    ";
-    append_prop(out, "x-link", link_type(pair), counts);
+    append_prop(out, "x-link", to_string(pair.link.type()), counts);
     out += "\n    ";
-    append_prop(out, "x-cost", fmt::format("{:.4f}", pair.cost), counts);
+    append_prop(out, "x-cost", fmt::format("{:.4f}", pair.link.cost), counts);
     out += "\n    ";
-    append_prop(out, "x-confidence", fmt::format("{:.4f}", pair.confidence), counts);
+    append_prop(out, "x-confidence", fmt::format("{:.4f}", pair.link.confidence), counts);
     out += "\n";
-    const auto append_side = [&](const Segment& segment, const std::string& language) {
-      if (segment.sentence_count > 0 || !segment.text.empty()) append_tuv(out, language, segment, counts);
+    const auto append_side = [&](const Segment& segment, SentenceRange sentences, const std::string& language) {
+      if (!sentences.empty() || !segment.text.empty()) append_tuv(out, language, segment, sentences, counts);
     };
     if (second_first) {
-      append_side(pair.second, document.second_language);
-      append_side(pair.first, document.first_language);
+      append_side(pair.second, pair.link.second, document.second_language);
+      append_side(pair.first, pair.link.first, document.first_language);
     } else {
-      append_side(pair.first, document.first_language);
-      append_side(pair.second, document.second_language);
+      append_side(pair.first, pair.link.first, document.first_language);
+      append_side(pair.second, pair.link.second, document.second_language);
     }
     out += "</tu>\n";
     ++written;

@@ -29,9 +29,13 @@
 
 namespace untm::format {
 
+// The one TMX header: what the TMX writer renders, the TMX reader returns and
+// a bundle's header frame holds.
 struct TmxHeader {
   std::string srclang = "en";      // the original's language (UN replies: English)
-  std::string creation_date;       // YYYYMMDDThhmmssZ; also every <tu>'s creationdate
+  // YYYYMMDDThhmmssZ; also every <tu>'s creationdate. Writers take an empty
+  // one as now (with_creation_date); fix it for reproducible output.
+  std::string creation_date;
   std::string tool_version = UNTM_VERSION;
   std::string adminlang = "en";
 };
@@ -44,6 +48,8 @@ struct FormatOptions {
 // TMX's date format (TMX 1.4b, "creationdate": ISO 8601 basic, UTC).
 std::string tmx_date(std::chrono::system_clock::time_point time);
 bool is_tmx_date(std::string_view text);
+// `header` with an empty creation date set to the current time.
+TmxHeader with_creation_date(TmxHeader header);
 
 // Throws InputError (source "TMX header") for a creation date that is not a
 // TMX date or an empty srclang.

@@ -19,9 +19,8 @@ void throw_if_failed(const pugi::xml_parse_result& result, const std::string& so
   }
 }
 
-// "A-B" as two unsigned numbers; false when it is not.
-template <typename Number>
-bool parse_range(std::string_view text, Number& low, Number& high) {
+// x-source's "begin-end" byte span; false when it is not two numbers.
+bool parse_span(std::string_view text, std::size_t& low, std::size_t& high) {
   const auto dash = text.find('-');
   if (dash == std::string_view::npos) return false;
   const char* begin = text.data();
@@ -36,19 +35,15 @@ double parse_number(const char* text) {
   return end == text ? 0.0 : value;
 }
 
-void read_tuv(const pugi::xml_node& tuv, Segment& segment) {
+void read_tuv(const pugi::xml_node& tuv, Segment& segment, SentenceRange& sentences) {
   segment.text = tuv.child("seg").text().get();
   for (const auto& prop : tuv.children("prop")) {
     const std::string_view type = prop.attribute("type").value();
     const std::string_view value = prop.text().get();
     if (type == "x-source") {
-      parse_range(value, segment.source.begin, segment.source.end);
+      parse_span(value, segment.source.begin, segment.source.end);
     } else if (type == "x-sentences") {
-      std::uint32_t first = 0, last = 0;
-      if (parse_range(value, first, last) && last >= first) {
-        segment.first_sentence = first;
-        segment.sentence_count = last - first + 1;
-      }
+      if (const auto range = parse_first_last(value)) sentences = *range;
     }
   }
 }
@@ -88,19 +83,24 @@ AlignedDocument parse_tmx_units(std::string_view units_xml, const std::string& s
       if (type == "x-document") {
         if (result.id.empty()) result.id = value;
       } else if (type == "x-link") {
-        parse_range(std::string_view(value), pair.first.sentence_count, pair.second.sentence_count);
+        // Sentence counts for sides without x-sentences; where they start is
+        // not recorded, so such a range starts at 0.
+        if (const auto link_type = parse_link_type(value)) {
+          pair.link.first = {0, link_type->first_count};
+          pair.link.second = {0, link_type->second_count};
+        }
       } else if (type == "x-cost") {
-        pair.cost = parse_number(value);
+        pair.link.cost = parse_number(value);
       } else if (type == "x-confidence") {
-        pair.confidence = parse_number(value);
+        pair.link.confidence = parse_number(value);
       }
     }
     for (const auto& tuv : unit.children("tuv")) {
       const std::string_view language = tuv.attribute("xml:lang").value();
       if (language == first_language) {
-        read_tuv(tuv, pair.first);
+        read_tuv(tuv, pair.first, pair.link.first);
       } else if (language == second_language) {
-        read_tuv(tuv, pair.second);
+        read_tuv(tuv, pair.second, pair.link.second);
       }
     }
     result.pairs.push_back(std::move(pair));

@@ -1,6 +1,5 @@
 #include "read/docx.h"
 
-#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -99,6 +98,7 @@ class DocxWalker {
 
   void story(const pugi::xml_node& container, BlockKind kind) {
     fields_.clear();
+    fields_in_code_ = 0;
     carried_.clear();
     walk_container(container, kind, 0);
   }
@@ -268,20 +268,22 @@ class DocxWalker {
     const std::string_view type = attribute(node, "fldCharType").value();
     if (type == "begin") {
       fields_.push_back(false);
-    } else if (type == "separate" && !fields_.empty()) {
+      ++fields_in_code_;
+    } else if (type == "separate" && !fields_.empty() && !fields_.back()) {
       fields_.back() = true;
+      --fields_in_code_;
     } else if (type == "end" && !fields_.empty()) {
+      if (!fields_.back()) --fields_in_code_;
       fields_.pop_back();
     }
   }
-  bool showing() const {
-    return std::all_of(fields_.begin(), fields_.end(), [](bool in_result) { return in_result; });
-  }
+  bool showing() const { return fields_in_code_ == 0; }
 
   const DocxStyles& styles_;
   DocxNumbering& numbering_;
   const std::string& source_name_;
   std::vector<bool> fields_;  // per open field: has its result begun
+  std::size_t fields_in_code_ = 0;  // open fields whose result has not begun
   std::vector<Block> blocks_;
   std::uint32_t paragraph_index_ = 0;
   std::string carried_;  // text before a deleted paragraph mark

@@ -1,11 +1,16 @@
 #include "read/docx_numbering.h"
 
+#include <algorithm>
+
 #include "read/number_format.h"
 #include "read/ooxml.h"
 
 namespace untm::read {
 
 namespace {
+
+// Word's counters run from 0 to 32767 (its list dialog allows no more).
+constexpr int max_counter = 32767;
 
 using ooxml::attribute;
 using ooxml::child;
@@ -21,7 +26,7 @@ std::optional<int> level_index(const pugi::xml_node& node) {
 
 DocxNumbering::Level DocxNumbering::parse_level(const pugi::xml_node& node) {
   Level level;
-  level.start = ooxml::child_number(node, "start", 1);
+  level.start = std::clamp(ooxml::child_number(node, "start", 1), 0, max_counter);
   if (child(node, "numFmt")) level.format = ooxml::child_value(node, "numFmt");
   level.text = ooxml::child_value(node, "lvlText");
   if (child(node, "lvlRestart")) level.restart = ooxml::child_number(node, "lvlRestart", -1);
@@ -59,7 +64,7 @@ void DocxNumbering::parse_list(const pugi::xml_node& node, const std::map<int, L
     const auto slot = static_cast<std::size_t>(*index);
     if (const pugi::xml_node level_node = child(override_node, "lvl")) list.levels[slot] = parse_level(level_node);
     if (child(override_node, "startOverride")) {
-      list.start_overrides[slot] = ooxml::child_number(override_node, "startOverride", 1);
+      list.start_overrides[slot] = std::clamp(ooxml::child_number(override_node, "startOverride", 1), 0, max_counter);
     }
     // An overridden list is a list of its own: it restarts where the
     // abstract list it is made from would continue.
@@ -75,7 +80,7 @@ std::string DocxNumbering::next_label(const ListReference& reference) {
   Counters& counters = counters_[list.counter_key];
   const auto level = static_cast<std::size_t>(reference.level);
   const int start = list.start_overrides[level].value_or(list.levels[level].start);
-  counters.value[level] = counters.used[level] ? counters.value[level] + 1 : start;
+  counters.value[level] = counters.used[level] ? std::min(counters.value[level] + 1, max_counter) : start;
   counters.used[level] = true;
   for (std::size_t deeper = level + 1; deeper < level_count; ++deeper) {
     const auto& restart = list.levels[deeper].restart;

@@ -52,8 +52,11 @@ DocxStyles::DocxStyles(const pugi::xml_document& styles) {
 template <typename Visit>
 void DocxStyles::along_chain(std::string_view style_id, Visit visit) const {
   std::string_view id = style_id.empty() ? std::string_view(default_style_) : style_id;
-  // Word allows no cycles, but a damaged file may hold one.
-  for (std::size_t steps = 0; steps <= styles_.size(); ++steps) {
+  // Word allows no cycles, but a damaged file may hold one; and real chains
+  // are a few styles long, so a bound keeps a long made-up one from costing
+  // its length on every paragraph.
+  constexpr std::size_t max_chain = 64;
+  for (std::size_t steps = 0; steps < max_chain; ++steps) {
     const auto found = styles_.find(id);
     if (found == styles_.end() || !visit(found->second)) return;
     id = found->second.based_on;

@@ -18,8 +18,10 @@ std::string utf8(char32_t code_point) {
 
 namespace {
 
-// Word's letters: a..z, then aa..zz, then aaa..., one letter repeated.
+// Word's letters: a..z, then aa..zz, then aaa..., one letter repeated; past
+// 30 letters (no list gets there) digits keep a damaged file's labels short.
 std::string letters(int value, char first) {
+  if (value > 26 * 30) return std::to_string(value);
   const int cycle = (value - 1) / 26;
   return std::string(static_cast<std::size_t>(cycle + 1), static_cast<char>(first + (value - 1) % 26));
 }
@@ -92,7 +94,9 @@ std::string full_width(int value) {
 
 std::string format_number(int value, std::string_view number_format) {
   if (number_format == "none" || number_format == "bullet") return {};
-  if (value < 1) return std::to_string(value);
+  // Letters and Roman numerals grow with the value; Word's counters stop at
+  // 32767, and beyond it a damaged file gets plain digits.
+  if (value < 1 || value > 32767) return std::to_string(value);
   if (number_format == "decimalZero") return fmt::format("{:02}", value);
   if (number_format == "lowerLetter") return letters(value, 'a');
   if (number_format == "upperLetter") return letters(value, 'A');

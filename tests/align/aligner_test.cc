@@ -19,7 +19,7 @@ std::string english(std::size_t length) {
 
 std::vector<std::size_t> second_counts(const std::vector<Link>& links) {
   std::vector<std::size_t> counts;
-  for (const Link& link : links) counts.push_back(link.second_count);
+  for (const Link& link : links) counts.push_back(link.second.size());
   return counts;
 }
 
@@ -30,7 +30,7 @@ TEST_CASE("a Chinese sentence translated by two English sentences is a 1-2 link"
   const std::vector<Link> links = align_sentences(first, second, AlignOptions{});
   CHECK(second_counts(links) == std::vector<std::size_t>{1, 2, 1, 1, 1});
   for (const Link& link : links) {
-    CHECK(link.first_count == 1);
+    CHECK(link.first.size() == 1);
     CHECK(link.confidence >= 0.0);
     CHECK(link.confidence <= 1.0);
   }
@@ -86,9 +86,8 @@ TEST_CASE("evidence terms are added to the cost of every candidate link", "[alig
   options.evidence.push_back(std::make_shared<OneLinkFactory>(1, 1));
   const std::vector<Link> links = align_sentences(first, second, options);
   REQUIRE(links.size() == 3);
-  CHECK(links[1].first_begin == 1);
-  CHECK(links[1].first_count == 2);
-  CHECK(links[1].second_count == 2);
+  CHECK(links[1].first == SentenceRange{1, 3});
+  CHECK(links[1].second.size() == 2);
 }
 
 SplitDocument document(Language language, std::vector<std::vector<std::string>> paragraphs) {
@@ -115,14 +114,14 @@ TEST_CASE("documents align paragraphs first and join the sentences of a link", "
   options.evidence.push_back(std::make_shared<OneLinkFactory>(99, 99, &seen_first));
   const AlignedDocument aligned = align_documents(first, second, options);
   REQUIRE(aligned.pairs.size() == 3);
-  CHECK(link_type(aligned.pairs[1]) == "1-2");
+  CHECK(aligned.pairs[1].link.type() == LinkType{1, 2});
   // English sentences joined with one space, in order.
   CHECK(aligned.pairs[1].second.text == "2. " + english(36) + " " + english(36));
-  CHECK(aligned.pairs[1].second.first_sentence == 1);
+  CHECK(aligned.pairs[1].link.second == SentenceRange{1, 3});
   CHECK(aligned.pairs[1].second.source.begin == second.paragraphs[1].sentences[0].source.begin);
   CHECK(aligned.pairs[1].second.source.end == second.paragraphs[1].sentences[1].source.end);
   CHECK(aligned.pairs[2].first.text == chinese(7));
-  CHECK(aligned.pairs[2].first.first_sentence == 2);
+  CHECK(aligned.pairs[2].link.first == SentenceRange{2, 3});
   // Evidence saw document-level indices inside the second paragraph group.
   CHECK(std::find(seen_first.begin(), seen_first.end(), 2u) != seen_first.end());
 }
@@ -133,7 +132,7 @@ TEST_CASE("Chinese sentences of a link are joined with nothing between them", "[
   const AlignedDocument aligned = align_documents(first, second, AlignOptions{});
   REQUIRE(aligned.pairs.size() == 1);
   CHECK(aligned.pairs[0].first.text == chinese(10) + chinese(10));
-  CHECK(aligned.pairs[0].first.sentence_count == 2);
+  CHECK(aligned.pairs[0].link.first == SentenceRange{0, 2});
 }
 
 }  // namespace

@@ -56,15 +56,13 @@ TEST_CASE("the band search recovers a long alignment built with known splits", "
   options.initial_half_width = 8;
   options.full_search_cells = 0;
   BandSearchStatistics statistics;
-  const std::vector<PathStep> path = band_search(first, second, kTypes, costs, options, &statistics);
+  const std::vector<Link> path = band_search(first, second, kTypes, costs, options, &statistics);
   REQUIRE(path.size() == first.size());
   std::size_t second_position = 0;
   for (std::size_t i = 0; i < path.size(); ++i) {
-    REQUIRE(path[i].first_begin == i);
-    REQUIRE(path[i].first_count == 1);
-    REQUIRE(path[i].second_begin == second_position);
-    REQUIRE(path[i].second_count == expected_second_counts[i]);
-    second_position += path[i].second_count;
+    REQUIRE(path[i].first == SentenceRange{i, i + 1});
+    REQUIRE(path[i].second == SentenceRange{second_position, second_position + expected_second_counts[i]});
+    second_position += path[i].second.size();
   }
   CHECK(statistics.final_half_width < 100);
   CHECK(statistics.cells < 3001 * 201);
@@ -85,16 +83,15 @@ TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
   narrow.initial_half_width = 4;
   narrow.full_search_cells = 0;
   BandSearchStatistics statistics;
-  const std::vector<PathStep> banded = band_search(first, second, kTypes, costs, narrow, &statistics);
+  const std::vector<Link> banded = band_search(first, second, kTypes, costs, narrow, &statistics);
   BandSearchOptions whole;
   whole.full_search_cells = 1u << 30;
-  const std::vector<PathStep> reference = band_search(first, second, kTypes, costs, whole);
+  const std::vector<Link> reference = band_search(first, second, kTypes, costs, whole);
   CHECK(statistics.searches > 1);
   REQUIRE(banded.size() == reference.size());
   for (std::size_t k = 0; k < banded.size(); ++k) {
-    CHECK(banded[k].first_begin == reference[k].first_begin);
-    CHECK(banded[k].second_begin == reference[k].second_begin);
-    CHECK(banded[k].type_index == reference[k].type_index);
+    CHECK(banded[k].first == reference[k].first);
+    CHECK(banded[k].second == reference[k].second);
   }
 }
 
@@ -103,8 +100,8 @@ TEST_CASE("empty sides give only null links", "[align]") {
   LengthOnlyCosts costs(none, three, LengthModel{1.0, 1.0});
   const auto path = band_search(none, three, kTypes, costs);
   REQUIRE(path.size() == 3);
-  CHECK(path[2].second_begin == 2);
-  CHECK(path[2].first_count == 0);
+  CHECK(path[2].second.begin == 2);
+  CHECK(path[2].first.empty());
   CHECK(band_search(none, none, kTypes, costs).empty());
 }
 

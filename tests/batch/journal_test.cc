@@ -90,7 +90,7 @@ TEST_CASE("the batch fingerprint changes with the documents and the settings", "
   CHECK(batch_fingerprint(list, "presplit=0") == base);
   CHECK(batch_fingerprint(list, "presplit=1") != base);
   auto renamed = list;
-  renamed[1].en_path = "b2.en";
+  renamed[1].second_path = "b2.en";
   CHECK(batch_fingerprint(renamed, "presplit=0") != base);
   CHECK(batch_fingerprint(std::span(list).first(1), "presplit=0") != base);
   // Field boundaries count: "ab"+"c" is not "a"+"bc".

@@ -23,7 +23,7 @@ TEST_CASE("a manifest lists id, Chinese and English paths in file order", "[batc
 TEST_CASE("a manifest without a final line break keeps its last line", "[batch]") {
   const auto pairs = parse_manifest("a\tz\te", "list.tsv");
   REQUIRE(pairs.size() == 1);
-  CHECK(pairs[0].en_path == "e");
+  CHECK(pairs[0].second_path == "e");
 }
 
 TEST_CASE("a malformed manifest line is reported with its line number and offset", "[batch]") {

@@ -20,6 +20,18 @@ TEST_CASE(".zh and .en suffixes pair, with or without .txt", "[batch]") {
   CHECK(pairing.pairs[1] == DocumentPair{"report", "report.zh", "report.en"});
 }
 
+TEST_CASE("Word and PDF files pair like text files, also with each other", "[batch]") {
+  const auto pairing = pair_files_by_name({"A_68_155-ZH.docx", "A_68_155-EN.DOCX", "S_1-zh.pdf", "S_1-en.docx",
+                                           "zh/R_2.pdf", "en/R_2.txt", "old-ZH.doc"});
+  REQUIRE(pairing.pairs.size() == 3);
+  CHECK(pairing.pairs[0] == DocumentPair{"A_68_155", "A_68_155-ZH.docx", "A_68_155-EN.DOCX"});
+  CHECK(pairing.pairs[1] == DocumentPair{"R_2", "zh/R_2.pdf", "en/R_2.txt"});
+  CHECK(pairing.pairs[2] == DocumentPair{"S_1", "S_1-zh.pdf", "S_1-en.docx"});
+  REQUIRE(pairing.unpaired.size() == 1);
+  CHECK(pairing.unpaired[0].path == "old-ZH.doc");
+  CHECK_THAT(pairing.unpaired[0].reason, Catch::Contains("legacy Word .doc") && Catch::Contains("save it as .docx"));
+}
+
 TEST_CASE("zh/ and en/ folders pair files with equal names; ids keep the outer folders", "[batch]") {
   const auto pairing = pair_files_by_name(
       {"pol-dev/zh/001", "pol-dev/en/001", "mac-dev/zh/002", "mac-dev/en/002", "zh/A_1.txt", "en/A_1.txt"});

@@ -17,16 +17,17 @@ using namespace untm::bundle;
 
 namespace {
 
-BundleHeader fixed_header() {
-  BundleHeader header;
+constexpr int kLevel = 3;
+
+format::TmxHeader fixed_header() {
+  format::TmxHeader header;
   header.creation_date = "20130830T120000Z";
-  header.compression_level = 3;
   return header;
 }
 
-std::string write_bundle(const std::vector<AlignedDocument>& documents, BundleHeader header = fixed_header()) {
+std::string write_bundle(const std::vector<AlignedDocument>& documents, format::TmxHeader header = fixed_header()) {
   std::ostringstream out;
-  BundleWriter writer(out, header);
+  BundleWriter writer(out, header, kLevel);
   for (const auto& document : documents) writer.add(document);
   writer.finish();
   return std::move(out).str();
@@ -127,7 +128,7 @@ TEST_CASE("an empty alignment gives a valid bundle with no units", "[bundle]") {
 
 TEST_CASE("the writer refuses a second document with the same id", "[bundle]") {
   std::ostringstream out;
-  BundleWriter writer(out, fixed_header());
+  BundleWriter writer(out, fixed_header(), kLevel);
   writer.add(testing::sample_document("A/68/155"));
   CHECK_THROWS_AS(writer.add(testing::sample_document("A/68/155")), InputError);
 }
@@ -135,13 +136,13 @@ TEST_CASE("the writer refuses a second document with the same id", "[bundle]") {
 TEST_CASE("encode_document gives the frame that add() writes", "[bundle]") {
   std::ostringstream added, appended;
   {
-    BundleWriter writer(added, fixed_header());
+    BundleWriter writer(added, fixed_header(), kLevel);
     writer.add(testing::sample_document());
     writer.finish();
   }
   {
-    BundleWriter writer(appended, fixed_header());
-    const EncodedDocument encoded = encode_document(testing::sample_document(), writer.header());
+    BundleWriter writer(appended, fixed_header(), kLevel);
+    const EncodedDocument encoded = encode_document(testing::sample_document(), writer.header(), kLevel);
     CHECK(encoded.unit_count == 4);
     CHECK(encoded.id == "A/68/155");
     writer.append(encoded);
@@ -273,7 +274,7 @@ TEST_CASE("merge concatenates documents and refuses duplicate ids unless told", 
 }
 
 TEST_CASE("merge refuses bundles with different source languages", "[bundle][merge]") {
-  BundleHeader chinese_original = fixed_header();
+  format::TmxHeader chinese_original = fixed_header();
   chinese_original.srclang = "zh";
   std::istringstream first_in(write_bundle({testing::sample_document("A")}));
   std::istringstream second_in(write_bundle({testing::sample_document("B")}, chinese_original));

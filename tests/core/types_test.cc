@@ -11,11 +11,14 @@ TEST_CASE("language codes round-trip and reject unknown codes", "[core]") {
   CHECK_FALSE(parse_language("fr").has_value());
 }
 
-TEST_CASE("link type counts sentences on each side", "[core]") {
-  AlignedPair pair;
-  pair.first.sentence_count = 2;
-  pair.second.sentence_count = 1;
-  CHECK(link_type(pair) == "2-1");
+TEST_CASE("an aligned document's links are its pairs' links, in order", "[core]") {
+  AlignedDocument document;
+  document.pairs.push_back(AlignedPair{Link{{0, 2}, {0, 1}, 0.5, 0.9}, {}, {}});
+  document.pairs.push_back(AlignedPair{Link{{2, 2}, {1, 2}}, {}, {}});
+  const std::vector<Link> links = links_of(document);
+  REQUIRE(links.size() == 2);
+  CHECK(links[0] == Link{{0, 2}, {0, 1}, 0.5, 0.9});
+  CHECK(format_links(links) == "[0,1]:[0]\n[]:[1]\n");
 }
 
 TEST_CASE("input errors name the source and the byte offset", "[core]") {

@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "eval/links.h"
+#include "core/link.h"
 #include "eval/scorer.h"
 
 namespace untm {
 namespace {
 
-std::vector<SentenceLink> links(const char* text) { return parse_links(text, "test"); }
+std::vector<LinkIndices> links(const char* text) { return parse_link_indices(text, "test"); }
 
 // A document worked by hand (Vecalign rules):
 //   gold: [0]:[0]  [1]:[1,2]  [2]:[]  [3,4]:[3]

@@ -57,7 +57,7 @@ TEST_CASE("jsonl escapes control characters and writes infinite costs as null", 
   AlignedDocument document = testing::sample_document();
   document.pairs.resize(1);
   document.pairs[0].second.text = "a\\b\nc\x01";
-  document.pairs[0].cost = 1.0 / 0.0;
+  document.pairs[0].link.cost = 1.0 / 0.0;
   CleanupCounts counts;
   std::string out;
   append_jsonl(out, document, {}, counts);

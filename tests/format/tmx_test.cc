@@ -156,14 +156,14 @@ TEST_CASE("the units read back give the pairs that were written", "[format][tmx]
     const AlignedPair& got = parsed.pairs[i];
     CHECK(got.first.text == expected.first.text);
     CHECK(got.second.text == expected.second.text);
-    CHECK(link_type(got) == link_type(expected));
-    CHECK(got.cost == Approx(expected.cost).margin(1e-4));
-    CHECK(got.confidence == Approx(expected.confidence).margin(1e-4));
+    CHECK(got.link.type() == expected.link.type());
+    CHECK(got.link.cost == Approx(expected.link.cost).margin(1e-4));
+    CHECK(got.link.confidence == Approx(expected.link.confidence).margin(1e-4));
     CHECK(got.first.source == expected.first.source);
-    CHECK(got.first.first_sentence == expected.first.first_sentence);
-    if (expected.second.sentence_count > 0) {
+    CHECK(got.link.first == expected.link.first);
+    if (!expected.link.second.empty()) {
       CHECK(got.second.source == expected.second.source);
-      CHECK(got.second.first_sentence == expected.second.first_sentence);
+      CHECK(got.link.second == expected.link.second);
     }
   }
 }

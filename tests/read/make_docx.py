@@ -3,7 +3,7 @@
 idea of one) from a UN text, and writes the paragraph-level gold for it.
 
 Usage: make_docx.py --lang zh|en SOURCE.txt OUT.docx GOLD.json
-       [--title TEXT] [--opening TEXT] [--header TEXT] [--auto-numbering] [--repeat N]
+       [--lines] [--title TEXT] [--opening TEXT] [--header TEXT] [--auto-numbering] [--repeat N]
 
 SOURCE holds numbered paragraphs ("N. ..."), possibly wrapped over several
 lines as PDF-to-text output has them; a line that starts "N. " starts
@@ -12,11 +12,14 @@ with nothing, English with a space). With --auto-numbering the "N. " is left
 to Word's own list numbering (style List Number), so a reader that does not
 render numbering loses it. --header puts a running page header (a job number,
 a document symbol) into the section: a reader must drop it. --repeat makes a
-long document (for speed figures) from N copies.
+long document from N copies, for speed figures only: Word's numbering runs on
+across the copies (20., 21., ...) where the gold starts again at 1.
 
 GOLD is a JSON list of [unit, text]: the title is unit "title", the opening
 line "opening", paragraph N unit "N"; a reader sees the same text, whatever
-the document looks like inside.
+the document looks like inside. With --lines SOURCE is line-aligned (line i
+of one language translates line i of the other): each line is a paragraph,
+unit "line i".
 """
 import argparse
 import json
@@ -44,9 +47,15 @@ def paragraphs(path, lang):
     return units
 
 
+def lines(path):
+    with open(path, encoding="utf-8") as source:
+        return [["line %d" % number, line.strip()] for number, line in enumerate(source, 1) if line.strip()]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", required=True, choices=["zh", "en"])
+    parser.add_argument("--lines", action="store_true")
     parser.add_argument("--title")
     parser.add_argument("--opening")
     parser.add_argument("--header")
@@ -69,7 +78,7 @@ def main():
         if args.opening:
             document.add_paragraph(args.opening)
             gold.append(["opening" + suffix, args.opening])
-        for unit, text in paragraphs(args.source, args.lang):
+        for unit, text in lines(args.source) if args.lines else paragraphs(args.source, args.lang):
             if args.auto_numbering:
                 # Word's List Number shows "N." and a tab; the reader shows the tab as a space.
                 document.add_paragraph(PARAGRAPH_START.sub("", text), style="List Number")

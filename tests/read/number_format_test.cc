@@ -16,6 +16,8 @@ TEST_CASE("format_number: Latin formats", "[read][number_format]") {
   CHECK(format_number(5, "someFutureFormat") == "5");
   CHECK(format_number(5, "bullet").empty());
   CHECK(format_number(5, "none").empty());
+  CHECK(format_number(40000, "lowerLetter") == "40000");  // beyond Word's counters: digits
+  CHECK(format_number(781, "lowerLetter") == "781");      // not 31 letters
 }
 
 TEST_CASE("format_number: Chinese counting as Chinese documents number paragraphs", "[read][number_format]") {

@@ -36,8 +36,10 @@ OwnedSentencePairs confident_pairs(const batch::DocumentPair& pair, bool prespli
   try {
     TextOptions text_options;
     text_options.presplit = presplit;
-    const auto zh = sentences_of(read_document(read_file(pair.zh_path), Language::zh, pair.zh_path, text_options));
-    const auto en = sentences_of(read_document(read_file(pair.en_path), Language::en, pair.en_path, text_options));
+    const auto zh =
+        sentences_of(read_document(read_file(pair.first_path), Language::zh, pair.first_path, text_options));
+    const auto en =
+        sentences_of(read_document(read_file(pair.second_path), Language::en, pair.second_path, text_options));
     const auto links = align_sentences(zh, en, first_pass);
     std::vector<lexicon::ChineseEnglishPair> views;
     lexicon::collect_confident_pairs({zh, en}, links, /*first_is_chinese=*/true, min_confidence, views);

@@ -12,7 +12,7 @@
 #include "batch_pipeline.h"
 #include "bundle/writer.h"
 #include "core/error.h"
-#include "eval/links.h"
+#include "core/link.h"
 #include "file_io.h"
 #include "output.h"
 #include "format/text_cleanup.h"
@@ -41,13 +41,13 @@ void write_links_file(const std::filesystem::path& links_dir, const AlignedDocum
   std::filesystem::create_directories(path.parent_path(), error);
   if (error) throw InputError(path.parent_path().string(), "cannot create folder: " + error.message());
   AtomicOutputFile out(path);
-  out.write(format_links(sentence_links(document)));
+  out.write(format_links(links_of(document)));
   out.commit();
 }
 
 class DocumentAligner {
  public:
-  DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, const bundle::BundleHeader& header)
+  DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, const format::TmxHeader& header)
       : settings_(settings), align_options_(align_options), header_(header) {}
 
   DocumentOutcome operator()(std::size_t index, const batch::DocumentPair& pair) const {
@@ -55,18 +55,19 @@ class DocumentAligner {
     outcome.index = index;
     outcome.id = pair.id;
     try {
-      const std::string zh_bytes = read_file(pair.zh_path);
-      const std::string en_bytes = read_file(pair.en_path);
+      const std::string zh_bytes = read_file(pair.first_path);
+      const std::string en_bytes = read_file(pair.second_path);
       outcome.input_bytes = zh_bytes.size() + en_bytes.size();
       TextOptions text_options;
       text_options.presplit = settings_.presplit;
-      const auto zh = read_document(zh_bytes, Language::zh, pair.zh_path, text_options);
-      const auto en = read_document(en_bytes, Language::en, pair.en_path, text_options);
+      const auto zh = read_document(zh_bytes, Language::zh, pair.first_path, text_options);
+      const auto en = read_document(en_bytes, Language::en, pair.second_path, text_options);
       AlignedDocument aligned = align_documents(zh, en, align_options_);
       aligned.id = pair.id;
       if (settings_.links_dir) write_links_file(*settings_.links_dir, aligned);
       outcome.pair_count = aligned.pairs.size();
-      outcome.payload = batch::encode_document_payload(bundle::encode_document(aligned, header_));
+      outcome.payload = batch::encode_document_payload(
+          bundle::encode_document(aligned, header_, bundle::kDefaultCompressionLevel));
     } catch (const InputError& error) {
       outcome.failed = true;
       outcome.failed_file = error.source();
@@ -84,13 +85,13 @@ class DocumentAligner {
  private:
   const BatchSettings& settings_;
   const AlignOptions& align_options_;
-  const bundle::BundleHeader& header_;
+  const format::TmxHeader& header_;
 };
 
 std::uint64_t total_input_bytes(const std::vector<batch::DocumentPair>& documents) {
   std::uint64_t total = 0;
   for (const auto& pair : documents) {
-    for (const auto* path : {&pair.zh_path, &pair.en_path}) {
+    for (const auto* path : {&pair.first_path, &pair.second_path}) {
       std::error_code error;
       const auto size = std::filesystem::file_size(*path, error);
       if (!error) total += size;
@@ -180,9 +181,9 @@ std::string report_line(const batch::DocumentPair& pair, const batch::JournalRec
   std::string line = "{\"id\":";
   append_json_string(line, pair.id);
   line += ",\"zh\":";
-  append_json_string(line, pair.zh_path);
+  append_json_string(line, pair.first_path);
   line += ",\"en\":";
-  append_json_string(line, pair.en_path);
+  append_json_string(line, pair.second_path);
   if (record.failed) {
     line += ",\"status\":\"failed\",\"file\":";
     append_json_string(line, record.failed_file);
@@ -208,7 +209,7 @@ std::string report_line(const batch::UnpairedFile& file) {
 // written in that order), the report and the summary.
 BatchSummary write_outputs(const std::vector<batch::DocumentPair>& documents,
                            const std::vector<batch::UnpairedFile>& unpaired, const BatchSettings& settings,
-                           const bundle::BundleHeader& header, const std::filesystem::path& journal) {
+                           const format::TmxHeader& header, const std::filesystem::path& journal) {
   BatchSummary summary;
   summary.documents = documents.size();
   std::ifstream in(journal, std::ios::binary);
@@ -219,7 +220,7 @@ BatchSummary write_outputs(const std::vector<batch::DocumentPair>& documents,
   AtomicFileStreambuf bundle_buffer(bundle_file);
   std::ostream bundle_stream(&bundle_buffer);
   bundle_stream.exceptions(std::ios::badbit);
-  bundle::BundleWriter writer(bundle_stream, header);
+  bundle::BundleWriter writer(bundle_stream, header, bundle::kDefaultCompressionLevel);
   std::optional<AtomicOutputFile> report;
   if (settings.report) report.emplace(*settings.report);
   while (auto record = reader.next()) {
@@ -285,7 +286,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
     std::filesystem::remove(lexicon_file, ignored);
   }
 
-  bundle::BundleHeader header;
+  format::TmxHeader header;
   header.creation_date = state.creation_date;
   header.srclang = settings.srclang;
   {

@@ -51,8 +51,9 @@ double write_prefix_manifest(const std::vector<batch::DocumentPair>& documents, 
   double bytes = 0;
   for (std::size_t i = 0; i < count; ++i) {
     const auto& pair = documents[i];
-    text += fmt::format("{}\t{}\t{}\n", pair.id, pair.zh_path, pair.en_path);
-    bytes += static_cast<double>(std::filesystem::file_size(pair.zh_path) + std::filesystem::file_size(pair.en_path));
+    text += fmt::format("{}\t{}\t{}\n", pair.id, pair.first_path, pair.second_path);
+    bytes += static_cast<double>(std::filesystem::file_size(pair.first_path) +
+                                 std::filesystem::file_size(pair.second_path));
   }
   AtomicOutputFile out(path);
   out.write(text);
@@ -136,8 +137,8 @@ int run_bench_batch(const Arguments& args) {
   const std::filesystem::path manifest_path = std::filesystem::path(corpus) / "manifest.tsv";
   auto documents = batch::parse_manifest(read_file(manifest_path.string()), manifest_path.string());
   for (auto& pair : documents) {
-    pair.zh_path = (std::filesystem::absolute(corpus) / pair.zh_path).string();
-    pair.en_path = (std::filesystem::absolute(corpus) / pair.en_path).string();
+    pair.first_path = (std::filesystem::absolute(corpus) / pair.first_path).string();
+    pair.second_path = (std::filesystem::absolute(corpus) / pair.second_path).string();
   }
   if (documents.size() < large) {
     throw InputError(manifest_path.string(), fmt::format("has {} document pairs, the large run needs {} "

@@ -164,21 +164,23 @@ AlignedDocument synthetic_document(const TextModel& model, std::size_t number, s
     AlignedPair pair;
     pair.first.text = model.zh.sentence(random);
     pair.second.text = model.en.sentence(random);
-    pair.first.sentence_count = 1;
-    pair.second.sentence_count = 1;
+    std::size_t second_count = 1;
     if (unit(random) < 0.15) {
       pair.second.text += ' ' + model.en.sentence(random);
-      pair.second.sentence_count = 2;
+      second_count = 2;
     }
-    if (unit(random) < 0.03) pair.second = Segment{};
-    pair.first.first_sentence = static_cast<std::uint32_t>(i);
-    pair.second.first_sentence = static_cast<std::uint32_t>(i);
+    if (unit(random) < 0.03) {
+      pair.second = Segment{};
+      second_count = 0;
+    }
+    pair.link.first = {i, i + 1};
+    pair.link.second = {i, i + second_count};
     pair.first.source = {zh_offset, zh_offset + pair.first.text.size()};
     pair.second.source = {en_offset, en_offset + pair.second.text.size()};
     zh_offset += pair.first.text.size() + 2;
     en_offset += pair.second.text.size() + 2;
-    pair.cost = 10.0 * unit(random);
-    pair.confidence = unit(random);
+    pair.link.cost = 10.0 * unit(random);
+    pair.link.confidence = unit(random);
     document.pairs.push_back(std::move(pair));
   }
   return document;
@@ -196,21 +198,19 @@ struct WrittenBundle {
 WrittenBundle write_bundle(const TextModel& model, std::uint64_t target_bytes, const fs::path& path, int level) {
   WrittenBundle result;
   result.path = path;
-  bundle::BundleHeader header;
+  format::TmxHeader header;
   header.creation_date = "20260101T000000Z";
-  header.compression_level = level;
-  const format::TmxHeader tmx{header.srclang, header.creation_date};
-  result.tmx_bytes = format::render_tmx_header(tmx).size() + format::tmx_footer().size();
+  result.tmx_bytes = format::render_tmx_header(header).size() + format::tmx_footer().size();
   std::mt19937_64 random(20260101);
   std::ofstream out(path, std::ios::binary);
   if (!out) throw InputError(path.string(), "cannot create");
   const auto start = Clock::now();
-  bundle::BundleWriter writer(out, header);
+  bundle::BundleWriter writer(out, header, level);
   while (result.tmx_bytes < target_bytes) {
     const AlignedDocument document = synthetic_document(model, result.documents, random);
     std::string units;
     format::CleanupCounts counts;
-    format::append_tmx_units(units, document, tmx, {}, counts);
+    format::append_tmx_units(units, document, header, {}, counts);
     result.tmx_bytes += units.size();
     writer.add(document);
     ++result.documents;

@@ -14,7 +14,7 @@
 
 #include "align/aligner.h"
 #include "commands.h"
-#include "eval/links.h"
+#include "core/link.h"
 #include "eval/scorer.h"
 #include "file_io.h"
 #include "lexicon/corpus_learning.h"
@@ -44,7 +44,7 @@ struct GoldDocument {
   std::string name;
   std::vector<std::string> chinese;
   std::vector<std::string> english;
-  std::vector<SentenceLink> gold;
+  std::vector<LinkIndices> gold;
 };
 
 std::vector<std::string> lines_of(const fs::path& path) {
@@ -74,28 +74,17 @@ std::vector<GoldDocument> read_gold_set(const fs::path& set_dir) {
     document.name = gold_file.stem().string();
     document.chinese = lines_of(set_dir / "zh" / document.name);
     document.english = lines_of(set_dir / "en" / document.name);
-    document.gold = parse_links(read_file(gold_file.string()), gold_file.string());
+    document.gold = parse_link_indices(read_file(gold_file.string()), gold_file.string());
     documents.push_back(std::move(document));
   }
   return documents;
-}
-
-std::vector<SentenceLink> to_sentence_links(std::span<const Link> links) {
-  std::vector<SentenceLink> sentence_links;
-  for (const Link& link : links) {
-    SentenceLink sentence_link;
-    for (std::size_t k = 0; k < link.first_count; ++k) sentence_link.first.push_back(link.first_begin + k);
-    for (std::size_t k = 0; k < link.second_count; ++k) sentence_link.second.push_back(link.second_begin + k);
-    sentence_links.push_back(std::move(sentence_link));
-  }
-  return sentence_links;
 }
 
 // The link-type classes the issue asks figures for.
 enum class TypeClass { one_to_one, one_to_two, larger, null, count };
 constexpr const char* kTypeClassNames[] = {"1-1", "1-2/2-1", "1-3/3-1+", "null"};
 
-TypeClass type_class(const SentenceLink& link) {
+TypeClass type_class(const LinkIndices& link) {
   if (link.first.empty() || link.second.empty()) return TypeClass::null;
   const std::size_t total = link.first.size() + link.second.size();
   return total == 2 ? TypeClass::one_to_one : total == 3 ? TypeClass::one_to_two : TypeClass::larger;
@@ -108,8 +97,8 @@ struct TypeCounts {
   std::size_t test[4] = {};
   std::size_t gold[4] = {};
   std::size_t hits[4] = {};
-  void add(std::span<const SentenceLink> gold_links, std::span<const SentenceLink> test_links) {
-    const std::set<SentenceLink> gold_set(gold_links.begin(), gold_links.end());
+  void add(std::span<const LinkIndices> gold_links, std::span<const LinkIndices> test_links) {
+    const std::set<LinkIndices> gold_set(gold_links.begin(), gold_links.end());
     for (const auto& link : gold_links) ++gold[static_cast<int>(type_class(link))];
     for (const auto& link : test_links) {
       const int type = static_cast<int>(type_class(link));
@@ -153,8 +142,10 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
   result.lexicon_entries = lexicon.size();
   MatchCounts counts;
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::vector<SentenceLink>> outputs;
-  for (const auto& document : documents) outputs.push_back(to_sentence_links(align_sentences(document.chinese, document.english, options)));
+  std::vector<std::vector<Link>> outputs;
+  for (const auto& document : documents) {
+    outputs.push_back(align_sentences(document.chinese, document.english, options));
+  }
   result.align_seconds = seconds_since(start);
   for (std::size_t index = 0; index < documents.size(); ++index) {
     if (!links_dir.empty()) {
@@ -163,8 +154,9 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
       links_file.write(format_links(outputs[index]));
       links_file.commit();
     }
-    counts += count_matches(documents[index].gold, outputs[index]);
-    result.types.add(documents[index].gold, outputs[index]);
+    const std::vector<LinkIndices> test = indices_of(outputs[index]);
+    counts += count_matches(documents[index].gold, test);
+    result.types.add(documents[index].gold, test);
   }
   result.scores = compute_scores(counts);
   return result;

@@ -12,7 +12,7 @@
 #include "align/aligner.h"
 #include "commands.h"
 #include "core/error.h"
-#include "eval/links.h"
+#include "core/link.h"
 #include "file_io.h"
 #include "lexicon_options.h"
 #include "output.h"
@@ -109,9 +109,10 @@ std::string html_report(const AlignedDocument& document, const std::string& firs
                       html_escaped(document.first_language), html_escaped(document.second_language));
   for (std::size_t k = 0; k < document.pairs.size(); ++k) {
     const AlignedPair& pair = document.pairs[k];
-    const char* shade = pair.confidence < 0.1 ? " class=\"low\"" : pair.confidence < 0.5 ? " class=\"mid\"" : "";
+    const double confidence = pair.link.confidence;
+    const char* shade = confidence < 0.1 ? " class=\"low\"" : confidence < 0.5 ? " class=\"mid\"" : "";
     html += fmt::format("<tr{}><td>{}</td><td>{}</td><td>{:.2f}</td><td>{:.3f}</td><td>{}</td><td>{}</td></tr>\n", shade,
-                        k, link_type(pair), pair.cost, pair.confidence, html_escaped(pair.first.text),
+                        k, to_string(pair.link.type()), pair.link.cost, confidence, html_escaped(pair.first.text),
                         html_escaped(pair.second.text));
   }
   return html + "</table></body></html>\n";
@@ -137,9 +138,9 @@ int run_align(const Arguments& args) {
       ("report", po::value(&report_path), "also write an HTML page of the pairs, least confident shaded")
       ("presplit", po::bool_switch(&presplit), "inputs hold one sentence per line: no cleaning or splitting")
       ("id", po::value(&document_id), "document id in the output, e.g. the UN symbol (default: FIRST_FILE's name)")
-      ("srclang", po::value(&output_options.srclang)->default_value(output_options.srclang),
+      ("srclang", po::value(&output_options.header.srclang)->default_value(output_options.header.srclang),
        "TMX srclang: the language of the original (en for most UN documents)")
-      ("date", po::value(&output_options.creation_date)->value_name("YYYYMMDDThhmmssZ"),
+      ("date", po::value(&output_options.header.creation_date)->value_name("YYYYMMDDThhmmssZ"),
        "TMX creation date (default: now), for reproducible output")
       ("src-lang", po::value(&first_code)->default_value("zh"), "language of FIRST_FILE")
       ("tgt-lang", po::value(&second_code)->default_value("en"), "language of SECOND_FILE")
@@ -216,7 +217,7 @@ int run_align(const Arguments& args) {
   }
   if (!links_path.empty()) {
     AtomicOutputFile links_file(links_path);
-    links_file.write(format_links(sentence_links(aligned)));
+    links_file.write(format_links(links_of(aligned)));
     links_file.commit();
   }
   return 0;

@@ -83,8 +83,8 @@ DocumentList read_document_list(const std::string& input) {
   if (std::filesystem::is_directory(input, error)) {
     auto pairing = batch::pair_files_by_name(list_files_under(input));
     for (auto& pair : pairing.pairs) {
-      pair.zh_path = resolve(input, pair.zh_path);
-      pair.en_path = resolve(input, pair.en_path);
+      pair.first_path = resolve(input, pair.first_path);
+      pair.second_path = resolve(input, pair.second_path);
     }
     for (auto& file : pairing.unpaired) file.path = resolve(input, file.path);
     list.documents = std::move(pairing.pairs);
@@ -93,8 +93,8 @@ DocumentList read_document_list(const std::string& input) {
     list.documents = batch::parse_manifest(read_file(input), input);
     const auto folder = input == "-" ? std::filesystem::path(".") : std::filesystem::path(input).parent_path();
     for (auto& pair : list.documents) {
-      pair.zh_path = resolve(folder, pair.zh_path);
-      pair.en_path = resolve(folder, pair.en_path);
+      pair.first_path = resolve(folder, pair.first_path);
+      pair.second_path = resolve(folder, pair.second_path);
     }
   }
   return list;

@@ -23,6 +23,7 @@ constexpr BenchArea kAreas[] = {
     {"align", run_bench_align, "alignment speed and memory at 10k..1M sentences, against NLTK"},
     {"bundle", run_bench_bundle, "bundle size and throughput against gzip -9 / zstd -19, random access"},
     {"batch", run_bench_batch, "batch documents/s, MB/s, peak RSS, -j2 against -j1"},
+    {"read", run_bench_read, "reading speed of DOCX and text files: the reader alone and the whole front end"},
     {"lexical", run_bench_lexical, "gold-set F1 per link type with dictionary/learned lexicon, speed against lengths only"},
 };
 void print_usage(std::FILE* out) {

@@ -170,8 +170,8 @@ int run_stats(const Arguments& args) {
     cleaned += entry.cleaned_characters;
     for (const auto& pair : document.pairs) {
       ++units;
-      ++link_types[link_type(pair)];
-      const double clamped = std::clamp(pair.confidence, 0.0, 1.0);
+      ++link_types[to_string(pair.link.type())];
+      const double clamped = std::clamp(pair.link.confidence, 0.0, 1.0);
       ++confidence_bins[std::min<std::size_t>(static_cast<std::size_t>(clamped * 10), 9)];
     }
   }

@@ -9,7 +9,7 @@
 
 #include "commands.h"
 #include "core/error.h"
-#include "eval/links.h"
+#include "core/link.h"
 #include "eval/scorer.h"
 #include "file_io.h"
 
@@ -33,8 +33,9 @@ constexpr const char* kUsage =
     "\n"
     "options";
 
-std::vector<SentenceLink> read_links(const fs::path& path) {
-  return parse_links(read_file(path.string()), path.string());
+// As written: gold links may skip a sentence (core/link.h).
+std::vector<LinkIndices> read_links(const fs::path& path) {
+  return parse_link_indices(read_file(path.string()), path.string());
 }
 
 std::string json_scores(const Scores& scores) {

@@ -25,6 +25,7 @@ int run_bench_split(const Arguments& args);
 int run_bench_align(const Arguments& args);
 int run_bench_bundle(const Arguments& args);
 int run_bench_batch(const Arguments& args);
+int run_bench_read(const Arguments& args);
 
 // The shared data folder a benchmark reads: its --shared value if given, else
 // $UNTM_SHARED_DIR, else ../shared (where CI and the sessions keep it).

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <ostream>
 
 #include "bundle/writer.h"
@@ -20,16 +19,8 @@ bool ends_with(const std::string& text, std::string_view suffix) {
 
 AlignedDocument confident_pairs(const AlignedDocument& document, double min_confidence) {
   AlignedDocument kept = document;
-  std::erase_if(kept.pairs, [&](const AlignedPair& pair) { return pair.confidence < min_confidence; });
+  std::erase_if(kept.pairs, [&](const AlignedPair& pair) { return pair.link.confidence < min_confidence; });
   return kept;
-}
-
-format::TmxHeader tmx_header_of(const OutputOptions& options) {
-  format::TmxHeader header;
-  header.srclang = options.srclang;
-  header.creation_date =
-      options.creation_date.empty() ? format::tmx_date(std::chrono::system_clock::now()) : options.creation_date;
-  return header;
 }
 
 void write_text_file(const std::string& path, std::string_view text) {
@@ -66,17 +57,14 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
   const format::FormatOptions format_options{options.min_confidence};
   switch (output_format_of(path)) {
     case OutputFormat::tmx_zst: {
-      bundle::BundleHeader header;
-      header.srclang = options.srclang;
-      header.creation_date = options.creation_date;
-      if (options.compression_level != 0) header.compression_level = options.compression_level;
+      const int level = options.compression_level != 0 ? options.compression_level : bundle::kDefaultCompressionLevel;
       const AlignedDocument kept = confident_pairs(document, options.min_confidence);
       AtomicOutputFile file(path);
       AtomicFileStreambuf buffer(file);
       std::ostream out(&buffer);
       out.exceptions(std::ios::badbit);
-      bundle::BundleWriter writer(out, header);
-      const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header());
+      bundle::BundleWriter writer(out, options.header, level);
+      const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header(), level);
       writer.append(encoded);
       writer.finish();
       file.commit();
@@ -85,7 +73,7 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
       return stats;
     }
     case OutputFormat::tmx: {
-      const format::TmxHeader header = tmx_header_of(options);
+      const format::TmxHeader header = format::with_creation_date(options.header);
       std::string text = format::render_tmx_header(header);
       stats.pairs_written = format::append_tmx_units(text, document, header, format_options, counts);
       text += format::tmx_footer();

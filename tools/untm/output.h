@@ -18,12 +18,12 @@
 
 #include "core/types.h"
 #include "file_io.h"
+#include "format/tmx.h"
 
 namespace untm::cli {
 
 struct OutputOptions {
-  std::string srclang = "en";      // TMX srclang: the original's language
-  std::string creation_date;       // YYYYMMDDThhmmssZ; empty = now
+  format::TmxHeader header;        // .tmx and .tmx.zst; an empty creation date means now
   double min_confidence = 0.0;     // pairs below it are left out
   int compression_level = 0;       // .tmx.zst; 0 = the bundle default
 };

@@ -1,0 +1,94 @@
+#include "core/link.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+
+namespace untm {
+namespace {
+
+TEST_CASE("links are written [i,j]:[k], null links with an empty side", "[core][link]") {
+  CHECK(format_link(Link{{1, 3}, {3, 4}}) == "[1,2]:[3]");
+  CHECK(format_link(Link{{4, 4}, {4, 5}}) == "[]:[4]");
+  CHECK(format_link(Link{{3, 4}, {7, 7}}) == "[3]:[]");
+  const Link links[] = {{{0, 1}, {0, 1}}, {{1, 1}, {1, 2}}};
+  CHECK(format_links(links) == "[0]:[0]\n[]:[1]\n");
+}
+
+TEST_CASE("link files parse null links, several indices, spaces and CRLF", "[core][link]") {
+  const auto links = parse_links("[0]:[0]\r\n[1,2]:[3]\n\n[]:[4]\n[3]:[]\n[4]:[5, 6]\n", "a.align");
+  REQUIRE(links.size() == 5);
+  CHECK(links[0] == Link{{0, 1}, {0, 1}});
+  CHECK(links[1] == Link{{1, 3}, {3, 4}});
+  CHECK(links[2].first.empty());
+  CHECK(links[2].second == SentenceRange{4, 5});
+  CHECK(links[3].first == SentenceRange{3, 4});
+  CHECK(links[3].second.empty());
+  CHECK(links[4] == Link{{4, 5}, {5, 7}});
+  CHECK(links[4].type() == LinkType{1, 2});
+}
+
+TEST_CASE("link files round-trip through format_links", "[core][link]") {
+  const std::string text = "[0]:[0]\n[1,2]:[3]\n[]:[4]\n[3]:[]\n[4]:[5,6,7]\n";
+  CHECK(format_links(parse_links(text, "a.align")) == text);
+  CHECK(format_links(parse_links(format_links(parse_links(text, "a.align")), "again")) == text);
+}
+
+TEST_CASE("a malformed link names the file, the line number and its offset", "[core][link]") {
+  try {
+    parse_links("[0]:[0]\n\n[1:[2]\n", "bad.align");
+    FAIL("no error");
+  } catch (const InputError& error) {
+    CHECK(error.source() == "bad.align");
+    CHECK(error.offset() == 9u);
+    CHECK_THAT(error.message(), Catch::StartsWith("line 3: "));
+    CHECK_THAT(error.message(), Catch::Contains("[1:[2]"));
+  }
+  for (const char* bad : {"[0]:[x]\n", "[0]:[1] extra\n", "[-1]:[1]\n", "[0][1]\n", "[0]:\n", "[0,]:[1]\n"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_links(bad, "bad.align"), InputError);
+    CHECK_THROWS_AS(parse_link_indices(bad, "bad.align"), InputError);
+  }
+}
+
+TEST_CASE("links with a gap are refused as links but kept as indices", "[core][link]") {
+  // mac-dev 002 of the gold sets holds such a line.
+  const std::string crossing = "[71]:[116]\n[71,73]:[117,118]\n";
+  try {
+    parse_links(crossing, "gold.align");
+    FAIL("no error");
+  } catch (const InputError& error) {
+    CHECK_THAT(error.message(), Catch::StartsWith("line 2: ") && Catch::Contains("consecutive"));
+  }
+  const auto indices = parse_link_indices(crossing, "gold.align");
+  REQUIRE(indices.size() == 2);
+  CHECK(indices[1] == LinkIndices{{71, 73}, {117, 118}});
+  CHECK_THROWS_AS(parse_links("[2,1]:[0]\n", "gold.align"), InputError);
+}
+
+TEST_CASE("indices of a link list every sentence of its ranges", "[core][link]") {
+  CHECK(indices_of(Link{{2, 4}, {5, 5}}) == LinkIndices{{2, 3}, {}});
+  const auto text = "[0]:[0,1]\n[1,2]:[2]\n";
+  CHECK(indices_of(parse_links(text, "a")) == parse_link_indices(text, "a"));
+}
+
+TEST_CASE("link types are written and read as first-second", "[core][link]") {
+  CHECK(to_string(LinkType{2, 1}) == "2-1");
+  CHECK(parse_link_type("0-1") == LinkType{0, 1});
+  CHECK_FALSE(parse_link_type("2").has_value());
+  CHECK_FALSE(parse_link_type("2-x").has_value());
+}
+
+TEST_CASE("TMX and JSONL forms render the same range", "[core][link]") {
+  CHECK(format_first_last(SentenceRange{3, 5}) == "3-4");
+  CHECK(format_first_last(SentenceRange{3, 3}).empty());
+  CHECK(parse_first_last("3-4") == SentenceRange{3, 5});
+  CHECK(parse_first_last(format_first_last(SentenceRange{7, 8})) == SentenceRange{7, 8});
+  CHECK_FALSE(parse_first_last("4-3").has_value());
+  CHECK_FALSE(parse_first_last("3").has_value());
+  CHECK(format_first_count(SentenceRange{3, 5}) == "[3,2]");
+  CHECK(format_first_count(SentenceRange{4, 4}) == "[4,0]");
+}
+
+}  // namespace
+}  // namespace untm

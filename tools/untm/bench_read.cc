@@ -1,0 +1,123 @@
+// `untm bench read FILE...`: how fast documents are read, the reader alone
+// (bytes -> blocks, for DOCX) and the whole front end (bytes -> sentences:
+// read, paragraphs, split). Pages per second need the page count, which a
+// reader never lays out: give it with --pages (e.g. from `pdfinfo` on the
+// files' PDF export), else the figures are MB/s and paragraphs/s.
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ctime>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "core/error.h"
+#include "file_io.h"
+#include "read/block.h"
+#include "read/docx.h"
+#include "text/document.h"
+
+namespace untm::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr std::string_view kUsage = R"(usage: untm bench read FILE... [OPTIONS]
+  example: untm bench read report-zh.docx report-en.docx --pages 24
+
+Times reading each file (best of --repeats, processor time): the reader alone
+and the whole front end that `untm align` runs (read, paragraphs, sentences).
+
+options)";
+
+struct Timing {
+  double reader_seconds = 0;
+  double front_end_seconds = 0;
+  std::size_t blocks = 0;
+  std::size_t sentences = 0;
+};
+
+template <typename Work>
+double best_processor_seconds(int repeats, Work&& work) {
+  double best = 1e300;
+  for (int repeat = 0; repeat < repeats; ++repeat) {
+    const std::clock_t start = std::clock();
+    work();
+    best = std::min(best, static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC);
+  }
+  return best;
+}
+
+Timing time_file(const std::string& bytes, const std::string& name, Language language, int repeats) {
+  Timing timing;
+  if (read::detect_format(bytes) == read::InputFormat::docx) {
+    timing.reader_seconds = best_processor_seconds(repeats, [&] { timing.blocks = read::read_docx(bytes, name).size(); });
+  }
+  timing.front_end_seconds = best_processor_seconds(repeats, [&] {
+    const SplitDocument document = read_document(bytes, language, name);
+    timing.sentences = 0;
+    for (const auto& paragraph : document.paragraphs) timing.sentences += paragraph.sentences.size();
+    if (timing.blocks == 0) timing.blocks = document.paragraphs.size();
+  });
+  return timing;
+}
+
+}  // namespace
+
+int run_bench_read(const Arguments& args) {
+  po::options_description options{std::string(kUsage)};
+  std::vector<std::string> files;
+  std::string language_name = "en";
+  double pages = 0;
+  int repeats = 5;
+  options.add_options()
+      ("help,h", "show this help")
+      ("lang", po::value(&language_name)->default_value("en"), "language of the files (zh or en) for splitting")
+      ("pages", po::value(&pages), "pages of all the files together, as laid out (for pages/s)")
+      ("repeats", po::value(&repeats)->default_value(5), "timed runs; the best counts");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&files));
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+  if (values.count("help") != 0) {
+    std::cout << options << '\n';
+    return 0;
+  }
+  po::notify(values);
+  const auto language = parse_language(language_name);
+  if (!language) throw UsageError(fmt::format("unknown language '{}' (zh or en)", language_name));
+  if (files.empty() || repeats < 1 || pages < 0) throw UsageError("give files, a positive --repeats and --pages");
+
+  fmt::print("{:<40} {:>10} {:>8} {:>10} {:>12} {:>12}\n", "file", "bytes", "blocks", "sentences", "reader s",
+             "front end s");
+  Timing total;
+  double megabytes = 0;
+  for (const auto& file : files) {
+    const std::string bytes = read_file(file);
+    const Timing timing = time_file(bytes, file, *language, repeats);
+    fmt::print("{:<40} {:>10} {:>8} {:>10} {:>12.4f} {:>12.4f}\n", file, bytes.size(), timing.blocks,
+               timing.sentences, timing.reader_seconds, timing.front_end_seconds);
+    total.reader_seconds += timing.reader_seconds;
+    total.front_end_seconds += timing.front_end_seconds;
+    total.blocks += timing.blocks;
+    megabytes += static_cast<double>(bytes.size()) / 1e6;
+  }
+  const auto rate = [](double amount, double seconds) { return seconds > 0 ? amount / seconds : 0.0; };
+  fmt::print("reader alone: {:.1f} MB/s, {:.0f} paragraphs/s", rate(megabytes, total.reader_seconds),
+             rate(static_cast<double>(total.blocks), total.reader_seconds));
+  if (pages > 0) fmt::print(", {:.0f} pages/s", rate(pages, total.reader_seconds));
+  fmt::print("\nfront end:    {:.1f} MB/s, {:.0f} paragraphs/s", rate(megabytes, total.front_end_seconds),
+             rate(static_cast<double>(total.blocks), total.front_end_seconds));
+  if (pages > 0) fmt::print(", {:.0f} pages/s", rate(pages, total.front_end_seconds));
+  fmt::print("\n");
+  return 0;
+}
+
+}  // namespace untm::cli
