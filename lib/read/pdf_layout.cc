@@ -40,18 +40,6 @@ struct Column {
   double body_size = 0;
 };
 
-// The smallest value (in buckets) that occurs twice: the gap between the
-// lines of a paragraph, even where most paragraphs are one line long and
-// the gap between paragraphs is the most common one.
-double smallest_common(const std::vector<double>& values, double bucket) {
-  std::map<long, std::size_t> counts;
-  for (double value : values) ++counts[std::lround(value / bucket)];
-  for (const auto& [value, count] : counts) {
-    if (count >= 2) return static_cast<double>(value) * bucket;
-  }
-  return counts.empty() ? 0 : static_cast<double>(counts.begin()->first) * bucket;
-}
-
 // The body's size: the size most of the text is set in.
 double body_size(const std::vector<PdfPage>& pages) {
   std::map<long, std::size_t> characters;
@@ -135,7 +123,10 @@ Column measure_column(const std::vector<PdfPage>& pages, const std::vector<std::
   std::sort(lefts.begin(), lefts.end());
   column.left = lefts[lefts.size() / 10];
   column.right = rights[rights.size() * 9 / 10];
-  column.line_gap = smallest_common(gaps, 0.5);
+  // The smallest gap is the one between the lines of a paragraph, even where
+  // most paragraphs are one line long (and the gap between them is the most
+  // common one).
+  column.line_gap = gaps.empty() ? 0 : std::max(0.0, *std::min_element(gaps.begin(), gaps.end()));
   return column;
 }
 

@@ -35,6 +35,7 @@ for document in "declaration un" "resolution block"; do
   read -r name look <<< "$document"
   "$python" "$source_dir/tests/read/make_documents.py" "$source_dir/tests/read/documents/$name.txt" "$work" "$name" \
     --look "$look"
+  score "$name" pdf 0.97 "$work/$name-zh.pdf" "$work/$name-en.pdf"
   score "$name" plain 0.95 "$work/$name-zh.plain.txt" "$work/$name-en.plain.txt"
   score "$name" layout 0.95 "$work/$name-zh.layout.txt" "$work/$name-en.layout.txt"
   score "$name" seed 0.98 "$work/$name-zh.seed.txt" "$work/$name-en.seed.txt"
