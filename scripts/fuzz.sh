@@ -2,6 +2,8 @@
 # Runs every libFuzzer target in tests/fuzz/.
 # Usage: scripts/fuzz.sh smoke        (FUZZ_SECONDS each, default 30; for CI)
 #        scripts/fuzz.sh long SECONDS (a longer run per target; results in build/fuzz/)
+# A crash leaves build/fuzz/<target>-crash-*: once it is fixed, add the file to
+# tests/fuzz/regressions/<target>/, which ctest replays (fuzz_replay.<target>).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-smoke}"
@@ -15,10 +17,11 @@ for source in "${targets[@]}"; do
   name="$(basename "$source" .cc)"
   corpus="build/fuzz/corpus/$name"
   mkdir -p "$corpus"
-  seeds="tests/fuzz/seeds/$name"
   echo "fuzz: $name for ${seconds}s"
   args=("$corpus")
-  [[ -d "$seeds" ]] && args+=("$seeds")
+  for inputs in "tests/fuzz/seeds/$name" "tests/fuzz/regressions/$name"; do
+    if [[ -d "$inputs" ]]; then args+=("$inputs"); fi
+  done
   "build/fuzz/tests/$name" -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 \
     -artifact_prefix="build/fuzz/$name-" "${args[@]}" 2>&1 | tail -n 12
 done

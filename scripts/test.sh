@@ -6,10 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 
 scripts/build.sh release
-(cd build/release && ctest --output-on-failure -j "$(nproc)")
+ctest --preset release -j "$(nproc)"
 
 scripts/build.sh sanitize
-(cd build/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-   ctest --output-on-failure -j "$(nproc)")
+ctest --preset sanitize -j "$(nproc)"
 
 scripts/fuzz.sh smoke

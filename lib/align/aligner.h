@@ -1,5 +1,5 @@
 #pragma once
-// Sentence alignment of a document pair (DESIGN.md, "align"): Gale & Church
+// Sentence alignment of a document pair (docs/DESIGN.md, "align"): Gale & Church
 // (1993) over lengths, with anchors and pluggable evidence terms added to the
 // cost, link-type priors and length variance estimated on the text being
 // aligned (hard EM), paragraphs first and sentences inside linked paragraphs.

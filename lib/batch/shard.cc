@@ -24,7 +24,7 @@ Shard parse_shard(std::string_view text) {
   const auto index = slash == std::string_view::npos ? std::nullopt : parse_count(text.substr(0, slash));
   const auto count = slash == std::string_view::npos ? std::nullopt : parse_count(text.substr(slash + 1));
   if (!index || !count || *index < 1 || *index > *count) {
-    throw InputError("--shard", "expected K/N with 1 <= K <= N (shard K of N), got '" + std::string(text) + "'");
+    throw UsageError("expected K/N with 1 <= K <= N (shard K of N), got '" + std::string(text) + "'");
   }
   return {*index, *count};
 }

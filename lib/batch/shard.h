@@ -18,7 +18,8 @@ struct Shard {
   friend bool operator==(const Shard&, const Shard&) = default;
 };
 
-// Parses "K/N" with 1 <= K <= N. Throws InputError (source "--shard") otherwise.
+// Parses "K/N" with 1 <= K <= N. Throws UsageError otherwise; the caller
+// names the option the text came from.
 Shard parse_shard(std::string_view text);
 
 // The half-open range [begin, end) of a list of `document_count` documents

@@ -1,6 +1,6 @@
 #pragma once
 // The index of a bundle and the small records around the document frames
-// (DESIGN.md, "The bundle"). A bundle is, in order:
+// (docs/DESIGN.md, "The bundle"). A bundle is, in order:
 //
 //   header frame      zstd: XML declaration, <tmx>, <header/>, <body>
 //   per document:

@@ -38,9 +38,8 @@ MergeResult merge_bundles(std::span<BundleReader* const> inputs, std::ostream& o
       }
       const Source& earlier = plan[slot->second];
       if (policy == DuplicatePolicy::refuse) {
-        throw InputError(input->source_name(),
-                         fmt::format("document {} is also in {} (choose which to keep with --keep first|last)",
-                                     entry.id, earlier.reader->source_name()));
+        throw DuplicateDocumentError(input->source_name(), fmt::format("document {} is also in {}", entry.id,
+                                                                       earlier.reader->source_name()));
       }
       if (policy == DuplicatePolicy::keep_last) plan[slot->second] = {input, &entry};
       ++result.duplicates_dropped;

@@ -7,14 +7,22 @@
 #include <span>
 
 #include "bundle/reader.h"
+#include "core/error.h"
 
 namespace untm::bundle {
 
 // What to do when two inputs hold a document with the same id.
 enum class DuplicatePolicy {
-  refuse,      // throw InputError naming the id and both inputs
+  refuse,      // throw DuplicateDocumentError naming the id and both inputs
   keep_first,  // the earlier input's document wins
   keep_last,   // the later input's document wins (in the earlier one's place)
+};
+
+// A document id found in two inputs under DuplicatePolicy::refuse; source()
+// is the later input. Its own type so that a front end can say how to choose.
+class DuplicateDocumentError : public InputError {
+ public:
+  using InputError::InputError;
 };
 
 struct MergeResult {

@@ -34,7 +34,7 @@ BundleWriter::BundleWriter(std::ostream& out, format::TmxHeader header, int comp
 
 void BundleWriter::write(std::string_view bytes) {
   out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out_) throw InputError("bundle output", "write failed");
+  if (!out_) throw OutputError("bundle output", "write failed");
   position_ += bytes.size();
 }
 
@@ -64,7 +64,7 @@ void BundleWriter::finish() {
   write(footer);
   write(encode_index_frame(index_));
   out_.flush();
-  if (!out_) throw InputError("bundle output", "write failed");
+  if (!out_) throw OutputError("bundle output", "write failed");
   finished_ = true;
 }
 

@@ -47,7 +47,7 @@ class BundleWriter {
  public:
   // Writes the header frame. An empty header.creation_date becomes the
   // current time (fix it for reproducible bundles). Stream errors throw
-  // InputError("bundle output").
+  // OutputError("bundle output").
   BundleWriter(std::ostream& out, format::TmxHeader header, int compression_level);
 
   // The header with its creation date filled in.

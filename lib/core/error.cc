@@ -12,8 +12,8 @@ std::string describe(const std::string& source, const std::string& message,
 }
 }  // namespace
 
-InputError::InputError(std::string source, const std::string& message,
-                       std::optional<std::uint64_t> offset)
+SourcedError::SourcedError(std::string source, const std::string& message,
+                           std::optional<std::uint64_t> offset)
     : std::runtime_error(describe(source, message, offset)),
       source_(std::move(source)),
       message_(message),

@@ -1,7 +1,10 @@
 #pragma once
 // Errors that cross the library boundary. The library throws; the tool turns
-// an error into one message on stderr and an exit code (DESIGN.md: 1 for bad
-// input or usage, 2 for internal errors).
+// an error into one message on stderr and an exit code. The kinds are apart
+// because the user's remedy differs (docs/ARCHITECTURE.md, "Errors and exit
+// codes"): fix the input (InputError), fix the command line (UsageError), or
+// fix where the output goes: space, permissions (OutputError). Anything else
+// that escapes is an internal error.
 
 #include <cstdint>
 #include <optional>
@@ -10,12 +13,11 @@
 
 namespace untm {
 
-// Bad input: names the source (a file name, "-" for stdin, or a document id)
-// and, where known, the byte offset of the problem.
-class InputError : public std::runtime_error {
+// A fault tied to a named thing: a file name, "-" for stdin/stdout, or a
+// document id, and where known the byte offset of the problem.
+class SourcedError : public std::runtime_error {
  public:
-  InputError(std::string source, const std::string& message,
-             std::optional<std::uint64_t> offset = std::nullopt);
+  SourcedError(std::string source, const std::string& message, std::optional<std::uint64_t> offset = std::nullopt);
 
   const std::string& source() const noexcept { return source_; }
   std::optional<std::uint64_t> offset() const noexcept { return offset_; }
@@ -26,6 +28,26 @@ class InputError : public std::runtime_error {
   std::string source_;
   std::string message_;
   std::optional<std::uint64_t> offset_;
+};
+
+// Bad input: a file's content, a missing or unreadable file.
+class InputError : public SourcedError {
+ public:
+  using SourcedError::SourcedError;
+};
+
+// An output that cannot be created, written, synced or renamed (a full disk,
+// a read-only folder); the source names the output.
+class OutputError : public SourcedError {
+ public:
+  using SourcedError::SourcedError;
+};
+
+// A bad command line or option value. The library throws it when it
+// validates options; the tool adds which flag carried the value.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 }  // namespace untm

@@ -1,5 +1,5 @@
 #pragma once
-// Plain values that flow between the pipeline stages (DESIGN.md, "The
+// Plain values that flow between the pipeline stages (docs/DESIGN.md, "The
 // pipeline, as data"). Every stage takes and returns these; none keeps state.
 
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// The plain formats an MT pipeline reads (DESIGN.md, `untm align -o`):
+// The plain formats an MT pipeline reads (docs/DESIGN.md, `untm align -o`):
 //   tsv    one pair per line, first<TAB>second (first = first input file)
 //   jsonl  one JSON object per pair: texts by language code, link type, cost,
 //          confidence and source positions

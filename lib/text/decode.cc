@@ -90,7 +90,7 @@ void decode_utf8(std::string_view bytes, std::size_t start, const std::string& s
     UChar32 code_point = 0;
     U8_NEXT(data, offset, length, code_point);
     if (code_point < 0) {
-      if (!lenient) throw InputError(source_name, "invalid UTF-8 (use --lenient to replace it with U+FFFD)", begin);
+      if (!lenient) throw InvalidUtf8Error(source_name, "invalid UTF-8", begin);
       ++decoded.replaced_invalid_sequences;
       builder.append_replacement();
       continue;

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.h"
+
 namespace untm {
 
 enum class SourceEncoding { utf8, utf8_with_bom, utf16le, utf16be };
@@ -18,7 +20,14 @@ struct DecodedText {
   std::size_t replaced_invalid_sequences = 0;
 };
 
-// Throws InputError naming `source_name` and the byte offset (in `bytes`) of
+// Invalid UTF-8 that lenient decoding would have replaced with U+FFFD. Apart
+// from other input errors so that a front end with a lenient mode can say so.
+class InvalidUtf8Error : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+// Throws InputError (InvalidUtf8Error for invalid UTF-8) naming `source_name` and the byte offset (in `bytes`) of
 // invalid UTF-8 or UTF-16 (unless `lenient`, which replaces it with U+FFFD),
 // NUL bytes and other control characters that only binary data contains, and
 // UTF-16 without a byte-order mark.

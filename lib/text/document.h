@@ -1,6 +1,6 @@
 #pragma once
 // The text half of the pipeline in one call: decode, clean, rebuild
-// paragraphs, split sentences (DESIGN.md). Owned by the text unit; other
+// paragraphs, split sentences (docs/DESIGN.md). Owned by the text unit; other
 // units (align, batch) call only this.
 
 #include <cstddef>

@@ -13,7 +13,7 @@ TEST_CASE("shard K/N parses and rejects what is not a shard", "[batch]") {
   CHECK(parse_shard("1/1") == Shard{1, 1});
   CHECK(parse_shard("3/8") == Shard{3, 8});
   for (const char* bad : {"0/3", "4/3", "3", "/3", "1/", "a/b", "1/3x", "-1/3", ""}) {
-    CHECK_THROWS_AS(parse_shard(bad), untm::InputError);
+    CHECK_THROWS_AS(parse_shard(bad), untm::UsageError);
   }
 }
 

@@ -252,6 +252,7 @@ TEST_CASE("merge concatenates documents and refuses duplicate ids unless told", 
   std::ostringstream refused;
   CHECK_THROWS_WITH(merge_bundles(inputs, refused, DuplicatePolicy::refuse),
                     Catch::Contains("A/68/155") && Catch::Contains("first.tmx.zst"));
+  CHECK_THROWS_AS(merge_bundles(inputs, refused, DuplicatePolicy::refuse), untm::bundle::DuplicateDocumentError);
 
   std::ostringstream kept_last;
   const MergeResult result = merge_bundles(inputs, kept_last, DuplicatePolicy::keep_last);

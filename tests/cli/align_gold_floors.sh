@@ -3,19 +3,13 @@
 # no lexicon learnt from the texts), one configuration, --presplit on
 # ../shared/gold: strict F1 >= 0.85 on pol-dev and >= 0.70 on mac-dev
 # (Vecalign/Bertalign scoring).
-set -euo pipefail
-untm="$1"
-shared="${UNTM_SHARED_DIR:-}"
-if [[ ! -d "$shared/gold/pol-dev" || ! -d "$shared/gold/mac-dev" ]]; then
-  echo "skip: gold sets not found in '$shared'"
-  exit 77
-fi
-out="$(UNTM="$untm" SHARED="$shared" JSON=1 bash "$UNTM_SOURCE_DIR/scripts/eval-gold.sh" --no-learn)"
+source "$(dirname "$0")/lib/common.sh" "$@"
+source "$(dirname "$0")/lib/gold.sh"
+need_shared gold/pol-dev gold/mac-dev
+out="$(eval_gold --no-learn)" || fail "scripts/eval-gold.sh failed: $out"
 echo "$out"
-strict_f1() {  # set name -> total strict F1
-  grep -A1 "^== $1\$" <<<"$out" | tail -1 | sed -E 's/.*"total": \{"strict": \{[^}]*"f1": ([0-9.]+).*/\1/'
-}
-pol="$(strict_f1 pol-dev)"
-mac="$(strict_f1 mac-dev)"
+pol="$(gold_strict_f1 "$out" pol-dev)"
+mac="$(gold_strict_f1 "$out" mac-dev)"
 echo "strict F1: pol-dev $pol, mac-dev $mac"
-awk -v pol="$pol" -v mac="$mac" 'BEGIN { exit !(pol >= 0.85 && mac >= 0.70) }'
+expect_number "pol-dev strict F1" "$pol" ">=" 0.85
+expect_number "mac-dev strict F1" "$mac" ">=" 0.70

@@ -5,33 +5,27 @@
 # starts Chinese paragraph N. must start English paragraph N., for all 19;
 # and each side's output, concatenated, is its cleaned text (what untm split
 # prints) up to white space: nothing lost, duplicated or reordered.
-set -euo pipefail
-untm="$1"
-corpus="${UNTM_SHARED_DIR:-}/corpora/un/ga-ldc-resolution-paras"
-if [[ ! -f "$corpus/zh.txt" ]]; then
-  echo "skip: $corpus not found"
-  exit 77
-fi
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-"$untm" align "$corpus/zh.txt" "$corpus/en.txt" -o "$work/x.tsv"
+source "$(dirname "$0")/lib/common.sh" "$@"
+need_shared corpora/un/ga-ldc-resolution-paras/zh.txt corpora/un/ga-ldc-resolution-paras/en.txt
+corpus="$shared/corpora/un/ga-ldc-resolution-paras"
+expect_exit 0 "$untm" align "$corpus/zh.txt" "$corpus/en.txt" -o "$work/x.tsv"
+[[ -s "$work/x.tsv" ]] || fail "untm align wrote no pairs"
 paired=0
 while IFS=$'\t' read -r zh en; do
   if [[ "$zh" =~ ^([0-9]+)\. ]]; then
     number="${BASH_REMATCH[1]}"
-    if [[ ! "$en" =~ ^$number\. ]]; then
-      echo "paragraph $number paired with: ${en:0:60}"
-      exit 1
-    fi
+    [[ "$en" =~ ^$number\. ]] || fail "paragraph $number paired with: ${en:0:60}"
     paired=$((paired + 1))
   fi
 done < "$work/x.tsv"
-echo "numbered paragraphs paired: $paired"
-[[ $paired -eq 19 ]]
+expect_number "numbered paragraphs paired" "$paired" == 19
 squeeze() { tr -d ' \t\n\r\f\v' ; }
 cut -f1 "$work/x.tsv" | squeeze > "$work/zh.aligned"
 cut -f2 "$work/x.tsv" | squeeze > "$work/en.aligned"
-"$untm" split --lang zh "$corpus/zh.txt" | squeeze > "$work/zh.cleaned"
-"$untm" split --lang en "$corpus/en.txt" | squeeze > "$work/en.cleaned"
-cmp "$work/zh.aligned" "$work/zh.cleaned"
-cmp "$work/en.aligned" "$work/en.cleaned"
+for side in zh en; do
+  expect_exit 0 "$untm" split --lang "$side" "$corpus/$side.txt"
+  squeeze < "$work/out" > "$work/$side.cleaned"
+  [[ -s "$work/$side.cleaned" ]] || fail "untm split --lang $side printed nothing"
+  cmp "$work/$side.aligned" "$work/$side.cleaned" || fail "the $side side of the pairs is not its cleaned text"
+done
+echo "align raw resolution: ok"

@@ -4,12 +4,8 @@
 # document is reported (summary, --report, exit code 3) without stopping the
 # batch; relative paths resolve against the manifest's folder; progress is a
 # bar on a terminal, plain lines otherwise, nothing with -q.
-set -euo pipefail
-untm="$1"
-data="$UNTM_SOURCE_DIR/tests/data/batch"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh" "$@"
+data="$source_dir/tests/data/batch"
 
 mkdir -p "$work/docs" "$work/lists" "$work/elsewhere"
 cp "$data"/*.txt "$work/docs/"
@@ -24,34 +20,34 @@ MISSING/1	../docs/missing-ZH.txt	../docs/A_68_102-EN.txt
 TSV
 
 cd "$work/elsewhere"  # paths must not depend on the working folder
-status=0
-"$untm" batch ../lists/session.tsv -o one.tmx.zst -j 1 --date 20131001T120000Z \
-  --report report.jsonl --progress-interval 0.001 2> one.err || status=$?
-[[ $status == 3 ]] || { cat one.err >&2; fail "exit code $status, expected 3 (some documents failed)"; }
-grep -q 'BAD/1: .*bad-ZH.txt: byte 9: ' one.err || { cat one.err >&2; fail "summary does not name BAD/1, its file and offset"; }
-grep -q 'MISSING/1: .*missing-ZH.txt: cannot open' one.err || fail "summary does not name MISSING/1"
-grep -q '^untm batch: 5/5 docs' one.err || { cat one.err >&2; fail "no plain progress line on a non-terminal"; }
-grep -q '3 of 5 documents aligned' one.err || fail "no summary line"
+# Exit code 3: some documents failed, the others are in the bundle.
+expect_exit 3 "$untm" batch ../lists/session.tsv -o one.tmx.zst -j 1 --date 20131001T120000Z \
+  --report report.jsonl --progress-interval 0.001
+cp "$work/err" one.err
+expect_contains one.err 'BAD/1: .*bad-ZH.txt: byte 9: '
+expect_contains one.err 'MISSING/1: .*missing-ZH.txt: cannot open'
+expect_contains one.err '^untm batch: 5/5 docs'  # plain progress lines on a non-terminal
+expect_contains one.err '3 of 5 documents aligned'
 
-order="$(zstd -dc one.tmx.zst | grep -o '<prop type="x-document">[^<]*' | sed 's/.*>//' | uniq | tr '\n' ' ')"
+order="$(bundle_document_ids one.tmx.zst)"
 [[ "$order" == "A/68/103 A/68/101 A/68/102 " ]] || fail "bundle documents in order '$order'"
 
 [[ $(wc -l < report.jsonl) == 5 ]] || fail "report has $(wc -l < report.jsonl) lines, expected 5"
-grep -q '"id":"BAD/1".*"status":"failed".*bad-ZH.txt' report.jsonl || fail "report lacks the failed BAD/1"
-grep -q '"id":"A/68/101".*"status":"aligned","pairs":[1-9]' report.jsonl || fail "report lacks the aligned A/68/101"
+expect_contains report.jsonl '"id":"BAD/1".*"status":"failed".*bad-ZH.txt'
+expect_contains report.jsonl '"id":"A/68/101".*"status":"aligned","pairs":[1-9]'
 python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' report.jsonl || fail "report is not JSON lines"
 
 # More threads than documents, finishing in any order: the same bytes.
-status=0
-"$untm" batch ../lists/session.tsv -o four.tmx.zst -j 4 --date 20131001T120000Z -q 2> four.err || status=$?
-[[ $status == 3 ]] || fail "-j 4: exit code $status"
+expect_exit 3 "$untm" batch ../lists/session.tsv -o four.tmx.zst -j 4 --date 20131001T120000Z -q
 cmp one.tmx.zst four.tmx.zst || fail "-j 1 and -j 4 bundles differ"
-grep -q '/5 docs' four.err && fail "-q still shows progress"
-grep -q 'BAD/1' four.err || fail "-q hides the failures"
+expect_lacks "$work/err" '/5 docs'  # -q hides progress
+expect_contains "$work/err" 'BAD/1'  # but not the failures
 
 # A terminal gets a bar redrawn in place.
 script -qec "'$untm' batch ../lists/session.tsv -o tty.tmx.zst -j 2" /dev/null > tty.out || true
 grep -q $'\r\\[#*-*\\] 5/5 docs' tty.out || { cat -A tty.out >&2; fail "no progress bar on a terminal"; }
 
-ls -A | grep -q -e '\.untm-journal$' -e '\.untm-tmp-' && fail "a journal or temporary file was left behind: $(ls -A)"
+if ls -A | grep -q -e '\.untm-journal$' -e '\.untm-tmp-'; then
+  fail "a journal or temporary file was left behind: $(ls -A)"
+fi
 echo "batch manifest: ok"

@@ -3,12 +3,9 @@
 # rerunning the same command with --resume finishes it without redoing the
 # documents already done, and the bundle and report equal those of an
 # uninterrupted run byte for byte.
-set -euo pipefail
-untm="$1"
-data="$UNTM_SOURCE_DIR/tests/data/batch"
-work="$(mktemp -d)"
-trap 'kill -9 "${batch_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh" "$@"
+data="$source_dir/tests/data/batch"
+at_exit 'kill -9 "${batch_pid:-}" 2>/dev/null'
 cd "$work"
 
 # Documents big enough that the batch runs for a while: each fixture's text
@@ -24,7 +21,7 @@ for i in $(seq 80); do
 done > list.tsv
 options=(-j 2 --date 20131001T120000Z --learn-sample 10 --report)
 
-"$untm" batch list.tsv -o whole.tmx.zst "${options[@]}" whole.jsonl -q || fail "uninterrupted batch failed"
+expect_exit 0 "$untm" batch list.tsv -o whole.tmx.zst "${options[@]}" whole.jsonl -q
 
 "$untm" batch list.tsv -o resumed.tmx.zst "${options[@]}" resumed.jsonl --resume --progress-interval 0.01 \
   2> first.err &
@@ -43,11 +40,10 @@ batch_pid=
 [[ -e resumed.tmx.zst.untm-journal ]] || fail "no journal after the kill"
 cp resumed.tmx.zst.untm-journal killed.journal
 
-"$untm" batch list.tsv -o resumed.tmx.zst "${options[@]}" resumed.jsonl --resume 2> second.err \
-  || { cat second.err >&2; fail "resumed batch failed"; }
-earlier="$(grep -o '([0-9]* from an earlier run)' second.err | tr -dc 0-9)"
-[[ -n "$earlier" && "$earlier" -ge 10 && "$earlier" -lt 80 ]] \
-  || { cat second.err >&2; fail "the resumed run redid documents: '$earlier' taken from the journal"; }
+expect_exit 0 "$untm" batch list.tsv -o resumed.tmx.zst "${options[@]}" resumed.jsonl --resume
+earlier="$(grep -o '([0-9]* from an earlier run)' err | tr -dc 0-9)" || true
+expect_number "documents taken from the journal" "$earlier" ">=" 10
+expect_number "documents taken from the journal" "$earlier" "<" 80
 cmp whole.tmx.zst resumed.tmx.zst || fail "resumed bundle differs from the uninterrupted one"
 cmp whole.jsonl resumed.jsonl || fail "resumed report differs from the uninterrupted one"
 [[ -e resumed.tmx.zst.untm-journal ]] && fail "journal left after a finished batch"
@@ -55,8 +51,7 @@ cmp whole.jsonl resumed.jsonl || fail "resumed report differs from the uninterru
 # A journal belongs to one batch: resuming it with other documents is refused.
 head -n 40 list.tsv > shorter.tsv
 cp killed.journal other.tmx.zst.untm-journal
-status=0
-"$untm" batch shorter.tsv -o other.tmx.zst "${options[@]}" other.jsonl -q --resume 2> other.err || status=$?
-[[ $status == 1 ]] && grep -q 'another batch' other.err || { cat other.err >&2; fail "a journal of another batch was not refused"; }
+expect_exit 1 "$untm" batch shorter.tsv -o other.tmx.zst "${options[@]}" other.jsonl -q --resume
+expect_contains err 'another batch'
 [[ -e other.tmx.zst ]] && fail "a refused resume wrote a bundle"
 echo "batch resume: ok ($earlier of 80 documents taken from the killed run)"

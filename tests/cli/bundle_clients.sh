@@ -2,13 +2,15 @@
 # Real clients read bundles: `zstd -dc` prints one TMX file that xmllint
 # accepts (well-formed and valid against the TMX 1.4b content model) and in
 # which translate-toolkit finds the same units and texts as untm's own export.
-source "$(dirname "$0")/bundle_common.inc"
-command -v zstd >/dev/null && command -v xmllint >/dev/null || { echo "skip: zstd or xmllint missing" >&2; exit 77; }
+source "$(dirname "$0")/lib/common.sh" "$@"
+source "$(dirname "$0")/lib/bundles.sh"
 make_bundles
+need_tool zstd
+need_tool xmllint "Debian: libxml2-utils"
 
 zstd -q -dc "$work/all.tmx.zst" > "$work/all.tmx"
 xmllint --noout "$work/all.tmx" || fail "zstd -dc output is not well-formed XML"
-xmllint --noout --dtdvalid "$data/tmx14-subset.dtd" "$work/all.tmx" || fail "not valid TMX 1.4b"
+xmllint --noout --dtdvalid "$bundle_data/tmx14-subset.dtd" "$work/all.tmx" || fail "not valid TMX 1.4b"
 grep -q 'srclang="en"' "$work/all.tmx" || fail "srclang is not en"
 
 # One line per document, id first; the ids are the output stems of align.
@@ -22,7 +24,7 @@ units=$(awk -F'\t' '{ total += $2 } END { print total }' "$work/ls.txt")
 second_id=$(sed -n 2p "$work/ls.txt" | cut -f1)
 second_units=$(sed -n 2p "$work/ls.txt" | cut -f2)
 "$untm" bundle cat "$work/all.tmx.zst" --doc "$second_id" > "$work/one.tmx"
-xmllint --noout --dtdvalid "$data/tmx14-subset.dtd" "$work/one.tmx" || fail "cat --doc is not valid TMX"
+xmllint --noout --dtdvalid "$bundle_data/tmx14-subset.dtd" "$work/one.tmx" || fail "cat --doc is not valid TMX"
 [[ $(grep -c '<tu ' "$work/one.tmx") -eq "$second_units" ]] || fail "cat --doc has the wrong number of units"
 [[ $(grep -c "<prop type=\"x-document\">$second_id</prop>" "$work/one.tmx") -eq "$second_units" ]] \
   || fail "cat --doc holds units of other documents"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # untm bundle export: every format holds the same pairs, --min-confidence and
 # --doc select, moses needs -o, output goes through a temporary file.
-source "$(dirname "$0")/bundle_common.inc"
+source "$(dirname "$0")/lib/common.sh" "$@"
+source "$(dirname "$0")/lib/bundles.sh"
 make_bundles
 bundle="$work/all.tmx.zst"
 
@@ -30,7 +31,7 @@ if "$untm" bundle export "$bundle" --format moses 2>"$work/err.txt"; then fail "
 grep -q -- "-o PREFIX" "$work/err.txt" || fail "moses without -o does not say what is missing"
 
 "$untm" bundle export "$bundle" --format tmx -o "$work/all.tmx" 2>/dev/null
-xmllint --noout --dtdvalid "$data/tmx14-subset.dtd" "$work/all.tmx" || fail "tmx export is not valid TMX"
+xmllint --noout --dtdvalid "$bundle_data/tmx14-subset.dtd" "$work/all.tmx" || fail "tmx export is not valid TMX"
 [[ $(grep -c '<tu ' "$work/all.tmx") -eq "$pairs" ]] || fail "tmx export has another number of units"
 
 # --min-confidence keeps exactly the pairs at or above the threshold.

@@ -2,9 +2,10 @@
 # OmegaT as a translator uses it: a project whose tm/auto/ holds the bundle's
 # TMX (as `zstd -dc` prints it) gets the Chinese of the English sentences it
 # finds there, run headless (console-translate takes a few seconds).
-source "$(dirname "$0")/bundle_common.inc"
-command -v omegat >/dev/null || { echo "skip: omegat not installed (Debian package omegat)" >&2; exit 77; }
+source "$(dirname "$0")/lib/common.sh" "$@"
+source "$(dirname "$0")/lib/bundles.sh"
 make_bundles
+need_tool omegat "Debian: omegat"
 
 project="$work/project"
 mkdir -p "$project"/{source,target,tm/auto,glossary,dictionary,omegat}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Damaged bundles: truncation, a flipped byte in one document, a damaged
 # index, a full disk, duplicate ids in a merge.
-source "$(dirname "$0")/bundle_common.inc"
+source "$(dirname "$0")/lib/common.sh" "$@"
+source "$(dirname "$0")/lib/bundles.sh"
 make_bundles
 bundle="$work/all.tmx.zst"
 "$untm" bundle ls "$bundle" > "$work/ls.txt"
@@ -79,6 +80,6 @@ grep -q -- "--keep" "$work/err.txt" || fail "the duplicate error does not say ho
 [[ $("$untm" bundle ls "$work/dup.tmx.zst" | wc -l) -eq 3 ]] || fail "--keep last did not drop the duplicate"
 
 # Not a bundle at all.
-if "$untm" bundle ls "$data/reply-a.zh" 2>"$work/err.txt"; then fail "a text file was listed as a bundle"; fi
+if "$untm" bundle ls "$bundle_data/reply-a.zh" 2>"$work/err.txt"; then fail "a text file was listed as a bundle"; fi
 grep -q "reply-a.zh: .*not a .tmx.zst bundle" "$work/err.txt" || fail "unclear error for a non-bundle: $(cat "$work/err.txt")"
 echo "ok"

@@ -9,13 +9,13 @@
 # b: gold = test = [0]:[0] -> all 1.
 # total: strict P 3/7 = 0.4286, R 2/4 = 0.5, F 6/13 = 0.4615;
 #        lax P 5/7 = 0.7143, R 4/4 = 1, F 10/12 = 0.8333.
-set -euo pipefail
-untm="$1"
-data="$UNTM_SOURCE_DIR/tests/data/eval"
-out="$("$untm" eval --gold "$data/gold" --test "$data/test")"
-echo "$out"
-grep -Eq '^a +0\.3333 +0\.3333 +0\.3333 +0\.6667 +1\.0000 +0\.8000$' <<<"$out"
-grep -Eq '^b +1\.0000 +1\.0000 +1\.0000 +1\.0000 +1\.0000 +1\.0000$' <<<"$out"
-grep -Eq '^total +0\.4286 +0\.5000 +0\.4615 +0\.7143 +1\.0000 +0\.8333$' <<<"$out"
-json="$("$untm" eval --json --gold "$data/gold" --test "$data/test")"
-grep -q '"total": {"strict": {"precision": 0.4286, "recall": 0.5000, "f1": 0.4615}' <<<"$json"
+source "$(dirname "$0")/lib/common.sh" "$@"
+data="$source_dir/tests/data/eval"
+expect_exit 0 "$untm" eval --gold "$data/gold" --test "$data/test"
+cat "$work/out"
+expect_contains "$work/out" '^a  *0\.3333  *0\.3333  *0\.3333  *0\.6667  *1\.0000  *0\.8000$'
+expect_contains "$work/out" '^b  *1\.0000  *1\.0000  *1\.0000  *1\.0000  *1\.0000  *1\.0000$'
+expect_contains "$work/out" '^total  *0\.4286  *0\.5000  *0\.4615  *0\.7143  *1\.0000  *0\.8333$'
+expect_exit 0 "$untm" eval --json --gold "$data/gold" --test "$data/test"
+expect_contains "$work/out" '"total": {"strict": {"precision": 0.4286, "recall": 0.5000, "f1": 0.4615}'
+echo "eval hand worked: ok"

@@ -2,25 +2,10 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
+#include "../shared_data.h"
 #include "core/error.h"
-
-namespace {
-
-std::string read_shared(const std::string& relative) {
-  std::ifstream in(std::string(UNTM_SHARED_DIR) + "/" + relative, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-bool shared_available(const std::string& relative) {
-  return std::filesystem::exists(std::string(UNTM_SHARED_DIR) + "/" + relative);
-}
-
-}  // namespace
 
 TEST_CASE("presplit: line i is sentence i, empty lines left out", "[text][document]") {
   const std::string input = "First line.\r\nSecond line\n\n  \nThird\n";
@@ -57,13 +42,9 @@ TEST_CASE("sentence spans point at their text in the decoded input", "[text][doc
         "The second one\nruns onto a new line.");
 }
 
-TEST_CASE("the seed reply comes out as 6 headings and 12 body paragraphs", "[text][document][shared]") {
+TEST_CASE("the seed reply comes out as 6 headings and 12 body paragraphs", "[text][document][.shared]") {
   const std::string path = "corpora/un/seed-reply-azerbaijan-zh/000_c646f0441c388454.txt";
-  if (!shared_available(path)) {
-    WARN("../shared is missing: skipped");
-    return;
-  }
-  const auto document = untm::read_document(read_shared(path), untm::Language::zh, path);
+  const auto document = untm::read_document(untm::test::read_shared(path), untm::Language::zh, path);
   std::vector<std::string> headings;
   std::vector<std::string> body;
   for (const auto& paragraph : document.paragraphs) {

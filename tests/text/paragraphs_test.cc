@@ -1,12 +1,10 @@
 // Cleaning and paragraph rebuilding, seen through read_document.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
+#include "../shared_data.h"
 #include "text/document.h"
 
 namespace {
@@ -26,11 +24,6 @@ std::vector<std::string> paragraphs(const std::string& text, untm::Language lang
 }
 
 using Paragraphs = std::vector<std::string>;
-
-std::string read_shared(const std::string& relative) {
-  std::ifstream in(std::string(UNTM_SHARED_DIR) + "/" + relative, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 }  // namespace
 
@@ -150,15 +143,11 @@ TEST_CASE("Chinese: footnote digits after punctuation are removed, numbers kept"
                    "3. 重申对第 60/265 号决议的承诺，即 2010 年的目标；"});
 }
 
-TEST_CASE("the GA resolution: 19 numbered paragraphs on each side", "[text][paragraphs][shared]") {
+TEST_CASE("the GA resolution: 19 numbered paragraphs on each side", "[text][paragraphs][.shared]") {
   for (const auto& [file, language] :
        {std::pair{"zh.txt", untm::Language::zh}, std::pair{"en.txt", untm::Language::en}}) {
     const std::string path = std::string("corpora/un/ga-ldc-resolution-paras/") + file;
-    if (!std::filesystem::exists(std::string(UNTM_SHARED_DIR) + "/" + path)) {
-      WARN("../shared is missing: skipped");
-      return;
-    }
-    const auto result = paragraphs(read_shared(path), language);
+    const auto result = paragraphs(untm::test::read_shared(path), language);
     REQUIRE(result.size() == 19);
     for (std::size_t index = 0; index < result.size(); ++index) {
       INFO(file << " paragraph " << index + 1 << ": " << result[index]);

@@ -1,5 +1,5 @@
 #pragma once
-// What a batch shows while it runs (DESIGN.md: long work shows progress on a
+// What a batch shows while it runs (docs/DESIGN.md: long work shows progress on a
 // terminal, not in logs): a bar redrawn in place on a terminal, a plain line
 // every few seconds when stderr is a file or a pipe, nothing with -q.
 

@@ -39,7 +39,7 @@ void write_links_file(const std::filesystem::path& links_dir, const AlignedDocum
   const auto path = links_dir / (document.id + ".align");
   std::error_code error;
   std::filesystem::create_directories(path.parent_path(), error);
-  if (error) throw InputError(path.parent_path().string(), "cannot create folder: " + error.message());
+  if (error) throw OutputError(path.parent_path().string(), "cannot create folder: " + error.message());
   AtomicOutputFile out(path);
   out.write(format_links(links_of(document)));
   out.commit();
@@ -73,6 +73,8 @@ class DocumentAligner {
       outcome.failed_file = error.source();
       outcome.failure_reason = error.offset() ? fmt::format("byte {}: {}", *error.offset(), error.message())
                                               : error.message();
+    } catch (const OutputError&) {
+      throw;  // not this document's fault: every later one would hit it too
     } catch (const std::exception& error) {
       // One document must never stop the batch, not even by hitting a bug.
       outcome.failed = true;
@@ -109,12 +111,12 @@ class JournalFile {
       // Cut off a record torn by the kill, then continue after the last whole one.
       std::error_code error;
       std::filesystem::resize_file(path_, keep_bytes, error);
-      if (error) throw InputError(path_.string(), "cannot truncate the journal: " + error.message());
+      if (error) throw OutputError(path_.string(), "cannot truncate the journal: " + error.message());
       stream_ = std::fopen(path_.c_str(), "ab");
     } else {
       stream_ = std::fopen(path_.c_str(), "wb");
     }
-    if (stream_ == nullptr) throw InputError(path_.string(), fmt::format("cannot open the journal: {}", std::strerror(errno)));
+    if (stream_ == nullptr) throw OutputError(path_.string(), fmt::format("cannot open the journal: {}", std::strerror(errno)));
     if (keep_bytes == 0) append(header);
   }
   JournalFile(const JournalFile&) = delete;
@@ -127,13 +129,13 @@ class JournalFile {
   // record being written, which the reader then cuts off.
   void append(std::string_view bytes) {
     if (std::fwrite(bytes.data(), 1, bytes.size(), stream_) != bytes.size() || std::fflush(stream_) != 0) {
-      throw InputError(path_.string(), fmt::format("cannot write the journal: {}", std::strerror(errno)));
+      throw OutputError(path_.string(), fmt::format("cannot write the journal: {}", std::strerror(errno)));
     }
   }
 
   void close() {
     if (std::fclose(std::exchange(stream_, nullptr)) != 0) {
-      throw InputError(path_.string(), fmt::format("cannot write the journal: {}", std::strerror(errno)));
+      throw OutputError(path_.string(), fmt::format("cannot write the journal: {}", std::strerror(errno)));
     }
   }
 
@@ -213,7 +215,7 @@ BatchSummary write_outputs(const std::vector<batch::DocumentPair>& documents,
   BatchSummary summary;
   summary.documents = documents.size();
   std::ifstream in(journal, std::ios::binary);
-  if (!in) throw InputError(journal.string(), "cannot reopen the journal");
+  if (!in) throw OutputError(journal.string(), "cannot reopen the journal");
   batch::JournalReader reader(in, journal.string());
 
   AtomicOutputFile bundle_file(settings.output);

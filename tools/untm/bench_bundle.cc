@@ -1,5 +1,5 @@
 // `untm bench bundle`: the bundle against the same TMX as one compressed
-// stream (DESIGN.md, "The bundle"; issue 4 "Measure"):
+// stream (docs/DESIGN.md, "The bundle"; issue 4 "Measure"):
 //   - size of the .tmx.zst against `gzip -9` and `zstd -19` of the plain TMX;
 //   - write throughput (render + compress, one thread) and read throughput
 //     (decompress every document), in MB of TMX per second;
@@ -203,7 +203,7 @@ WrittenBundle write_bundle(const TextModel& model, std::uint64_t target_bytes, c
   result.tmx_bytes = format::render_tmx_header(header).size() + format::tmx_footer().size();
   std::mt19937_64 random(20260101);
   std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(path.string(), "cannot create");
+  if (!out) throw OutputError(path.string(), "cannot create");
   const auto start = Clock::now();
   bundle::BundleWriter writer(out, header, level);
   while (result.tmx_bytes < target_bytes) {

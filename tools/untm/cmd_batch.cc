@@ -16,6 +16,7 @@
 #include "batch_run.h"
 #include "commands.h"
 #include "core/error.h"
+#include "exit_codes.h"
 #include "file_io.h"
 #include "format/tmx.h"
 
@@ -24,10 +25,6 @@ namespace untm::cli {
 namespace {
 
 namespace po = boost::program_options;
-
-// Exit code of a batch that finished and wrote its bundle, but without some
-// documents (they are listed in the summary and the report).
-constexpr int kExitSomeDocumentsFailed = 3;
 
 constexpr const char* kUsage = R"(usage: untm batch (MANIFEST.tsv | DIR) -o OUT.tmx.zst [OPTIONS]
 
@@ -41,8 +38,8 @@ DIR: files paired by name: A_68_155-ZH.txt + A_68_155-EN.txt, X.zh + X.en
   listed with the reason.
 
 Exit codes: 0 every document aligned; 3 the bundle was written but some
-documents failed (listed at the end and in --report); 1 bad input or usage
-(nothing written); 2 internal error.
+documents failed (listed at the end and in --report); 1 bad input, 64 bad
+usage, 74 an output cannot be written (nothing written); 2 internal error.
 
 Examples:
   untm batch session68.tsv -o session68.tmx.zst -j 4 --report session68.jsonl
@@ -114,6 +111,14 @@ void print_summary(const BatchSummary& summary, bool quiet) {
     } else {
       fmt::print(stderr, "  {}: {}: {}\n", failure.id, failure.file, failure.reason);
     }
+  }
+}
+
+batch::Shard parse_shard_option(std::string_view text) {
+  try {
+    return batch::parse_shard(text);
+  } catch (const UsageError& error) {
+    throw UsageError(fmt::format("--shard: {}", error.what()));
   }
 }
 
@@ -202,7 +207,7 @@ int run_batch(const Arguments& args) {
   if (list.documents.empty()) throw InputError(input, "no document pairs to align");
   std::vector<batch::DocumentPair> selected = list.documents;
   if (!shard_text.empty()) {
-    const auto range = batch::shard_range(batch::parse_shard(shard_text), list.documents.size());
+    const auto range = batch::shard_range(parse_shard_option(shard_text), list.documents.size());
     selected.assign(list.documents.begin() + static_cast<std::ptrdiff_t>(range.begin),
                     list.documents.begin() + static_cast<std::ptrdiff_t>(range.end));
   }

@@ -1,4 +1,4 @@
-// `untm bench AREA [OPTIONS]`: benchmarks are a mode of the tool (STYLE.md,
+// `untm bench AREA [OPTIONS]`: benchmarks are a mode of the tool (docs/STYLE.md,
 // after `zstd -b`). Each area prints its figures and the ratio against a
 // baseline measured in the same run.
 #include <fmt/format.h>

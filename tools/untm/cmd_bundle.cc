@@ -1,5 +1,5 @@
 // `untm bundle ls|stats|verify|cat|export|merge`: reading, checking and
-// combining .tmx.zst bundles (DESIGN.md, "The bundle"; lib/bundle).
+// combining .tmx.zst bundles (docs/DESIGN.md, "The bundle"; lib/bundle).
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <span>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -319,6 +320,16 @@ int run_export(const Arguments& args) {
   return 0;
 }
 
+// The library names the duplicate; the option that resolves it is ours.
+bundle::MergeResult merge_or_explain(std::span<bundle::BundleReader* const> readers, std::ostream& out,
+                                     bundle::DuplicatePolicy policy, int level) {
+  try {
+    return bundle::merge_bundles(readers, out, policy, level);
+  } catch (const bundle::DuplicateDocumentError& error) {
+    throw InputError(error.source(), error.message() + " (choose which to keep with --keep first|last)");
+  }
+}
+
 int run_merge(const Arguments& args) {
   po::options_description options("options");
   std::vector<std::string> bundles;
@@ -355,7 +366,7 @@ int run_merge(const Arguments& args) {
   AtomicFileStreambuf buffer(file);
   std::ostream out(&buffer);
   out.exceptions(std::ios::badbit);
-  const bundle::MergeResult result = bundle::merge_bundles(readers, out, policy, level);
+  const bundle::MergeResult result = merge_or_explain(readers, out, policy, level);
   out.flush();
   file.commit();
   fmt::print(stderr, "untm bundle merge: {}: {} documents, {} units{}\n", output_path, result.documents, result.units,

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "core/types.h"
 #include "file_io.h"
+#include "text/decode.h"
 #include "text/document.h"
 
 namespace untm::cli {
@@ -27,6 +28,17 @@ example:
   untm split --lang zh corpora/demo/reply-zh.txt
 
 options)";
+
+// The library reports invalid UTF-8 as such; only `untm split` has --lenient,
+// so the hint belongs here.
+SplitDocument read_split_document(const std::string& bytes, Language language, const std::string& path,
+                                  const TextOptions& options, TextWarnings& warnings) {
+  try {
+    return read_document(bytes, language, path, options, &warnings);
+  } catch (const InvalidUtf8Error& error) {
+    throw InputError(error.source(), error.message() + " (use --lenient to replace it with U+FFFD)", error.offset());
+  }
+}
 
 }  // namespace
 
@@ -66,7 +78,7 @@ int run_split(const Arguments& args) {
 
   const std::string bytes = read_file(input_path);
   TextWarnings warnings;
-  const SplitDocument document = read_document(bytes, *language, input_path, text_options, &warnings);
+  const SplitDocument document = read_split_document(bytes, *language, input_path, text_options, warnings);
 
   AtomicOutputFile output(output_path);
   std::string buffer;

@@ -2,12 +2,13 @@
 // The subcommands of `untm`. Each lives in its own file (cmd_<name>.cc), parses
 // its own options with Boost.Program_options, prints its own usage, and calls
 // into lib/. `args` excludes the program and subcommand names.
-// Return value: the exit code (0 ok, 1 input/usage error, 2 internal error);
-// they may also throw, and main() turns the exception into a message.
+// Return value: the exit code (exit_codes.h); they may also throw, and main()
+// turns the exception into a message and its exit code.
 
-#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "core/error.h"
 
 namespace untm::cli {
 
@@ -33,9 +34,8 @@ int run_bench_read(const Arguments& args);
 std::string shared_data_folder(const std::string& option_value);
 int run_bench_lexical(const Arguments& args);
 
-// Thrown for a bad command line; main() prints it with the usage hint.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+// Thrown for a bad command line; main() prints it with the usage hint. It
+// lives in lib/core so that the library's option checks can throw it too.
+using untm::UsageError;
 
 }  // namespace untm::cli

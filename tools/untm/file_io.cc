@@ -51,7 +51,7 @@ AtomicOutputFile::AtomicOutputFile(std::filesystem::path path) : path_(std::move
     stream_ = std::fopen(temporary_path_.c_str(), "wb");
   }
   if (stream_ == nullptr) {
-    throw InputError(path_.string(), fmt::format("cannot create output: {}", std::strerror(errno)));
+    throw OutputError(path_.string(), fmt::format("cannot create output: {}", std::strerror(errno)));
   }
 }
 
@@ -75,7 +75,7 @@ void AtomicOutputFile::fail(const std::string& what) {
     }
     committed_ = true;  // nothing left to clean up
   }
-  throw InputError(path_.string(), fmt::format("{}: {}", what, std::strerror(saved)));
+  throw OutputError(path_.string(), fmt::format("{}: {}", what, std::strerror(saved)));
 }
 
 void AtomicOutputFile::write(std::string_view bytes) {

@@ -1,5 +1,5 @@
 #pragma once
-// The tool's file layer (STYLE.md: lib/ never touches files). Reading whole
+// The tool's file layer (docs/STYLE.md: lib/ never touches files). Reading whole
 // inputs, and writing outputs through a temporary file that is renamed into
 // place only when complete, so a crash or a full disk never leaves a
 // half-written file under the final name.
@@ -17,7 +17,7 @@ std::string read_file(const std::string& path);
 
 // A file written under a temporary name in the destination's folder and
 // renamed to `path` by commit(). Destroying it uncommitted removes the
-// temporary file. Write errors (disk full, ...) throw InputError naming `path`.
+// temporary file. Write errors (disk full, ...) throw OutputError naming `path`.
 // `path` "-" writes to standard output directly.
 class AtomicOutputFile {
  public:

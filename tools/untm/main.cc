@@ -1,5 +1,5 @@
 // untm: dispatches to one subcommand and turns errors into messages and exit
-// codes (DESIGN.md: 0 ok, 1 input or usage errors, 2 internal errors).
+// codes (exit_codes.h; docs/ARCHITECTURE.md, "Errors and exit codes").
 
 #include <boost/program_options/errors.hpp>
 #include <fmt/format.h>
@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "core/error.h"
+#include "exit_codes.h"
 
 namespace {
 
@@ -37,18 +38,19 @@ void print_usage(std::FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  using namespace untm::cli;
   if (argc < 2) {
     print_usage(stderr);
-    return 1;
+    return kExitUsageError;
   }
   const std::string_view name = argv[1];
   if (name == "--help" || name == "-h" || name == "help") {
     print_usage(stdout);
-    return 0;
+    return kExitOk;
   }
   if (name == "--version") {
     fmt::print("untm 0.1.0\n");
-    return 0;
+    return kExitOk;
   }
   for (const auto& command : kSubcommands) {
     if (command.name != name) continue;
@@ -57,19 +59,22 @@ int main(int argc, char** argv) {
       return command.run(args);
     } catch (const untm::InputError& error) {
       fmt::print(stderr, "untm {}: {}\n", name, error.what());
-      return 1;
-    } catch (const untm::cli::UsageError& error) {
+      return kExitInputError;
+    } catch (const untm::OutputError& error) {
+      fmt::print(stderr, "untm {}: {}\n", name, error.what());
+      return kExitOutputError;
+    } catch (const untm::UsageError& error) {
       fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
-      return 1;
+      return kExitUsageError;
     } catch (const boost::program_options::error& error) {
       fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
-      return 1;
+      return kExitUsageError;
     } catch (const std::exception& error) {
       fmt::print(stderr, "untm {}: internal error: {}\n", name, error.what());
-      return 2;
+      return kExitInternalError;
     }
   }
   fmt::print(stderr, "untm: unknown command '{}'\n", name);
   print_usage(stderr);
-  return 1;
+  return kExitUsageError;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Writing an alignment in the format its output path asks for (DESIGN.md,
+// Writing an alignment in the format its output path asks for (docs/DESIGN.md,
 // `untm align -o OUT`), always through a temporary file renamed into place:
 //
 //   OUT.tmx.zst   a bundle with one document (lib/bundle)
