@@ -63,10 +63,47 @@ bool in_band(const PdfLine& line, const PdfPage& page, double share) {
   return line.bottom <= page.height * share || line.top >= page.height * (1 - share);
 }
 
+// Lines of `page` by their height on it, top first.
+std::vector<std::size_t> top_down(const PdfPage& page) {
+  std::vector<std::size_t> order(page.lines.size());
+  for (std::size_t index = 0; index < order.size(); ++index) order[index] = index;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return page.lines[a].top < page.lines[b].top; });
+  return order;
+}
+
+// A repeated line goes when it stands a line's height or more apart from the
+// next line toward the middle of the page, or when that line goes too (a
+// header of two lines). Inner lines are decided first.
+void drop_repeated(const PdfPage& page, const std::vector<bool>& repeated, std::vector<Role>& roles) {
+  const auto order = top_down(page);
+  const auto decide = [&](std::size_t line, std::optional<std::size_t> inner, double gap) {
+    const double height = page.lines[line].bottom - page.lines[line].top;
+    const bool apart = !inner || gap >= height || (repeated[*inner] && roles[*inner] == Role::furniture);
+    if (apart) roles[line] = Role::furniture;
+  };
+  std::optional<std::size_t> below;  // the nearest line below that is not in the margin band
+  for (std::size_t k = order.size(); k-- > 0;) {
+    const std::size_t line = order[k];
+    if (roles[line] == Role::furniture) continue;
+    const bool top_band = page.lines[line].bottom <= page.height * kRepeatBand;
+    if (repeated[line] && top_band) decide(line, below, below ? page.lines[*below].top - page.lines[line].bottom : 0);
+    below = line;
+  }
+  std::optional<std::size_t> above;
+  for (const std::size_t line : order) {
+    if (roles[line] == Role::furniture) continue;
+    const bool bottom_band = page.lines[line].top >= page.height * (1 - kRepeatBand);
+    if (repeated[line] && bottom_band) decide(line, above, above ? page.lines[line].top - page.lines[*above].bottom : 0);
+    // A footer decided to go is no text to measure the next one from.
+    if (roles[line] != Role::furniture) above = line;
+  }
+}
+
 // Running headers and footers: lines in the margin band, and lines in the
-// wider band that repeat on other pages (digits aside) and stand outside the
-// text of every page (above it or below it: an article heading that happens
-// to open two pages at the same height is text).
+// wider band that repeat on other pages at the same height (digits aside)
+// and stand apart from the page's text (an article heading that opens two
+// pages at the same height is text).
 std::vector<std::vector<Role>> furniture_roles(const std::vector<PdfPage>& pages) {
   std::map<std::string, std::set<std::size_t>> pages_of_key;
   for (std::size_t number = 0; number < pages.size(); ++number) {
@@ -75,27 +112,13 @@ std::vector<std::vector<Role>> furniture_roles(const std::vector<PdfPage>& pages
     }
   }
   std::vector<std::vector<Role>> roles(pages.size());
-  std::vector<std::vector<bool>> repeated(pages.size());
-  double text_top = 1e9, text_bottom = -1e9;
   for (std::size_t number = 0; number < pages.size(); ++number) {
+    std::vector<bool> repeated;
     for (const auto& line : pages[number].lines) {
-      const bool margin = in_band(line, pages[number], kMarginBand);
-      repeated[number].push_back(in_band(line, pages[number], kRepeatBand) && pages_of_key[repeat_key(line)].size() > 1);
-      roles[number].push_back(margin ? Role::furniture : Role::body);
-      if (!margin && !repeated[number].back()) {
-        text_top = std::min(text_top, line.top);
-        text_bottom = std::max(text_bottom, line.bottom);
-      }
+      roles[number].push_back(in_band(line, pages[number], kMarginBand) ? Role::furniture : Role::body);
+      repeated.push_back(in_band(line, pages[number], kRepeatBand) && pages_of_key[repeat_key(line)].size() > 1);
     }
-  }
-  for (std::size_t number = 0; number < pages.size(); ++number) {
-    for (std::size_t index = 0; index < roles[number].size(); ++index) {
-      const auto& line = pages[number].lines[index];
-      const bool outside = text_top <= text_bottom && (line.bottom <= text_top + 1 || line.top >= text_bottom - 1);
-      if (repeated[number][index] && outside) {
-        roles[number][index] = Role::furniture;
-      }
-    }
+    drop_repeated(pages[number], repeated, roles[number]);
   }
   return roles;
 }
