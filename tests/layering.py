@@ -16,10 +16,6 @@ import re
 import sys
 from pathlib import Path
 
-# TEMPORARY (issue #9): lib/text/document.* calls the splitter (text -> split,
-# an upward arrow). It leaves when document.* moves to lib/pipeline; the lead
-# deletes this entry then. No other exception belongs here.
-TEMPORARY_EXCEPTIONS = {("text/document", "split")}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/[^"]+"')
 STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -90,7 +86,7 @@ def file_faults(lib, graph, path):
         match = INCLUDE.match(line)
         if match:
             other = match.group(1)
-            if other in graph and other not in allowed and (stem, other) not in TEMPORARY_EXCEPTIONS:
+            if other in graph and other not in allowed:
                 faults.append(f"{where}: {unit} includes {other}/, outside its layers ({' '.join(sorted(allowed))})")
             continue
         for literal in STRING_LITERAL.findall(line):

@@ -18,21 +18,4 @@ std::shared_ptr<const EvidenceFactory> make_lexical_evidence(const Lexicon& lexi
   return std::make_shared<const LexicalEvidenceFactory>(std::make_shared<const LexicalModel>(lexicon), options);
 }
 
-Lexicon learn_from_documents(std::span<const DocumentSentences> documents, const Lexicon& known,
-                             const AlignOptions& align_options, const CorpusLearningOptions& options) {
-  const bool first_is_chinese = align_options.first_language == Language::zh;
-  AlignOptions first_pass = align_options;
-  if (!known.empty()) {
-    LexicalEvidenceOptions evidence = options.evidence;
-    evidence.first_is_chinese = first_is_chinese;
-    first_pass.evidence.push_back(make_lexical_evidence(known, evidence));
-  }
-  std::vector<ChineseEnglishPair> pairs;
-  for (const auto& document : documents) {
-    const std::vector<Link> links = align_sentences(document.first, document.second, first_pass);
-    collect_confident_pairs(document, links, first_is_chinese, options.min_confidence, pairs);
-  }
-  return learn_lexicon(pairs, known, options.learning);
-}
-
 }  // namespace untm::lexicon

@@ -6,10 +6,10 @@
 // learned. Over a batch, learning sees every document, which is the UN case:
 // thousands of document pairs of the same register in one run.
 //
-// The pieces are separate so that the batch layer can run the passes on its
-// threads: align (pass 1) -> collect_confident_pairs per document ->
-// learn_lexicon over all of them -> make_lexical_evidence -> align (pass 2).
-// learn_from_documents does the first three in one call, on one thread.
+// These are the pieces; the workflow that runs them (sampling, pass 1 on the
+// batch layer's threads, learning, pass 2) is lib/pipeline/learning.h:
+// align (pass 1) -> collect_confident_pairs per document -> learn_lexicon
+// over all of them -> make_lexical_evidence -> align (pass 2).
 
 #include <memory>
 #include <span>
@@ -46,11 +46,5 @@ void collect_confident_pairs(const DocumentSentences& document, std::span<const 
 // The evidence term for a lexicon, ready for AlignOptions::evidence.
 std::shared_ptr<const EvidenceFactory> make_lexical_evidence(const Lexicon& lexicon,
                                                              const LexicalEvidenceOptions& options);
-
-// First pass over every document with `align_options` (plus `known` as
-// evidence when not empty), then learning over all their confident 1-1
-// links. Returns the learned entries (add them to `known` for pass 2).
-Lexicon learn_from_documents(std::span<const DocumentSentences> documents, const Lexicon& known,
-                             const AlignOptions& align_options, const CorpusLearningOptions& options);
 
 }  // namespace untm::lexicon

@@ -5,14 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "text/document.h"
+#include "pipeline/document.h"
 
 namespace {
 
 // Each paragraph's sentences joined with a space; headings marked "# ".
 std::vector<std::string> paragraphs(const std::string& text, untm::Language language) {
   std::vector<std::string> result;
-  for (const auto& paragraph : untm::read_document(text, language, "test").paragraphs) {
+  for (const auto& paragraph : untm::pipeline::read_document(text, language, "test").paragraphs) {
     std::string joined = paragraph.heading ? "#" : "";
     for (const auto& sentence : paragraph.sentences) {
       if (!joined.empty()) joined += ' ';

@@ -5,14 +5,14 @@
 #include <vector>
 
 #include "../shared_data.h"
-#include "text/document.h"
+#include "pipeline/document.h"
 
 namespace {
 
 // Each paragraph's sentences joined with a space; headings marked "# ".
 std::vector<std::string> paragraphs(const std::string& text, untm::Language language) {
   std::vector<std::string> result;
-  for (const auto& paragraph : untm::read_document(text, language, "test").paragraphs) {
+  for (const auto& paragraph : untm::pipeline::read_document(text, language, "test").paragraphs) {
     std::string joined = paragraph.heading ? "# " : "";
     for (const auto& sentence : paragraph.sentences) {
       if (joined.size() > 2 || (!paragraph.heading && !joined.empty())) joined += ' ';
@@ -170,8 +170,8 @@ TEST_CASE("the GA resolution: 19 numbered paragraphs on each side", "[text][para
 
 TEST_CASE("empty and blank input gives no paragraphs and the empty warning", "[text][paragraphs]") {
   for (const std::string input : {"", "\n\n  \n", "\xEF\xBB\xBF"}) {
-    untm::TextWarnings warnings;
-    const auto document = untm::read_document(input, untm::Language::zh, "empty.txt", {}, &warnings);
+    untm::pipeline::TextWarnings warnings;
+    const auto document = untm::pipeline::read_document(input, untm::Language::zh, "empty.txt", {}, &warnings);
     CHECK(document.paragraphs.empty());
     CHECK(warnings.empty);
   }

@@ -77,4 +77,41 @@ void ProgressDisplay::show(const ProgressCounts& now) {
   std::fflush(out_);
 }
 
+void BatchProgress::starting_over() {
+  if (style_ == ProgressStyle::quiet) return;
+  fmt::print(stderr, "untm batch: starting over: {} holds an interrupted run (--resume continues it)\n", journal_name_);
+}
+
+void BatchProgress::learning_started(std::size_t sample_documents, std::size_t all_documents) {
+  if (style_ != ProgressStyle::quiet) {
+    fmt::print(stderr, "untm batch: learning a lexicon from {} of {} documents (pass 1)\n", sample_documents,
+               all_documents);
+  }
+  // Pass 1 has no byte total to estimate from: lines every 10 s whatever
+  // --progress-interval says.
+  display_.emplace(style_, stderr, "learning", sample_documents, 0, ProgressCounts{}, std::chrono::seconds(10));
+}
+
+void BatchProgress::learning_progress(std::size_t documents_done, std::uint64_t sentence_pairs) {
+  display_->update({documents_done, 0, sentence_pairs, 0});
+}
+
+void BatchProgress::learning_pass_finished(std::size_t documents_done, std::uint64_t sentence_pairs) {
+  display_->finish({documents_done, 0, sentence_pairs, 0});
+}
+
+void BatchProgress::learning_finished(std::size_t learned_entries, std::uint64_t sentence_pairs) {
+  if (style_ == ProgressStyle::quiet) return;
+  fmt::print(stderr, "untm batch: learned {} lexicon entries from {} sentence pairs\n", learned_entries,
+             sentence_pairs);
+}
+
+void BatchProgress::aligning_started(std::size_t documents, std::uint64_t bytes_total, const ProgressCounts& at_start) {
+  display_.emplace(style_, stderr, "", documents, bytes_total, at_start, line_interval_);
+}
+
+void BatchProgress::aligning_progress(const ProgressCounts& now) { display_->update(now); }
+
+void BatchProgress::aligning_finished(const ProgressCounts& now) { display_->finish(now); }
+
 }  // namespace untm::cli

@@ -6,18 +6,16 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
+
+#include "pipeline/batch_job.h"
 
 namespace untm::cli {
 
 enum class ProgressStyle { bar, lines, quiet };
 
-struct ProgressCounts {
-  std::size_t documents_done = 0;  // finished, failed ones included
-  std::size_t documents_failed = 0;
-  std::uint64_t pairs = 0;
-  std::uint64_t input_bytes = 0;  // raw text of the finished documents
-};
+using pipeline::ProgressCounts;
 
 // "[#####-----] 1200/5000 docs  34567 pairs  12.3 MB/s  ETA 2m05s": the rate
 // counts only this run's bytes (a resumed run starts with earlier documents
@@ -49,6 +47,29 @@ class ProgressDisplay {
   std::chrono::milliseconds interval_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_shown_;
+};
+
+// What `untm batch` shows of a running batch job: the messages of its
+// phases and a ProgressDisplay for each pass, on standard error.
+class BatchProgress final : public pipeline::BatchObserver {
+ public:
+  BatchProgress(ProgressStyle style, std::chrono::milliseconds line_interval, std::string journal_name)
+      : style_(style), line_interval_(line_interval), journal_name_(std::move(journal_name)) {}
+
+  void starting_over() override;
+  void learning_started(std::size_t sample_documents, std::size_t all_documents) override;
+  void learning_progress(std::size_t documents_done, std::uint64_t sentence_pairs) override;
+  void learning_pass_finished(std::size_t documents_done, std::uint64_t sentence_pairs) override;
+  void learning_finished(std::size_t learned_entries, std::uint64_t sentence_pairs) override;
+  void aligning_started(std::size_t documents, std::uint64_t bytes_total, const ProgressCounts& at_start) override;
+  void aligning_progress(const ProgressCounts& now) override;
+  void aligning_finished(const ProgressCounts& now) override;
+
+ private:
+  ProgressStyle style_;
+  std::chrono::milliseconds line_interval_;
+  std::string journal_name_;
+  std::optional<ProgressDisplay> display_;
 };
 
 }  // namespace untm::cli

@@ -194,6 +194,30 @@ std::vector<std::size_t> parse_sizes(const std::string& text) {
   return sizes;
 }
 
+// One row of the table: untm's and NLTK's figures for one input size.
+void print_row(const Corpus& input, const Measurement& ours, const Measurement& nltk) {
+  const double total_sentences = static_cast<double>(input.first.size() + input.second.size());
+  auto figure = [](bool finished, double value, const char* format) {
+    return finished ? fmt::format(fmt::runtime(format), value) : std::string("-");
+  };
+  fmt::print("{:<9} {:>9} | {:>8} {:>8} {:>11} {:>8} | {:>8} {:>8} {:>8} | {:>8}\n", input.first.size(),
+             input.second.size(), figure(ours.finished, ours.cpu_seconds, "{:.2f}"),
+             figure(ours.finished, ours.seconds, "{:.2f}"),
+             figure(ours.finished, total_sentences / ours.cpu_seconds, "{:.0f}"),
+             figure(true, ours.peak_megabytes, "{:.0f}"), figure(nltk.finished, nltk.cpu_seconds, "{:.2f}"),
+             figure(nltk.finished, nltk.seconds, "{:.2f}"), figure(nltk.finished, nltk.peak_megabytes, "{:.0f}"),
+             figure(nltk.finished && ours.finished, nltk.cpu_seconds / ours.cpu_seconds, "{:.1f}x"));
+}
+
+Measurement measure_untm(const Corpus& input) {
+  return measure_in_child([&input]() {
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<Link> links = align_sentences(input.first, input.second, AlignOptions{});
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    return links.empty() ? -1.0 : elapsed.count();
+  });
+}
+
 }  // namespace
 
 int run_bench_align(const Arguments& args) {
@@ -226,28 +250,13 @@ int run_bench_align(const Arguments& args) {
   std::size_t previous_size = 0;
   for (std::size_t size : sizes) {
     const Corpus input = concatenate(gold, size);
-    const Measurement ours = measure_in_child([&input]() {
-      const auto start = std::chrono::steady_clock::now();
-      const std::vector<Link> links = align_sentences(input.first, input.second, AlignOptions{});
-      const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-      return links.empty() ? -1.0 : elapsed.count();
-    });
+    const Measurement ours = measure_untm(input);
     Measurement nltk;
     if (!nltk_gave_up) {
       nltk = measure_nltk(input, nltk_timeout, nltk_memory_mb * 1024);
       nltk_gave_up = !nltk.finished;
     }
-    const double total_sentences = static_cast<double>(input.first.size() + input.second.size());
-    auto figure = [](bool finished, double value, const char* format) {
-      return finished ? fmt::format(fmt::runtime(format), value) : std::string("-");
-    };
-    fmt::print("{:<9} {:>9} | {:>8} {:>8} {:>11} {:>8} | {:>8} {:>8} {:>8} | {:>8}\n", input.first.size(),
-               input.second.size(), figure(ours.finished, ours.cpu_seconds, "{:.2f}"),
-               figure(ours.finished, ours.seconds, "{:.2f}"),
-               figure(ours.finished, total_sentences / ours.cpu_seconds, "{:.0f}"),
-               figure(true, ours.peak_megabytes, "{:.0f}"), figure(nltk.finished, nltk.cpu_seconds, "{:.2f}"),
-               figure(nltk.finished, nltk.seconds, "{:.2f}"), figure(nltk.finished, nltk.peak_megabytes, "{:.0f}"),
-               figure(nltk.finished && ours.finished, nltk.cpu_seconds / ours.cpu_seconds, "{:.1f}x"));
+    print_row(input, ours, nltk);
     if (previous.finished && ours.finished && previous_size > 0) {
       fmt::print("  growth from {} to {} zh sentences ({:.1f}x): cpu time {:.1f}x, peak RSS {:.1f}x\n",
                  previous_size, input.first.size(),

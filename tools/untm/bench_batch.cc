@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -97,13 +98,17 @@ void print_run(const std::string& label, const RunFigures& run) {
   std::fflush(stdout);  // each run takes minutes: show it when it is done
 }
 
-}  // namespace
-
-int run_bench_batch(const Arguments& args) {
+struct BatchBench {
   std::string corpus;
   std::size_t small = 1000;
   std::size_t large = 5000;
   std::size_t speedup = 300;
+  bool learn = false;
+};
+
+// Parses the command line; nullopt after printing the help.
+std::optional<BatchBench> parse_batch_bench(const Arguments& args) {
+  BatchBench bench;
   po::options_description options(
       "usage: untm bench batch --corpus DIR [--speedup N] [--small N] [--large N] [--learn]\n\n"
       "Runs 'untm batch' on the first N pairs of DIR/manifest.tsv: the speedup prefix at -j1\n"
@@ -115,71 +120,84 @@ int run_bench_batch(const Arguments& args) {
       "Example:\n"
       "  untm bench batch --corpus /tmp/untm-bench-corpus\n\nOptions");
   options.add_options()("help,h", "show this help")(
-      "corpus", po::value(&corpus)->value_name("DIR"), "folder written by scripts/make-bench-corpus.py")(
-      "speedup", po::value(&speedup)->value_name("N"), "documents in the -j1 / -j2 runs (default 300)")(
-      "small", po::value(&small)->value_name("N"), "documents in the small run (default 1000)")(
-      "large", po::value(&large)->value_name("N"), "documents in the large run (default 5000)")(
-      "learn", "with batch-wide lexicon learning (untm batch's default; far slower with the current "
-               "lexical evidence), instead of --no-learn");
+      "corpus", po::value(&bench.corpus)->value_name("DIR"), "folder written by scripts/make-bench-corpus.py")(
+      "speedup", po::value(&bench.speedup)->value_name("N"), "documents in the -j1 / -j2 runs (default 300)")(
+      "small", po::value(&bench.small)->value_name("N"), "documents in the small run (default 1000)")(
+      "large", po::value(&bench.large)->value_name("N"), "documents in the large run (default 5000)")(
+      "learn", po::bool_switch(&bench.learn), "with batch-wide lexicon learning (untm batch's default; far slower "
+                                              "with the current lexical evidence), instead of --no-learn");
   po::variables_map values;
   po::store(po::command_line_parser(args).options(options).run(), values);
   if (values.count("help")) {
     std::cout << options << '\n';
-    return 0;
+    return std::nullopt;
   }
   po::notify(values);
-  const bool learn = values.count("learn") > 0;
-  if (corpus.empty()) throw UsageError("give the corpus with --corpus DIR (see --help to build one)");
-  if (speedup == 0 || small == 0 || large < small || large < speedup) {
+  if (bench.corpus.empty()) throw UsageError("give the corpus with --corpus DIR (see --help to build one)");
+  if (bench.speedup == 0 || bench.small == 0 || bench.large < bench.small || bench.large < bench.speedup) {
     throw UsageError("need 0 < --speedup, --small <= --large");
   }
+  return bench;
+}
 
-  const std::filesystem::path manifest_path = std::filesystem::path(corpus) / "manifest.tsv";
+// The corpus's manifest with absolute paths; it must hold the large run.
+std::vector<batch::DocumentPair> corpus_documents(const BatchBench& bench) {
+  const std::filesystem::path manifest_path = std::filesystem::path(bench.corpus) / "manifest.tsv";
   auto documents = batch::parse_manifest(read_file(manifest_path.string()), manifest_path.string());
   for (auto& pair : documents) {
-    pair.first_path = (std::filesystem::absolute(corpus) / pair.first_path).string();
-    pair.second_path = (std::filesystem::absolute(corpus) / pair.second_path).string();
+    pair.first_path = (std::filesystem::absolute(bench.corpus) / pair.first_path).string();
+    pair.second_path = (std::filesystem::absolute(bench.corpus) / pair.second_path).string();
   }
-  if (documents.size() < large) {
+  if (documents.size() < bench.large) {
     throw InputError(manifest_path.string(), fmt::format("has {} document pairs, the large run needs {} "
                                                          "(scripts/make-bench-corpus.py --documents {})",
-                                                         documents.size(), large, large));
+                                                         documents.size(), bench.large, bench.large));
   }
+  return documents;
+}
 
-  const auto work = std::filesystem::temp_directory_path() / fmt::format("untm-bench-batch-{}", ::getpid());
-  std::filesystem::create_directories(work);
-  const auto speedup_manifest = work / "speedup.tsv";
-  const auto small_manifest = work / "small.tsv";
-  const auto large_manifest = work / "large.tsv";
-  const double speedup_megabytes = write_prefix_manifest(documents, speedup, speedup_manifest);
-  const double small_megabytes = write_prefix_manifest(documents, small, small_manifest);
-  const double large_megabytes = write_prefix_manifest(documents, large, large_manifest);
-
-  fmt::print("untm bench batch: {} ({} pairs available), {} hardware threads, {}\n", corpus, documents.size(),
-             std::thread::hardware_concurrency(), learn ? "lexicon learning on" : "--no-learn");
-  std::fflush(stdout);
-  const auto baseline = run_batch_child(speedup_manifest, work / "speedup-j1.tmx.zst", speedup, speedup_megabytes, 1, learn);
-  print_run("speedup -j1 (baseline)", baseline);
-  const auto parallel = run_batch_child(speedup_manifest, work / "speedup-j2.tmx.zst", speedup, speedup_megabytes, 2, learn);
-  print_run("speedup -j2", parallel);
-  const auto small_run = run_batch_child(small_manifest, work / "small-j2.tmx.zst", small, small_megabytes, 2, learn);
-  print_run("small -j2", small_run);
-  std::filesystem::remove(work / "small-j2.tmx.zst");
-  const auto large_run = run_batch_child(large_manifest, work / "large-j2.tmx.zst", large, large_megabytes, 2, learn);
-  print_run("large -j2", large_run);
-
-  const auto bundle_megabytes = static_cast<double>(std::filesystem::file_size(work / "large-j2.tmx.zst")) / 1e6;
-  fmt::print("\n-j2 speedup over -j1 ({} docs): {:.2f}x\n", speedup, baseline.seconds / parallel.seconds);
-  fmt::print("peak RSS, {} docs / {} docs (-j2): {:.2f} ({:.1f} MB / {:.1f} MB)\n", large, small,
+void print_conclusions(const BatchBench& bench, const RunFigures& baseline, const RunFigures& parallel,
+                       const RunFigures& small_run, const RunFigures& large_run, double bundle_megabytes) {
+  fmt::print("\n-j2 speedup over -j1 ({} docs): {:.2f}x\n", bench.speedup, baseline.seconds / parallel.seconds);
+  fmt::print("peak RSS, {} docs / {} docs (-j2): {:.2f} ({:.1f} MB / {:.1f} MB)\n", bench.large, bench.small,
              large_run.peak_rss_megabytes / small_run.peak_rss_megabytes, large_run.peak_rss_megabytes,
              small_run.peak_rss_megabytes);
-  fmt::print("bundle: {:.1f} MB for {:.1f} MB of raw text ({:.1f}%)\n", bundle_megabytes, large_megabytes,
-             100 * bundle_megabytes / large_megabytes);
+  fmt::print("bundle: {:.1f} MB for {:.1f} MB of raw text ({:.1f}%)\n", bundle_megabytes, large_run.input_megabytes,
+             100 * bundle_megabytes / large_run.input_megabytes);
   const double hours = kUnpcDocumentPairs / large_run.documents_per_second() / 3600;
   fmt::print("UN Parallel Corpus zh-en, {:.0f} document pairs at this corpus's mean size ({:.1f} kB/pair), -j2 on "
              "this machine: {:.1f} h\n",
-             kUnpcDocumentPairs, large_megabytes * 1e3 / static_cast<double>(large), hours);
+             kUnpcDocumentPairs, large_run.input_megabytes * 1e3 / static_cast<double>(bench.large), hours);
+}
 
+}  // namespace
+
+int run_bench_batch(const Arguments& args) {
+  const std::optional<BatchBench> bench = parse_batch_bench(args);
+  if (!bench) return 0;
+  const auto documents = corpus_documents(*bench);
+  const auto work = std::filesystem::temp_directory_path() / fmt::format("untm-bench-batch-{}", ::getpid());
+  std::filesystem::create_directories(work);
+  const auto prefix_run = [&](const std::string& name, std::size_t count, unsigned threads) {
+    const auto manifest = work / (name + ".tsv");
+    const double megabytes = write_prefix_manifest(documents, count, manifest);
+    const auto output = work / fmt::format("{}-j{}.tmx.zst", name, threads);
+    return run_batch_child(manifest, output, count, megabytes, threads, bench->learn);
+  };
+  fmt::print("untm bench batch: {} ({} pairs available), {} hardware threads, {}\n", bench->corpus, documents.size(),
+             std::thread::hardware_concurrency(), bench->learn ? "lexicon learning on" : "--no-learn");
+  std::fflush(stdout);
+  const auto baseline = prefix_run("speedup", bench->speedup, 1);
+  print_run("speedup -j1 (baseline)", baseline);
+  const auto parallel = prefix_run("speedup", bench->speedup, 2);
+  print_run("speedup -j2", parallel);
+  const auto small_run = prefix_run("small", bench->small, 2);
+  print_run("small -j2", small_run);
+  std::filesystem::remove(work / "small-j2.tmx.zst");
+  const auto large_run = prefix_run("large", bench->large, 2);
+  print_run("large -j2", large_run);
+  const auto bundle_megabytes = static_cast<double>(std::filesystem::file_size(work / "large-j2.tmx.zst")) / 1e6;
+  print_conclusions(*bench, baseline, parallel, small_run, large_run, bundle_megabytes);
   std::error_code ignored;
   std::filesystem::remove_all(work, ignored);
   return 0;

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -295,37 +296,99 @@ example:
 
 options)";
 
-}  // namespace
-
-int run_bench_bundle(const Arguments& args) {
-  po::options_description options{std::string(kUsage)};
+struct BundleBench {
   double target_megabytes = 100;
   std::string shared, directory;
   int level = bundle::kDefaultCompressionLevel;
   int repeats = 21;
   bool skip_baselines = false;
+};
+
+// Parses the command line; nullopt after printing the help.
+std::optional<BundleBench> parse_bundle_bench(const Arguments& args) {
+  BundleBench bench;
+  po::options_description options{std::string(kUsage)};
   options.add_options()
       ("help,h", "show this help")
-      ("megabytes", po::value(&target_megabytes), "TMX size of the bundle (default 100)")
-      ("level", po::value(&level), "zstd level of the document frames (default: the writer's)")
-      ("repeats", po::value(&repeats), "single-document reads to take the median of (default 21)")
-      ("shared", po::value(&shared), "the shared data folder (default: $UNTM_SHARED_DIR, else ../shared)")
-      ("dir", po::value(&directory), "folder for the temporary files (default: the system's temporary folder)")
-      ("no-baselines", po::bool_switch(&skip_baselines), "skip gzip -9 and zstd -19 (quick runs)");
+      ("megabytes", po::value(&bench.target_megabytes), "TMX size of the bundle (default 100)")
+      ("level", po::value(&bench.level), "zstd level of the document frames (default: the writer's)")
+      ("repeats", po::value(&bench.repeats), "single-document reads to take the median of (default 21)")
+      ("shared", po::value(&bench.shared), "the shared data folder (default: $UNTM_SHARED_DIR, else ../shared)")
+      ("dir", po::value(&bench.directory), "folder for the temporary files (default: the system's temporary folder)")
+      ("no-baselines", po::bool_switch(&bench.skip_baselines), "skip gzip -9 and zstd -19 (quick runs)");
   po::variables_map values;
   po::store(po::command_line_parser(args).options(options).run(), values);
   if (values.count("help") != 0) {
     std::cout << options << '\n';
-    return 0;
+    return std::nullopt;
   }
   po::notify(values);
-  shared = shared_data_folder(shared);
-  if (directory.empty()) directory = fs::temp_directory_path().string();
-  if (target_megabytes <= 0 || repeats <= 0) throw UsageError("--megabytes and --repeats must be positive");
+  bench.shared = shared_data_folder(bench.shared);
+  if (bench.directory.empty()) bench.directory = fs::temp_directory_path().string();
+  if (bench.target_megabytes <= 0 || bench.repeats <= 0) throw UsageError("--megabytes and --repeats must be positive");
+  return bench;
+}
 
-  const SentencePool pool = load_pool(shared);
+// The bundle's size against gzip -9 and zstd -19 of the same TMX as one
+// stream. Returns the seconds `zstd -dc` took to give back the TMX.
+double compare_sizes(const WrittenBundle& full, const fs::path& work, bool skip_baselines) {
+  // The plain TMX, as `zstd -dc` prints it.
+  const fs::path tmx = work / "plain.tmx";
+  const double zstd_decompress_seconds =
+      timed_command(fmt::format("zstd -q -dc '{}' > '{}'", full.path.string(), tmx.string()));
+  if (fs::file_size(tmx) != full.tmx_bytes) throw InputError("bench", "zstd -dc did not give the TMX written");
+  fmt::print("size: bundle {:.2f} MB = {:.2f}% of the TMX\n", megabytes(full.bundle_bytes),
+             100.0 * static_cast<double>(full.bundle_bytes) / static_cast<double>(full.tmx_bytes));
+  if (skip_baselines) return zstd_decompress_seconds;
+  const double gzip_seconds = timed_command(fmt::format("gzip -9 -c '{}' > '{}.gz'", tmx.string(), tmx.string()));
+  const std::uint64_t gzip_bytes = fs::file_size(tmx.string() + ".gz");
+  const double zstd_seconds = timed_command(fmt::format("zstd -q -19 -c '{}' > '{}.zst'", tmx.string(), tmx.string()));
+  const std::uint64_t zstd_bytes = fs::file_size(tmx.string() + ".zst");
+  fmt::print("size: gzip -9 {:.2f} MB in {:.1f} s; zstd -19 {:.2f} MB in {:.1f} s\n", megabytes(gzip_bytes),
+             gzip_seconds, megabytes(zstd_bytes), zstd_seconds);
+  fmt::print("size ratio: bundle / gzip -9 = {:.3f}; bundle / zstd -19 = {:.3f}\n",
+             static_cast<double>(full.bundle_bytes) / static_cast<double>(gzip_bytes),
+             static_cast<double>(full.bundle_bytes) / static_cast<double>(zstd_bytes));
+  return zstd_decompress_seconds;
+}
+
+// Single-document access on the full bundle and on one a tenth its size,
+// which holds the same first documents (same random seed): the same
+// document is timed in both.
+void compare_access(const TextModel& model, const WrittenBundle& full, const BundleBench& bench,
+                    const fs::path& work, double zstd_decompress_seconds) {
+  const auto target = static_cast<std::uint64_t>(bench.target_megabytes * 1e6);
+  const WrittenBundle tenth = write_bundle(model, target / 10, work / "tenth.tmx.zst", bench.level);
+  std::string id;
+  {
+    std::ifstream in(tenth.path, std::ios::binary);
+    bundle::BundleReader reader(in, tenth.path.string());
+    if (reader.documents().empty()) throw InputError(tenth.path.string(), "no documents");
+    id = reader.documents()[reader.documents().size() / 2].id;
+  }
+  const AccessTimes full_access = measure_access(full, id, bench.repeats);
+  const AccessTimes tenth_access = measure_access(tenth, id, bench.repeats);
+  fmt::print("read: every document in {:.3f} s: {:.0f} MB/s of TMX (zstd -dc of the bundle to a file: {:.3f} s)\n",
+             full_access.read_everything, megabytes(full.tmx_bytes) / full_access.read_everything,
+             zstd_decompress_seconds);
+  fmt::print("cat --doc {} ({:.0f} kB of TMX), median of {}:\n", id, full_access.document_bytes / 1e3, bench.repeats);
+  fmt::print("  in process: open + read one document {:.2f} ms = 1/{:.0f} of reading everything\n",
+             full_access.open_and_read_one * 1e3, full_access.read_everything / full_access.open_and_read_one);
+  fmt::print("  in process, bundle 1/10 the size ({} documents): {:.2f} ms; full / tenth = {:.2f}\n",
+             tenth.documents, tenth_access.open_and_read_one * 1e3,
+             full_access.open_and_read_one / tenth_access.open_and_read_one);
+  fmt::print("  as a process (untm bundle cat --doc > /dev/null): {:.1f} ms; on the tenth {:.1f} ms\n",
+             full_access.process * 1e3, tenth_access.process * 1e3);
+}
+
+}  // namespace
+
+int run_bench_bundle(const Arguments& args) {
+  const std::optional<BundleBench> bench = parse_bundle_bench(args);
+  if (!bench) return 0;
+  const SentencePool pool = load_pool(bench->shared);
   const TextModel model{BigramText(pool.zh, false), BigramText(pool.en, true)};
-  const fs::path work = fs::path(directory) / fmt::format("untm-bench-bundle-{}", std::random_device{}());
+  const fs::path work = fs::path(bench->directory) / fmt::format("untm-bench-bundle-{}", std::random_device{}());
   fs::create_directories(work);
   struct Cleanup {
     fs::path path;
@@ -335,57 +398,15 @@ int run_bench_bundle(const Arguments& args) {
     }
   } cleanup{work};
 
-  const auto target = static_cast<std::uint64_t>(target_megabytes * 1e6);
-  fmt::print("bundle benchmark: bigram text from {} sentence pairs, level {}, target {:.0f} MB of TMX\n", pool.zh.size(),
-             level, target_megabytes);
-  const WrittenBundle full = write_bundle(model, target, work / "full.tmx.zst", level);
+  const auto target = static_cast<std::uint64_t>(bench->target_megabytes * 1e6);
+  fmt::print("bundle benchmark: bigram text from {} sentence pairs, level {}, target {:.0f} MB of TMX\n",
+             pool.zh.size(), bench->level, bench->target_megabytes);
+  const WrittenBundle full = write_bundle(model, target, work / "full.tmx.zst", bench->level);
   fmt::print("write: {} documents, {:.1f} MB TMX -> {:.1f} MB bundle in {:.2f} s: {:.1f} MB/s of TMX (one thread)\n",
              full.documents, megabytes(full.tmx_bytes), megabytes(full.bundle_bytes), full.seconds,
              megabytes(full.tmx_bytes) / full.seconds);
-
-  // The plain TMX, as `zstd -dc` prints it.
-  const fs::path tmx = work / "plain.tmx";
-  const double zstd_decompress_seconds =
-      timed_command(fmt::format("zstd -q -dc '{}' > '{}'", full.path.string(), tmx.string()));
-  if (fs::file_size(tmx) != full.tmx_bytes) throw InputError("bench", "zstd -dc did not give the TMX written");
-  fmt::print("size: bundle {:.2f} MB = {:.2f}% of the TMX\n", megabytes(full.bundle_bytes),
-             100.0 * static_cast<double>(full.bundle_bytes) / static_cast<double>(full.tmx_bytes));
-  if (!skip_baselines) {
-    const double gzip_seconds = timed_command(fmt::format("gzip -9 -c '{}' > '{}.gz'", tmx.string(), tmx.string()));
-    const std::uint64_t gzip_bytes = fs::file_size(tmx.string() + ".gz");
-    const double zstd_seconds =
-        timed_command(fmt::format("zstd -q -19 -c '{}' > '{}.zst'", tmx.string(), tmx.string()));
-    const std::uint64_t zstd_bytes = fs::file_size(tmx.string() + ".zst");
-    fmt::print("size: gzip -9 {:.2f} MB in {:.1f} s; zstd -19 {:.2f} MB in {:.1f} s\n", megabytes(gzip_bytes),
-               gzip_seconds, megabytes(zstd_bytes), zstd_seconds);
-    fmt::print("size ratio: bundle / gzip -9 = {:.3f}; bundle / zstd -19 = {:.3f}\n",
-               static_cast<double>(full.bundle_bytes) / static_cast<double>(gzip_bytes),
-               static_cast<double>(full.bundle_bytes) / static_cast<double>(zstd_bytes));
-  }
-
-  // The tenth holds the same first documents (same random seed): time the
-  // same document in both.
-  const WrittenBundle tenth = write_bundle(model, target / 10, work / "tenth.tmx.zst", level);
-  std::string id;
-  {
-    std::ifstream in(tenth.path, std::ios::binary);
-    bundle::BundleReader reader(in, tenth.path.string());
-    if (reader.documents().empty()) throw InputError(tenth.path.string(), "no documents");
-    id = reader.documents()[reader.documents().size() / 2].id;
-  }
-  const AccessTimes full_access = measure_access(full, id, repeats);
-  const AccessTimes tenth_access = measure_access(tenth, id, repeats);
-  fmt::print("read: every document in {:.3f} s: {:.0f} MB/s of TMX (zstd -dc of the bundle to a file: {:.3f} s)\n",
-             full_access.read_everything, megabytes(full.tmx_bytes) / full_access.read_everything,
-             zstd_decompress_seconds);
-  fmt::print("cat --doc {} ({:.0f} kB of TMX), median of {}:\n", id, full_access.document_bytes / 1e3, repeats);
-  fmt::print("  in process: open + read one document {:.2f} ms = 1/{:.0f} of reading everything\n",
-             full_access.open_and_read_one * 1e3, full_access.read_everything / full_access.open_and_read_one);
-  fmt::print("  in process, bundle 1/10 the size ({} documents): {:.2f} ms; full / tenth = {:.2f}\n",
-             tenth.documents, tenth_access.open_and_read_one * 1e3,
-             full_access.open_and_read_one / tenth_access.open_and_read_one);
-  fmt::print("  as a process (untm bundle cat --doc > /dev/null): {:.1f} ms; on the tenth {:.1f} ms\n",
-             full_access.process * 1e3, tenth_access.process * 1e3);
+  const double zstd_decompress_seconds = compare_sizes(full, work, bench->skip_baselines);
+  compare_access(model, full, *bench, work, zstd_decompress_seconds);
   return 0;
 }
 

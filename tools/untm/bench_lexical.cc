@@ -1,6 +1,7 @@
 // `untm bench lexical`: what the lexical term adds to the alignment, on the
-// gold sets (../shared/gold), each set aligned as one batch in-process, and
-// what it costs in speed against the length model alone.
+// gold sets (../shared/gold), each set aligned as one batch in-process through
+// the library calls `untm batch --presplit` makes (pipeline/document.h,
+// pipeline/learning.h), and what it costs in speed against lengths alone.
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
@@ -17,15 +18,15 @@
 #include "core/link.h"
 #include "eval/scorer.h"
 #include "file_io.h"
-#include "lexicon/corpus_learning.h"
 #include "lexicon_options.h"
+#include "pipeline/document.h"
+#include "pipeline/learning.h"
 
 namespace untm::cli {
 namespace {
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
-using lexicon::Lexicon;
 
 constexpr const char* kUsage =
     "usage: untm bench lexical [--shared DIR] [--dictionary FILE] [--sets \"pol-dev mac-dev\"]\n"
@@ -42,25 +43,9 @@ constexpr const char* kUsage =
 
 struct GoldDocument {
   std::string name;
-  std::vector<std::string> chinese;
-  std::vector<std::string> english;
+  pipeline::SplitPair sides;  // read as `untm batch --presplit` reads them
   std::vector<LinkIndices> gold;
 };
-
-std::vector<std::string> lines_of(const fs::path& path) {
-  std::string bytes = read_file(path.string());
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < bytes.size()) {
-    const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
-    std::string line = bytes.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-    start = end + 1;
-  }
-  return lines;
-}
 
 std::vector<GoldDocument> read_gold_set(const fs::path& set_dir) {
   std::vector<GoldDocument> documents;
@@ -69,15 +54,23 @@ std::vector<GoldDocument> read_gold_set(const fs::path& set_dir) {
     if (entry.path().extension() == ".align") gold_files.push_back(entry.path());
   }
   std::sort(gold_files.begin(), gold_files.end());
+  pipeline::TextOptions presplit;
+  presplit.presplit = true;
   for (const auto& gold_file : gold_files) {
     GoldDocument document;
     document.name = gold_file.stem().string();
-    document.chinese = lines_of(set_dir / "zh" / document.name);
-    document.english = lines_of(set_dir / "en" / document.name);
+    document.sides = pipeline::read_pair((set_dir / "zh" / document.name).string(),
+                                         (set_dir / "en" / document.name).string(), read_file, AlignOptions{}, presplit);
     document.gold = parse_link_indices(read_file(gold_file.string()), gold_file.string());
     documents.push_back(std::move(document));
   }
   return documents;
+}
+
+std::size_t sentence_count(const SplitDocument& document) {
+  std::size_t count = 0;
+  for (const auto& paragraph : document.paragraphs) count += paragraph.sentences.size();
+  return count;
 }
 
 // The link-type classes the issue asks figures for.
@@ -116,8 +109,8 @@ struct TypeCounts {
 struct RunResult {
   Scores scores;
   TypeCounts types;
-  double align_seconds = 0;   // the final pass over all documents
-  double learn_seconds = 0;   // first pass + IBM Model 1, when learning
+  double align_seconds = 0;    // the final pass over all documents
+  double lexicon_seconds = 0;  // loading the dictionary, pass 1 and IBM Model 1
   std::size_t lexicon_entries = 0;
 };
 
@@ -125,34 +118,31 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// One configuration over a set: the lexicon step and pass 2 of a batch.
 RunResult run_configuration(const std::vector<GoldDocument>& documents, const AlignOptions& base,
-                            const Lexicon* dictionary, bool learn, const lexicon::CorpusLearningOptions& learning,
-                            const fs::path& links_dir) {
+                            const pipeline::LexiconSettings& lexicon_settings, const fs::path& links_dir) {
   RunResult result;
+  const auto lexicon_start = std::chrono::steady_clock::now();
+  const pipeline::LexiconStep step = pipeline::run_lexicon_step(
+      lexicon_settings, read_file, documents.size(), [&documents](std::size_t index) { return documents[index].sides; },
+      base, 1, nullptr);
+  result.lexicon_seconds = seconds_since(lexicon_start);
+  result.lexicon_entries = step.known.size();
   AlignOptions options = base;
-  Lexicon lexicon = dictionary != nullptr ? *dictionary : Lexicon{};
-  if (learn) {
-    const auto start = std::chrono::steady_clock::now();
-    std::vector<lexicon::DocumentSentences> views;
-    for (const auto& document : documents) views.push_back({document.chinese, document.english});
-    lexicon.add_all(lexicon::learn_from_documents(views, lexicon, base, learning));
-    result.learn_seconds = seconds_since(start);
+  if (auto evidence = pipeline::lexical_evidence(step.known, lexicon_settings, base.first_language)) {
+    options.evidence.push_back(std::move(evidence));
   }
-  if (!lexicon.empty()) options.evidence.push_back(lexicon::make_lexical_evidence(lexicon, learning.evidence));
-  result.lexicon_entries = lexicon.size();
-  MatchCounts counts;
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::vector<Link>> outputs;
   for (const auto& document : documents) {
-    outputs.push_back(align_sentences(document.chinese, document.english, options));
+    outputs.push_back(links_of(pipeline::align_pair(document.sides, options, document.name)));
   }
   result.align_seconds = seconds_since(start);
+  MatchCounts counts;
   for (std::size_t index = 0; index < documents.size(); ++index) {
     if (!links_dir.empty()) {
       fs::create_directories(links_dir);
-      AtomicOutputFile links_file(links_dir / (documents[index].name + ".align"));
-      links_file.write(format_links(outputs[index]));
-      links_file.commit();
+      write_file(links_dir / (documents[index].name + ".align"), format_links(outputs[index]));
     }
     const std::vector<LinkIndices> test = indices_of(outputs[index]);
     counts += count_matches(documents[index].gold, test);
@@ -162,23 +152,73 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
   return result;
 }
 
+struct Configuration {
+  const char* name;
+  bool anchors;
+  bool dictionary;
+  bool learn;
+};
+
+constexpr Configuration kConfigurations[] = {
+    {"length only", false, false, false},  {"length+anchors", true, false, false},
+    {"learning", true, false, true},       {"dictionary", true, true, false},
+    {"dictionary+learning", true, true, true},
+    // The lexical term's own cost: lengths and the dictionary, no anchors.
+    {"length+dictionary", false, true, false},
+};
+
+// The settings of one configuration, from the command line's.
+pipeline::LexiconSettings configuration_settings(const Configuration& configuration,
+                                                 const pipeline::LexiconSettings& given) {
+  pipeline::LexiconSettings settings = given;
+  if (!configuration.dictionary) settings.dictionary.clear();
+  settings.learn = configuration.learn && given.learn;
+  return settings;
+}
+
+void run_set(const fs::path& shared_dir, const std::string& set, const pipeline::LexiconSettings& given,
+             const std::string& links_dir) {
+  const auto documents = read_gold_set(shared_dir / "gold" / set);
+  std::size_t sentences = 0;
+  for (const auto& document : documents) sentences += sentence_count(document.sides.first) + sentence_count(document.sides.second);
+  fmt::print("\n== {} ({} documents, {} sentences)\n", set, documents.size(), sentences);
+  fmt::print("{:<22} {:>7} {:>7} | {:>7} {:>7} {:>8} {:>7} | {:>9} {:>7} {:>9}\n", "configuration", "strict", "lax",
+             "1-1", "1-2/2-1", "1-3/3-1+", "null", "sent/s", "x len", "lexicon s");
+  double length_only_rate = 0;
+  for (const auto& configuration : kConfigurations) {
+    if (configuration.dictionary && given.dictionary.empty()) continue;
+    AlignOptions base;
+    base.use_anchors = configuration.anchors;
+    const RunResult result =
+        run_configuration(documents, base, configuration_settings(configuration, given),
+                          links_dir.empty() ? fs::path() : fs::path(links_dir) / set / configuration.name);
+    const double rate = static_cast<double>(sentences) / result.align_seconds;
+    if (length_only_rate == 0) length_only_rate = rate;
+    fmt::print("{:<22} {:>7.3f} {:>7.3f} | {:>7.3f} {:>7.3f} {:>8.3f} {:>7.3f} | {:>9.0f} {:>7.2f} {:>9.2f}\n",
+               configuration.name, result.scores.strict_f1, result.scores.lax_f1, result.types.f1(0),
+               result.types.f1(1), result.types.f1(2), result.types.f1(3), rate, length_only_rate / rate,
+               result.lexicon_seconds);
+  }
+  std::fflush(stdout);
+}
+
 }  // namespace
 
 int run_bench_lexical(const Arguments& args) {
   std::string shared_dir = "../shared";
   std::string sets_text = "pol-dev mac-dev";
   std::string links_dir;
-  LexiconCommandOptions lexicon_options;
+  pipeline::LexiconSettings lexicon_settings;
   if (const char* home = std::getenv("HOME")) {
     const fs::path cached = fs::path(home) / ".cache/untm/cedict_ts.u8";
-    if (fs::exists(cached)) lexicon_options.dictionary_path = cached.string();
+    if (fs::exists(cached)) lexicon_settings.dictionary = cached.string();
   }
   po::options_description visible(kUsage);
   visible.add_options()("help,h", "show this help")(
       "shared", po::value(&shared_dir)->default_value(shared_dir), "the shared folder holding gold/")(
       "sets", po::value(&sets_text)->default_value(sets_text), "gold sets to run, separated by spaces")(
       "links-dir", po::value(&links_dir), "also write each configuration's links to DIR/SET/CONFIGURATION/NAME.align");
-  add_lexicon_options(visible, lexicon_options);
+  add_lexicon_options(visible, lexicon_settings);
   po::variables_map values;
   po::store(po::command_line_parser(args).options(visible).run(), values);
   po::notify(values);
@@ -188,58 +228,16 @@ int run_bench_lexical(const Arguments& args) {
   }
   if (!fs::is_directory(fs::path(shared_dir) / "gold"))
     throw UsageError(fmt::format("{}/gold not found: give the shared folder with --shared", shared_dir));
-
-  const lexicon::CorpusLearningOptions learning = corpus_learning_options(lexicon_options);
-  std::optional<Lexicon> dictionary;
-  if (!lexicon_options.dictionary_path.empty()) {
-    dictionary = load_dictionary(lexicon_options.dictionary_path);
-    fmt::print("dictionary {}: {} entries\n", lexicon_options.dictionary_path, dictionary->size());
-  } else {
+  if (lexicon_settings.dictionary.empty()) {
     fmt::print("no dictionary (run scripts/get-cc-cedict.sh or give --dictionary): dictionary rows skipped\n");
+  } else {
+    fmt::print("dictionary {}\n", lexicon_settings.dictionary);
   }
-
   std::istringstream sets_stream(sets_text);
-  for (std::string set; sets_stream >> set;) {
-    const auto documents = read_gold_set(fs::path(shared_dir) / "gold" / set);
-    std::size_t sentences = 0;
-    for (const auto& document : documents) sentences += document.chinese.size() + document.english.size();
-    fmt::print("\n== {} ({} documents, {} sentences)\n", set, documents.size(), sentences);
-    fmt::print("{:<22} {:>7} {:>7} | {:>7} {:>7} {:>8} {:>7} | {:>9} {:>7} {:>8}\n", "configuration", "strict", "lax",
-               "1-1", "1-2/2-1", "1-3/3-1+", "null", "sent/s", "x len", "learn s");
-    AlignOptions length_only;
-    length_only.use_anchors = false;
-    const AlignOptions anchors;
-    struct Configuration {
-      const char* name;
-      const AlignOptions* base;
-      bool dictionary;
-      bool learn;
-    };
-    const Configuration configurations[] = {
-        {"length only", &length_only, false, false},   {"length+anchors", &anchors, false, false},
-        {"learning", &anchors, false, true},           {"dictionary", &anchors, true, false},
-        {"dictionary+learning", &anchors, true, true},
-        // The lexical term's own cost: lengths and the dictionary, no anchors.
-        {"length+dictionary", &length_only, true, false},
-    };
-    double length_only_rate = 0;
-    for (const auto& configuration : configurations) {
-      if (configuration.dictionary && !dictionary) continue;
-      const RunResult result = run_configuration(documents, *configuration.base,
-                                                 configuration.dictionary ? &*dictionary : nullptr,
-                                                 configuration.learn && !lexicon_options.no_learn, learning,
-                                                 links_dir.empty() ? fs::path() : fs::path(links_dir) / set / configuration.name);
-      const double rate = static_cast<double>(sentences) / result.align_seconds;
-      if (length_only_rate == 0) length_only_rate = rate;
-      fmt::print("{:<22} {:>7.3f} {:>7.3f} | {:>7.3f} {:>7.3f} {:>8.3f} {:>7.3f} | {:>9.0f} {:>7.2f} {:>8.2f}\n",
-                 configuration.name, result.scores.strict_f1, result.scores.lax_f1, result.types.f1(0),
-                 result.types.f1(1), result.types.f1(2), result.types.f1(3), rate, length_only_rate / rate,
-                 result.learn_seconds);
-    }
-    std::fflush(stdout);
-  }
+  for (std::string set; sets_stream >> set;) run_set(shared_dir, set, lexicon_settings, links_dir);
   fmt::print("\nsent/s: sentences (both sides) aligned per second in the final pass; x len: its time over\n"
-             "length only; learn s: first pass + IBM Model 1 over the whole set. Per-type columns: strict F1.\n");
+             "length only; lexicon s: reading the dictionary, pass 1 and IBM Model 1 over the whole set.\n"
+             "Per-type columns: strict F1. Each set runs as 'untm batch --presplit' does, on one thread.\n");
   return 0;
 }
 

@@ -18,7 +18,7 @@
 #include "read/block.h"
 #include "read/docx.h"
 #include "read/pdf.h"
-#include "text/document.h"
+#include "pipeline/document.h"
 
 namespace untm::cli {
 
@@ -61,7 +61,7 @@ Timing time_file(const std::string& bytes, const std::string& name, Language lan
     timing.reader_seconds = best_processor_seconds(repeats, [&] { timing.blocks = read::read_pdf(bytes, name).size(); });
   }
   timing.front_end_seconds = best_processor_seconds(repeats, [&] {
-    const SplitDocument document = read_document(bytes, language, name);
+    const SplitDocument document = pipeline::read_document(bytes, language, name);
     timing.sentences = 0;
     for (const auto& paragraph : document.paragraphs) timing.sentences += paragraph.sentences.size();
     if (timing.blocks == 0) timing.blocks = document.paragraphs.size();

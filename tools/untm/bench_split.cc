@@ -25,7 +25,7 @@
 #include "file_io.h"
 #include "split/sentence_splitter.h"
 #include "text/decode.h"
-#include "text/document.h"
+#include "pipeline/document.h"
 
 namespace untm::cli {
 
@@ -176,7 +176,7 @@ int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) 
     while (input.size() < target) input += sample;
     std::size_t sentences = 0;
     const double pipeline_seconds = best_seconds(repeats, [&] {
-      const auto document = read_document(input, language, "bench");
+      const auto document = pipeline::read_document(input, language, "bench");
       sentences = 0;
       for (const auto& paragraph : document.paragraphs) sentences += paragraph.sentences.size();
     });

@@ -16,7 +16,7 @@
 #include "file_io.h"
 #include "lexicon_options.h"
 #include "output.h"
-#include "text/document.h"
+#include "pipeline/pair_job.h"
 
 namespace untm::cli {
 namespace {
@@ -43,12 +43,6 @@ Language language_option(const std::string& code, const char* option) {
   const std::optional<Language> language = parse_language(code);
   if (!language) throw UsageError(fmt::format("{}: unknown language '{}' (zh or en)", option, code));
   return *language;
-}
-
-SplitDocument read_side(const std::string& path, Language language, bool presplit) {
-  TextOptions text_options;
-  text_options.presplit = presplit;
-  return read_document(read_file(path), language, path, text_options);
 }
 
 // "1-1=0.7,1-2=0.15": priors in the order of default_link_types(), the
@@ -118,34 +112,21 @@ std::string html_report(const AlignedDocument& document, const std::string& firs
   return html + "</table></body></html>\n";
 }
 
-}  // namespace
+// The command line of `untm align`, parsed.
+struct AlignCommand {
+  pipeline::PairJob job;
+  std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors;
+  bool no_anchors = false;
+  OutputOptions output;
+};
 
-int run_align(const Arguments& args) {
-  std::string first_path, second_path, output_path, links_path, report_path, first_code, second_code, document_id;
-  bool presplit = false, no_anchors = false;
-  std::size_t em_iterations = 0;
-  std::string length_unit, fixed_priors;
-  AlignOptions options;
-  OutputOptions output_options;
+// The alignment model's options: the length model, EM and the anchors.
+void add_model_options(po::options_description& visible, AlignCommand& command) {
+  AlignOptions& options = command.job.align;
   AnchorWeights& weights = options.anchor_weights;
-  po::options_description visible(kUsage);
   visible.add_options()
-      ("help,h", "show this help")
-      ("output,o", po::value(&output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
-      ("min-confidence", po::value(&output_options.min_confidence)->default_value(0.0),
-       "leave out pairs whose confidence (0..1) is lower")
-      ("links", po::value(&links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
-      ("report", po::value(&report_path), "also write an HTML page of the pairs, least confident shaded")
-      ("presplit", po::bool_switch(&presplit), "inputs hold one sentence per line: no cleaning or splitting")
-      ("id", po::value(&document_id), "document id in the output, e.g. the UN symbol (default: FIRST_FILE's name)")
-      ("srclang", po::value(&output_options.header.srclang)->default_value(output_options.header.srclang),
-       "TMX srclang: the language of the original (en for most UN documents)")
-      ("date", po::value(&output_options.header.creation_date)->value_name("YYYYMMDDThhmmssZ"),
-       "TMX creation date (default: now), for reproducible output")
-      ("src-lang", po::value(&first_code)->default_value("zh"), "language of FIRST_FILE")
-      ("tgt-lang", po::value(&second_code)->default_value("en"), "language of SECOND_FILE")
-      ("no-anchors", po::bool_switch(&no_anchors), "lengths only: no anchors, no clause constraint")
-      ("em-iterations", po::value(&em_iterations)->default_value(AlignOptions{}.em_iterations),
+      ("no-anchors", po::bool_switch(&command.no_anchors), "lengths only: no anchors, no clause constraint")
+      ("em-iterations", po::value(&options.em_iterations)->default_value(options.em_iterations),
        "passes re-estimating link-type priors and length variance on the text (0: fixed start values)")
       ("variance-inflation", po::value(&options.variance_inflation)->default_value(options.variance_inflation),
        "factor on the length variance measured on 1-1 links")
@@ -163,17 +144,63 @@ int run_align(const Arguments& args) {
        "anchor cost per quote or ?/! at a link's start or end on one side only")
       ("fixed-boundary-costs", po::bool_switch()->notifier([&options](bool fixed) { options.learn_boundary_costs = !fixed; }),
        "keep the boundary weights fixed instead of learning them per document")
-      ("length-unit", po::value(&length_unit)->default_value("chars"),
+      ("length-unit", po::value(&command.length_unit)->default_value("chars"),
        "what a length counts: chars (code points without white space) or bytes (UTF-8)")
-      ("fixed-priors", po::value(&fixed_priors),
+      ("fixed-priors", po::value(&command.fixed_priors),
        "keep link-type priors fixed instead of estimating them, e.g. 1-1=0.7,1-2=0.15,2-1=0.05 "
        "(types not named get 0.0001)")
       ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
-  LexiconCommandOptions lexicon_options;
-  add_lexicon_options(visible, lexicon_options);
+}
+
+po::options_description align_options(AlignCommand& command) {
+  po::options_description visible(kUsage);
+  OutputOptions& output = command.output;
+  visible.add_options()
+      ("help,h", "show this help")
+      ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
+      ("min-confidence", po::value(&output.min_confidence)->default_value(0.0),
+       "leave out pairs whose confidence (0..1) is lower")
+      ("links", po::value(&command.links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
+      ("report", po::value(&command.report_path), "also write an HTML page of the pairs, least confident shaded")
+      ("presplit", po::bool_switch(&command.job.text.presplit), "inputs hold one sentence per line: no cleaning or splitting")
+      ("id", po::value(&command.job.id), "document id in the output, e.g. the UN symbol (default: FIRST_FILE's name)")
+      ("srclang", po::value(&output.header.srclang)->default_value(output.header.srclang),
+       "TMX srclang: the language of the original (en for most UN documents)")
+      ("date", po::value(&output.header.creation_date)->value_name("YYYYMMDDThhmmssZ"),
+       "TMX creation date (default: now), for reproducible output")
+      ("src-lang", po::value(&command.first_code)->default_value("zh"), "language of FIRST_FILE")
+      ("tgt-lang", po::value(&command.second_code)->default_value("en"), "language of SECOND_FILE");
+  add_model_options(visible, command);
+  add_lexicon_options(visible, command.job.lexicon);
+  return visible;
+}
+
+// The options that need more than a type: languages, the length unit, priors.
+void interpret(AlignCommand& command) {
+  pipeline::PairJob& job = command.job;
+  if (job.first_name.empty() || job.second_name.empty()) throw UsageError("needs two input files");
+  if (command.output_path.empty() && command.links_path.empty() && command.report_path.empty()) {
+    throw UsageError("needs -o OUT, --links FILE or --report FILE.html");
+  }
+  job.align.first_language = language_option(command.first_code, "--src-lang");
+  job.align.second_language = language_option(command.second_code, "--tgt-lang");
+  job.align.use_anchors = !command.no_anchors;
+  if (command.length_unit == "bytes") {
+    job.align.length_unit = LengthUnit::bytes;
+  } else if (command.length_unit != "chars") {
+    throw UsageError(fmt::format("--length-unit: '{}' is neither chars nor bytes", command.length_unit));
+  }
+  if (!command.fixed_priors.empty()) job.align.fixed_priors = parse_priors(command.fixed_priors);
+  if (job.id.empty()) job.id = std::filesystem::path(job.first_name).stem().string();
+}
+
+// Parses the command line; nullopt after printing the help.
+std::optional<AlignCommand> parse_align_command(const Arguments& args) {
+  AlignCommand command;
+  po::options_description visible = align_options(command);
   po::options_description hidden;
-  hidden.add_options()("first", po::value(&first_path))("second", po::value(&second_path));
+  hidden.add_options()("first", po::value(&command.job.first_name))("second", po::value(&command.job.second_name));
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -183,43 +210,26 @@ int run_align(const Arguments& args) {
   po::notify(values);
   if (values.count("help")) {
     std::cout << visible << '\n';
-    return 0;
+    return std::nullopt;
   }
-  if (first_path.empty() || second_path.empty()) throw UsageError("needs two input files");
-  if (output_path.empty() && links_path.empty() && report_path.empty()) {
-    throw UsageError("needs -o OUT, --links FILE or --report FILE.html");
-  }
+  interpret(command);
+  return command;
+}
 
-  options.first_language = language_option(first_code, "--src-lang");
-  options.second_language = language_option(second_code, "--tgt-lang");
-  options.use_anchors = !no_anchors;
-  if (length_unit == "bytes") {
-    options.length_unit = LengthUnit::bytes;
-  } else if (length_unit != "chars") {
-    throw UsageError(fmt::format("--length-unit: '{}' is neither chars nor bytes", length_unit));
-  }
-  if (!fixed_priors.empty()) options.fixed_priors = parse_priors(fixed_priors);
-  options.em_iterations = em_iterations;
+}  // namespace
 
-  if (!output_path.empty()) output_format_of(output_path);  // a bad extension fails before the work
-  const SplitDocument first = read_side(first_path, options.first_language, presplit);
-  const SplitDocument second = read_side(second_path, options.second_language, presplit);
-  if (auto lexical = prepare_lexical_evidence(lexicon_options, first, second, options)) options.evidence.push_back(lexical);
-  AlignedDocument aligned = align_documents(first, second, options);
-  aligned.id = document_id.empty() ? std::filesystem::path(first_path).stem().string() : document_id;
-  if (!output_path.empty()) {
-    write_alignment(aligned, output_path, output_options);
+int run_align(const Arguments& args) {
+  const std::optional<AlignCommand> command = parse_align_command(args);
+  if (!command) return 0;
+  if (!command->output_path.empty()) output_format_of(command->output_path);  // a bad extension fails before the work
+  const pipeline::PairResult result = pipeline::run_pair_job(command->job, read_file);
+  if (result.lexicon_to_save) write_file(command->job.lexicon.save_lexicon, *result.lexicon_to_save);
+  const AlignedDocument& aligned = result.document;
+  if (!command->output_path.empty()) write_alignment(aligned, command->output_path, command->output);
+  if (!command->report_path.empty()) {
+    write_file(command->report_path, html_report(aligned, command->job.first_name, command->job.second_name));
   }
-  if (!report_path.empty()) {
-    AtomicOutputFile report_file(report_path);
-    report_file.write(html_report(aligned, first_path, second_path));
-    report_file.commit();
-  }
-  if (!links_path.empty()) {
-    AtomicOutputFile links_file(links_path);
-    links_file.write(format_links(links_of(aligned)));
-    links_file.commit();
-  }
+  if (!command->links_path.empty()) write_file(command->links_path, format_links(links_of(aligned)));
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // `untm batch (MANIFEST.tsv | DIR) -o OUT.tmx.zst`: aligns many document pairs
 // into one bundle. Reads the document list, picks the shard, and hands it to
-// run_batch_job (batch_run.h).
+// the library's batch job (pipeline/batch_job.h) with files for storage and
+// a progress display for observer.
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -13,12 +14,15 @@
 #include "batch/manifest.h"
 #include "batch/pairing.h"
 #include "batch/shard.h"
-#include "batch_run.h"
+#include "batch_files.h"
+#include "batch_progress.h"
 #include "commands.h"
 #include "core/error.h"
 #include "exit_codes.h"
 #include "file_io.h"
 #include "format/tmx.h"
+#include "lexicon_options.h"
+#include "pipeline/batch_job.h"
 
 namespace untm::cli {
 
@@ -97,7 +101,7 @@ DocumentList read_document_list(const std::string& input) {
   return list;
 }
 
-void print_summary(const BatchSummary& summary, bool quiet) {
+void print_summary(const pipeline::BatchSummary& summary, bool quiet) {
   if (!quiet) {
     fmt::print(stderr, "untm batch: {} of {} documents aligned ({} from an earlier run), {} pairs, {:.1f} MB of text\n",
                summary.aligned, summary.documents, summary.resumed, summary.pairs,
@@ -114,58 +118,70 @@ void print_summary(const BatchSummary& summary, bool quiet) {
   }
 }
 
-batch::Shard parse_shard_option(std::string_view text) {
-  try {
-    return batch::parse_shard(text);
-  } catch (const UsageError& error) {
-    throw UsageError(fmt::format("--shard: {}", error.what()));
-  }
-}
-
-}  // namespace
-
-int run_batch(const Arguments& args) {
+// The command line of `untm batch`, parsed.
+struct BatchCommand {
   std::string input;
   std::string output;
-  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  std::string shard_text;
-  std::string date, srclang;
+  std::string shard;
+  std::string date;
   std::string report;
-  std::string links_dir;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   double progress_seconds = 10;
-  std::size_t learning_sample = LearningSettings{}.sample_documents;
-  std::string dictionary;
+  bool quiet = false;
+  pipeline::BatchSettings settings;
+  bool resume = false;
+};
+
+po::options_description batch_options(BatchCommand& command) {
+  pipeline::BatchSettings& settings = command.settings;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
-      ("output,o", po::value(&output)->value_name("OUT.tmx.zst"), "the bundle to write (required)")
-      ("jobs,j", po::value(&threads)->value_name("N"), "worker threads (default: the number of cores)")
-      ("shard", po::value(&shard_text)->value_name("K/N"),
+      ("output,o", po::value(&command.output)->value_name("OUT.tmx.zst"), "the bundle to write (required)")
+      ("jobs,j", po::value(&command.threads)->value_name("N"), "worker threads (default: the number of cores)")
+      ("shard", po::value(&command.shard)->value_name("K/N"),
        "align only shard K of N: the K-th of N contiguous runs of the list; "
        "'untm bundle merge' of the N shard bundles, in order, gives the whole batch")
-      ("resume", "finish a batch that was killed: keep the documents it finished (from OUT's journal, "
-                 "OUT.untm-journal) and align the rest")
-      ("presplit", "inputs hold one sentence per line (gold-set layout), as in 'untm align --presplit'")
-      ("srclang", po::value(&srclang)->value_name("LANG"),
+      ("resume", po::bool_switch(&command.resume),
+       "finish a batch that was killed: keep the documents it finished (from OUT's journal, "
+       "OUT.untm-journal) and align the rest")
+      ("presplit", po::bool_switch(&settings.presplit),
+       "inputs hold one sentence per line (gold-set layout), as in 'untm align --presplit'")
+      ("srclang", po::value(&settings.srclang)->value_name("LANG"),
        "TMX srclang: the language of the originals (default en, as for most UN documents)")
-      ("date", po::value(&date)->value_name("YYYYMMDDThhmmssZ"),
+      ("date", po::value(&command.date)->value_name("YYYYMMDDThhmmssZ"),
        "creation date of every unit (default: now), for byte-identical bundles")
-      ("report", po::value(&report)->value_name("FILE.jsonl"),
+      ("report", po::value(&command.report)->value_name("FILE.jsonl"),
        "one JSON line per document (aligned, failed with file and reason) and per unpaired file")
-      ("links-dir", po::value(&links_dir)->value_name("DIR"),
+      ("links-dir", po::value(&settings.links_dir)->value_name("DIR"),
        "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'")
-      ("no-learn", "align each document on its own (lengths and anchors, plus --dictionary): no batch-wide "
-                   "lexicon learning")
-      ("learn-sample", po::value(&learning_sample)->value_name("N"),
+      ("learn-sample", po::value(&settings.lexicon.sample_documents)->value_name("N"),
        "pass 1 learns the lexicon from N documents spread over the whole list, before --shard, so every "
        "shard learns the same one (default 1000)")
-      ("dictionary", po::value(&dictionary)->value_name("FILE"),
-       "seed lexicon: CC-CEDICT (scripts/get-cc-cedict.sh) or a hunalign dictionary")
-      ("quiet,q", "no progress display and no summary line (failures are still listed)")
-      ("progress-interval", po::value(&progress_seconds)->value_name("SECONDS"),
+      ("quiet,q", po::bool_switch(&command.quiet), "no progress display and no summary line (failures are still listed)")
+      ("progress-interval", po::value(&command.progress_seconds)->value_name("SECONDS"),
        "seconds between progress lines when stderr is not a terminal (default 10)");
+  add_lexicon_options(options, settings.lexicon);
+  return options;
+}
+
+void check(const BatchCommand& command) {
+  if (command.input.empty()) throw UsageError("give a manifest (.tsv) or a folder of documents");
+  if (command.output.empty()) throw UsageError("give the bundle to write with -o OUT.tmx.zst");
+  if (command.output == "-") throw UsageError("a batch writes a file (it keeps a resume journal beside it), not stdout");
+  if (command.threads == 0) throw UsageError("-j needs at least 1 thread");
+  if (!command.date.empty() && !format::is_tmx_date(command.date)) {
+    throw UsageError(fmt::format("--date '{}' is not a TMX date such as 20131001T120000Z", command.date));
+  }
+  if (!(command.progress_seconds > 0)) throw UsageError("--progress-interval must be positive");
+}
+
+// Parses the command line; nullopt after printing the help.
+std::optional<BatchCommand> parse_batch_command(const Arguments& args) {
+  BatchCommand command;
+  po::options_description options = batch_options(command);
   po::options_description hidden;
-  hidden.add_options()("input", po::value(&input));
+  hidden.add_options()("input", po::value(&command.input));
   po::options_description all;
   all.add(options).add(hidden);
   po::positional_options_description positional;
@@ -174,47 +190,72 @@ int run_batch(const Arguments& args) {
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
   if (values.count("help")) {
     std::cout << options << '\n';
-    return 0;
+    return std::nullopt;
   }
   po::notify(values);
-  if (input.empty()) throw UsageError("give a manifest (.tsv) or a folder of documents");
-  if (output.empty()) throw UsageError("give the bundle to write with -o OUT.tmx.zst");
-  if (output == "-") throw UsageError("a batch writes a file (it keeps a resume journal beside it), not stdout");
-  if (threads == 0) throw UsageError("-j needs at least 1 thread");
-  if (!date.empty() && !format::is_tmx_date(date)) {
-    throw UsageError(fmt::format("--date '{}' is not a TMX date such as 20131001T120000Z", date));
+  check(command);
+  return command;
+}
+
+pipeline::BatchRun batch_run(const BatchCommand& command) {
+  pipeline::BatchRun run;
+  run.threads = command.threads;
+  run.resume = command.resume;
+  if (!command.date.empty()) run.creation_date = command.date;
+  run.report = !command.report.empty();
+  return run;
+}
+
+batch::Shard parse_shard_option(std::string_view text) {
+  try {
+    return batch::parse_shard(text);
+  } catch (const UsageError& error) {
+    throw UsageError(fmt::format("--shard: {}", error.what()));
   }
-  if (!(progress_seconds > 0)) throw UsageError("--progress-interval must be positive");
+}
 
-  BatchSettings settings;
-  settings.output = output;
-  settings.threads = threads;
-  settings.presplit = values.count("presplit") > 0;
-  settings.resume = values.count("resume") > 0;
-  if (!date.empty()) settings.creation_date = date;
-  if (!srclang.empty()) settings.srclang = srclang;
-  if (!report.empty()) settings.report = report;
-  if (!links_dir.empty()) settings.links_dir = links_dir;
-  settings.learning.learn = values.count("no-learn") == 0;
-  settings.learning.sample_documents = learning_sample;
-  if (!dictionary.empty()) settings.learning.dictionary = dictionary;
-  const bool quiet = values.count("quiet") > 0;
-  settings.progress = quiet ? ProgressStyle::quiet : ::isatty(STDERR_FILENO) ? ProgressStyle::bar : ProgressStyle::lines;
-  settings.progress_interval = std::chrono::milliseconds(static_cast<long long>(progress_seconds * 1000));
+std::vector<batch::DocumentPair> shard_of(const std::vector<batch::DocumentPair>& documents, const std::string& shard) {
+  if (shard.empty()) return documents;
+  const auto range = batch::shard_range(parse_shard_option(shard), documents.size());
+  return {documents.begin() + static_cast<std::ptrdiff_t>(range.begin),
+          documents.begin() + static_cast<std::ptrdiff_t>(range.end)};
+}
 
-  DocumentList list = read_document_list(input);
+// The library names no flags; a refused resume gets them back here.
+[[noreturn]] void rethrow_with_flags(const pipeline::ResumeRefused& refused) {
+  if (refused.reason() == pipeline::ResumeRefused::Reason::other_date) {
+    throw InputError("--date", fmt::format("the resumed batch was started with --date {}", refused.journal_date()));
+  }
+  throw InputError(refused.source(), "--resume: this journal belongs to another batch (other documents or options); "
+                                     "delete it to start over");
+}
+
+}  // namespace
+
+int run_batch(const Arguments& args) {
+  const std::optional<BatchCommand> command = parse_batch_command(args);
+  if (!command) return 0;
+  const DocumentList list = read_document_list(command->input);
   for (const auto& file : list.unpaired) fmt::print(stderr, "untm batch: left out {}: {}\n", file.path, file.reason);
-  if (list.documents.empty()) throw InputError(input, "no document pairs to align");
-  std::vector<batch::DocumentPair> selected = list.documents;
-  if (!shard_text.empty()) {
-    const auto range = batch::shard_range(parse_shard_option(shard_text), list.documents.size());
-    selected.assign(list.documents.begin() + static_cast<std::ptrdiff_t>(range.begin),
-                    list.documents.begin() + static_cast<std::ptrdiff_t>(range.end));
-  }
+  if (list.documents.empty()) throw InputError(command->input, "no document pairs to align");
+  const std::vector<batch::DocumentPair> selected = shard_of(list.documents, command->shard);
 
-  const BatchSummary summary = run_batch_job(selected, list.documents, list.unpaired, settings);
-  print_summary(summary, quiet);
-  return summary.failed.empty() ? 0 : kExitSomeDocumentsFailed;
+  BatchDestinations destinations{command->output, std::nullopt, command->settings.links_dir};
+  if (!command->report.empty()) destinations.report = command->report;
+  BatchFiles files(destinations);
+  const ProgressStyle style = command->quiet                ? ProgressStyle::quiet
+                              : ::isatty(STDERR_FILENO) ? ProgressStyle::bar
+                                                        : ProgressStyle::lines;
+  BatchProgress progress(style, std::chrono::milliseconds(static_cast<long long>(command->progress_seconds * 1000)),
+                         files.name(pipeline::WorkFile::journal));
+  try {
+    const pipeline::BatchSummary summary = pipeline::run_batch_job(selected, list.documents, list.unpaired,
+                                                                   command->settings, batch_run(*command), files, progress);
+    print_summary(summary, command->quiet);
+    return summary.failed.empty() ? 0 : kExitSomeDocumentsFailed;
+  } catch (const pipeline::ResumeRefused& refused) {
+    rethrow_with_flags(refused);
+  }
 }
 
 }  // namespace untm::cli

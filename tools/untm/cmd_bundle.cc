@@ -237,7 +237,7 @@ int run_cat(const Arguments& args) {
   bundle::BundleReader& reader = *opened.reader;
   const auto selected = selected_documents(reader, ids);
   AtomicOutputFile file(output_path);
-  AtomicFileStreambuf buffer(file);
+  pipeline::SinkStreambuf buffer(file);
   std::ostream out(&buffer);
   out.exceptions(std::ios::badbit);
   out << reader.header_xml();
@@ -247,6 +247,58 @@ int run_cat(const Arguments& args) {
   if (ids.empty()) fail_if_truncated(reader);
   file.commit();
   return 0;
+}
+
+// --format moses: the two files of one language pair.
+std::size_t export_moses(bundle::BundleReader& reader, const std::vector<const bundle::IndexEntry*>& selected,
+                         const std::string& output_path, const format::FormatOptions& format_options,
+                         format::CleanupCounts& counts, bool whole_bundle) {
+  const std::string first_language = selected.empty() ? "zh" : selected.front()->first_language;
+  const std::string second_language = selected.empty() ? "en" : selected.front()->second_language;
+  const auto [first_path, second_path] = moses_paths(output_path, first_language, second_language);
+  AtomicOutputFile first_file(first_path), second_file(second_path);
+  std::size_t pairs = 0;
+  for (const auto* entry : selected) {
+    if (entry->first_language != first_language || entry->second_language != second_language) {
+      throw InputError(reader.source_name(), fmt::format("document {} is {}-{}, not {}-{}: export it on its own",
+                                                         entry->id, entry->first_language, entry->second_language,
+                                                         first_language, second_language));
+    }
+    std::string first, second;
+    pairs += format::append_moses(first, second, reader.document(*entry), format_options, counts);
+    first_file.write(first);
+    second_file.write(second);
+  }
+  if (whole_bundle) fail_if_truncated(reader);
+  first_file.commit();
+  second_file.commit();
+  return pairs;
+}
+
+// --format tsv, jsonl or tmx: one stream.
+std::size_t export_stream(bundle::BundleReader& reader, const std::vector<const bundle::IndexEntry*>& selected,
+                          const std::string& format_name, const std::string& output_path,
+                          const format::FormatOptions& format_options, format::CleanupCounts& counts,
+                          bool whole_bundle) {
+  AtomicOutputFile file(output_path);
+  format::TmxHeader header;
+  if (format_name == "tmx") {
+    header = reader.header();
+    file.write(format::render_tmx_header(header));
+  }
+  std::size_t pairs = 0;
+  for (const auto* entry : selected) {
+    std::string text;
+    const AlignedDocument document = reader.document(*entry);
+    if (format_name == "tsv") pairs += format::append_tsv(text, document, format_options, counts);
+    if (format_name == "jsonl") pairs += format::append_jsonl(text, document, format_options, counts);
+    if (format_name == "tmx") pairs += format::append_tmx_units(text, document, header, format_options, counts);
+    file.write(text);
+  }
+  if (format_name == "tmx") file.write(format::tmx_footer());
+  if (whole_bundle) fail_if_truncated(reader);
+  file.commit();
+  return pairs;
 }
 
 int run_export(const Arguments& args) {
@@ -274,46 +326,10 @@ int run_export(const Arguments& args) {
   const auto selected = selected_documents(reader, ids);
   const format::FormatOptions format_options{min_confidence};
   format::CleanupCounts counts;
-  std::size_t pairs = 0;
-
-  if (format_name == "moses") {
-    const std::string first_language = selected.empty() ? "zh" : selected.front()->first_language;
-    const std::string second_language = selected.empty() ? "en" : selected.front()->second_language;
-    const auto [first_path, second_path] = moses_paths(output_path, first_language, second_language);
-    AtomicOutputFile first_file(first_path), second_file(second_path);
-    for (const auto* entry : selected) {
-      if (entry->first_language != first_language || entry->second_language != second_language) {
-        throw InputError(reader.source_name(), fmt::format("document {} is {}-{}, not {}-{}: export it on its own",
-                                                           entry->id, entry->first_language, entry->second_language,
-                                                           first_language, second_language));
-      }
-      std::string first, second;
-      pairs += format::append_moses(first, second, reader.document(*entry), format_options, counts);
-      first_file.write(first);
-      second_file.write(second);
-    }
-    if (ids.empty()) fail_if_truncated(reader);
-    first_file.commit();
-    second_file.commit();
-  } else {
-    AtomicOutputFile file(output_path);
-    format::TmxHeader header;
-    if (format_name == "tmx") {
-      header = reader.header();
-      file.write(format::render_tmx_header(header));
-    }
-    for (const auto* entry : selected) {
-      std::string text;
-      const AlignedDocument document = reader.document(*entry);
-      if (format_name == "tsv") pairs += format::append_tsv(text, document, format_options, counts);
-      if (format_name == "jsonl") pairs += format::append_jsonl(text, document, format_options, counts);
-      if (format_name == "tmx") pairs += format::append_tmx_units(text, document, header, format_options, counts);
-      file.write(text);
-    }
-    if (format_name == "tmx") file.write(format::tmx_footer());
-    if (ids.empty()) fail_if_truncated(reader);
-    file.commit();
-  }
+  const std::size_t pairs =
+      format_name == "moses"
+          ? export_moses(reader, selected, output_path, format_options, counts, ids.empty())
+          : export_stream(reader, selected, format_name, output_path, format_options, counts, ids.empty());
   if (output_path != "-") {
     fmt::print(stderr, "untm bundle export: {} pairs from {} documents\n", pairs, selected.size());
   }
@@ -363,7 +379,7 @@ int run_merge(const Arguments& args) {
     readers.push_back(opened.back()->reader.get());
   }
   AtomicOutputFile file(output_path);
-  AtomicFileStreambuf buffer(file);
+  pipeline::SinkStreambuf buffer(file);
   std::ostream out(&buffer);
   out.exceptions(std::ios::badbit);
   const bundle::MergeResult result = merge_or_explain(readers, out, policy, level);

@@ -59,6 +59,28 @@ std::string json_string(const std::string& text) {
   return out + '"';
 }
 
+struct DocumentResult {
+  std::string name;
+  MatchCounts counts;
+};
+
+// Every NAME.align of the gold folder against the test folder's NAME.align.
+std::vector<DocumentResult> score_folder(const std::string& gold_dir, const std::string& test_dir) {
+  std::vector<fs::path> gold_files;
+  for (const auto& entry : fs::directory_iterator(gold_dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".align") gold_files.push_back(entry.path());
+  }
+  std::sort(gold_files.begin(), gold_files.end());
+  if (gold_files.empty()) throw InputError(gold_dir, "no .align files");
+  std::vector<DocumentResult> results;
+  for (const fs::path& gold_path : gold_files) {
+    const fs::path test_path = fs::path(test_dir) / gold_path.filename();
+    if (!fs::exists(test_path)) throw InputError(test_path.string(), "missing: the gold folder has this document");
+    results.push_back({gold_path.stem().string(), count_matches(read_links(gold_path), read_links(test_path))});
+  }
+  return results;
+}
+
 }  // namespace
 
 int run_eval(const Arguments& args) {
@@ -82,26 +104,9 @@ int run_eval(const Arguments& args) {
     if (!fs::is_directory(dir)) throw InputError(dir, "not a folder");
   }
 
-  std::vector<fs::path> gold_files;
-  for (const auto& entry : fs::directory_iterator(gold_dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".align") gold_files.push_back(entry.path());
-  }
-  std::sort(gold_files.begin(), gold_files.end());
-  if (gold_files.empty()) throw InputError(gold_dir, "no .align files");
-
-  struct DocumentResult {
-    std::string name;
-    MatchCounts counts;
-  };
-  std::vector<DocumentResult> results;
+  const std::vector<DocumentResult> results = score_folder(gold_dir, test_dir);
   MatchCounts total;
-  for (const fs::path& gold_path : gold_files) {
-    const fs::path test_path = fs::path(test_dir) / gold_path.filename();
-    if (!fs::exists(test_path)) throw InputError(test_path.string(), "missing: the gold folder has this document");
-    const MatchCounts counts = count_matches(read_links(gold_path), read_links(test_path));
-    total += counts;
-    results.push_back({gold_path.stem().string(), counts});
-  }
+  for (const DocumentResult& result : results) total += result.counts;
 
   if (json) {
     std::string out = "{\"documents\": [";

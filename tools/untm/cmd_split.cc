@@ -9,8 +9,8 @@
 #include "commands.h"
 #include "core/types.h"
 #include "file_io.h"
+#include "pipeline/document.h"
 #include "text/decode.h"
-#include "text/document.h"
 
 namespace untm::cli {
 
@@ -32,12 +32,35 @@ options)";
 // The library reports invalid UTF-8 as such; only `untm split` has --lenient,
 // so the hint belongs here.
 SplitDocument read_split_document(const std::string& bytes, Language language, const std::string& path,
-                                  const TextOptions& options, TextWarnings& warnings) {
+                                  const pipeline::TextOptions& options,
+                                  pipeline::TextWarnings& warnings) {
   try {
-    return read_document(bytes, language, path, options, &warnings);
+    return pipeline::read_document(bytes, language, path, options, &warnings);
   } catch (const InvalidUtf8Error& error) {
     throw InputError(error.source(), error.message() + " (use --lenient to replace it with U+FFFD)", error.offset());
   }
+}
+
+// One sentence per line, a blank line between paragraphs, written in
+// pieces so that a large document is not held twice.
+void write_sentences(const std::string& output_path, const SplitDocument& document, bool mark_headings) {
+  AtomicOutputFile output(output_path);
+  std::string buffer;
+  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
+    const auto& paragraph = document.paragraphs[index];
+    if (index > 0) buffer += '\n';
+    for (const auto& sentence : paragraph.sentences) {
+      if (mark_headings && paragraph.heading) buffer += "# ";
+      buffer += sentence.text;
+      buffer += '\n';
+    }
+    if (buffer.size() > (1U << 16)) {
+      output.write(buffer);
+      buffer.clear();
+    }
+  }
+  output.write(buffer);
+  output.commit();
 }
 
 }  // namespace
@@ -46,7 +69,7 @@ int run_split(const Arguments& args) {
   po::options_description options{std::string(kUsage)};
   std::string language_code;
   std::string output_path = "-";
-  TextOptions text_options;
+  pipeline::TextOptions text_options;
   bool mark_headings = false;
   options.add_options()
       ("help,h", "show this help")
@@ -77,27 +100,10 @@ int run_split(const Arguments& args) {
   if (!language) throw UsageError(fmt::format("unknown language '{}' (zh or en)", language_code));
 
   const std::string bytes = read_file(input_path);
-  TextWarnings warnings;
+  pipeline::TextWarnings warnings;
   const SplitDocument document = read_split_document(bytes, *language, input_path, text_options, warnings);
 
-  AtomicOutputFile output(output_path);
-  std::string buffer;
-  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
-    const auto& paragraph = document.paragraphs[index];
-    if (index > 0) buffer += '\n';
-    for (const auto& sentence : paragraph.sentences) {
-      if (mark_headings && paragraph.heading) buffer += "# ";
-      buffer += sentence.text;
-      buffer += '\n';
-    }
-    if (buffer.size() > (1U << 16)) {
-      output.write(buffer);
-      buffer.clear();
-    }
-  }
-  output.write(buffer);
-  output.commit();
-
+  write_sentences(output_path, document, mark_headings);
   if (warnings.replaced_invalid_sequences > 0) {
     fmt::print(stderr, "untm split: warning: {}: replaced {} invalid UTF-8 sequence{} with U+FFFD\n", input_path,
                warnings.replaced_invalid_sequences, warnings.replaced_invalid_sequences == 1 ? "" : "s");

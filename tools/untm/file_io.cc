@@ -30,6 +30,12 @@ std::string read_file(const std::string& path) {
   return bytes;
 }
 
+void write_file(const std::filesystem::path& path, std::string_view bytes) {
+  AtomicOutputFile file(path);
+  file.write(bytes);
+  file.commit();
+}
+
 AtomicOutputFile::AtomicOutputFile(std::filesystem::path path) : path_(std::move(path)) {
   if (path_ == "-") {
     to_stdout_ = true;

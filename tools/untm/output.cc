@@ -23,10 +23,20 @@ AlignedDocument confident_pairs(const AlignedDocument& document, double min_conf
   return kept;
 }
 
-void write_text_file(const std::string& path, std::string_view text) {
+// OUT.tmx.zst: a bundle of one document.
+OutputStats write_bundle(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
+  const int level = options.compression_level != 0 ? options.compression_level : bundle::kDefaultCompressionLevel;
+  const AlignedDocument kept = confident_pairs(document, options.min_confidence);
   AtomicOutputFile file(path);
-  file.write(text);
+  pipeline::SinkStreambuf buffer(file);
+  std::ostream out(&buffer);
+  out.exceptions(std::ios::badbit);
+  bundle::BundleWriter writer(out, options.header, level);
+  const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header(), level);
+  writer.append(encoded);
+  writer.finish();
   file.commit();
+  return {encoded.unit_count, encoded.cleaned_characters};
 }
 
 }  // namespace
@@ -56,40 +66,26 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
   format::CleanupCounts counts;
   const format::FormatOptions format_options{options.min_confidence};
   switch (output_format_of(path)) {
-    case OutputFormat::tmx_zst: {
-      const int level = options.compression_level != 0 ? options.compression_level : bundle::kDefaultCompressionLevel;
-      const AlignedDocument kept = confident_pairs(document, options.min_confidence);
-      AtomicOutputFile file(path);
-      AtomicFileStreambuf buffer(file);
-      std::ostream out(&buffer);
-      out.exceptions(std::ios::badbit);
-      bundle::BundleWriter writer(out, options.header, level);
-      const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header(), level);
-      writer.append(encoded);
-      writer.finish();
-      file.commit();
-      stats.pairs_written = encoded.unit_count;
-      stats.cleaned_characters = encoded.cleaned_characters;
-      return stats;
-    }
+    case OutputFormat::tmx_zst:
+      return write_bundle(document, path, options);
     case OutputFormat::tmx: {
       const format::TmxHeader header = format::with_creation_date(options.header);
       std::string text = format::render_tmx_header(header);
       stats.pairs_written = format::append_tmx_units(text, document, header, format_options, counts);
       text += format::tmx_footer();
-      write_text_file(path, text);
+      write_file(path, text);
       break;
     }
     case OutputFormat::tsv: {
       std::string text;
       stats.pairs_written = format::append_tsv(text, document, format_options, counts);
-      write_text_file(path, text);
+      write_file(path, text);
       break;
     }
     case OutputFormat::jsonl: {
       std::string text;
       stats.pairs_written = format::append_jsonl(text, document, format_options, counts);
-      write_text_file(path, text);
+      write_file(path, text);
       break;
     }
     case OutputFormat::moses: {
@@ -109,18 +105,6 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
   }
   stats.cleaned_characters = counts.total();
   return stats;
-}
-
-AtomicFileStreambuf::int_type AtomicFileStreambuf::overflow(int_type character) {
-  if (traits_type::eq_int_type(character, traits_type::eof())) return traits_type::not_eof(character);
-  const char byte = traits_type::to_char_type(character);
-  file_.write(std::string_view(&byte, 1));
-  return character;
-}
-
-std::streamsize AtomicFileStreambuf::xsputn(const char* data, std::streamsize size) {
-  file_.write(std::string_view(data, static_cast<std::size_t>(size)));
-  return size;
 }
 
 }  // namespace untm::cli

@@ -13,7 +13,6 @@
 
 #include <cstddef>
 #include <memory>
-#include <streambuf>
 #include <string>
 
 #include "core/types.h"
@@ -45,20 +44,5 @@ std::pair<std::string, std::string> moses_paths(const std::string& path, const s
                                                 const std::string& second_language);
 
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options);
-
-// A std::streambuf over an AtomicOutputFile, for writers that take a
-// std::ostream (BundleWriter). Write errors surface as the file's InputError
-// when the ostream has exceptions(badbit) set.
-class AtomicFileStreambuf : public std::streambuf {
- public:
-  explicit AtomicFileStreambuf(AtomicOutputFile& file) : file_(file) {}
-
- protected:
-  int_type overflow(int_type character) override;
-  std::streamsize xsputn(const char* data, std::streamsize size) override;
-
- private:
-  AtomicOutputFile& file_;
-};
 
 }  // namespace untm::cli

@@ -1,6 +1,6 @@
 #pragma once
-// The batch's thread pool (threads live in tools/, never in lib/): runs one
-// job per document on worker threads and hands the results back on the
+// The batch layer's thread pool (the only threads in untm, like zstd's
+// pool.c): runs one job per document on worker threads and hands the results back on the
 // calling thread in document order, whatever order the workers finish in, so
 // that the bundle's bytes do not depend on thread timing.
 
@@ -16,7 +16,7 @@
 #include <variant>
 #include <vector>
 
-namespace untm::cli {
+namespace untm::pipeline {
 
 struct OrderedRunOptions {
   unsigned threads = 1;
@@ -111,4 +111,4 @@ void run_in_order(std::size_t begin, std::size_t end, const OrderedRunOptions& o
   stop_workers();
 }
 
-}  // namespace untm::cli
+}  // namespace untm::pipeline

@@ -1,4 +1,4 @@
-#include "text/document.h"
+#include "pipeline/document.h"
 
 #include <catch2/catch.hpp>
 
@@ -7,10 +7,10 @@
 #include "../shared_data.h"
 #include "core/error.h"
 
-TEST_CASE("presplit: line i is sentence i, empty lines left out", "[text][document]") {
+TEST_CASE("presplit: line i is sentence i, empty lines left out", "[pipeline][document]") {
   const std::string input = "First line.\r\nSecond line\n\n  \nThird\n";
-  untm::TextWarnings warnings;
-  const auto document = untm::read_document(input, untm::Language::en, "gold.txt", {.presplit = true}, &warnings);
+  untm::pipeline::TextWarnings warnings;
+  const auto document = untm::pipeline::read_document(input, untm::Language::en, "gold.txt", {.presplit = true}, &warnings);
   REQUIRE(document.paragraphs.size() == 1);
   const auto& sentences = document.paragraphs[0].sentences;
   REQUIRE(sentences.size() == 3);
@@ -22,16 +22,16 @@ TEST_CASE("presplit: line i is sentence i, empty lines left out", "[text][docume
   CHECK_FALSE(warnings.empty);
 }
 
-TEST_CASE("presplit keeps a line whole even when it holds two sentences", "[text][document]") {
-  const auto document = untm::read_document("他来了。她走了。\n", untm::Language::zh, "zh", {.presplit = true});
+TEST_CASE("presplit keeps a line whole even when it holds two sentences", "[pipeline][document]") {
+  const auto document = untm::pipeline::read_document("他来了。她走了。\n", untm::Language::zh, "zh", {.presplit = true});
   REQUIRE(document.paragraphs.size() == 1);
   REQUIRE(document.paragraphs[0].sentences.size() == 1);
   CHECK(document.paragraphs[0].sentences[0].text == "他来了。她走了。");
 }
 
-TEST_CASE("sentence spans point at their text in the decoded input", "[text][document]") {
+TEST_CASE("sentence spans point at their text in the decoded input", "[pipeline][document]") {
   const std::string input = "  The first sentence ends here. The second one\nruns onto a new line.\n";
-  const auto document = untm::read_document(input, untm::Language::en, "x.txt");
+  const auto document = untm::pipeline::read_document(input, untm::Language::en, "x.txt");
   REQUIRE(document.paragraphs.size() == 1);
   const auto& sentences = document.paragraphs[0].sentences;
   REQUIRE(sentences.size() == 2);
@@ -42,9 +42,9 @@ TEST_CASE("sentence spans point at their text in the decoded input", "[text][doc
         "The second one\nruns onto a new line.");
 }
 
-TEST_CASE("the seed reply comes out as 6 headings and 12 body paragraphs", "[text][document][.shared]") {
+TEST_CASE("the seed reply comes out as 6 headings and 12 body paragraphs", "[pipeline][document][.shared]") {
   const std::string path = "corpora/un/seed-reply-azerbaijan-zh/000_c646f0441c388454.txt";
-  const auto document = untm::read_document(untm::test::read_shared(path), untm::Language::zh, path);
+  const auto document = untm::pipeline::read_document(untm::test::read_shared(path), untm::Language::zh, path);
   std::vector<std::string> headings;
   std::vector<std::string> body;
   for (const auto& paragraph : document.paragraphs) {

@@ -1,15 +1,14 @@
-// The batch's thread pool lives in tools/ (threads stay out of lib/); it is a
-// header-only template, tested here directly.
-#include "../../tools/untm/batch_pipeline.h"
+// The batch layer's thread pool: a header-only template, tested directly.
+#include "pipeline/ordered_pool.h"
 
 #include <catch2/catch.hpp>
 
 #include <atomic>
 #include <stdexcept>
 
-using namespace untm::cli;
+using namespace untm::pipeline;
 
-TEST_CASE("results come back in document order whatever order the workers finish in", "[batch]") {
+TEST_CASE("results come back in document order whatever order the workers finish in", "[pipeline][pool]") {
   OrderedRunOptions options;
   options.threads = 4;
   options.window = 6;
@@ -39,7 +38,7 @@ TEST_CASE("results come back in document order whatever order the workers finish
   CHECK(most_running <= 4);
 }
 
-TEST_CASE("no more than the window of documents is started ahead of the one being consumed", "[batch]") {
+TEST_CASE("no more than the window of documents is started ahead of the one being consumed", "[pipeline][pool]") {
   OrderedRunOptions options;
   options.threads = 3;
   options.window = 4;
@@ -65,7 +64,7 @@ TEST_CASE("no more than the window of documents is started ahead of the one bein
   CHECK(highest_seen_while_consuming == 39);  // they did run ahead
 }
 
-TEST_CASE("an exception from a job reaches the caller at that job's turn", "[batch]") {
+TEST_CASE("an exception from a job reaches the caller at that job's turn", "[pipeline][pool]") {
   OrderedRunOptions options;
   options.threads = 2;
   std::vector<std::size_t> consumed;
@@ -80,7 +79,7 @@ TEST_CASE("an exception from a job reaches the caller at that job's turn", "[bat
   CHECK(consumed == std::vector<std::size_t>{0, 1, 2, 3, 4});
 }
 
-TEST_CASE("an exception from the consumer stops the workers and propagates", "[batch]") {
+TEST_CASE("an exception from the consumer stops the workers and propagates", "[pipeline][pool]") {
   OrderedRunOptions options;
   options.threads = 2;
   options.window = 3;

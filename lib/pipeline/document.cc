@@ -1,4 +1,6 @@
-#include "text/document.h"
+#include "pipeline/document.h"
+
+#include <utility>
 
 #include "core/error.h"
 #include "read/block.h"
@@ -10,7 +12,7 @@
 #include "text/decode.h"
 #include "text/paragraphs.h"
 
-namespace untm {
+namespace untm::pipeline {
 
 namespace {
 
@@ -81,4 +83,28 @@ SplitDocument read_document(std::string_view bytes, Language language, const std
   return document;
 }
 
-}  // namespace untm
+SplitPair read_pair(const std::string& first_name, const std::string& second_name, const ReadNamed& read,
+                    const AlignOptions& options, const TextOptions& text_options, std::uint64_t* input_bytes) {
+  const std::string first_bytes = read(first_name);
+  const std::string second_bytes = read(second_name);
+  if (input_bytes != nullptr) *input_bytes = first_bytes.size() + second_bytes.size();
+  SplitPair pair;
+  pair.first = read_document(first_bytes, options.first_language, first_name, text_options);
+  pair.second = read_document(second_bytes, options.second_language, second_name, text_options);
+  return pair;
+}
+
+AlignedDocument align_pair(const SplitPair& pair, const AlignOptions& options, std::string id) {
+  AlignedDocument aligned = align_documents(pair.first, pair.second, options);
+  aligned.id = std::move(id);
+  return aligned;
+}
+
+std::vector<std::string> sentence_texts(const SplitDocument& document) {
+  std::vector<std::string> texts;
+  for (const Paragraph& paragraph : document.paragraphs)
+    for (const Sentence& sentence : paragraph.sentences) texts.push_back(sentence.text);
+  return texts;
+}
+
+}  // namespace untm::pipeline

@@ -1,0 +1,270 @@
+#include "pipeline/batch_job.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <utility>
+
+#include "batch/journal.h"
+#include "bundle/writer.h"
+#include "core/link.h"
+#include "format/tmx.h"
+#include "lexicon/lexicon.h"
+#include "pipeline/batch_report.h"
+#include "pipeline/document.h"
+#include "pipeline/ordered_pool.h"
+
+namespace untm::pipeline {
+
+namespace {
+
+using DocumentOutcome = batch::JournalRecord;
+
+// Both sides of a document pair of the list, read and split: the path of
+// pass 1 and pass 2 alike.
+SplitPair read_listed_pair(BatchStorage& storage, const batch::DocumentPair& pair, bool presplit,
+                           std::uint64_t* input_bytes = nullptr) {
+  TextOptions text_options;
+  text_options.presplit = presplit;
+  const auto read = [&storage](const std::string& name) { return storage.read(name); };
+  return read_pair(pair.first_path, pair.second_path, read, AlignOptions{}, text_options, input_bytes);
+}
+
+class DocumentAligner {
+ public:
+  DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, const format::TmxHeader& header,
+                  BatchStorage& storage)
+      : settings_(settings), align_options_(align_options), header_(header), storage_(storage) {}
+
+  DocumentOutcome operator()(std::size_t index, const batch::DocumentPair& pair) const {
+    DocumentOutcome outcome;
+    outcome.index = index;
+    outcome.id = pair.id;
+    try {
+      const SplitPair split = read_listed_pair(storage_, pair, settings_.presplit, &outcome.input_bytes);
+      const AlignedDocument aligned = align_pair(split, align_options_, pair.id);
+      if (!settings_.links_dir.empty()) {
+        write_output(storage_, OutputKind::links, aligned.id, format_links(links_of(aligned)));
+      }
+      outcome.pair_count = aligned.pairs.size();
+      outcome.payload = batch::encode_document_payload(
+          bundle::encode_document(aligned, header_, bundle::kDefaultCompressionLevel));
+    } catch (const InputError& error) {
+      outcome.failed = true;
+      outcome.failed_file = error.source();
+      outcome.failure_reason = error.offset() ? fmt::format("byte {}: {}", *error.offset(), error.message())
+                                              : error.message();
+    } catch (const OutputError&) {
+      throw;  // not this document's fault: every later one would hit it too
+    } catch (const std::exception& error) {
+      // One document must never stop the batch, not even by hitting a bug.
+      outcome.failed = true;
+      outcome.failure_reason = fmt::format("internal error: {}", error.what());
+    }
+    if (outcome.failed) outcome.payload.clear();
+    return outcome;
+  }
+
+ private:
+  const BatchSettings& settings_;
+  const AlignOptions& align_options_;
+  const format::TmxHeader& header_;
+  BatchStorage& storage_;
+};
+
+std::uint64_t total_input_bytes(const std::vector<batch::DocumentPair>& documents, BatchStorage& storage) {
+  std::uint64_t total = 0;
+  for (const auto& pair : documents) total += storage.size(pair.first_path) + storage.size(pair.second_path);
+  return total;
+}
+
+struct JournalState {
+  std::size_t finished = 0;      // documents 0 .. finished-1 are in the journal
+  std::uint64_t valid_size = 0;  // bytes to keep; 0: start a new journal
+  std::string creation_date;
+  ProgressCounts counts;
+};
+
+JournalState read_existing_journal(BatchStorage& storage, const std::string& fingerprint) {
+  const auto in = storage.open(WorkFile::journal);
+  batch::JournalReader reader(*in, storage.name(WorkFile::journal));
+  if (reader.fingerprint() != fingerprint) {
+    throw ResumeRefused(storage.name(WorkFile::journal), ResumeRefused::Reason::other_batch, reader.creation_date());
+  }
+  JournalState state;
+  state.creation_date = reader.creation_date();
+  while (auto record = reader.next()) {
+    ++state.finished;
+    state.counts.documents_done++;
+    state.counts.documents_failed += record->failed;
+    state.counts.pairs += record->pair_count;
+    state.counts.input_bytes += record->input_bytes;
+  }
+  state.valid_size = reader.valid_size();
+  return state;
+}
+
+// Where this run starts: after the journal's documents when resuming, else
+// from nothing (and without the lexicon of an earlier batch).
+JournalState starting_state(const BatchRun& run, BatchStorage& storage, const std::string& fingerprint,
+                            BatchObserver& observer) {
+  const bool journal_exists = storage.exists(WorkFile::journal);
+  if (journal_exists && !run.resume) observer.starting_over();
+  if (run.resume && journal_exists) {
+    JournalState state = read_existing_journal(storage, fingerprint);
+    if (run.creation_date && *run.creation_date != state.creation_date) {
+      throw ResumeRefused(storage.name(WorkFile::journal), ResumeRefused::Reason::other_date, state.creation_date);
+    }
+    return state;
+  }
+  JournalState state;
+  state.creation_date = run.creation_date.value_or(format::tmx_date(std::chrono::system_clock::now()));
+  // A lexicon is reused only by the resumed run of the batch that learned it.
+  storage.remove(WorkFile::lexicon);
+  return state;
+}
+
+// The alignment options of pass 2. The lexicon goes through its work file
+// and is read back from it, so that a resumed batch (which finds the file)
+// aligns with exactly the same lexicon without learning again.
+AlignOptions batch_alignment(const std::vector<batch::DocumentPair>& whole_list, const BatchSettings& settings,
+                             unsigned threads, BatchStorage& storage, BatchObserver& observer) {
+  const LexiconSettings& lexicon_settings = settings.lexicon;
+  AlignOptions options;
+  if (!lexicon_settings.learn && lexicon_settings.dictionary.empty() && lexicon_settings.lexicon.empty() &&
+      lexicon_settings.save_lexicon.empty()) {
+    return options;
+  }
+  if (!storage.exists(WorkFile::lexicon)) {
+    const auto read = [&storage](const std::string& name) { return storage.read(name); };
+    const auto source = [&](std::size_t index) { return read_listed_pair(storage, whole_list[index], settings.presplit); };
+    const LexiconStep step =
+        run_lexicon_step(lexicon_settings, read, whole_list.size(), source, options, threads, &observer);
+    // Saved before the work file: a run that finds the work file has saved it.
+    if (!lexicon_settings.save_lexicon.empty()) {
+      write_output(storage, OutputKind::lexicon, lexicon_settings.save_lexicon, lexicon::write_lexicon(step.to_save));
+    }
+    storage.replace(WorkFile::lexicon, lexicon::write_lexicon(step.known));
+  }
+  std::string text;
+  {
+    const auto in = storage.open(WorkFile::lexicon);
+    text.assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
+  }
+  const auto lexicon = lexicon::read_lexicon(text, storage.name(WorkFile::lexicon));
+  if (auto evidence = lexical_evidence(lexicon, lexicon_settings, options.first_language)) {
+    options.evidence.push_back(std::move(evidence));
+  }
+  return options;
+}
+
+// Pass 2: aligns documents state.finished.. on the pool and journals each in
+// list order.
+void align_remaining(const std::vector<batch::DocumentPair>& documents, const DocumentAligner& align_document,
+                     const JournalState& state, unsigned threads, JournalSink& journal, BatchStorage& storage,
+                     BatchObserver& observer) {
+  ProgressCounts counts = state.counts;
+  observer.aligning_started(documents.size(), total_input_bytes(documents, storage), counts);
+  OrderedRunOptions run_options;
+  run_options.threads = threads;
+  run_options.window = 4 * static_cast<std::size_t>(std::max(threads, 1u));
+  run_in_order<DocumentOutcome>(
+      state.finished, documents.size(), run_options,
+      [&](std::size_t index) { return align_document(index, documents[index]); },
+      [&](std::size_t, DocumentOutcome& outcome) {
+        journal.append(batch::encode_journal_record(outcome));
+        counts.documents_done++;
+        counts.documents_failed += outcome.failed;
+        counts.pairs += outcome.pair_count;
+        counts.input_bytes += outcome.input_bytes;
+        observer.aligning_progress(counts);
+      },
+      [&] { observer.aligning_progress(counts); });
+  observer.aligning_finished(counts);
+}
+
+// Streams the journal into the bundle (in document order: the journal is
+// written in that order), the report and the summary.
+BatchSummary write_outputs(const std::vector<batch::DocumentPair>& documents,
+                           const std::vector<batch::UnpairedFile>& unpaired, const BatchRun& run,
+                           const format::TmxHeader& header, BatchStorage& storage) {
+  BatchSummary summary;
+  summary.documents = documents.size();
+  const std::string journal_name = storage.name(WorkFile::journal);
+  const auto in = storage.open(WorkFile::journal);
+  batch::JournalReader reader(*in, journal_name);
+
+  const auto bundle_sink = storage.create(OutputKind::bundle, "");
+  SinkStreambuf bundle_buffer(*bundle_sink);
+  std::ostream bundle_stream(&bundle_buffer);
+  bundle_stream.exceptions(std::ios::badbit);
+  bundle::BundleWriter writer(bundle_stream, header, bundle::kDefaultCompressionLevel);
+  const auto report = run.report ? storage.create(OutputKind::report, "") : nullptr;
+  while (auto record = reader.next()) {
+    if (report) report->write(report_line(documents.at(record->index), *record));
+    if (record->failed) {
+      summary.failed.push_back({record->id, record->failed_file, record->failure_reason});
+      continue;
+    }
+    writer.append(batch::decode_document_payload(record->payload, journal_name));
+    ++summary.aligned;
+    summary.pairs += record->pair_count;
+    summary.input_bytes += record->input_bytes;
+  }
+  if (reader.stopped_at_torn_record() || summary.aligned + summary.failed.size() != documents.size()) {
+    throw InputError(journal_name, "the journal lost documents while the batch ran (was it changed by another process?)");
+  }
+  writer.finish();
+  bundle_stream.flush();
+  bundle_sink->commit();
+  if (report) {
+    for (const auto& file : unpaired) report->write(report_line(file));
+    report->commit();
+  }
+  return summary;
+}
+
+}  // namespace
+
+ResumeRefused::ResumeRefused(std::string source, Reason reason, std::string journal_date)
+    : InputError(std::move(source), reason == Reason::other_batch
+                                        ? "this journal belongs to another batch (other documents or settings)"
+                                        : "the journal's batch was started with creation date " + journal_date),
+      reason_(reason),
+      journal_date_(std::move(journal_date)) {}
+
+std::string batch_fingerprint(const std::vector<batch::DocumentPair>& documents, const BatchSettings& settings) {
+  return batch::batch_fingerprint(documents, to_json(settings.fields()));
+}
+
+BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
+                           const std::vector<batch::DocumentPair>& whole_list,
+                           const std::vector<batch::UnpairedFile>& unpaired, const BatchSettings& settings,
+                           const BatchRun& run, BatchStorage& storage, BatchObserver& observer) {
+  const std::string fingerprint = batch_fingerprint(documents, settings);
+  const JournalState state = starting_state(run, storage, fingerprint, observer);
+  format::TmxHeader header;
+  header.creation_date = state.creation_date;
+  header.srclang = settings.srclang;
+  {
+    // The journal exists from the start, so a batch killed while learning
+    // resumes as well.
+    const auto journal =
+        storage.append_journal(state.valid_size);
+    if (state.valid_size == 0) journal->append(batch::encode_journal_header(fingerprint, state.creation_date));
+    const AlignOptions align_options = state.finished == documents.size()
+                                           ? AlignOptions{}
+                                           : batch_alignment(whole_list, settings, run.threads, storage, observer);
+    const DocumentAligner align_document(settings, align_options, header, storage);
+    align_remaining(documents, align_document, state, run.threads, *journal, storage, observer);
+    journal->close();
+  }
+  BatchSummary summary = write_outputs(documents, unpaired, run, header, storage);
+  summary.resumed = state.finished;
+  storage.remove(WorkFile::journal);
+  storage.remove(WorkFile::lexicon);
+  return summary;
+}
+
+}  // namespace untm::pipeline

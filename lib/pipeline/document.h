@@ -1,0 +1,64 @@
+#pragma once
+// The per-document pipeline (DESIGN.md, "The pipeline, as data"): the text
+// half in one call (decode, clean, rebuild paragraphs, split sentences), and
+// a document pair from its bytes to an AlignedDocument. `untm align`, the
+// batch job and the learning workflow all read and align documents through
+// these calls, so there is one path from bytes to links.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "align/aligner.h"
+#include "core/types.h"
+
+namespace untm::pipeline {
+
+struct TextOptions {
+  // Replace invalid UTF-8 with U+FFFD instead of throwing InputError.
+  bool lenient = false;
+  // The input already holds one sentence per line (gold-set layout): decode
+  // only; every non-empty line is one sentence, all in one paragraph.
+  bool presplit = false;
+};
+
+struct TextWarnings {
+  std::size_t replaced_invalid_sequences = 0;  // with `lenient`
+  bool empty = false;                          // the document had no text
+};
+
+// Throws InputError naming `source_name` (and the byte offset where known)
+// for invalid UTF-8, binary junk and the like.
+SplitDocument read_document(std::string_view bytes, Language language,
+                            const std::string& source_name,
+                            const TextOptions& options = {},
+                            TextWarnings* warnings = nullptr);
+
+// Reads an input by its name (a file name for the tool, a key for tests:
+// the library never opens files). Throws InputError naming it.
+using ReadNamed = std::function<std::string(const std::string& name)>;
+
+struct SplitPair {
+  SplitDocument first;
+  SplitDocument second;
+};
+
+// Reads both sides' bytes (first, then second), then splits the first in
+// options.first_language and the second in options.second_language. Throws
+// InputError naming the side at fault. `input_bytes`, if given, gets the
+// bytes read.
+SplitPair read_pair(const std::string& first_name, const std::string& second_name, const ReadNamed& read,
+                    const AlignOptions& options, const TextOptions& text_options = {},
+                    std::uint64_t* input_bytes = nullptr);
+
+// Aligns a pair read by read_pair; the result carries `id`.
+AlignedDocument align_pair(const SplitPair& pair, const AlignOptions& options, std::string id);
+
+// The sentences of a document in order, paragraphs flattened: what pass 1
+// of the learning workflow aligns and what link files index.
+std::vector<std::string> sentence_texts(const SplitDocument& document);
+
+}  // namespace untm::pipeline

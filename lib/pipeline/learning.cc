@@ -1,0 +1,104 @@
+#include "pipeline/learning.h"
+
+#include <utility>
+#include <vector>
+
+#include "batch/shard.h"
+#include "core/error.h"
+#include "lexicon/corpus_learning.h"
+#include "lexicon/learning.h"
+#include "pipeline/ordered_pool.h"
+
+namespace untm::pipeline {
+
+namespace {
+
+using OwnedSentencePairs = std::vector<std::pair<std::string, std::string>>;
+
+lexicon::LexicalEvidenceOptions evidence_options(const LexiconSettings& settings, Language first_language) {
+  lexicon::LexicalEvidenceOptions options;
+  options.weight = settings.lexical_weight;
+  options.first_is_chinese = first_language == Language::zh;
+  return options;
+}
+
+// Pass 1 on one document: its confidently linked 1-1 sentence pairs, owned
+// (the document's sentences are gone when the next one is read).
+OwnedSentencePairs confident_pairs(const SplitPairSource& documents, std::size_t index,
+                                   const AlignOptions& first_pass, double min_confidence) {
+  OwnedSentencePairs owned;
+  try {
+    const SplitPair pair = documents(index);
+    const std::vector<std::string> first = sentence_texts(pair.first);
+    const std::vector<std::string> second = sentence_texts(pair.second);
+    const std::vector<Link> links = align_sentences(first, second, first_pass);
+    std::vector<lexicon::ChineseEnglishPair> views;
+    lexicon::collect_confident_pairs({first, second}, links, first_pass.first_language == Language::zh,
+                                     min_confidence, views);
+    owned.reserve(views.size());
+    for (const auto& view : views) owned.emplace_back(view.chinese, view.english);
+  } catch (const InputError&) {
+  }
+  return owned;
+}
+
+// Pass 1 over the sample on `threads` threads, then IBM Model 1 over the
+// pairs in document order (the same lexicon whatever the thread timing).
+lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
+                                   const lexicon::Lexicon& known, AlignOptions first_pass,
+                                   const LexiconSettings& settings, unsigned threads, LearningObserver* observer) {
+  const lexicon::CorpusLearningOptions options;
+  if (!known.empty()) {
+    first_pass.evidence.push_back(lexical_evidence(known, settings, first_pass.first_language));
+  }
+  OwnedSentencePairs training;
+  std::size_t done = 0;
+  OrderedRunOptions run_options;
+  run_options.threads = std::max(threads, 1u);
+  run_options.window = 4 * static_cast<std::size_t>(run_options.threads);
+  run_in_order<OwnedSentencePairs>(
+      0, sample.size(), run_options,
+      [&](std::size_t i) { return confident_pairs(documents, sample[i], first_pass, options.min_confidence); },
+      [&](std::size_t, OwnedSentencePairs& pairs) {
+        ++done;
+        for (auto& pair : pairs) training.push_back(std::move(pair));
+        if (observer != nullptr) observer->learning_progress(done, training.size());
+      },
+      [&] {
+        if (observer != nullptr) observer->learning_progress(done, training.size());
+      });
+  if (observer != nullptr) observer->learning_pass_finished(done, training.size());
+  std::vector<lexicon::ChineseEnglishPair> views;
+  views.reserve(training.size());
+  for (const auto& [chinese, english] : training) views.push_back({chinese, english});
+  lexicon::Lexicon learned = lexicon::learn_lexicon(views, known, options.learning);
+  if (observer != nullptr) observer->learning_finished(learned.size(), training.size());
+  return learned;
+}
+
+}  // namespace
+
+LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& read, std::size_t document_count,
+                             const SplitPairSource& documents, const AlignOptions& first_pass, unsigned threads,
+                             LearningObserver* observer) {
+  LexiconStep step;
+  if (!settings.dictionary.empty()) step.known = lexicon::read_dictionary(read(settings.dictionary), settings.dictionary);
+  if (!settings.lexicon.empty()) step.to_save = lexicon::read_lexicon(read(settings.lexicon), settings.lexicon);
+  step.known.add_all(step.to_save);
+  if (!settings.learn) return step;
+  const std::vector<std::size_t> sample = batch::spread_sample(document_count, settings.sample_documents);
+  if (observer != nullptr) observer->learning_started(sample.size(), document_count);
+  const lexicon::Lexicon learned =
+      learn_over_sample(sample, documents, step.known, first_pass, settings, threads, observer);
+  step.known.add_all(learned);
+  step.to_save.add_all(learned);
+  return step;
+}
+
+std::shared_ptr<const EvidenceFactory> lexical_evidence(const lexicon::Lexicon& lexicon,
+                                                        const LexiconSettings& settings, Language first_language) {
+  if (lexicon.empty()) return nullptr;
+  return lexicon::make_lexical_evidence(lexicon, evidence_options(settings, first_language));
+}
+
+}  // namespace untm::pipeline

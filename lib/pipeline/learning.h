@@ -1,0 +1,57 @@
+#pragma once
+// The learning workflow, one for `untm align`, `untm batch` and `untm bench
+// lexical` (Moore 2002): pass 1 aligns a sample of the documents with lengths
+// and anchors, plus what is already known (a dictionary, a saved lexicon);
+// IBM Model 1 learns from the 1-1 links pass 1 is confident about; pass 2
+// (the caller's alignment) uses the lexical term of the known and the learned
+// entries. Learning over thousands of documents of one register finds far
+// more word pairs than any one document could.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "align/aligner.h"
+#include "lexicon/lexicon.h"
+#include "pipeline/document.h"
+#include "pipeline/settings.h"
+
+namespace untm::pipeline {
+
+// Pass 1's source: document `index` of the list, read. A document that
+// throws InputError teaches nothing (the pass 2 that aligns it reports it).
+using SplitPairSource = std::function<SplitPair(std::size_t index)>;
+
+// What learning shows while it runs; every call comes from the calling thread.
+class LearningObserver {
+ public:
+  virtual ~LearningObserver() = default;
+  virtual void learning_started(std::size_t sample_documents, std::size_t all_documents) = 0;
+  virtual void learning_progress(std::size_t documents_done, std::uint64_t sentence_pairs) = 0;
+  // Pass 1 is done; IBM Model 1 trains on the pairs now.
+  virtual void learning_pass_finished(std::size_t documents_done, std::uint64_t sentence_pairs) = 0;
+  virtual void learning_finished(std::size_t learned_entries, std::uint64_t sentence_pairs) = 0;
+};
+
+struct LexiconStep {
+  lexicon::Lexicon known;    // dictionary + saved lexicon + learned entries: pass 2's lexicon
+  lexicon::Lexicon to_save;  // saved lexicon + learned entries (no dictionary): what save_lexicon gets
+};
+
+// Loads settings.dictionary and settings.lexicon by name through `read` and, unless
+// settings.learn is off, learns over settings.sample_documents documents
+// spread over [0, document_count) (batch::spread_sample) on `threads` threads,
+// pass 1 aligning with `first_pass`. `observer` may be null.
+LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& read, std::size_t document_count,
+                             const SplitPairSource& documents, const AlignOptions& first_pass, unsigned threads,
+                             LearningObserver* observer);
+
+// The lexical evidence term of `lexicon` for pairs whose first side is
+// `first_language`; null for an empty lexicon (pass 2 is then lengths and
+// anchors alone).
+std::shared_ptr<const EvidenceFactory> lexical_evidence(const lexicon::Lexicon& lexicon,
+                                                        const LexiconSettings& settings, Language first_language);
+
+}  // namespace untm::pipeline

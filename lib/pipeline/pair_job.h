@@ -1,0 +1,34 @@
+#pragma once
+// `untm align` in one call: a document pair from its bytes to an
+// AlignedDocument, with the lexicon step (dictionary, saved lexicon, learning
+// over the pair itself) of the same learning workflow a batch runs.
+
+#include <optional>
+#include <string>
+
+#include "align/aligner.h"
+#include "pipeline/document.h"
+#include "pipeline/settings.h"
+
+namespace untm::pipeline {
+
+struct PairJob {
+  std::string first_name;   // read through ReadNamed; also names the side in errors
+  std::string second_name;
+  std::string id;           // the document id in the output
+  AlignOptions align;       // pass 1 and, with the lexical term, pass 2
+  TextOptions text;
+  LexiconSettings lexicon;
+};
+
+struct PairResult {
+  AlignedDocument document;
+  // The saved and learned lexicon (write_lexicon) when lexicon.save_lexicon
+  // asks for it; the caller writes it there.
+  std::optional<std::string> lexicon_to_save;
+};
+
+// Throws InputError for an input that cannot be read or split.
+PairResult run_pair_job(const PairJob& job, const ReadNamed& read);
+
+}  // namespace untm::pipeline

@@ -1,0 +1,264 @@
+// The batch job with storage in memory: list order, failures, journal
+// replay after a kill, and what a resume refuses.
+#include "pipeline/batch_job.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+#include "bundle/reader.h"
+#include "core/error.h"
+
+using namespace untm;
+using namespace untm::pipeline;
+
+namespace {
+
+// Stands for a SIGKILL: thrown by the journal once it holds enough.
+struct Killed : std::runtime_error {
+  Killed() : std::runtime_error("killed") {}
+};
+
+class MemoryStorage final : public BatchStorage {
+ public:
+  std::map<std::string, std::string> inputs;
+  std::map<std::string, std::string> outputs;  // "bundle:", "links:ID", ...
+  std::map<WorkFile, std::string> work;
+  std::size_t document_reads = 0;
+  // Journal appends (the header is one) after which the next one "kills" the run.
+  std::size_t appends_before_kill = static_cast<std::size_t>(-1);
+
+  std::string read(const std::string& name) override {
+    const std::lock_guard lock(mutex_);
+    const auto found = inputs.find(name);
+    if (found == inputs.end()) throw InputError(name, "cannot open: No such file or directory");
+    ++document_reads;
+    return found->second;
+  }
+  std::uint64_t size(const std::string& name) override {
+    const std::lock_guard lock(mutex_);
+    return inputs.count(name) ? inputs[name].size() : 0;
+  }
+  std::unique_ptr<OutputSink> create(OutputKind kind, const std::string& name) override {
+    static const char* kinds[] = {"bundle:", "report:", "links:", "lexicon:"};
+    return std::make_unique<Sink>(*this, kinds[static_cast<int>(kind)] + name);
+  }
+  std::string name(WorkFile file) override { return file == WorkFile::journal ? "journal" : "lexicon"; }
+  bool exists(WorkFile file) override { return work.count(file) != 0; }
+  std::unique_ptr<std::istream> open(WorkFile file) override {
+    return std::make_unique<std::istringstream>(work.at(file));
+  }
+  std::unique_ptr<JournalSink> append_journal(std::uint64_t keep_bytes) override {
+    std::string& journal = work[WorkFile::journal];
+    journal.resize(keep_bytes);
+    return std::make_unique<Journal>(*this);
+  }
+  void replace(WorkFile file, std::string_view bytes) override { work[file] = std::string(bytes); }
+  void remove(WorkFile file) override { work.erase(file); }
+
+ private:
+  class Sink final : public OutputSink {
+   public:
+    Sink(MemoryStorage& storage, std::string key) : storage_(storage), key_(std::move(key)) {}
+    void write(std::string_view bytes) override { bytes_ += bytes; }
+    void commit() override {
+      const std::lock_guard lock(storage_.mutex_);
+      storage_.outputs[key_] = bytes_;
+    }
+
+   private:
+    MemoryStorage& storage_;
+    std::string key_;
+    std::string bytes_;
+  };
+  class Journal final : public JournalSink {
+   public:
+    explicit Journal(MemoryStorage& storage) : storage_(storage) {}
+    void append(std::string_view bytes) override {
+      if (storage_.appends_before_kill-- == 0) throw Killed();
+      storage_.work[WorkFile::journal] += bytes;
+    }
+    void close() override {}
+
+   private:
+    MemoryStorage& storage_;
+  };
+
+  std::mutex mutex_;
+};
+
+class SilentObserver final : public BatchObserver {
+ public:
+  int starting_over_calls = 0;
+  void starting_over() override { ++starting_over_calls; }
+  void learning_started(std::size_t, std::size_t) override {}
+  void learning_progress(std::size_t, std::uint64_t) override {}
+  void learning_pass_finished(std::size_t, std::uint64_t) override {}
+  void learning_finished(std::size_t, std::uint64_t) override {}
+  void aligning_started(std::size_t, std::uint64_t, const ProgressCounts&) override {}
+  void aligning_progress(const ProgressCounts&) override {}
+  void aligning_finished(const ProgressCounts&) override {}
+};
+
+// Three presplit pairs a, b, c; `missing` names one side left out.
+std::vector<batch::DocumentPair> add_documents(MemoryStorage& storage, const std::string& missing = "") {
+  std::vector<batch::DocumentPair> list;
+  for (const std::string id : {"a", "b", "c"}) {
+    list.push_back({id, id + ".zh", id + ".en"});
+    storage.inputs[id + ".zh"] = "第一届会议于" + id + "日开幕。\n会议通过了议程。\n";
+    storage.inputs[id + ".en"] = "The first session opened on day " + id + ".\nThe meeting adopted its agenda.\n";
+  }
+  storage.inputs.erase(missing);
+  return list;
+}
+
+BatchSettings presplit_settings() {
+  BatchSettings settings;
+  settings.presplit = true;
+  settings.lexicon.learn = false;
+  return settings;
+}
+
+BatchRun fixed_date_run(unsigned threads) {
+  BatchRun run;
+  run.threads = threads;
+  run.creation_date = "20260101T000000Z";
+  return run;
+}
+
+std::vector<std::string> bundle_ids(const std::string& bytes) {
+  std::istringstream in(bytes);
+  bundle::BundleReader reader(in, "bundle");
+  std::vector<std::string> ids;
+  for (const auto& entry : reader.documents()) ids.push_back(entry.id);
+  return ids;
+}
+
+// A batch of a, b, c killed once the journal holds its header and `records`.
+void kill_batch(MemoryStorage& storage, std::size_t records, const BatchSettings& settings) {
+  const auto list = add_documents(storage);
+  storage.appends_before_kill = 1 + records;
+  SilentObserver observer;
+  REQUIRE_THROWS_AS(run_batch_job(list, list, {}, settings, fixed_date_run(1), storage, observer), Killed);
+  storage.appends_before_kill = static_cast<std::size_t>(-1);
+}
+
+}  // namespace
+
+TEST_CASE("a batch writes its documents in list order; a failing one is only listed", "[pipeline][batch]") {
+  MemoryStorage storage;
+  const auto list = add_documents(storage, "b.en");
+  BatchRun run = fixed_date_run(3);
+  run.report = true;
+  SilentObserver observer;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), run, storage, observer);
+  CHECK(summary.aligned == 2);
+  REQUIRE(summary.failed.size() == 1);
+  CHECK(summary.failed[0].id == "b");
+  CHECK(summary.failed[0].file == "b.en");
+  CHECK(bundle_ids(storage.outputs.at("bundle:")) == std::vector<std::string>{"a", "c"});
+  CHECK(storage.outputs.at("report:").find("\"id\":\"b\"") < storage.outputs.at("report:").find("\"id\":\"c\""));
+  CHECK(storage.work.empty());  // journal and lexicon removed
+}
+
+TEST_CASE("a resumed batch aligns only what the killed run left, and writes the same bundle", "[pipeline][batch]") {
+  MemoryStorage whole;
+  const auto list = add_documents(whole);
+  SilentObserver observer;
+  run_batch_job(list, list, {}, presplit_settings(), fixed_date_run(2), whole, observer);
+
+  MemoryStorage storage;
+  kill_batch(storage, 1, presplit_settings());
+  storage.document_reads = 0;
+  BatchRun resume = fixed_date_run(2);
+  resume.resume = true;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), resume, storage, observer);
+  CHECK(summary.resumed == 1);
+  CHECK(summary.aligned == 3);
+  CHECK(storage.document_reads == 4);  // b and c, two sides each
+  CHECK(storage.outputs.at("bundle:") == whole.outputs.at("bundle:"));
+}
+
+TEST_CASE("a torn journal record is cut off and its document aligned again", "[pipeline][batch]") {
+  MemoryStorage storage;
+  kill_batch(storage, 2, presplit_settings());
+  storage.work[WorkFile::journal] += "UJR1\x01";  // a record the kill tore
+  const auto list = add_documents(storage);
+  BatchRun resume = fixed_date_run(1);
+  resume.resume = true;
+  SilentObserver observer;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), resume, storage, observer);
+  CHECK(summary.resumed == 2);
+  CHECK(bundle_ids(storage.outputs.at("bundle:")) == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("a resume with another srclang, or another date, is refused", "[pipeline][batch]") {
+  MemoryStorage storage;
+  kill_batch(storage, 1, presplit_settings());
+  const auto list = add_documents(storage);
+  SilentObserver observer;
+  BatchRun resume = fixed_date_run(1);
+  resume.resume = true;
+  BatchSettings other_srclang = presplit_settings();
+  other_srclang.srclang = "zh";
+  try {
+    run_batch_job(list, list, {}, other_srclang, resume, storage, observer);
+    FAIL("resumed a journal written with srclang en");
+  } catch (const ResumeRefused& refused) {
+    CHECK(refused.reason() == ResumeRefused::Reason::other_batch);
+  }
+  resume.creation_date = "20270101T000000Z";
+  try {
+    run_batch_job(list, list, {}, presplit_settings(), resume, storage, observer);
+    FAIL("resumed a journal written with another date");
+  } catch (const ResumeRefused& refused) {
+    CHECK(refused.reason() == ResumeRefused::Reason::other_date);
+    CHECK(refused.journal_date() == "20260101T000000Z");
+  }
+}
+
+TEST_CASE("without resume, an interrupted run's journal is started over", "[pipeline][batch]") {
+  MemoryStorage storage;
+  kill_batch(storage, 2, presplit_settings());
+  const auto list = add_documents(storage);
+  storage.document_reads = 0;
+  SilentObserver observer;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), fixed_date_run(1), storage, observer);
+  CHECK(observer.starting_over_calls == 1);
+  CHECK(summary.resumed == 0);
+  CHECK(storage.document_reads == 6);
+}
+
+TEST_CASE("every batch setting is part of the journal's fingerprint", "[pipeline][batch][settings]") {
+  const std::vector<batch::DocumentPair> list = {{"a", "a.zh", "a.en"}};
+  const std::string base = batch_fingerprint(list, BatchSettings{});
+  const std::vector<void (*)(BatchSettings&)> changes = {
+      [](BatchSettings& s) { s.presplit = true; },
+      [](BatchSettings& s) { s.srclang = "zh"; },
+      [](BatchSettings& s) { s.links_dir = "links"; },
+      [](BatchSettings& s) { s.lexicon.dictionary = "cedict"; },
+      [](BatchSettings& s) { s.lexicon.lexicon = "saved.lexicon"; },
+      [](BatchSettings& s) { s.lexicon.save_lexicon = "out.lexicon"; },
+      [](BatchSettings& s) { s.lexicon.learn = false; },
+      [](BatchSettings& s) { s.lexicon.sample_documents = 10; },
+      [](BatchSettings& s) { s.lexicon.lexical_weight = 0.25; },
+  };
+  CHECK(BatchSettings{}.fields().size() == changes.size());
+  for (const auto& change : changes) {
+    BatchSettings settings;
+    change(settings);
+    CHECK(batch_fingerprint(list, settings) != base);
+  }
+}
+
+TEST_CASE("settings serialize as one JSON object of named fields", "[pipeline][settings]") {
+  BatchSettings settings;
+  settings.links_dir = "a \"b\"";
+  const std::string json = to_json(settings.fields());
+  CHECK(json.starts_with("{\"presplit\":\"false\",\"srclang\":\"en\",\"links_dir\":\"a \\\"b\\\"\","));
+  CHECK(json.find("\"lexicon.learn\":\"true\"") != std::string::npos);
+  CHECK(json.ends_with("}"));
+}

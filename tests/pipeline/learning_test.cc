@@ -1,0 +1,73 @@
+// The learning workflow's lexicon step and `untm align`'s pair job.
+#include "pipeline/learning.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "core/error.h"
+#include "pipeline/pair_job.h"
+
+using namespace untm;
+using namespace untm::pipeline;
+
+namespace {
+
+const std::map<std::string, std::string> kFiles = {
+    {"dictionary", "meeting @ 会议\n"},
+    {"saved", "# untm lexicon 1\n议程\tagenda\t0.5\n"},
+    {"zh", "会议通过了议程。\n会议于今日开幕。\n"},
+    {"en", "The meeting adopted its agenda.\nThe meeting opened today.\n"},
+};
+
+std::string read_memory(const std::string& name) {
+  const auto found = kFiles.find(name);
+  if (found == kFiles.end()) throw InputError(name, "not there");
+  return found->second;
+}
+
+SplitPair no_document(std::size_t) { throw InputError("none", "no documents here"); }
+
+PairJob presplit_job(std::string second_name) {
+  PairJob job;
+  job.first_name = "zh";
+  job.second_name = std::move(second_name);
+  job.text.presplit = true;
+  return job;
+}
+
+}  // namespace
+
+TEST_CASE("the lexicon step keeps the dictionary out of what is saved", "[pipeline][learning]") {
+  LexiconSettings settings;
+  settings.dictionary = "dictionary";
+  settings.lexicon = "saved";
+  settings.learn = false;
+  const LexiconStep step = run_lexicon_step(settings, read_memory, 0, no_document, AlignOptions{}, 1, nullptr);
+  CHECK(step.known.size() == 2);
+  CHECK(step.known.strength("议程", "agenda") == 0.5);
+  CHECK(step.to_save.size() == 1);
+  CHECK(step.to_save.strength("议程", "agenda") == 0.5);
+  CHECK(lexical_evidence(lexicon::Lexicon{}, settings, Language::zh) == nullptr);
+  CHECK(lexical_evidence(step.known, settings, Language::zh) != nullptr);
+}
+
+TEST_CASE("a document that cannot be read teaches nothing instead of stopping learning", "[pipeline][learning]") {
+  LexiconSettings settings;
+  const LexiconStep step = run_lexicon_step(settings, read_memory, 3, no_document, AlignOptions{}, 2, nullptr);
+  CHECK(step.known.empty());
+}
+
+TEST_CASE("the pair job aligns both sides and hands back the lexicon to save", "[pipeline][learning]") {
+  PairJob job = presplit_job("en");
+  job.id = "A/68/1";
+  job.lexicon.lexicon = "saved";
+  job.lexicon.save_lexicon = "out";
+  const PairResult result = run_pair_job(job, read_memory);
+  CHECK(result.document.id == "A/68/1");
+  REQUIRE(result.document.pairs.size() == 2);
+  CHECK(result.document.pairs[0].second.text == "The meeting adopted its agenda.");
+  REQUIRE(result.lexicon_to_save);
+  CHECK(result.lexicon_to_save->find("议程\tagenda\t0.5\n") != std::string::npos);
+  CHECK_THROWS_AS(run_pair_job(presplit_job("missing"), read_memory), InputError);
+}
