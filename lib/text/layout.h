@@ -24,8 +24,8 @@ enum class LineEnding {
   bare,      // a letter, digit or closing bracket: a heading, or text that goes on
   sentence,  // 。 . ! ? …
   clause,    // ； ; ： :
-  comma,     // ， , 、 (a preambular clause ends so)
-  other,     // hyphen, dash, slash: the text goes on
+  comma,     // ， , (a preambular clause ends so)
+  other,     // hyphen, dash, slash, 、: the text goes on
 };
 
 // What the layout rules know about one text line.

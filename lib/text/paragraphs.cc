@@ -235,7 +235,8 @@ LineEnding line_ending(std::string_view text) {
   if (ends_sentence(text)) return LineEnding::sentence;
   if (ends_clause(text)) return LineEnding::clause;
   const UChar32 last = last_code_point(text);
-  if (last == ',' || last == U'，' || last == U'、') return LineEnding::comma;
+  // 、 (the enumeration comma) never ends a clause: it is `other`.
+  if (last == ',' || last == U'，') return LineEnding::comma;
   return ends_without_punctuation(text) ? LineEnding::bare : LineEnding::other;
 }
 
