@@ -151,6 +151,7 @@ bool LayoutRules::title_goes_on(const LineCues& previous, const LineCues& line, 
 bool LayoutRules::paragraph_ends(const LineCues& previous, const LineCues& line, bool previous_opens,
                                  const LayoutShape& shape) {
   if (structural_heading(previous.text) || structural_heading(line.text)) return true;
+  if (previous.ends_at_footnote_mark) return false;
   if (shape.trailing_spaces_end_paragraphs && previous.trailing_spaces >= 2) return true;
   // English paragraphs, headings and list items never start in lower case
   // (enumerators start with a bracket or digit): the line goes on.

@@ -36,6 +36,9 @@ struct LineCues {
   std::size_t trailing_spaces = 0;  // spaces after the text, before the line end
   bool enumerated = false;          // starts `1.`, `(a)`, `一、`
   LineEnding ending = LineEnding::bare;
+  // The line ends with footnote digits that cleaning removed: extraction
+  // broke the line at the superscript, so its length says nothing.
+  bool ends_at_footnote_mark = false;
 };
 
 // The document's layout, measured over all its text lines.

@@ -246,7 +246,8 @@ std::vector<LineCues> layout_cues(std::string_view decoded, std::span<const Text
   for (const auto& fact : facts) {
     const auto& line = lines[fact.line_index];
     cues.push_back({fact.text.text, line.indent, line.indent + line.width, trailing_spaces(decoded, line.end),
-                    fact.enumerated, line_ending(fact.text.text)});
+                    fact.enumerated, line_ending(fact.text.text),
+                    !line.removed.empty() && line.removed.back().second == line.end});
   }
   return cues;
 }
