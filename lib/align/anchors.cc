@@ -1,6 +1,8 @@
 #include "align/anchors.h"
 
-#include "align/code_points.h"
+#include "core/characters.h"
+#include "core/hash.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -19,17 +21,12 @@ std::u32string decode(std::string_view text) {
 
 // FNV-1a, with a kind tag so that the number 1 and the enumerator (1) differ.
 std::uint64_t hash_token(char kind, std::u32string_view token) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  auto mix = [&hash](std::uint64_t value) {
-    hash ^= value;
-    hash *= 1099511628211ULL;
-  };
-  mix(static_cast<unsigned char>(kind));
-  for (char32_t c : token) mix(c);
-  return hash;
+  Fnv1a64 hash;
+  hash.add(static_cast<unsigned char>(kind));
+  for (char32_t c : token) hash.add(c);
+  return hash.value();
 }
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0x00A0; }
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
 bool is_digit(char32_t c) { return is_ascii_digit(c) || is_fullwidth_digit(c); }
@@ -114,8 +111,8 @@ std::u32string chinese_numeral_value(std::u32string_view run) {
 // Length of a URL starting at `position` (http://, https://, www.), up to
 // white space or a non-ASCII character, without trailing punctuation; 0 when
 // none starts there.
-std::size_t url_length(const std::u32string& text, std::size_t position) {
-  const std::u32string_view rest = std::u32string_view(text).substr(position);
+std::size_t url_length(std::u32string_view text, std::size_t position) {
+  const std::u32string_view rest = text.substr(position);
   if (!rest.starts_with(U"http://") && !rest.starts_with(U"https://") && !rest.starts_with(U"www.")) return 0;
   std::size_t end = 0;
   while (end < rest.size() && rest[end] > U' ' && rest[end] < 0x7F) ++end;
@@ -130,111 +127,130 @@ constexpr std::array<std::u32string_view, 12> kMonthNames = {
     U"January", U"February", U"March",     U"April",   U"May",      U"June",
     U"July",    U"August",   U"September", U"October", U"November", U"December"};
 
+// Quotes at the ends, a final ? or !, and (Chinese) clause marks, ignoring
+// spaces (some corpora space out punctuation).
+void read_boundaries(std::u32string_view text, bool chinese, SentenceFeatures& features) {
+  std::u32string visible;
+  for (char32_t c : text) {
+    if (!is_white_space(c)) visible.push_back(c);
+  }
+  if (visible.empty()) return;
+  features.opens_with_quote = is_opening_quote(visible.front());
+  std::size_t last = visible.size() - 1;
+  // A closing quote before or after the final stop both count: 。” and ”。
+  if (is_final_punctuation(visible[last]) && last > 0 && is_closing_quote(visible[last - 1])) {
+    features.closes_with_quote = true;
+  }
+  while (last > 0 && is_closing_quote(visible[last])) {
+    features.closes_with_quote = true;
+    --last;
+  }
+  features.ends_with_question = visible[last] == U'?' || visible[last] == U'？';
+  features.ends_with_exclamation = visible[last] == U'!' || visible[last] == U'！';
+  if (chinese) {
+    for (std::size_t k = 0; k + 1 < visible.size(); ++k) {
+      const char32_t c = visible[k];
+      if (c == U'，' || c == U'；' || c == U'：') ++features.clause_marks;
+    }
+  }
+}
+
+// Each token reader below looks at text[position]: when a token of its kind
+// starts there, it records it and returns where the token ends; otherwise it
+// returns `position`.
+
+// Enumerator: (a), (iv), (12), also with full-width brackets; not an acronym
+// in brackets such as (APEC), which is a Latin word.
+std::size_t read_enumerator(std::u32string_view text, std::size_t position, SentenceFeatures& features) {
+  if (text[position] != U'(' && text[position] != U'（') return position;
+  auto is_label = [](char32_t k) { return (k >= U'a' && k <= U'z') || is_digit(k); };
+  std::size_t end = position + 1;
+  while (end < text.size() && end - position <= 4 && is_label(text[end])) ++end;
+  if (end == position + 1 || end >= text.size() || (text[end] != U')' && text[end] != U'）')) return position;
+  std::u32string label;
+  for (std::size_t k = position + 1; k < end; ++k) label.push_back(ascii_letter(ascii_digit(text[k])));
+  features.shared_tokens.push_back(hash_token('(', label));
+  return end + 1;
+}
+
+// 1,000 and 3.5 are one number; 18th and 1990s are their digits.
+std::size_t read_number(std::u32string_view text, std::size_t position, SentenceFeatures& features) {
+  if (!is_digit(text[position])) return position;
+  std::u32string digits;
+  std::size_t end = position;
+  while (end < text.size()) {
+    if (is_digit(text[end])) {
+      digits.push_back(ascii_digit(text[end]));
+      ++end;
+    } else if ((text[end] == U',' || text[end] == U'.') && end + 1 < text.size() && is_digit(text[end + 1])) {
+      if (text[end] == U'.') digits.push_back(U'.');
+      ++end;
+    } else {
+      break;
+    }
+  }
+  features.shared_tokens.push_back(hash_token('#', digits));
+  while (end < text.size() && is_latin_letter(text[end])) ++end;
+  return end;
+}
+
+bool is_chinese_numeral(char32_t c) { return chinese_digit(c) >= 0 || chinese_unit(c) > 0; }
+
+std::size_t read_chinese_numeral(std::u32string_view text, std::size_t position, SentenceFeatures& features) {
+  std::size_t end = position;
+  while (end < text.size() && is_chinese_numeral(text[end])) ++end;
+  // A lone numeral character is too often part of a word (一些, 统一).
+  if (end - position >= 2) {
+    features.shared_tokens.push_back(hash_token('#', chinese_numeral_value(text.substr(position, end - position))));
+  }
+  return end;
+}
+
+std::size_t read_url(std::u32string_view text, std::size_t position, SentenceFeatures& features) {
+  const std::size_t url_end = url_length(text, position);
+  if (url_end > 0) features.shared_tokens.push_back(hash_token('~', text.substr(position, url_end)));
+  return position + url_end;
+}
+
+// A Latin word (names, acronyms, symbols); an English month name is the
+// number a Chinese date writes.
+std::size_t read_latin_word(std::u32string_view text, std::size_t position, bool chinese, SentenceFeatures& features) {
+  if (!is_latin_letter(text[position])) return position;
+  std::u32string word;
+  std::size_t end = position;
+  while (end < text.size() && (is_latin_letter(text[end]) || is_digit(text[end]))) {
+    word.push_back(ascii_letter(ascii_digit(text[end])));
+    ++end;
+  }
+  const auto month = std::find(kMonthNames.begin(), kMonthNames.end(), word);
+  if (!chinese && month != kMonthNames.end()) {
+    const std::string number = std::to_string(month - kMonthNames.begin() + 1);
+    features.shared_tokens.push_back(hash_token('#', std::u32string(number.begin(), number.end())));
+  } else if (chinese ? word.size() >= 2 : std::any_of(word.begin(), word.end(), is_upper)) {
+    features.latin_words.push_back(hash_token('@', word));
+  }
+  return end;
+}
+
+// The first token that starts at `position` (tried in this order), or
+// position + 1 when none does.
+std::size_t read_token(std::u32string_view text, std::size_t position, bool chinese, SentenceFeatures& features) {
+  if (const std::size_t end = read_enumerator(text, position, features); end != position) return end;
+  if (const std::size_t end = read_number(text, position, features); end != position) return end;
+  if (chinese && is_chinese_numeral(text[position])) return read_chinese_numeral(text, position, features);
+  if (const std::size_t end = read_url(text, position, features); end != position) return end;
+  if (const std::size_t end = read_latin_word(text, position, chinese, features); end != position) return end;
+  return position + 1;
+}
+
 }  // namespace
 
 SentenceFeatures extract_features(std::string_view sentence, Language language) {
   SentenceFeatures features;
   const std::u32string text = decode(sentence);
   const bool chinese = language == Language::zh;
-
-  // Boundaries, ignoring spaces (some corpora space out punctuation).
-  std::u32string visible;
-  for (char32_t c : text) {
-    if (!is_space(c)) visible.push_back(c);
-  }
-  if (!visible.empty()) {
-    features.opens_with_quote = is_opening_quote(visible.front());
-    std::size_t last = visible.size() - 1;
-    // A closing quote before or after the final stop both count: 。” and ”。
-    if (is_final_punctuation(visible[last]) && last > 0 && is_closing_quote(visible[last - 1])) {
-      features.closes_with_quote = true;
-    }
-    while (last > 0 && is_closing_quote(visible[last])) {
-      features.closes_with_quote = true;
-      --last;
-    }
-    features.ends_with_question = visible[last] == U'?' || visible[last] == U'？';
-    features.ends_with_exclamation = visible[last] == U'!' || visible[last] == U'！';
-    if (chinese) {
-      for (std::size_t k = 0; k + 1 < visible.size(); ++k) {
-        const char32_t c = visible[k];
-        if (c == U'，' || c == U'；' || c == U'：') ++features.clause_marks;
-      }
-    }
-  }
-
-  std::size_t position = 0;
-  while (position < text.size()) {
-    const char32_t c = text[position];
-    // Enumerator: (a), (iv), (12), also with full-width brackets; not an
-    // acronym in brackets such as (APEC), which is a Latin word.
-    if (c == U'(' || c == U'（') {
-      auto is_label = [](char32_t k) { return (k >= U'a' && k <= U'z') || is_digit(k); };
-      std::size_t end = position + 1;
-      while (end < text.size() && end - position <= 4 && is_label(text[end])) ++end;
-      if (end > position + 1 && end < text.size() && (text[end] == U')' || text[end] == U'）')) {
-        std::u32string label;
-        for (std::size_t k = position + 1; k < end; ++k) label.push_back(ascii_letter(ascii_digit(text[k])));
-        features.shared_tokens.push_back(hash_token('(', label));
-        position = end + 1;
-        continue;
-      }
-    }
-    if (is_digit(c)) {
-      // 1,000 and 3.5 are one number; 18th and 1990s are their digits.
-      std::u32string digits;
-      std::size_t end = position;
-      while (end < text.size()) {
-        if (is_digit(text[end])) {
-          digits.push_back(ascii_digit(text[end]));
-          ++end;
-        } else if ((text[end] == U',' || text[end] == U'.') && end + 1 < text.size() && is_digit(text[end + 1])) {
-          if (text[end] == U'.') digits.push_back(U'.');
-          ++end;
-        } else {
-          break;
-        }
-      }
-      features.shared_tokens.push_back(hash_token('#', digits));
-      while (end < text.size() && is_latin_letter(text[end])) ++end;
-      position = end;
-      continue;
-    }
-    if (chinese && (chinese_digit(c) >= 0 || chinese_unit(c) > 0)) {
-      std::size_t end = position;
-      while (end < text.size() && (chinese_digit(text[end]) >= 0 || chinese_unit(text[end]) > 0)) ++end;
-      // A lone numeral character is too often part of a word (一些, 统一).
-      if (end - position >= 2) {
-        features.shared_tokens.push_back(
-            hash_token('#', chinese_numeral_value(std::u32string_view(text).substr(position, end - position))));
-      }
-      position = end;
-      continue;
-    }
-    if (const std::size_t url_end = url_length(text, position); url_end > 0) {
-      features.shared_tokens.push_back(hash_token('~', std::u32string_view(text).substr(position, url_end)));
-      position += url_end;
-      continue;
-    }
-    if (is_latin_letter(c)) {
-      std::u32string word;
-      std::size_t end = position;
-      while (end < text.size() && (is_latin_letter(text[end]) || is_digit(text[end]))) {
-        word.push_back(ascii_letter(ascii_digit(text[end])));
-        ++end;
-      }
-      const auto month = std::find(kMonthNames.begin(), kMonthNames.end(), word);
-      if (!chinese && month != kMonthNames.end()) {
-        const std::string number = std::to_string(month - kMonthNames.begin() + 1);
-        features.shared_tokens.push_back(hash_token('#', std::u32string(number.begin(), number.end())));
-      } else if (chinese ? word.size() >= 2 : std::any_of(word.begin(), word.end(), is_upper)) {
-        features.latin_words.push_back(hash_token('@', word));
-      }
-      position = end;
-      continue;
-    }
-    ++position;
-  }
+  read_boundaries(text, chinese, features);
+  for (std::size_t position = 0; position < text.size();) position = read_token(text, position, chinese, features);
   std::sort(features.shared_tokens.begin(), features.shared_tokens.end());
   std::sort(features.latin_words.begin(), features.latin_words.end());
   return features;

@@ -1,28 +1,16 @@
 #include "align/length_model.h"
 
-#include "align/code_points.h"
+#include "core/characters.h"
 
 #include <cmath>
 #include <numbers>
 #include <vector>
 
 namespace untm {
-namespace {
-
-bool is_white_space(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
-         c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
-}
-
-}  // namespace
 
 double measure_length(std::string_view text, LengthUnit unit) {
   if (unit == LengthUnit::bytes) return static_cast<double>(text.size());
-  double length = 0;
-  for_each_code_point(text, [&length](char32_t code_point) {
-    if (!is_white_space(code_point)) length += 1;
-  });
-  return length;
+  return static_cast<double>(count_visible_code_points(text));
 }
 
 namespace {

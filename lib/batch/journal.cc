@@ -4,7 +4,9 @@
 
 #include <limits>
 
+#include "core/bytes.h"
 #include "core/error.h"
+#include "core/hash.h"
 
 namespace untm::batch {
 
@@ -14,35 +16,9 @@ constexpr std::string_view kHeaderPrefix = "untm-batch-journal 1 ";
 constexpr std::string_view kRecordMagic = "UJR1";
 constexpr std::size_t kMaxFieldSize = 256;
 
-// FNV-1a, 64-bit (Fowler, Noll, Vo): a checksum against torn writes, not
-// against tampering.
-class Fnv1a64 {
- public:
-  void add(std::string_view bytes) {
-    for (const char c : bytes) {
-      hash_ ^= static_cast<unsigned char>(c);
-      hash_ *= 0x100000001b3ULL;
-    }
-  }
-  std::uint64_t value() const noexcept { return hash_; }
-
- private:
-  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
-
-void append_u64(std::string& out, std::uint64_t value) {
-  for (int byte = 0; byte < 8; ++byte) out.push_back(static_cast<char>((value >> (8 * byte)) & 0xFF));
-}
-
 void append_string(std::string& out, std::string_view text) {
-  append_u64(out, text.size());
+  append_u64_le(out, text.size());
   out.append(text);
-}
-
-std::uint64_t decode_u64(std::string_view bytes) {
-  std::uint64_t value = 0;
-  for (int byte = 7; byte >= 0; --byte) value = (value << 8) | static_cast<unsigned char>(bytes[byte]);
-  return value;
 }
 
 }  // namespace
@@ -78,16 +54,16 @@ std::string encode_journal_record(const JournalRecord& record) {
   std::string out(kRecordMagic);
   out.reserve(record.payload.size() + record.id.size() + record.failure_reason.size() + 128);
   out.push_back(record.failed ? 1 : 0);
-  append_u64(out, record.index);
-  append_u64(out, record.pair_count);
-  append_u64(out, record.input_bytes);
+  append_u64_le(out, record.index);
+  append_u64_le(out, record.pair_count);
+  append_u64_le(out, record.input_bytes);
   append_string(out, record.id);
   append_string(out, record.failed_file);
   append_string(out, record.failure_reason);
   append_string(out, record.payload);
   Fnv1a64 checksum;
   checksum.add(std::string_view(out).substr(kRecordMagic.size()));
-  append_u64(out, checksum.value());
+  append_u64_le(out, checksum.value());
   return out;
 }
 
@@ -97,9 +73,9 @@ std::string encode_document_payload(const bundle::EncodedDocument& document) {
   append_string(out, document.id);
   append_string(out, document.first_language);
   append_string(out, document.second_language);
-  append_u64(out, document.unit_count);
-  append_u64(out, document.checksum);
-  append_u64(out, document.cleaned_characters);
+  append_u64_le(out, document.unit_count);
+  append_u64_le(out, document.checksum);
+  append_u64_le(out, document.cleaned_characters);
   append_string(out, document.frame);
   return out;
 }
@@ -111,7 +87,7 @@ bundle::EncodedDocument decode_document_payload(std::string_view payload, const 
   };
   const auto take_u64 = [&] {
     if (payload.size() - position < 8) fail();
-    const auto value = decode_u64(payload.substr(position, 8));
+    const auto value = read_u64_le(payload.substr(position, 8));
     position += 8;
     return value;
   };
@@ -181,7 +157,7 @@ std::optional<JournalRecord> JournalReader::next() {
   const auto take_u64 = [&](std::uint64_t& value) {
     if (!take(8, field)) return false;
     checksum.add(field);
-    value = decode_u64(field);
+    value = read_u64_le(field);
     return true;
   };
   const auto take_string = [&](std::string& out) {
@@ -205,7 +181,7 @@ std::optional<JournalRecord> JournalReader::next() {
   }
   const std::uint64_t computed = checksum.value();
   if (!take(8, field)) return stop(true);
-  if (decode_u64(field) != computed || record.index != next_index_) return stop(true);
+  if (read_u64_le(field) != computed || record.index != next_index_) return stop(true);
   ++next_index_;
   valid_size_ = stream_size_ - remaining;
   return record;

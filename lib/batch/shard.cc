@@ -29,7 +29,7 @@ Shard parse_shard(std::string_view text) {
   return {*index, *count};
 }
 
-IndexRange shard_range(const Shard& shard, std::size_t document_count) {
+Range shard_range(const Shard& shard, std::size_t document_count) {
   const auto boundary = [&](std::size_t k) { return k * document_count / shard.count; };
   return {boundary(shard.index - 1), boundary(shard.index)};
 }

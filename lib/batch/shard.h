@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/range.h"
+
 namespace untm::batch {
 
 struct Shard {
@@ -24,11 +26,7 @@ Shard parse_shard(std::string_view text);
 
 // The half-open range [begin, end) of a list of `document_count` documents
 // that `shard` takes: [floor((K-1)·M/N), floor(K·M/N)).
-struct IndexRange {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
-IndexRange shard_range(const Shard& shard, std::size_t document_count);
+Range shard_range(const Shard& shard, std::size_t document_count);
 
 // `sample_size` indices spread evenly over [0, document_count):
 // floor(i·M/S) for i < S, or every index when S >= M. Batch-wide learning

@@ -4,6 +4,7 @@
 #include <zstd.h>
 
 #include "bundle/zstd_frames.h"
+#include "core/bytes.h"
 #include "core/error.h"
 
 namespace untm::bundle {
@@ -20,12 +21,8 @@ constexpr std::uint64_t kMaxIndexSize = std::uint64_t{1} << 30;
 
 class ByteWriter {
  public:
-  void u32(std::uint32_t value) {
-    for (int shift = 0; shift < 32; shift += 8) bytes_ += static_cast<char>((value >> shift) & 0xFF);
-  }
-  void u64(std::uint64_t value) {
-    for (int shift = 0; shift < 64; shift += 8) bytes_ += static_cast<char>((value >> shift) & 0xFF);
-  }
+  void u32(std::uint32_t value) { append_u32_le(bytes_, value); }
+  void u64(std::uint64_t value) { append_u64_le(bytes_, value); }
   void string(std::string_view text) {
     u32(static_cast<std::uint32_t>(text.size()));
     bytes_ += text;
@@ -42,15 +39,8 @@ class ByteReader {
   ByteReader(std::string_view bytes, const std::string& source_name, std::string_view what)
       : bytes_(bytes), source_name_(source_name), what_(what) {}
 
-  std::uint32_t u32() {
-    const std::string_view field = take(4);
-    return read_u32_le(field);
-  }
-  std::uint64_t u64() {
-    const std::string_view field = take(8);
-    return static_cast<std::uint64_t>(read_u32_le(field)) |
-           static_cast<std::uint64_t>(read_u32_le(field.substr(4))) << 32;
-  }
+  std::uint32_t u32() { return read_u32_le(take(4)); }
+  std::uint64_t u64() { return read_u64_le(take(8)); }
   std::string string() {
     const std::uint32_t size = u32();
     if (size > kMaxStringSize) fail(fmt::format("a string of {} bytes", size));
@@ -108,11 +98,6 @@ std::string skippable_frame(std::uint32_t magic, std::string_view content) {
 
 bool is_skippable_magic(std::uint32_t magic) noexcept {
   return (magic & kSkippableMagicMask) == kSkippableMagicBase;
-}
-
-std::uint32_t read_u32_le(std::string_view bytes) noexcept {
-  const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])); };
-  return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
 }
 
 std::string encode_index_frame(const BundleIndex& index) {

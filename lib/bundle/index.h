@@ -63,7 +63,6 @@ struct BundleIndex {
 };
 
 bool is_skippable_magic(std::uint32_t magic) noexcept;
-std::uint32_t read_u32_le(std::string_view bytes) noexcept;  // bytes.size() >= 4
 
 // The whole index frame (skippable header, compressed index, trailer).
 std::string encode_index_frame(const BundleIndex& index);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "bundle/zstd_frames.h"
+#include "core/bytes.h"
 #include "core/error.h"
 #include "format/tmx_reader.h"
 
@@ -127,142 +128,163 @@ bool BundleReader::load_index() {
   return true;
 }
 
+struct BundleReader::ScanCursor {
+  std::uint64_t position = 0;
+  std::optional<IndexEntry> marker;  // the document marker just before the frame at `position`
+
+  std::string describe() const {
+    return marker ? fmt::format("document {} (frame at byte {})", marker->id, position)
+                  : fmt::format("frame at byte {}", position);
+  }
+};
+
 void BundleReader::scan() {
   index_rebuilt_ = true;
   index_ = BundleIndex{};
-  std::optional<IndexEntry> marker;
-  std::uint64_t position = 0;
-
-  // The next document marker at or after `from`, if any.
-  const auto resynchronise = [&](std::uint64_t from) -> std::optional<std::uint64_t> {
-    constexpr std::uint64_t kChunk = 1 << 20;
-    const std::size_t overlap = kSkippableHeaderSize + kDocumentMarkerSignature.size();
-    for (std::uint64_t start = from; start < file_size_; start += kChunk) {
-      const std::uint64_t size = std::min<std::uint64_t>(kChunk + overlap, file_size_ - start);
-      const std::string chunk = read_bytes(start, size);
-      for (auto at = chunk.find(kDocumentMarkerSignature, kSkippableHeaderSize); at != std::string::npos;
-           at = chunk.find(kDocumentMarkerSignature, at + 1)) {
-        if (read_u32_le(std::string_view(chunk).substr(at - kSkippableHeaderSize)) == kDocumentMarkerMagic) {
-          return start + at - kSkippableHeaderSize;
-        }
-      }
-    }
-    return std::nullopt;
-  };
-  const auto describe = [&](std::uint64_t offset) {
-    return marker ? fmt::format("document {} (frame at byte {})", marker->id, offset)
-                  : fmt::format("frame at byte {}", offset);
-  };
-
-  while (position < file_size_) {
-    if (file_size_ - position < 4) {
-      truncated_ = true;
-      warnings_.push_back(fmt::format("truncated: {} stray bytes at byte {}", file_size_ - position, position));
+  ScanCursor cursor;
+  while (cursor.position < file_size_) {
+    if (file_size_ - cursor.position < 4) {
+      stop_truncated(fmt::format("truncated: {} stray bytes at byte {}", file_size_ - cursor.position, cursor.position));
       break;
     }
-    const std::uint32_t magic = read_u32_le(read_bytes(position, 4));
-    if (is_skippable_magic(magic)) {
-      if (file_size_ - position < kSkippableHeaderSize) {
-        truncated_ = true;
-        warnings_.push_back(fmt::format("truncated: the file ends inside the skippable frame at byte {}", position));
-        break;
-      }
-      const std::uint64_t size = read_u32_le(read_bytes(position + 4, 4));
-      if (size > file_size_ - position - kSkippableHeaderSize) {
-        truncated_ = true;
-        warnings_.push_back(fmt::format("truncated: the file ends inside the skippable frame at byte {}", position));
-        break;
-      }
-      marker.reset();
-      if (magic == kDocumentMarkerMagic && size <= kMaxMarkerSize) {
-        try {
-          marker = decode_document_marker(read_bytes(position + kSkippableHeaderSize, size), source_name_);
-        } catch (const InputError& error) {
-          warnings_.push_back(fmt::format("byte {}: {}", position, error.message()));
-        }
-      }
-      position += kSkippableHeaderSize + size;
-      continue;
-    }
-    if (magic != kZstdFrameMagic) {
-      if (position == 0) throw InputError(source_name_, "not a .tmx.zst bundle: no zstd frame at its start", 0);
-      warnings_.push_back(fmt::format("unrecognised bytes at byte {}: skipped to the next document", position));
-      marker.reset();
-      const auto next = resynchronise(position + 1);
-      if (!next) break;
-      position = *next;
-      continue;
-    }
+    const std::uint32_t magic = read_u32_le(read_bytes(cursor.position, 4));
+    const bool go_on = is_skippable_magic(magic)    ? scan_skippable_frame(cursor, magic)
+                       : magic != kZstdFrameMagic ? skip_unrecognised_bytes(cursor)
+                                                  : scan_zstd_frame(cursor);
+    if (!go_on) break;
+  }
+  if (index_.footer.size == 0 && !truncated_) stop_truncated("truncated: no footer frame (</body></tmx>)");
+}
 
-    UnitCounter units;
-    ContentPrefix prefix;
-    const FrameDecodeResult result = decode_frame(in_, position, file_size_ - position, [&](std::string_view piece) {
-      units(piece);
-      prefix(piece);
-    });
-    if (position == 0) {
-      if (!result.complete) {
-        throw InputError(source_name_,
-                         result.truncated ? "truncated inside the header frame"
-                                          : fmt::format("damaged header frame: {}", result.problem),
-                         0);
+bool BundleReader::stop_truncated(std::string warning) {
+  truncated_ = true;
+  warnings_.push_back(std::move(warning));
+  return false;
+}
+
+// The next document marker at or after `from`, if any.
+std::optional<std::uint64_t> BundleReader::next_document_marker(std::uint64_t from) {
+  constexpr std::uint64_t kChunk = 1 << 20;
+  const std::size_t overlap = kSkippableHeaderSize + kDocumentMarkerSignature.size();
+  for (std::uint64_t start = from; start < file_size_; start += kChunk) {
+    const std::uint64_t size = std::min<std::uint64_t>(kChunk + overlap, file_size_ - start);
+    const std::string chunk = read_bytes(start, size);
+    for (auto at = chunk.find(kDocumentMarkerSignature, kSkippableHeaderSize); at != std::string::npos;
+         at = chunk.find(kDocumentMarkerSignature, at + 1)) {
+      if (read_u32_le(std::string_view(chunk).substr(at - kSkippableHeaderSize)) == kDocumentMarkerMagic) {
+        return start + at - kSkippableHeaderSize;
       }
-      if (!starts_with(prefix.text(), "<?xml")) {
-        throw InputError(source_name_, "not a .tmx.zst bundle: its first frame is not a TMX header", 0);
-      }
-      index_.header = {0, result.consumed};
-      position = result.consumed;
-      continue;
     }
-    if (result.truncated) {
-      truncated_ = true;
-      warnings_.push_back(fmt::format("truncated: the file ends inside {}", describe(position)));
-      break;
+  }
+  return std::nullopt;
+}
+
+// A skippable frame: a document marker (remembered for the frame after it),
+// the index, or anything else zstd decoders skip.
+bool BundleReader::scan_skippable_frame(ScanCursor& cursor, std::uint32_t magic) {
+  const std::uint64_t position = cursor.position;
+  const auto ends_inside = [&] {
+    return stop_truncated(fmt::format("truncated: the file ends inside the skippable frame at byte {}", position));
+  };
+  if (file_size_ - position < kSkippableHeaderSize) return ends_inside();
+  const std::uint64_t size = read_u32_le(read_bytes(position + 4, 4));
+  if (size > file_size_ - position - kSkippableHeaderSize) return ends_inside();
+  cursor.marker.reset();
+  if (magic == kDocumentMarkerMagic && size <= kMaxMarkerSize) {
+    try {
+      cursor.marker = decode_document_marker(read_bytes(position + kSkippableHeaderSize, size), source_name_);
+    } catch (const InputError& error) {
+      warnings_.push_back(fmt::format("byte {}: {}", position, error.message()));
     }
+  }
+  cursor.position += kSkippableHeaderSize + size;
+  return true;
+}
+
+bool BundleReader::skip_unrecognised_bytes(ScanCursor& cursor) {
+  if (cursor.position == 0) throw InputError(source_name_, "not a .tmx.zst bundle: no zstd frame at its start", 0);
+  warnings_.push_back(fmt::format("unrecognised bytes at byte {}: skipped to the next document", cursor.position));
+  cursor.marker.reset();
+  const auto next = next_document_marker(cursor.position + 1);
+  if (!next) return false;
+  cursor.position = *next;
+  return true;
+}
+
+bool BundleReader::scan_zstd_frame(ScanCursor& cursor) {
+  const std::uint64_t position = cursor.position;
+  UnitCounter units;
+  ContentPrefix prefix;
+  const FrameDecodeResult result = decode_frame(in_, position, file_size_ - position, [&](std::string_view piece) {
+    units(piece);
+    prefix(piece);
+  });
+  if (position == 0) {
     if (!result.complete) {
-      const auto next = resynchronise(position + 1);
-      const std::uint64_t end = next.value_or(file_size_);
-      warnings_.push_back(fmt::format("{} is damaged: {}", describe(position), result.problem));
-      IndexEntry entry = marker.value_or(IndexEntry{});
-      if (!marker) entry.id = fmt::format("frame-at-byte-{}", position);
-      entry.frame = {position, end - position};
-      entry.damaged = true;
-      index_.documents.push_back(std::move(entry));
-      marker.reset();
-      if (!next) break;
-      position = *next;
-      continue;
+      throw InputError(source_name_,
+                       result.truncated ? "truncated inside the header frame"
+                                        : fmt::format("damaged header frame: {}", result.problem),
+                       0);
     }
-    const FrameLocation frame{position, result.consumed};
-    if (marker) {
-      IndexEntry entry = std::move(*marker);
-      if (entry.frame.size != frame.size || entry.unit_count != units.count()) {
-        warnings_.push_back(fmt::format("document {}: frame at byte {} differs from its marker", entry.id, position));
-        entry.unit_count = units.count();
-      }
-      entry.frame = frame;
-      index_.documents.push_back(std::move(entry));
-    } else if (starts_with(prefix.text(), "</body>")) {
-      index_.footer = frame;
-    } else {
-      IndexEntry entry;
-      entry.id = fmt::format("frame-at-byte-{}", position);
-      entry.frame = frame;
-      entry.unit_count = units.count();
-      if (!index_.documents.empty()) {
-        entry.first_language = index_.documents.back().first_language;
-        entry.second_language = index_.documents.back().second_language;
-      }
-      warnings_.push_back(fmt::format("frame at byte {} has no document marker: listed as {}", position, entry.id));
-      index_.documents.push_back(std::move(entry));
+    if (!starts_with(prefix.text(), "<?xml")) {
+      throw InputError(source_name_, "not a .tmx.zst bundle: its first frame is not a TMX header", 0);
     }
-    marker.reset();
-    position = frame.end();
+    index_.header = {0, result.consumed};
+    cursor.position = result.consumed;
+    return true;
   }
-  if (index_.footer.size == 0 && !truncated_) {
-    truncated_ = true;
-    warnings_.push_back("truncated: no footer frame (</body></tmx>)");
+  if (result.truncated) return stop_truncated(fmt::format("truncated: the file ends inside {}", cursor.describe()));
+  if (!result.complete) return record_damaged_frame(cursor, result.problem);
+  record_document_frame(cursor, {position, result.consumed}, units.count(), prefix.text());
+  return true;
+}
+
+// Lists a frame that does not decode as a damaged document reaching to the
+// next document marker, and goes on from there.
+bool BundleReader::record_damaged_frame(ScanCursor& cursor, const std::string& problem) {
+  const std::uint64_t position = cursor.position;
+  const auto next = next_document_marker(position + 1);
+  const std::uint64_t end = next.value_or(file_size_);
+  warnings_.push_back(fmt::format("{} is damaged: {}", cursor.describe(), problem));
+  IndexEntry entry = cursor.marker.value_or(IndexEntry{});
+  if (!cursor.marker) entry.id = fmt::format("frame-at-byte-{}", position);
+  entry.frame = {position, end - position};
+  entry.damaged = true;
+  index_.documents.push_back(std::move(entry));
+  cursor.marker.reset();
+  if (!next) return false;
+  cursor.position = *next;
+  return true;
+}
+
+// A frame that decodes: a document (named by its marker, or by its offset
+// when the marker is lost) or the footer.
+void BundleReader::record_document_frame(ScanCursor& cursor, FrameLocation frame, std::uint64_t unit_count,
+                                         std::string_view content_prefix) {
+  if (cursor.marker) {
+    IndexEntry entry = std::move(*cursor.marker);
+    if (entry.frame.size != frame.size || entry.unit_count != unit_count) {
+      warnings_.push_back(fmt::format("document {}: frame at byte {} differs from its marker", entry.id, frame.offset));
+      entry.unit_count = unit_count;
+    }
+    entry.frame = frame;
+    index_.documents.push_back(std::move(entry));
+  } else if (starts_with(content_prefix, "</body>")) {
+    index_.footer = frame;
+  } else {
+    IndexEntry entry;
+    entry.id = fmt::format("frame-at-byte-{}", frame.offset);
+    entry.frame = frame;
+    entry.unit_count = unit_count;
+    if (!index_.documents.empty()) {
+      entry.first_language = index_.documents.back().first_language;
+      entry.second_language = index_.documents.back().second_language;
+    }
+    warnings_.push_back(fmt::format("frame at byte {} has no document marker: listed as {}", frame.offset, entry.id));
+    index_.documents.push_back(std::move(entry));
   }
+  cursor.marker.reset();
+  cursor.position = frame.end();
 }
 
 const IndexEntry* BundleReader::find(std::string_view id) const {

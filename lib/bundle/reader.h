@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <istream>
 #include <ostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,7 +76,19 @@ class BundleReader {
 
  private:
   bool load_index();
+  // Rebuilding the document list frame by frame (when the index is missing
+  // or damaged); each step reads the frame at the cursor and moves past it,
+  // returning false where the scan cannot go on.
+  struct ScanCursor;
   void scan();
+  bool scan_skippable_frame(ScanCursor& cursor, std::uint32_t magic);
+  bool skip_unrecognised_bytes(ScanCursor& cursor);
+  bool scan_zstd_frame(ScanCursor& cursor);
+  bool record_damaged_frame(ScanCursor& cursor, const std::string& problem);
+  void record_document_frame(ScanCursor& cursor, FrameLocation frame, std::uint64_t unit_count,
+                             std::string_view content_prefix);
+  bool stop_truncated(std::string warning);
+  std::optional<std::uint64_t> next_document_marker(std::uint64_t from);
   std::string read_bytes(std::uint64_t offset, std::uint64_t size);
   std::string checked_frame_problem(const IndexEntry& entry, std::uint64_t* units_seen);
   std::string marker_problem(const IndexEntry& entry, std::uint64_t marker_offset);

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/bytes.h"
+
 namespace untm::bundle {
 
 namespace {
@@ -41,9 +43,7 @@ std::optional<std::uint32_t> frame_checksum(std::string_view frame) {
   ZSTD_frameHeader header{};
   if (ZSTD_getFrameHeader(&header, frame.data(), frame.size()) != 0) return std::nullopt;
   if (header.frameType != ZSTD_frame || !header.checksumFlag || frame.size() < 4) return std::nullopt;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(frame.data() + frame.size() - 4);
-  return static_cast<std::uint32_t>(bytes[0]) | static_cast<std::uint32_t>(bytes[1]) << 8 |
-         static_cast<std::uint32_t>(bytes[2]) << 16 | static_cast<std::uint32_t>(bytes[3]) << 24;
+  return read_u32_le(frame.substr(frame.size() - 4));
 }
 
 FrameDecodeResult decode_frame(std::istream& in, std::uint64_t offset, std::uint64_t limit,

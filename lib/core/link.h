@@ -19,19 +19,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/range.h"
+
 namespace untm {
 
 // The sentences [begin, end) of one side. An empty range is the missing side
 // of a null link; its begin says where the counterpart would stand.
-struct SentenceRange {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-
-  std::size_t size() const noexcept { return end - begin; }
-  bool empty() const noexcept { return begin == end; }
-  friend bool operator==(const SentenceRange&, const SentenceRange&) = default;
-  friend auto operator<=>(const SentenceRange&, const SentenceRange&) = default;
-};
+using SentenceRange = Range;
 
 // The shape of a link: how many sentences on the first side, how many on the
 // second. Written "2-1" (TMX x-link, JSONL "link", untm bench).

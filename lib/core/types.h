@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/link.h"
+#include "core/range.h"
 
 namespace untm {
 
@@ -21,11 +22,7 @@ std::optional<Language> parse_language(std::string_view code);
 
 // Half-open byte range [begin, end) in the decoded (UTF-8) input text of one
 // document, before cleaning: where a piece of output came from.
-struct SourceSpan {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  friend bool operator==(const SourceSpan&, const SourceSpan&) = default;
-};
+using SourceSpan = Range;
 
 struct Sentence {
   std::string text;

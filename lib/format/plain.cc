@@ -1,37 +1,25 @@
 #include "format/plain.h"
 
-#include <fmt/format.h>
-
-#include <cmath>
+#include "core/json.h"
 
 namespace untm::format {
 
 namespace {
 
-// JSON has no NaN or infinity (RFC 8259 §6): those costs are written as null.
-std::string json_number(double value) {
-  if (!std::isfinite(value)) return "null";
-  return fmt::format("{:.4f}", value);
+// The text of a string field, cleaned as in every other format.
+void append_clean_json_string(JsonWriter& json, std::string_view text, CleanupCounts& counts) {
+  std::string clean;
+  append_clean(clean, text, Escaping::none, counts);
+  json.string(clean);
 }
 
-void append_json_string(std::string& out, std::string_view text, CleanupCounts& counts) {
-  out += '"';
-  append_clean(out, text, Escaping::json, counts);
-  out += '"';
-}
-
-void append_json_side(std::string& out, const std::string& language, const Segment& segment,
+void append_json_side(JsonWriter& json, const std::string& language, const Segment& segment,
                       SentenceRange sentences, CleanupCounts& counts) {
-  out += ',';
-  append_json_string(out, language, counts);
-  out += ':';
-  append_json_string(out, segment.text, counts);
-  out += ',';
-  append_json_string(out, language + "_source", counts);
-  out += fmt::format(":[{},{}],", segment.source.begin, segment.source.end);
-  append_json_string(out, language + "_sentences", counts);
-  out += ':';
-  out += format_first_count(sentences);
+  json.key(language);
+  append_clean_json_string(json, segment.text, counts);
+  json.key(language + "_source").begin_array().number(std::uint64_t{segment.source.begin});
+  json.number(std::uint64_t{segment.source.end}).end_array();
+  json.key(language + "_sentences").raw(format_first_count(sentences));
 }
 
 }  // namespace
@@ -55,15 +43,16 @@ std::size_t append_jsonl(std::string& out, const AlignedDocument& document, cons
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
     if (pair.link.confidence < options.min_confidence) continue;
-    out += "{\"document\":";
-    append_json_string(out, document.id, counts);
-    out += ",\"link\":";
-    append_json_string(out, to_string(pair.link.type()), counts);
-    out += fmt::format(",\"cost\":{},\"confidence\":{}", json_number(pair.link.cost),
-                       json_number(pair.link.confidence));
-    append_json_side(out, document.first_language, pair.first, pair.link.first, counts);
-    append_json_side(out, document.second_language, pair.second, pair.link.second, counts);
-    out += "}\n";
+    JsonWriter json(out);
+    json.begin_object().key("document");
+    append_clean_json_string(json, document.id, counts);
+    json.key("link");
+    append_clean_json_string(json, to_string(pair.link.type()), counts);
+    json.key("cost").number(pair.link.cost, 4).key("confidence").number(pair.link.confidence, 4);
+    append_json_side(json, document.first_language, pair.first, pair.link.first, counts);
+    append_json_side(json, document.second_language, pair.second, pair.link.second, counts);
+    json.end_object();
+    out += '\n';
     ++written;
   }
   return written;

@@ -26,7 +26,7 @@ struct CleanupCounts {
 // How a cleaned character is written out.
 enum class Escaping {
   xml,    // & < > " escaped, CR as &#13; (XML would turn a raw CR into LF)
-  json,   // JSON string contents (RFC 8259 §7)
+  none,   // as it is: the caller escapes (JSON strings go through core/json.h)
   line,   // one line of a plain-text format: tab, CR and LF become a space
 };
 

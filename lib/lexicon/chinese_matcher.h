@@ -38,11 +38,4 @@ class ChineseMatcher {
   std::uint32_t word_count_ = 0;
 };
 
-// Decodes one code point at `position` and advances past it. An invalid or
-// truncated sequence yields U+FFFD and advances one byte, so a tokenizer never
-// stalls on bytes that slipped past the decoder.
-char32_t next_code_point(std::string_view text, std::size_t& position);
-
-bool is_han(char32_t code_point);
-
 }  // namespace untm::lexicon

@@ -7,6 +7,9 @@
 #include <limits>
 #include <unordered_map>
 
+#include "core/characters.h"
+#include "core/length_diagonal.h"
+
 namespace untm::lexicon {
 
 namespace {
@@ -345,28 +348,18 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::size_t memo_types_used_ = 0;
 };
 
-// For each sentence of `from` (and one past the end), the index of the
-// sentence of `to` that starts at the same fraction of the text, in code
-// points: where a link from that sentence is expected.
-std::vector<std::size_t> length_diagonal(std::span<const std::string> from, std::span<const std::string> to) {
-  const auto code_points = [](const std::string& text) {
-    return static_cast<double>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+// For each Chinese sentence (and one past the end), the English sentence
+// where a link from it is expected: the aligner's length diagonal, over the
+// same lengths (visible code points).
+std::vector<std::size_t> expected_english_sentences(std::span<const std::string> chinese,
+                                                    std::span<const std::string> english) {
+  const auto lengths = [](std::span<const std::string> sentences) {
+    std::vector<double> out;
+    out.reserve(sentences.size());
+    for (const auto& sentence : sentences) out.push_back(static_cast<double>(count_visible_code_points(sentence)));
+    return out;
   };
-  std::vector<double> to_starts{0.0};
-  for (const auto& sentence : to) to_starts.push_back(to_starts.back() + code_points(sentence));
-  double from_total = 0.0;
-  for (const auto& sentence : from) from_total += code_points(sentence);
-  const double scale = from_total > 0.0 ? to_starts.back() / from_total : 0.0;
-  std::vector<std::size_t> expected;
-  expected.reserve(from.size() + 1);
-  double from_start = 0.0;
-  for (std::size_t index = 0; index <= from.size(); ++index) {
-    const double target = from_start * scale;
-    const auto position = std::upper_bound(to_starts.begin(), to_starts.end(), target);
-    expected.push_back(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, position - to_starts.begin() - 1)));
-    if (index < from.size()) from_start += code_points(from[index]);
-  }
-  return expected;
+  return length_diagonal(lengths(chinese), lengths(english));
 }
 
 }  // namespace
@@ -391,7 +384,7 @@ std::unique_ptr<LinkEvidence> LexicalEvidenceFactory::make(std::span<const std::
   estimate_chance(english, chinese, model_->english_word_count(),
                   [&](std::uint32_t word) { return model_->english_translations(word); });
   return std::make_unique<LexicalEvidence>(model_, options_, std::move(chinese), std::move(english),
-                                           length_diagonal(chinese_sentences, english_sentences));
+                                           expected_english_sentences(chinese_sentences, english_sentences));
 }
 
 }  // namespace untm::lexicon

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/characters.h"
+#include "core/utf8.h"
 #include "lexicon/english_words.h"
 
 namespace untm::lexicon {

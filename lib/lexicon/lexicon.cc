@@ -7,7 +7,9 @@
 #include <cmath>
 #include <tuple>
 
+#include "core/characters.h"
 #include "core/error.h"
+#include "core/utf8.h"
 #include "lexicon/english_words.h"
 
 namespace untm::lexicon {
@@ -81,12 +83,14 @@ void for_each_entry_line(std::string_view text, Handler&& handle) {
   throw InputError(std::string(source), fmt::format("line {}: {}", line.number, what), line.offset);
 }
 
+// Chinese in a sense makes it a cross-reference, not an English gloss.
 bool has_cjk(std::string_view text) {
-  // Every CJK ideograph is encoded in UTF-8 with a lead byte 0xE3..0xE9 (BMP)
-  // or 0xF0 (supplementary planes); a byte >= 0xE3 is close enough to tell
-  // Chinese from Latin text.
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const char32_t code_point = next_code_point(text, offset);
+    if (is_cjk_script(code_point) || is_cjk_punctuation(code_point)) return true;
+  }
+  return false;
 }
 
 // Senses that only refer to other entries: their words are not translations.

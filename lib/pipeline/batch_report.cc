@@ -2,16 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "format/text_cleanup.h"
+#include "core/json.h"
 
 namespace untm::pipeline {
-
-void append_json_string(std::string& out, std::string_view text) {
-  format::CleanupCounts ignored;
-  out += '"';
-  format::append_clean(out, text, format::Escaping::json, ignored);
-  out += '"';
-}
 
 std::string report_line(const batch::DocumentPair& pair, const batch::JournalRecord& record) {
   std::string line = "{\"id\":";

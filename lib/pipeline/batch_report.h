@@ -12,9 +12,6 @@
 
 namespace untm::pipeline {
 
-// `text` as a JSON string, quotes included (invalid UTF-8 replaced).
-void append_json_string(std::string& out, std::string_view text);
-
 std::string report_line(const batch::DocumentPair& pair, const batch::JournalRecord& record);
 std::string report_line(const batch::UnpairedFile& file);
 

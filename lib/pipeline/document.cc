@@ -26,7 +26,7 @@ SplitDocument presplit_document(const std::string& decoded, Language language) {
   while (line_start < decoded.size()) {
     std::size_t line_end = decoded.find('\n', line_start);
     if (line_end == std::string::npos) line_end = decoded.size();
-    const ByteRange content = trim_spaces(decoded, {line_start, line_end});
+    const Range content = trim_spaces(decoded, {line_start, line_end});
     if (content.end > content.begin) {
       paragraph.sentences.push_back(
           {decoded.substr(line_start, line_end - line_start), SourceSpan{line_start, line_end}});
@@ -46,7 +46,7 @@ std::vector<Paragraph> split_paragraphs(const std::vector<RebuiltParagraph>& reb
     Paragraph paragraph;
     paragraph.heading = rebuilt.heading;
     const auto& text = rebuilt.text;
-    const auto ranges = rebuilt.heading ? std::vector<ByteRange>{trim_spaces(text.text, {0, text.text.size()})}
+    const auto ranges = rebuilt.heading ? std::vector<Range>{trim_spaces(text.text, {0, text.text.size()})}
                                         : splitter.split(text.text);
     for (const auto& range : ranges) {
       if (range.end <= range.begin) continue;

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "pipeline/batch_report.h"
+#include "core/json.h"
 
 namespace untm::pipeline {
 

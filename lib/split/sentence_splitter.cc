@@ -3,7 +3,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/regex.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -11,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
 #include "split/segmentation_rules.h"
 
 namespace untm {
@@ -79,8 +79,8 @@ SentenceSplitter::~SentenceSplitter() = default;
 SentenceSplitter::SentenceSplitter(SentenceSplitter&&) noexcept = default;
 SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = default;
 
-std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
-  std::vector<ByteRange> sentences;
+std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
+  std::vector<Range> sentences;
   if (paragraph.empty()) return sentences;
   // ICU's iterator and regular expressions are fastest on UTF-16 (their
   // UTF-8 paths go through UText one character at a time), so the paragraph
@@ -91,12 +91,11 @@ std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
       icu::StringPiece(paragraph.data(), static_cast<std::int32_t>(paragraph.size())));
   utf8_offset.clear();
   utf8_offset.reserve(static_cast<std::size_t>(text.length()) + 1);
-  for (std::int32_t offset = 0; offset < static_cast<std::int32_t>(paragraph.size());) {
-    const std::int32_t start = offset;
-    UChar32 code_point = 0;
-    U8_NEXT(paragraph.data(), offset, static_cast<std::int32_t>(paragraph.size()), code_point);
-    utf8_offset.push_back(static_cast<std::size_t>(start));
-    if (code_point > 0xFFFF) utf8_offset.push_back(static_cast<std::size_t>(start));
+  for (std::size_t offset = 0; offset < paragraph.size();) {
+    const DecodedCodePoint decoded = decode_code_point(paragraph, offset);
+    utf8_offset.push_back(offset);
+    if (decoded.code_point > 0xFFFF) utf8_offset.push_back(offset);
+    offset += decoded.length;
   }
   utf8_offset.push_back(paragraph.size());
   const auto length = static_cast<std::size_t>(text.length());
@@ -151,7 +150,7 @@ std::vector<ByteRange> SentenceSplitter::split(std::string_view paragraph) {
   std::size_t begin = 0;
   boundaries.push_back(length);
   for (auto end : boundaries) {
-    const ByteRange trimmed = trim_spaces(paragraph, {utf8_offset[begin], utf8_offset[end]});
+    const Range trimmed = trim_spaces(paragraph, {utf8_offset[begin], utf8_offset[end]});
     if (trimmed.end > trimmed.begin) sentences.push_back(trimmed);
     begin = end;
   }

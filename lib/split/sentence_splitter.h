@@ -29,7 +29,7 @@ class SentenceSplitter {
 
   // The sentences of `paragraph` (valid UTF-8), without the white space
   // around them, in order; white-space-only text has none.
-  std::vector<ByteRange> split(std::string_view paragraph);
+  std::vector<Range> split(std::string_view paragraph);
 
  private:
   struct State;

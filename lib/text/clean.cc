@@ -1,7 +1,6 @@
 #include "text/clean.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
@@ -9,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "core/utf8.h"
 #include "text/spaces.h"
 #include "text/utf8_regex.h"
 
@@ -108,29 +108,29 @@ void remove_footnote_blocks(std::string_view decoded, std::vector<TextLine>& lin
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  std::int32_t offset = 0;
-  const auto length = static_cast<std::int32_t>(text.size());
-  while (offset < length) {
-    UChar32 code_point = 0;
-    U8_NEXT(text.data(), offset, length, code_point);
+  for_each_code_point(text, [&width](char32_t code_point) {
     if (code_point < 0x80) {
       ++width;
-      continue;
+      return;
     }
-    const auto east_asian = u_getIntPropertyValue(code_point, UCHAR_EAST_ASIAN_WIDTH);
+    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
     width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
-  }
+  });
   return width;
 }
 
-std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
+namespace {
+
+// One line per '\n' or '\f' (each form feed also becomes a furniture line of
+// its own), trimmed, with its indent and width in columns.
+std::vector<TextLine> split_lines(std::string_view decoded) {
   std::vector<TextLine> lines;
   std::size_t line_start = 0;
   while (line_start <= decoded.size()) {
     std::size_t line_end = decoded.find_first_of("\n\f", line_start);
     if (line_end == std::string_view::npos) line_end = decoded.size();
     const bool form_feed = line_end < decoded.size() && decoded[line_end] == '\f';
-    const ByteRange content = trim_spaces(decoded, {line_start, line_end});
+    const Range content = trim_spaces(decoded, {line_start, line_end});
     TextLine line;
     line.begin = content.begin;
     line.end = content.end;
@@ -138,14 +138,23 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
     line.indent = display_width(decoded.substr(line_start, content.begin - line_start));
     line.width = display_width(decoded.substr(content.begin, content.end - content.begin));
     lines.push_back(std::move(line));
-    if (form_feed) {
-      // The page break itself, as a furniture line of its own.
-      lines.push_back({LineKind::page_furniture, line_end, line_end, 0, 0, {}});
-    }
+    if (form_feed) lines.push_back({LineKind::page_furniture, line_end, line_end, 0, 0, {}});
     if (line_end == decoded.size()) break;
     line_start = line_end + 1;
   }
+  return lines;
+}
 
+bool all_pieces_are_furniture(std::string_view text, std::vector<Utf8Regex>& furniture) {
+  const auto pieces = layout_pieces(text);
+  return !pieces.empty() && std::all_of(pieces.begin(), pieces.end(), [&](std::string_view piece) {
+           return std::any_of(furniture.begin(), furniture.end(), [&](Utf8Regex& matcher) { return matcher.matches(piece); });
+         });
+}
+
+// Page headers and footers: lines made of furniture pieces, and the document
+// symbol that heads every page.
+void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines) {
   std::vector<Utf8Regex> furniture;
   for (const auto& rule : kFurniturePieces) furniture.emplace_back(rule.pattern);
   Utf8Regex symbol_line(kDocumentSymbolLine);
@@ -156,21 +165,8 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
     if (line.kind != LineKind::text) continue;
     const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
     if (text.size() > kLongestFurnitureLine) continue;
-    const auto pieces = layout_pieces(text);
-    bool all_furniture = !pieces.empty();
-    for (const auto piece : pieces) {
-      bool matched = false;
-      for (auto& matcher : furniture) {
-        if (matcher.matches(piece)) {
-          matched = true;
-          break;
-        }
-      }
-      all_furniture = all_furniture && matched;
-      if (!all_furniture) break;
-    }
     const bool seen_text = std::exchange(text_seen, true);
-    if (all_furniture) {
+    if (all_pieces_are_furniture(text, furniture)) {
       line.kind = LineKind::page_furniture;
     } else if (symbol_line.matches(text)) {
       // The symbol heads the page: alone on the first line of the document or
@@ -185,8 +181,10 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
     if (indexes.size() < 2) continue;
     for (auto index : indexes) lines[index].kind = LineKind::page_furniture;
   }
-  remove_footnote_blocks(decoded, lines);
+}
 
+// Footnote digits glued to the text, as byte ranges each line removes.
+void mark_glued_footnotes(std::string_view decoded, std::vector<TextLine>& lines, Language language) {
   const auto& footnote_rules = language == Language::zh ? std::span<const PatternRule>(kChineseFootnotes)
                                                         : std::span<const PatternRule>(kEnglishFootnotes);
   std::vector<Utf8Regex> footnotes;
@@ -209,6 +207,15 @@ std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
     }
     line.removed = std::move(merged);
   }
+}
+
+}  // namespace
+
+std::vector<TextLine> clean_lines(std::string_view decoded, Language language) {
+  std::vector<TextLine> lines = split_lines(decoded);
+  mark_page_furniture(decoded, lines);
+  remove_footnote_blocks(decoded, lines);
+  mark_glued_footnotes(decoded, lines, language);
   return lines;
 }
 

@@ -2,18 +2,16 @@
 
 #include <fmt/format.h>
 #include <unicode/utf16.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdint>
 
 #include "core/error.h"
+#include "core/utf8.h"
 
 namespace untm {
 
 namespace {
-
-constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
 // Control characters that text files carry: TAB, LF, VT, FF (page breaks in
 // PDF-to-text output), CR. Any other C0 control or DEL means binary data.
@@ -48,12 +46,7 @@ class Utf8Builder {
                                    static_cast<std::uint32_t>(code_point)),
                        input_offset);
     }
-    char buffer[U8_MAX_LENGTH];
-    std::int32_t length = 0;
-    UBool error = false;
-    U8_APPEND(buffer, length, U8_MAX_LENGTH, code_point, error);
-    (void)error;  // cannot fail: the buffer holds any code point
-    out_.append(buffer, static_cast<std::size_t>(length));
+    append_utf8(out_, static_cast<char32_t>(code_point));
   }
 
   void append_printable_ascii(char c) {
@@ -63,7 +56,7 @@ class Utf8Builder {
 
   void append_replacement() {
     previous_was_cr_ = false;
-    out_.append(kReplacementCharacter);
+    out_.append(kReplacementCharacterUtf8);
   }
 
  private:
@@ -76,26 +69,24 @@ void decode_utf8(std::string_view bytes, std::size_t start, const std::string& s
                  DecodedText& decoded) {
   decoded.text.reserve(bytes.size());
   Utf8Builder builder(decoded.text, source_name);
-  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
-  const auto length = static_cast<std::int32_t>(bytes.size());
-  std::int32_t offset = static_cast<std::int32_t>(start);
-  while (offset < length) {
-    const std::int32_t begin = offset;
+  std::size_t offset = start;
+  while (offset < bytes.size()) {
+    const auto byte = static_cast<unsigned char>(bytes[offset]);
     // Fast path: ASCII other than controls is copied as is.
-    if (data[offset] >= 0x20 && data[offset] < 0x7F) {
-      builder.append_printable_ascii(static_cast<char>(data[offset]));
+    if (byte >= 0x20 && byte < 0x7F) {
+      builder.append_printable_ascii(static_cast<char>(byte));
       ++offset;
       continue;
     }
-    UChar32 code_point = 0;
-    U8_NEXT(data, offset, length, code_point);
-    if (code_point < 0) {
-      if (!lenient) throw InvalidUtf8Error(source_name, "invalid UTF-8", begin);
+    const DecodedCodePoint next = decode_code_point(bytes, offset);
+    if (!next.valid) {
+      if (!lenient) throw InvalidUtf8Error(source_name, "invalid UTF-8", offset);
       ++decoded.replaced_invalid_sequences;
       builder.append_replacement();
-      continue;
+    } else {
+      builder.append(static_cast<UChar32>(next.code_point), offset);
     }
-    builder.append(code_point, static_cast<std::size_t>(begin));
+    offset += next.length;
   }
 }
 

@@ -89,7 +89,7 @@ std::vector<Utf8Regex> compile(std::span<const std::string_view> patterns) {
 
 }  // namespace
 
-LayoutShape measure_layout(std::span<const LineCues> lines) {
+LayoutShape measure_shape(std::span<const LineCues> lines) {
   LayoutShape shape;
   if (lines.empty()) return shape;
   std::vector<std::size_t> edges;

@@ -51,7 +51,7 @@ struct LayoutShape {
   bool trailing_spaces_end_paragraphs = false;
 };
 
-LayoutShape measure_layout(std::span<const LineCues> lines);
+LayoutShape measure_shape(std::span<const LineCues> lines);
 
 // Spaces and tabs after decoded[end], up to the line end.
 std::size_t trailing_spaces(std::string_view decoded, std::size_t end);

@@ -1,8 +1,6 @@
 #include "text/paragraphs.h"
 
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +9,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/characters.h"
+#include "core/utf8.h"
 #include "text/layout.h"
 #include "text/utf8_regex.h"
 
@@ -43,18 +43,12 @@ constexpr double kShortLineShare = 0.8;
 
 UChar32 first_code_point(std::string_view text) {
   if (text.empty()) return 0;
-  std::int32_t offset = 0;
-  UChar32 code_point = 0;
-  U8_NEXT(text.data(), offset, static_cast<std::int32_t>(text.size()), code_point);
-  return code_point;
+  return static_cast<UChar32>(decode_code_point(text, 0).code_point);
 }
 
 UChar32 last_code_point(std::string_view text) {
   if (text.empty()) return 0;
-  auto offset = static_cast<std::int32_t>(text.size());
-  UChar32 code_point = 0;
-  U8_PREV(text.data(), 0, offset, code_point);
-  return code_point;
+  return static_cast<UChar32>(decode_code_point(text, previous_code_point_start(text, text.size())).code_point);
 }
 
 // Text without its trailing closing quotes and brackets (。” ends a sentence).
@@ -64,7 +58,7 @@ std::string_view without_closers(std::string_view text) {
     const auto category = u_charType(last);
     const bool closer = category == U_END_PUNCTUATION || category == U_FINAL_PUNCTUATION || last == '"' || last == '\'';
     if (!closer) break;
-    text.remove_suffix(U8_LENGTH(last));
+    text.remove_suffix(text.size() - previous_code_point_start(text, text.size()));
   }
   return text;
 }
@@ -86,12 +80,7 @@ bool ends_without_punctuation(std::string_view text) {
   return u_isalnum(last) || u_charType(last) == U_END_PUNCTUATION;
 }
 
-bool is_chinese_script(UChar32 code_point) {
-  UErrorCode status = U_ZERO_ERROR;
-  const UScriptCode script = uscript_getScript(code_point, &status);
-  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-         script == USCRIPT_BOPOMOFO;
-}
+bool is_chinese_script(UChar32 code_point) { return is_cjk_script(static_cast<char32_t>(code_point)); }
 
 bool is_latin_or_digit(UChar32 code_point) { return u_isalnum(code_point) && !is_chinese_script(code_point); }
 
@@ -259,10 +248,8 @@ bool is_heading(const RebuiltParagraph& paragraph, std::size_t line_count, bool 
   return short_line && ends_without_punctuation(text);
 }
 
-}  // namespace
-
-std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> lines,
-                                                 Language language) {
+// The text lines with the blank lines and page furniture before each.
+std::vector<LineFacts> collect_line_facts(std::string_view decoded, std::span<const TextLine> lines) {
   std::vector<LineFacts> facts;
   std::size_t blank_run = 0;
   bool furniture_seen = false;
@@ -281,11 +268,19 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
     blank_run = 0;
     furniture_seen = false;
   }
-  std::vector<RebuiltParagraph> paragraphs;
-  if (facts.empty()) return paragraphs;
+  return facts;
+}
 
-  // The document's layout: how wide a full line is, how many blank lines
-  // separate wrapped lines, how far continuation lines are indented.
+// The document's layout: how wide a full line is, how many blank lines
+// separate wrapped lines, how far continuation lines are indented.
+struct Layout {
+  std::size_t full_width = 0;
+  bool unwrapped = false;
+  std::size_t normal_gap = 0;
+  std::size_t normal_indent = 0;
+};
+
+Layout measure_layout(const std::vector<LineFacts>& facts, std::span<const TextLine> lines) {
   std::vector<std::size_t> widths, gaps, indents;
   for (const auto& fact : facts) {
     widths.push_back(lines[fact.line_index].width);
@@ -297,27 +292,55 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   for (std::size_t index = 1; index < facts.size(); ++index) {
     if (!facts[index].page_break_before && !ends_sentence(facts[index - 1].text.text)) gaps.push_back(facts[index].gap_before);
   }
-  std::vector<std::size_t> sorted_widths = widths;
-  std::sort(sorted_widths.begin(), sorted_widths.end());
-  const std::size_t full_width = sorted_widths[sorted_widths.size() * 9 / 10];
-  const bool unwrapped = full_width > kUnwrappedLineColumns;
-  const std::size_t normal_gap = gaps.empty() ? 0 : most_common(gaps);
-  const std::size_t normal_indent = most_common(indents);
+  std::sort(widths.begin(), widths.end());
+  Layout layout;
+  layout.full_width = widths[widths.size() * 9 / 10];
+  layout.unwrapped = layout.full_width > kUnwrappedLineColumns;
+  layout.normal_gap = gaps.empty() ? 0 : most_common(gaps);
+  layout.normal_indent = most_common(indents);
+  return layout;
+}
 
+// Short, indented, bracketed, enumerated: each line against the layout.
+void mark_line_shapes(std::vector<LineFacts>& facts, std::span<const TextLine> lines, const Layout& layout) {
   std::vector<Utf8Regex> enumerators;
   for (auto pattern : kEnumeratorStarts) enumerators.emplace_back(pattern);
-  for (std::size_t index = 0; index < facts.size(); ++index) {
-    auto& fact = facts[index];
+  for (auto& fact : facts) {
     const auto& line = lines[fact.line_index];
-    fact.short_line = static_cast<double>(line.width) < kShortLineShare * static_cast<double>(full_width);
-    fact.indented = line.indent > normal_indent;
+    fact.short_line = static_cast<double>(line.width) < kShortLineShare * static_cast<double>(layout.full_width);
+    fact.indented = line.indent > layout.normal_indent;
     fact.bracketed = fact.short_line && is_bracketed(fact.text.text);
     for (auto& enumerator : enumerators) fact.enumerated = fact.enumerated || enumerator.matches_prefix(fact.text.text);
   }
+}
+
+// Whether `line` starts a new paragraph after `previous`. `started_block`:
+// the previous line started a paragraph, which then has `current_lines` lines.
+bool breaks_before(const LineFacts& previous, const LineFacts& line, const Layout& layout, bool started_block,
+                   std::size_t current_lines) {
+  const std::string_view previous_text = previous.text.text;
+  const bool big_gap = !line.page_break_before && line.gap_before > layout.normal_gap;
+  const bool starts_block = line.indented || line.enumerated || line.bracketed || big_gap;
+  const bool heading_line = started_block && previous.short_line && ends_without_punctuation(previous_text) &&
+                            current_lines == 1 && starts_block;
+  return layout.unwrapped || big_gap || previous.bracketed || line.bracketed ||
+         (ends_sentence(previous_text) && (previous.short_line || line.indented || line.enumerated)) ||
+         (ends_clause(previous_text) && line.enumerated) || heading_line;
+}
+
+}  // namespace
+
+std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> lines,
+                                                 Language language) {
+  std::vector<LineFacts> facts = collect_line_facts(decoded, lines);
+  std::vector<RebuiltParagraph> paragraphs;
+  if (facts.empty()) return paragraphs;
+  const Layout layout = measure_layout(facts, lines);
+  mark_line_shapes(facts, lines, layout);
 
   const auto cues = layout_cues(decoded, lines, facts);
-  const LayoutShape shape = measure_layout(cues);
-  LayoutRules layout(language);
+  const LayoutShape shape = measure_shape(cues);
+  LayoutRules layout_rules(language);
   ParagraphBuilder builder(language, facts);
   RebuiltParagraph current;
   std::size_t current_lines = 0;
@@ -326,7 +349,7 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   const auto finish = [&] {
     if (current_lines == 0) return;
     current.heading = is_heading(current, current_lines, first_line->short_line) ||
-                      (current_lines == 1 && layout.structural_heading(current.text.text));
+                      (current_lines == 1 && layout_rules.structural_heading(current.text.text));
     paragraphs.push_back(std::move(current));
     current = {};
     current_lines = 0;
@@ -334,18 +357,11 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   for (std::size_t index = 0; index < facts.size(); ++index) {
     const auto& line = facts[index];
     if (index > 0) {
-      const auto& previous = facts[index - 1];
-      const std::string_view previous_text = previous.text.text;
-      const bool big_gap = !line.page_break_before && line.gap_before > normal_gap;
-      const bool starts_block = line.indented || line.enumerated || line.bracketed || big_gap;
-      const bool heading_line = started_block && previous.short_line && ends_without_punctuation(previous_text) &&
-                                current_lines == 1 && starts_block &&
-                                !layout.title_goes_on(cues[index - 1], cues[index], shape);
+      // A title wrapped onto a centred line is no heading line followed by text.
+      const bool title_goes_on = layout_rules.title_goes_on(cues[index - 1], cues[index], shape);
       const bool paragraph_break =
-          unwrapped || big_gap || previous.bracketed || line.bracketed ||
-          (ends_sentence(previous_text) && (previous.short_line || line.indented || line.enumerated)) ||
-          (ends_clause(previous_text) && line.enumerated) || heading_line ||
-          layout.paragraph_ends(cues[index - 1], cues[index], current_lines == 1, shape);
+          breaks_before(facts[index - 1], line, layout, started_block && !title_goes_on, current_lines) ||
+          layout_rules.paragraph_ends(cues[index - 1], cues[index], current_lines == 1, shape);
       if (paragraph_break) finish();
       started_block = paragraph_break;
     }

@@ -30,6 +30,7 @@
 #include "bundle/writer.h"
 #include "commands.h"
 #include "core/error.h"
+#include "core/utf8.h"
 #include "file_io.h"
 #include "format/tmx.h"
 
@@ -134,8 +135,7 @@ class BigramText {
       return pieces;
     }
     for (std::size_t i = 0; i < sentence.size();) {
-      const auto lead = static_cast<unsigned char>(sentence[i]);
-      const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      const std::size_t length = decode_code_point(sentence, i).length;
       pieces.push_back(sentence.substr(i, length));
       i += length;
     }

@@ -22,6 +22,7 @@
 
 #include "commands.h"
 #include "core/error.h"
+#include "core/utf8.h"
 #include "file_io.h"
 #include "split/sentence_splitter.h"
 #include "text/decode.h"
@@ -76,7 +77,7 @@ RunningText join_gold_sentences(const std::string& file_bytes, Language language
     std::string_view line(file_bytes.data() + start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     start = end + 1;
-    const ByteRange trimmed = trim_spaces(line, {0, line.size()});
+    const Range trimmed = trim_spaces(line, {0, line.size()});
     if (trimmed.end == trimmed.begin) continue;
     if (!running.text.empty()) {
       running.gold_ends.insert(running.text.size());
@@ -89,10 +90,8 @@ RunningText join_gold_sentences(const std::string& file_bytes, Language language
 
 // Prints the text around a boundary, with the boundary marked.
 void show_boundary(const std::string& text, std::size_t position, std::string_view what) {
-  std::size_t begin = position > 60 ? position - 60 : 0;
-  while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
-  std::size_t end = std::min(text.size(), position + 60);
-  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  const std::size_t begin = position > 60 ? previous_code_point_start(text, position - 59) : 0;
+  const std::size_t end = next_code_point_boundary(text, std::min(text.size(), position + 60));
   fmt::print("  {} ...{}‖{}...\n", what, text.substr(begin, position - begin), text.substr(position, end - position));
 }
 

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "core/error.h"
+#include "core/json.h"
 #include "core/link.h"
 #include "eval/scorer.h"
 #include "file_io.h"
@@ -38,25 +39,14 @@ std::vector<LinkIndices> read_links(const fs::path& path) {
   return parse_link_indices(read_file(path.string()), path.string());
 }
 
-std::string json_scores(const Scores& scores) {
-  return fmt::format(
-      "{{\"strict\": {{\"precision\": {:.4f}, \"recall\": {:.4f}, \"f1\": {:.4f}}}, "
-      "\"lax\": {{\"precision\": {:.4f}, \"recall\": {:.4f}, \"f1\": {:.4f}}}}}",
-      scores.strict_precision, scores.strict_recall, scores.strict_f1, scores.lax_precision, scores.lax_recall,
-      scores.lax_f1);
-}
-
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      out += fmt::format("\\u{:04x}", static_cast<int>(c));
-      continue;
-    }
-    out += c;
-  }
-  return out + '"';
+void write_scores(JsonWriter& json, const Scores& scores) {
+  json.begin_object().key("strict").begin_object();
+  json.key("precision").number(scores.strict_precision, 4).key("recall").number(scores.strict_recall, 4);
+  json.key("f1").number(scores.strict_f1, 4).end_object();
+  json.key("lax").begin_object();
+  json.key("precision").number(scores.lax_precision, 4).key("recall").number(scores.lax_recall, 4);
+  json.key("f1").number(scores.lax_f1, 4).end_object();
+  json.end_object();
 }
 
 struct DocumentResult {
@@ -109,13 +99,18 @@ int run_eval(const Arguments& args) {
   for (const DocumentResult& result : results) total += result.counts;
 
   if (json) {
-    std::string out = "{\"documents\": [";
-    for (std::size_t k = 0; k < results.size(); ++k) {
-      if (k > 0) out += ", ";
-      out += fmt::format("{{\"name\": {}, \"scores\": {}}}", json_string(results[k].name),
-                         json_scores(compute_scores(results[k].counts)));
+    std::string out;
+    JsonWriter json(out, JsonWriter::Spacing::spaced);
+    json.begin_object().key("documents").begin_array();
+    for (const auto& result : results) {
+      json.begin_object().key("name").string(result.name).key("scores");
+      write_scores(json, compute_scores(result.counts));
+      json.end_object();
     }
-    out += fmt::format("], \"total\": {}}}\n", json_scores(compute_scores(total)));
+    json.end_array().key("total");
+    write_scores(json, compute_scores(total));
+    json.end_object();
+    out += '\n';
     fmt::print("{}", out);
     return 0;
   }
