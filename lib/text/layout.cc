@@ -175,8 +175,11 @@ bool LayoutRules::paragraph_ends(const LineCues& previous, const LineCues& line,
     return previous.ending == LineEnding::comma && preambular_opening(line.text);
   }
   if (previous.ending != LineEnding::bare) return false;
-  // A short line alone, without punctuation: a heading.
-  if (previous_opens && next_word_fits(previous, line, shape, kBareSlack)) return true;
+  // A short line alone, without punctuation: a heading (a phrase: no
+  // clause inside it, unlike a sentence the extraction cut short).
+  const bool clauses = previous.text.find("，") != std::string_view::npos ||
+                       previous.text.find("；") != std::string_view::npos || previous.text.find(';') != std::string_view::npos;
+  if (previous_opens && !clauses && next_word_fits(previous, line, shape, kBareSlack)) return true;
   return language_ == Language::en && starts_upper(line.text) &&
          next_word_fits(previous, line, shape, kHalfLine);
 }
