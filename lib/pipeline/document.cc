@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "read/block.h"
 #include "read/docx.h"
+#include "read/pdf.h"
 #include "split/sentence_splitter.h"
 #include "text/blocks.h"
 #include "text/clean.h"
@@ -63,9 +64,10 @@ SplitDocument read_document(std::string_view bytes, Language language, const std
                             const TextOptions& options, TextWarnings* warnings) {
   SplitDocument document{language, {}};
   const auto format = options.presplit ? read::InputFormat::text : read::detect_format(bytes);
-  if (format == read::InputFormat::docx) {
-    document.paragraphs = split_paragraphs(paragraphs_from_blocks(read::read_docx(bytes, source_name), language),
-                                           language);
+  if (format == read::InputFormat::docx || format == read::InputFormat::pdf) {
+    const auto blocks = format == read::InputFormat::docx ? read::read_docx(bytes, source_name)
+                                                          : read::read_pdf(bytes, source_name);
+    document.paragraphs = split_paragraphs(paragraphs_from_blocks(blocks, language), language);
   } else {
     if (const auto unsupported = read::unsupported_format(bytes); !unsupported.empty()) {
       throw InputError(source_name, std::string(unsupported));

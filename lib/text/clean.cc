@@ -6,6 +6,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <utility>
 
 #include "core/utf8.h"
 #include "text/spaces.h"
@@ -158,17 +159,19 @@ void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines)
   for (const auto& rule : kFurniturePieces) furniture.emplace_back(rule.pattern);
   Utf8Regex symbol_line(kDocumentSymbolLine);
   std::map<std::string_view, std::vector<std::size_t>> symbol_lines;
+  bool text_seen = false;
   for (std::size_t index = 0; index < lines.size(); ++index) {
     auto& line = lines[index];
     if (line.kind != LineKind::text) continue;
     const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
     if (text.size() > kLongestFurnitureLine) continue;
+    const bool seen_text = std::exchange(text_seen, true);
     if (all_pieces_are_furniture(text, furniture)) {
       line.kind = LineKind::page_furniture;
     } else if (symbol_line.matches(text)) {
-      // The symbol heads the page: alone on the first line after a form feed,
-      // or on a line of its own that repeats.
-      if (index > 0 && lines[index - 1].kind == LineKind::page_furniture && lines[index - 1].begin == lines[index - 1].end) {
+      // The symbol heads the page: alone on the first line of the document or
+      // after a form feed, or on a line of its own that repeats.
+      if (!seen_text || (index > 0 && lines[index - 1].kind == LineKind::page_furniture && lines[index - 1].begin == lines[index - 1].end)) {
         line.kind = LineKind::page_furniture;
       }
       symbol_lines[text].push_back(index);

@@ -11,6 +11,7 @@
 
 #include "core/characters.h"
 #include "core/utf8.h"
+#include "text/layout.h"
 #include "text/utf8_regex.h"
 
 namespace untm {
@@ -219,6 +220,27 @@ class ParagraphBuilder {
   std::optional<std::unordered_set<std::string>> words_;
 };
 
+LineEnding line_ending(std::string_view text) {
+  if (ends_sentence(text)) return LineEnding::sentence;
+  if (ends_clause(text)) return LineEnding::clause;
+  const UChar32 last = last_code_point(text);
+  // 、 (the enumeration comma) never ends a clause: it is `other`.
+  if (last == ',' || last == U'，') return LineEnding::comma;
+  return ends_without_punctuation(text) ? LineEnding::bare : LineEnding::other;
+}
+
+std::vector<LineCues> layout_cues(std::string_view decoded, std::span<const TextLine> lines,
+                                  const std::vector<LineFacts>& facts) {
+  std::vector<LineCues> cues;
+  for (const auto& fact : facts) {
+    const auto& line = lines[fact.line_index];
+    cues.push_back({fact.text.text, line.indent, line.indent + line.width, trailing_spaces(decoded, line.end),
+                    fact.enumerated, line_ending(fact.text.text),
+                    !line.removed.empty() && line.removed.back().second == line.end});
+  }
+  return cues;
+}
+
 bool is_heading(const RebuiltParagraph& paragraph, std::size_t line_count, bool short_line) {
   const std::string_view text = paragraph.text.text;
   if (line_count != 1 || text.empty()) return false;
@@ -316,6 +338,9 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   const Layout layout = measure_layout(facts, lines);
   mark_line_shapes(facts, lines, layout);
 
+  const auto cues = layout_cues(decoded, lines, facts);
+  const LayoutShape shape = measure_shape(cues);
+  LayoutRules layout_rules(language);
   ParagraphBuilder builder(language, facts);
   RebuiltParagraph current;
   std::size_t current_lines = 0;
@@ -323,7 +348,8 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   bool started_block = true;
   const auto finish = [&] {
     if (current_lines == 0) return;
-    current.heading = is_heading(current, current_lines, first_line->short_line);
+    current.heading = is_heading(current, current_lines, first_line->short_line) ||
+                      (current_lines == 1 && layout_rules.structural_heading(current.text.text));
     paragraphs.push_back(std::move(current));
     current = {};
     current_lines = 0;
@@ -331,7 +357,11 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   for (std::size_t index = 0; index < facts.size(); ++index) {
     const auto& line = facts[index];
     if (index > 0) {
-      const bool paragraph_break = breaks_before(facts[index - 1], line, layout, started_block, current_lines);
+      // A title wrapped onto a centred line is no heading line followed by text.
+      const bool title_goes_on = layout_rules.title_goes_on(cues[index - 1], cues[index], shape);
+      const bool paragraph_break =
+          breaks_before(facts[index - 1], line, layout, started_block && !title_goes_on, current_lines) ||
+          layout_rules.paragraph_ends(cues[index - 1], cues[index], current_lines == 1, shape);
       if (paragraph_break) finish();
       started_block = paragraph_break;
     }

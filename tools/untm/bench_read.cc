@@ -1,5 +1,5 @@
 // `untm bench read FILE...`: how fast documents are read, the reader alone
-// (bytes -> blocks, for DOCX) and the whole front end (bytes -> sentences:
+// (bytes -> blocks, for DOCX and PDF) and the whole front end (bytes -> sentences:
 // read, paragraphs, split). Pages per second need the page count, which a
 // reader never lays out: give it with --pages (e.g. from `pdfinfo` on the
 // files' PDF export), else the figures are MB/s and paragraphs/s.
@@ -16,6 +16,7 @@
 #include "file_io.h"
 #include "read/block.h"
 #include "read/docx.h"
+#include "read/pdf.h"
 #include "pipeline/document.h"
 
 namespace untm::cli {
@@ -41,8 +42,11 @@ struct Timing {
 
 Timing time_file(const std::string& bytes, const std::string& name, Language language, int repeats) {
   Timing timing;
-  if (read::detect_format(bytes) == read::InputFormat::docx) {
+  const auto format = read::detect_format(bytes);
+  if (format == read::InputFormat::docx) {
     timing.reader_seconds = best_seconds(repeats, [&] { timing.blocks = read::read_docx(bytes, name).size(); });
+  } else if (format == read::InputFormat::pdf) {
+    timing.reader_seconds = best_seconds(repeats, [&] { timing.blocks = read::read_pdf(bytes, name).size(); });
   }
   timing.front_end_seconds = best_seconds(repeats, [&] {
     const SplitDocument document = pipeline::read_document(bytes, language, name);
