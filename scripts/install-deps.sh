@@ -7,7 +7,7 @@ packages=(cmake g++ make pkg-config libicu-dev libboost-program-options-dev
           libfmt-dev libzstd-dev zstd catch2 libpugixml-dev libzip-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev libxml2-utils translate-toolkit python3
-             python3-nltk parallel omegat python3-docx)
+             python3-nltk parallel omegat python3-docx strace)
 fi
 
 missing=()
