@@ -49,6 +49,7 @@ done
 
 # A signal in the middle of a batch (held up in fsync) leaves no temporaries.
 printf 'd1\t%s\t%s\n' "$zh" "$en" >manifest.tsv
+set -m  # job control: background jobs would otherwise start with SIGINT ignored
 for signal in INT TERM; do
   strace -f -o /dev/null -e inject=fsync:delay_enter=3s "$untm" batch -q manifest.tsv -o b.tmx.zst 2>/dev/null &
   tracer=$!
