@@ -1,4 +1,5 @@
 #include "align/aligner.h"
+#include "align/posterior.h"
 
 #include <algorithm>
 #include <array>
@@ -32,6 +33,9 @@ struct Units {
 // linked paragraphs.
 struct Block {
   std::size_t first_begin = 0, first_end = 0, second_begin = 0, second_end = 0;
+  // The probability that the block is right: the posterior of the paragraph
+  // link it comes from (1 for a whole text).
+  double posterior = 1.0;
 };
 
 // Prices candidate links inside one block: link-type prior, length, anchors,
@@ -118,6 +122,38 @@ class BlockCosts final : public LinkCostFunction {
   AnchorScratch scratch_;
 };
 
+// The links of one block in block-local indices, and the guide of the next
+// pass. The posterior pass runs on the final pass only: EM counts link types
+// on the path and has no use for probabilities.
+std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<const double> first_lengths,
+                              std::span<const double> second_lengths, const AlignmentModel& model,
+                              const AlignOptions& options, bool final_pass, std::vector<std::size_t>& guide) {
+  BandSearchStatistics statistics;
+  BandSearchOptions band_options = options.band;
+  const bool posterior_pass = final_pass && options.confidence == AlignOptions::Confidence::posterior;
+  if (posterior_pass) band_options.recorded_costs_limit = kCostCacheEntries;
+  std::vector<Link> path =
+      band_search(first_lengths, second_lengths, model.types, costs, band_options, &statistics, guide);
+  // Later passes search around this path: it moves little between passes.
+  guide = guide_from_path(path, first_lengths.size(), second_lengths.size());
+  if (!posterior_pass) {
+    for (Link& step : path) {
+      step.confidence = std::min(
+          1.0, std::exp(-costs.evidence_cost(step.first.begin, step.first.size(), step.second.begin, step.second.size())));
+    }
+    return path;
+  }
+  LatticePosteriors posteriors =
+      lattice_posteriors(statistics.band, model.types, costs, path, options.posterior_decoding, 1.0, statistics.costs);
+  if (options.posterior_decoding) {
+    path = std::move(posteriors.expected_best_path);
+  } else {
+    for (std::size_t k = 0; k < path.size(); ++k) path[k].confidence = posteriors.path_posteriors[k];
+  }
+  for (Link& step : path) step.confidence *= block.posterior;
+  return path;
+}
+
 // Aligns every block with `model`; links in document unit indices.
 std::vector<Link> align_blocks(const Units& first, const Units& second, std::span<const Block> blocks,
                                const AlignmentModel& model, const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
@@ -134,25 +170,26 @@ std::vector<Link> align_blocks(const Units& first, const Units& second, std::spa
                                                 block.first_end - block.first_begin);
     const std::span<const double> second_lengths(second.lengths.data() + block.second_begin,
                                                  block.second_end - block.second_begin);
-    const std::vector<Link> path =
-        band_search(first_lengths, second_lengths, model.types, costs, options.band, nullptr, guides[block_index]);
-    // Later passes search around this path: it moves little between passes.
-    guides[block_index] = guide_from_path(path, first_lengths.size(), second_lengths.size());
-    for (const Link& step : path) {
-      const LinkType type = step.type();
-      Link link = step;
-      link.first = {block.first_begin + step.first.begin, block.first_begin + step.first.end};
-      link.second = {block.second_begin + step.second.begin, block.second_begin + step.second.end};
-      link.confidence = std::min(1.0, std::exp(-costs.evidence_cost(step.first.begin, type.first_count,
-                                                                    step.second.begin, type.second_count)));
+    // The EM passes count link types; the final pass does not.
+    const bool final_pass = type_counts == nullptr;
+    for (Link link : align_block(costs, block, first_lengths, second_lengths, model, options, final_pass,
+                                 guides[block_index])) {
+      link.first = {block.first_begin + link.first.begin, block.first_begin + link.first.end};
+      link.second = {block.second_begin + link.second.begin, block.second_begin + link.second.end};
       links.push_back(link);
       if (type_counts != nullptr) {
-        const auto searched = std::find(model.types.begin(), model.types.end(), type);
+        const auto searched = std::find(model.types.begin(), model.types.end(), link.type());
         ++(*type_counts)[static_cast<std::size_t>(searched - model.types.begin())];
       }
     }
   }
   return links;
+}
+
+// Maps posteriors to calibrated confidences (AlignOptions::Confidence).
+void calibrate(std::vector<Link>& links, const AlignOptions& options) {
+  if (options.confidence != AlignOptions::Confidence::posterior) return;
+  for (Link& link : links) link.confidence = options.calibration(link.confidence);
 }
 
 // Re-estimates s2 from the 1-1 links of a pass: the mean of
@@ -264,7 +301,9 @@ std::vector<Link> align_sentences(std::span<const std::string> first, std::span<
   const Units second_units = sentence_units(second, options.second_language, options);
   const auto evidence = make_evidence(first, second, options);
   const Block whole{0, first.size(), 0, second.size()};
-  return align_units(first_units, second_units, std::span(&whole, 1), evidence, options, true, model);
+  std::vector<Link> links = align_units(first_units, second_units, std::span(&whole, 1), evidence, options, true, model);
+  calibrate(links, options);
+  return links;
 }
 
 AlignedDocument align_documents(const SplitDocument& first, const SplitDocument& second, const AlignOptions& options) {
@@ -311,11 +350,13 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
       const auto& first_begin = first_side.paragraph_units.sentence_begin;
       const auto& second_begin = second_side.paragraph_units.sentence_begin;
       sentence_blocks.push_back(Block{first_begin[link.first.begin], first_begin[link.first.end],
-                                      second_begin[link.second.begin], second_begin[link.second.end]});
+                                      second_begin[link.second.begin], second_begin[link.second.end],
+                                      options.confidence == AlignOptions::Confidence::posterior ? link.confidence : 1.0});
     }
   }
-  const std::vector<Link> links = align_units(first_side.sentence_units, second_side.sentence_units, sentence_blocks,
-                                              evidence, options, true, nullptr);
+  std::vector<Link> links = align_units(first_side.sentence_units, second_side.sentence_units, sentence_blocks,
+                                        evidence, options, true, nullptr);
+  calibrate(links, options);
 
   AlignedDocument document;
   document.first_language = std::string(language_code(options.first_language));

@@ -13,6 +13,7 @@
 
 #include "align/anchors.h"
 #include "align/band_search.h"
+#include "align/calibration.h"
 #include "align/evidence.h"
 #include "align/length_model.h"
 #include "align/link_types.h"
@@ -53,6 +54,22 @@ struct AlignOptions {
   std::vector<std::shared_ptr<const EvidenceFactory>> evidence;
 
   BandSearchOptions band;
+
+  // What a link's confidence is (docs/confidence.md).
+  //  posterior: the probability that the link is right under the model,
+  //    summed over all paths through the band (forward-backward,
+  //    align/posterior.h), times that of the paragraph link holding it,
+  //    mapped by `calibration`.
+  //  evidence: exp(-(cost - prior term)) capped at 1, the probability of a
+  //    length difference at least this large times the evidence; what lexicon
+  //    learning picks its training pairs by, and no posterior pass to pay.
+  enum class Confidence { posterior, evidence };
+  Confidence confidence = Confidence::posterior;
+  ConfidenceCalibration calibration = default_confidence_calibration();
+  // Posterior decoding: the final pass keeps the path with the most links
+  // expected to be right instead of the least-cost path (higher strict F1 on
+  // both gold sets, docs/confidence.md). Needs Confidence::posterior.
+  bool posterior_decoding = true;
 };
 
 // What the EM found, for reports and tests.
@@ -63,8 +80,7 @@ struct AlignmentModel {
 };
 
 // Aligns two lists of sentences (presplit input); links index them. A link's
-// confidence is the probability of a length difference at least this large,
-// times the evidence: exp(-(cost - prior term)), capped at 1.
+// confidence is as AlignOptions::confidence says.
 std::vector<Link> align_sentences(std::span<const std::string> first, std::span<const std::string> second,
                                   const AlignOptions& options, AlignmentModel* model = nullptr);
 

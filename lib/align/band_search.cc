@@ -35,9 +35,11 @@ Band make_band(const std::vector<std::size_t>& diagonal, std::size_t second_size
 
 // The dynamic programme over the cells of `band`: for every cell, the link
 // type of the cheapest path reaching it (kNoStep where none does). Costs are
-// kept for the last max_first_count + 1 rows only, in a ring.
+// kept for the last max_first_count + 1 rows only, in a ring. When `recorded`
+// is not empty, every candidate link's cost goes into it (cell-major, one slot
+// per link type) so that the posterior pass prices no link twice.
 std::vector<std::uint8_t> fill_band(const Band& band, std::size_t first_size, std::span<const LinkType> types,
-                                    LinkCostFunction& costs) {
+                                    LinkCostFunction& costs, std::vector<float>& recorded) {
   std::size_t max_first_count = 0;
   for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
   const std::size_t ring = max_first_count + 1;
@@ -60,7 +62,9 @@ std::vector<std::uint8_t> fill_band(const Band& band, std::size_t first_size, st
         if (from_j < band.low[from_i] || from_j > band.high[from_i]) continue;
         const double before = a == 0 ? row[from_j - low] : cost_rows[from_i % ring][from_j - cost_row_low[from_i % ring]];
         if (before == kUnreachable) continue;
-        const double total = before + costs.cost(from_i, a, from_j, b);
+        const double cost = costs.cost(from_i, a, from_j, b);
+        if (!recorded.empty()) recorded[(band.row_start[i] + (j - low)) * types.size() + t] = static_cast<float>(cost);
+        const double total = before + cost;
         if (total < best) {
           best = total;
           best_step = static_cast<std::uint8_t>(t);
@@ -119,7 +123,11 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
     const bool whole = 2 * half_width + 1 >= second_size + 1 ||
                        (first_size + 1) * (second_size + 1) <= options.full_search_cells;
     const Band band = make_band(diagonal, second_size, half_width, whole);
-    const std::vector<std::uint8_t> steps = fill_band(band, first_size, types, costs);
+    std::vector<float> recorded;
+    if (statistics != nullptr && band.cells * types.size() <= options.recorded_costs_limit) {
+      recorded.assign(band.cells * types.size(), std::numeric_limits<float>::quiet_NaN());
+    }
+    const std::vector<std::uint8_t> steps = fill_band(band, first_size, types, costs, recorded);
     const bool reachable = steps[band.row_start[first_size] + (second_size - band.low[first_size])] != kNoStep ||
                            (first_size == 0 && second_size == 0);
     if (!reachable && whole) throw std::logic_error("band_search: the link types cannot cover the inputs");
@@ -134,6 +142,8 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
         statistics->searches = searches;
         statistics->final_half_width = whole ? second_size : half_width;
         statistics->cells = band.cells;
+        statistics->band = SearchBand{band.low, band.high};
+        statistics->costs = std::move(recorded);
       }
       return std::move(traced.path);
     }

@@ -34,12 +34,28 @@ struct BandSearchOptions {
   std::size_t initial_half_width = 24;
   // Matrices up to this many cells are searched whole.
   std::size_t full_search_cells = 1u << 16;
+  // Keep the costs of the last search in BandSearchStatistics::costs, so that
+  // a posterior pass over the same band prices no link twice; up to this
+  // many (cells times link types, 4 bytes each), 0 for none.
+  std::size_t recorded_costs_limit = 0;
+};
+
+// The cells a search covered: at first-side position i (0..n1), the
+// second-side positions low[i]..high[i], inclusive.
+struct SearchBand {
+  std::vector<std::size_t> low, high;
+  bool contains(std::size_t i, std::size_t j) const { return i < low.size() && j >= low[i] && j <= high[i]; }
 };
 
 struct BandSearchStatistics {
   std::size_t searches = 0;         // 1 + the number of times the band grew
   std::size_t final_half_width = 0;
   std::size_t cells = 0;            // cells of the last search
+  SearchBand band;                  // the band of the last search, for a posterior pass over the same lattice
+  // With recorded_costs_limit: the cost of the link of type t ending in cell
+  // c (cells row after row) at costs[c * types + t], NaN where none was
+  // asked for; empty when the band held more than the limit.
+  std::vector<float> costs;
 };
 
 // The least-cost sequence of links covering both sides in order, in

@@ -27,8 +27,8 @@ struct CorpusLearningOptions {
   LearningOptions learning;
   LexicalEvidenceOptions evidence;
   // A first-pass 1-1 link trains the model when its confidence (the
-  // aligner's probability of the length difference times its evidence) is at
-  // least this.
+  // aligner's probability of the length difference times its evidence,
+  // AlignOptions::Confidence::evidence) is at least this.
   double min_confidence = 0.3;
 };
 

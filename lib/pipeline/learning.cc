@@ -48,6 +48,8 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
                                    const lexicon::Lexicon& known, AlignOptions first_pass,
                                    const LexiconSettings& settings, unsigned threads, LearningObserver* observer) {
   const lexicon::CorpusLearningOptions options;
+  // min_confidence speaks of the evidence measure, which needs no posterior pass.
+  first_pass.confidence = AlignOptions::Confidence::evidence;
   if (!known.empty()) {
     first_pass.evidence.push_back(lexical_evidence(known, settings, first_pass.first_language));
   }

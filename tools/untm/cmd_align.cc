@@ -115,7 +115,7 @@ std::string html_report(const AlignedDocument& document, const std::string& firs
 // The command line of `untm align`, parsed.
 struct AlignCommand {
   pipeline::PairJob job;
-  std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors;
+  std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors, decoding;
   bool no_anchors = false;
   OutputOptions output;
 };
@@ -149,6 +149,8 @@ void add_model_options(po::options_description& visible, AlignCommand& command) 
       ("fixed-priors", po::value(&command.fixed_priors),
        "keep link-type priors fixed instead of estimating them, e.g. 1-1=0.7,1-2=0.15,2-1=0.05 "
        "(types not named get 0.0001)")
+      ("decoding", po::value(&command.decoding)->default_value("posterior"),
+       "posterior: the links with the most expected to be right; viterbi: the least-cost path")
       ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
 }
@@ -159,7 +161,10 @@ po::options_description align_options(AlignCommand& command) {
   visible.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
-      ("min-confidence", po::value(&output.min_confidence)->default_value(0.0),
+      ("min-confidence",
+       po::value(&output.min_confidence)->default_value(0.0)->notifier([](double value) {
+         check_confidence_option(value, "--min-confidence");
+       }),
        "leave out pairs whose confidence (0..1) is lower")
       ("links", po::value(&command.links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
       ("report", po::value(&command.report_path), "also write an HTML page of the pairs, least confident shaded")
@@ -192,6 +197,10 @@ void interpret(AlignCommand& command) {
     throw UsageError(fmt::format("--length-unit: '{}' is neither chars nor bytes", command.length_unit));
   }
   if (!command.fixed_priors.empty()) job.align.fixed_priors = parse_priors(command.fixed_priors);
+  if (command.decoding != "posterior" && command.decoding != "viterbi") {
+    throw UsageError(fmt::format("--decoding: '{}' is neither posterior nor viterbi", command.decoding));
+  }
+  job.align.posterior_decoding = command.decoding == "posterior";
   if (job.id.empty()) job.id = std::filesystem::path(job.first_name).stem().string();
 }
 

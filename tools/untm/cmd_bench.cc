@@ -24,11 +24,12 @@ constexpr BenchArea kAreas[] = {
     {"bundle", run_bench_bundle, "bundle size and throughput against gzip -9 / zstd -19, random access"},
     {"batch", run_bench_batch, "batch documents/s, MB/s, peak RSS, -j2 against -j1"},
     {"read", run_bench_read, "reading speed of DOCX and text files: the reader alone and the whole front end"},
+    {"calibration", run_bench_calibration, "confidence against gold: reliability, ECE, calibration fit, posterior pass time"},
     {"lexical", run_bench_lexical, "gold-set F1 per link type with dictionary/learned lexicon, speed against lengths only"},
 };
 void print_usage(std::FILE* out) {
   fmt::print(out, "usage: untm bench AREA [OPTIONS]\n\nareas:\n");
-  for (const auto& area : kAreas) fmt::print(out, "  {:<7} {}\n", area.name, area.summary);
+  for (const auto& area : kAreas) fmt::print(out, "  {:<11} {}\n", area.name, area.summary);
 }
 }  // namespace
 

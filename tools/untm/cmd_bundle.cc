@@ -307,7 +307,9 @@ int run_export(const Arguments& args) {
   double min_confidence = 0.0;
   options.add_options()
       ("format,f", po::value(&format_name)->required(), "tsv, moses, jsonl or tmx")
-      ("min-confidence", po::value(&min_confidence), "leave out pairs with a lower confidence (0..1)")
+      ("min-confidence",
+       po::value(&min_confidence)->notifier([](double value) { check_confidence_option(value, "--min-confidence"); }),
+       "leave out pairs with a lower confidence (0..1)")
       ("doc,d", po::value(&ids), "only the document with this id (repeatable)")
       ("output,o", po::value(&output_path), "output file (moses: PREFIX for PREFIX.zh and PREFIX.en)");
   if (parse(args, options, bundles,

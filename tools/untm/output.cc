@@ -61,6 +61,12 @@ std::pair<std::string, std::string> moses_paths(const std::string& path, const s
   return {prefix + "." + first_language, prefix + "." + second_language};
 }
 
+void check_confidence_option(double value, const char* option) {
+  if (!(value >= 0 && value <= 1)) {
+    throw UsageError(fmt::format("{}: {} is not a confidence between 0 and 1", option, value));
+  }
+}
+
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
   OutputStats stats;
   format::CleanupCounts counts;

@@ -43,6 +43,11 @@ OutputFormat output_format_of(const std::string& path);
 std::pair<std::string, std::string> moses_paths(const std::string& path, const std::string& first_language,
                                                 const std::string& second_language);
 
+// Throws UsageError unless 0 <= value <= 1: a confidence threshold outside
+// that keeps every pair or none, surely not what was meant. For a
+// Boost.Program_options notifier, so that it fails before any work.
+void check_confidence_option(double value, const char* option);
+
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options);
 
 }  // namespace untm::cli

@@ -1,0 +1,216 @@
+#include "align/posterior.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+
+namespace untm {
+namespace {
+
+constexpr double kImpossible = -std::numeric_limits<double>::infinity();
+constexpr std::uint8_t kNoStep = 0xFF;
+
+// The band's cells in one flat array, row after row.
+struct Cells {
+  const SearchBand& band;
+  std::vector<std::size_t> row_start;
+  std::size_t count = 0;
+
+  explicit Cells(const SearchBand& searched) : band(searched), row_start(searched.low.size()) {
+    for (std::size_t i = 0; i < row_start.size(); ++i) {
+      row_start[i] = count;
+      count += band.high[i] - band.low[i] + 1;
+    }
+  }
+  std::size_t rows() const { return row_start.size(); }
+  std::size_t at(std::size_t i, std::size_t j) const { return row_start[i] + (j - band.low[i]); }
+};
+
+// log(sum(exp(values))) of the finite values; kImpossible when there is none.
+// `largest` receives the largest value and `scaled` exp(value - largest),
+// which posterior decoding turns into link posteriors with one more exp per
+// cell instead of one per link.
+double log_sum_exp(std::span<const double> values, double& largest, std::span<double> scaled) {
+  largest = kImpossible;
+  for (double value : values) largest = std::max(largest, value);
+  if (largest == kImpossible) return kImpossible;
+  double sum = 0;
+  for (std::size_t k = 0; k < values.size(); ++k) sum += scaled[k] = std::exp(values[k] - largest);
+  return largest + std::log(sum);
+}
+
+// The two passes share the lattice, the scaled costs and the cache of them.
+class Lattice {
+ public:
+  Lattice(const SearchBand& band, std::span<const LinkType> types, LinkCostFunction& costs, double temperature,
+          std::span<const float> recorded)
+      : cells_(band), types_(types), costs_(costs), scale_(1.0 / temperature), terms_(types.size()),
+        scaled_(types.size()), next_(types.size()), recorded_(recorded) {
+    if (recorded_.size() != cells_.count * types.size()) recorded_ = {};
+    if (recorded_.empty() && cells_.count * types.size() <= kCostCacheEntries) {
+      cache_.resize(cells_.count * types.size());
+    }
+  }
+
+  const Cells& cells() const { return cells_; }
+
+  // forward[cell]: log of the summed weight of the paths from (0, 0) to it.
+  std::vector<double> forward() {
+    std::vector<double> forward(cells_.count, kImpossible);
+    for (std::size_t i = 0; i < cells_.rows(); ++i) {
+      for (std::size_t j = cells_.band.low[i]; j <= cells_.band.high[i]; ++j) {
+        const std::size_t cell = cells_.at(i, j);
+        if (i == 0 && j == 0) {
+          forward[cell] = 0;
+          continue;
+        }
+        for (std::size_t t = 0; t < types_.size(); ++t) {
+          terms_[t] = kImpossible;
+          const std::size_t a = types_[t].first_count, b = types_[t].second_count;
+          if (a > i || b > j || !cells_.band.contains(i - a, j - b)) continue;
+          const double before = forward[cells_.at(i - a, j - b)];
+          if (before == kImpossible) continue;
+          double cost = 0;
+          if (!recorded_.empty()) {
+            cost = scale_ * recorded_[cell * types_.size() + t];
+          } else {
+            cost = scale_ * costs_.cost(i - a, a, j - b, b);
+            if (!cache_.empty()) cache_[cell * types_.size() + t] = static_cast<float>(cost);
+          }
+          terms_[t] = before - cost;
+        }
+        double largest = 0;
+        forward[cell] = log_sum_exp(terms_, largest, scaled_);
+      }
+    }
+    return forward;
+  }
+
+  // The scaled cost of the link of type t from (i, j), whose start the
+  // forward pass reached.
+  double cost(std::size_t i, std::size_t j, std::size_t t) {
+    const std::size_t a = types_[t].first_count, b = types_[t].second_count;
+    if (!recorded_.empty()) return scale_ * recorded_[cells_.at(i + a, j + b) * types_.size() + t];
+    if (!cache_.empty()) return cache_[cells_.at(i + a, j + b) * types_.size() + t];
+    return scale_ * costs_.cost(i, a, j, b);
+  }
+
+  // backward[cell]: log of the summed weight of the paths from it to
+  // (n1, n2). With `steps`, also posterior decoding (see decode_backward).
+  std::vector<double> backward(const std::vector<double>& forward, std::vector<std::uint8_t>* steps) {
+    const std::size_t last = cells_.rows() - 1;
+    std::vector<double> backward(cells_.count, kImpossible);
+    std::vector<double> gain;
+    if (steps != nullptr) {
+      steps->assign(cells_.count, kNoStep);
+      gain.assign(cells_.count, kImpossible);
+    }
+    const double log_partition = forward[cells_.at(last, cells_.band.high[last])];
+    for (std::size_t i = last + 1; i-- > 0;) {
+      // Descending j: a 0-1 link stays in its row.
+      for (std::size_t j = cells_.band.high[i] + 1; j-- > cells_.band.low[i];) {
+        const std::size_t cell = cells_.at(i, j);
+        if (forward[cell] == kImpossible) continue;
+        if (i == last && j == cells_.band.high[last]) {
+          backward[cell] = 0;
+          if (steps != nullptr) gain[cell] = 0;
+          continue;
+        }
+        for (std::size_t t = 0; t < types_.size(); ++t) {
+          terms_[t] = kImpossible;
+          const std::size_t a = types_[t].first_count, b = types_[t].second_count;
+          if (i + a > last || !cells_.band.contains(i + a, j + b)) continue;
+          next_[t] = cells_.at(i + a, j + b);
+          if (backward[next_[t]] != kImpossible) terms_[t] = backward[next_[t]] - cost(i, j, t);
+        }
+        double largest = 0;
+        backward[cell] = log_sum_exp(terms_, largest, scaled_);
+        if (steps == nullptr || backward[cell] == kImpossible) continue;
+        // P(link) = exp(forward + term - log Z) = scaled * exp(forward + largest - log Z).
+        const double factor = std::exp(forward[cell] + largest - log_partition);
+        for (std::size_t t = 0; t < types_.size(); ++t) {
+          if (terms_[t] == kImpossible) continue;
+          const double candidate = gain[next_[t]] + scaled_[t] * factor;
+          if (candidate > gain[cell]) {
+            gain[cell] = candidate;
+            (*steps)[cell] = static_cast<std::uint8_t>(t);
+          }
+        }
+      }
+    }
+    return backward;
+  }
+
+ private:
+  Cells cells_;
+  std::span<const LinkType> types_;
+  LinkCostFunction& costs_;
+  double scale_;
+  std::vector<double> terms_;  // one log weight per link type, for the cell at hand
+  std::vector<double> scaled_;  // exp(term - largest term), by link type
+  std::vector<std::size_t> next_;  // the cell each link type leads to
+  std::span<const float> recorded_;  // unscaled costs from the search, or empty
+  std::vector<float> cache_;   // scaled cost by (end cell, type); empty when recorded or too large
+};
+
+double link_posterior(const Cells& cells, const std::vector<double>& forward, const std::vector<double>& backward,
+                      double log_partition, const Link& link, double scaled_cost) {
+  if (!cells.band.contains(link.first.begin, link.second.begin) || !cells.band.contains(link.first.end, link.second.end)) {
+    return 0;
+  }
+  const double log_weight = forward[cells.at(link.first.begin, link.second.begin)] - scaled_cost +
+                            backward[cells.at(link.first.end, link.second.end)] - log_partition;
+  return std::clamp(std::exp(log_weight), 0.0, 1.0);
+}
+
+// Follows the decoding steps from (0, 0) to (n1, n2).
+std::vector<Link> trace_expected_best(const Cells& cells, const std::vector<std::uint8_t>& steps,
+                                      std::span<const LinkType> types, LinkCostFunction& costs,
+                                      const std::vector<double>& forward, const std::vector<double>& backward,
+                                      double log_partition, double scale) {
+  std::vector<Link> path;
+  const std::size_t last = cells.rows() - 1, second_size = cells.band.high[last];
+  std::size_t i = 0, j = 0;
+  while (i < last || j < second_size) {
+    const std::uint8_t t = steps[cells.at(i, j)];
+    if (t == kNoStep) throw std::logic_error("lattice_posteriors: decoding lost its way");
+    Link link{{i, i + types[t].first_count}, {j, j + types[t].second_count}};
+    link.cost = costs.cost(i, types[t].first_count, j, types[t].second_count);
+    link.confidence = link_posterior(cells, forward, backward, log_partition, link, scale * link.cost);
+    path.push_back(link);
+    i = link.first.end;
+    j = link.second.end;
+  }
+  return path;
+}
+
+}  // namespace
+
+LatticePosteriors lattice_posteriors(const SearchBand& band, std::span<const LinkType> types,
+                                     LinkCostFunction& costs, std::span<const Link> path, bool decode,
+                                     double temperature, std::span<const float> recorded) {
+  if (band.low.empty() || band.low.size() != band.high.size()) throw std::logic_error("lattice_posteriors: no band");
+  if (!(temperature > 0)) throw std::logic_error("lattice_posteriors: temperature must be positive");
+  Lattice lattice(band, types, costs, temperature, recorded);
+  const Cells& cells = lattice.cells();
+  const std::size_t last = cells.rows() - 1;
+  const std::vector<double> forward = lattice.forward();
+  LatticePosteriors result;
+  result.log_partition = forward[cells.at(last, band.high[last])];
+  if (result.log_partition == kImpossible) throw std::logic_error("lattice_posteriors: no path crosses the band");
+  std::vector<std::uint8_t> steps;
+  const std::vector<double> backward = lattice.backward(forward, decode ? &steps : nullptr);
+  for (const Link& link : path) {
+    result.path_posteriors.push_back(
+        link_posterior(cells, forward, backward, result.log_partition, link, link.cost / temperature));
+  }
+  if (decode) {
+    result.expected_best_path = trace_expected_best(cells, steps, types, costs, forward, backward,
+                                                    result.log_partition, 1.0 / temperature);
+  }
+  return result;
+}
+
+}  // namespace untm

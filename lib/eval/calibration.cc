@@ -1,0 +1,97 @@
+#include "eval/calibration.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+
+#include "core/log_odds.h"
+
+namespace untm {
+
+std::vector<JudgedLink> judge_links(std::span<const LinkIndices> gold, std::span<const LinkIndices> test,
+                                    std::span<const double> confidences) {
+  if (confidences.size() != test.size()) throw std::invalid_argument("judge_links: one confidence per test link");
+  const std::set<LinkIndices> reference(gold.begin(), gold.end());
+  std::vector<JudgedLink> judged;
+  judged.reserve(test.size());
+  for (std::size_t k = 0; k < test.size(); ++k) judged.push_back({confidences[k], reference.contains(test[k])});
+  return judged;
+}
+
+Reliability reliability(std::span<const JudgedLink> links, std::size_t bin_count) {
+  Reliability result;
+  result.links = links.size();
+  std::vector<double> confidence_sums(bin_count, 0.0);
+  std::vector<std::size_t> correct(bin_count, 0);
+  result.bins.resize(bin_count);
+  for (std::size_t b = 0; b < bin_count; ++b) {
+    result.bins[b].low = static_cast<double>(b) / static_cast<double>(bin_count);
+    result.bins[b].high = static_cast<double>(b + 1) / static_cast<double>(bin_count);
+  }
+  for (const JudgedLink& link : links) {
+    const double confidence = std::clamp(link.confidence, 0.0, 1.0);
+    const auto b = std::min(bin_count - 1, static_cast<std::size_t>(confidence * static_cast<double>(bin_count)));
+    ++result.bins[b].count;
+    confidence_sums[b] += confidence;
+    if (link.correct) ++correct[b];
+  }
+  for (std::size_t b = 0; b < bin_count; ++b) {
+    ReliabilityBin& bin = result.bins[b];
+    if (bin.count == 0) continue;
+    const auto count = static_cast<double>(bin.count);
+    bin.mean_confidence = confidence_sums[b] / count;
+    bin.precision = static_cast<double>(correct[b]) / count;
+    result.expected_calibration_error +=
+        count / static_cast<double>(result.links) * std::abs(bin.precision - bin.mean_confidence);
+  }
+  return result;
+}
+
+double precision_of_most_confident(std::span<const JudgedLink> links, double fraction) {
+  const auto kept = static_cast<std::size_t>(std::lround(fraction * static_cast<double>(links.size())));
+  if (kept == 0) return 0;
+  std::vector<JudgedLink> sorted(links.begin(), links.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const JudgedLink& a, const JudgedLink& b) { return a.confidence > b.confidence; });
+  const auto correct = std::count_if(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(kept),
+                                     [](const JudgedLink& link) { return link.correct; });
+  return static_cast<double>(correct) / static_cast<double>(kept);
+}
+
+LogOddsFit fit_log_odds(std::span<const JudgedLink> links) {
+  const auto correct = std::count_if(links.begin(), links.end(), [](const JudgedLink& link) { return link.correct; });
+  if (correct == 0 || static_cast<std::size_t>(correct) == links.size()) return {};
+  LogOddsFit fit;
+  // Newton's method on the log-likelihood of a logistic regression with one
+  // input: gradient g and Hessian H over (slope, intercept).
+  for (int iteration = 0; iteration < 100; ++iteration) {
+    double g_slope = 0, g_intercept = 0, h_ss = 0, h_si = 0, h_ii = 0;
+    for (const JudgedLink& link : links) {
+      const double x = log_odds(link.confidence);
+      const double q = logistic(fit.slope * x + fit.intercept);
+      const double error = q - (link.correct ? 1.0 : 0.0), weight = q * (1 - q);
+      g_slope += error * x;
+      g_intercept += error;
+      h_ss += weight * x * x;
+      h_si += weight * x;
+      h_ii += weight;
+    }
+    const double determinant = h_ss * h_ii - h_si * h_si;
+    if (!(determinant > 0)) break;
+    const double step_slope = (h_ii * g_slope - h_si * g_intercept) / determinant;
+    const double step_intercept = (h_ss * g_intercept - h_si * g_slope) / determinant;
+    fit.slope -= step_slope;
+    fit.intercept -= step_intercept;
+    if (std::abs(step_slope) + std::abs(step_intercept) < 1e-12) break;
+  }
+  return fit;
+}
+
+std::vector<JudgedLink> apply_log_odds(std::span<const JudgedLink> links, const LogOddsFit& fit) {
+  std::vector<JudgedLink> mapped(links.begin(), links.end());
+  for (JudgedLink& link : mapped) link.confidence = logistic(fit.slope * log_odds(link.confidence) + fit.intercept);
+  return mapped;
+}
+
+}  // namespace untm
