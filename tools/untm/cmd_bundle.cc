@@ -270,8 +270,7 @@ std::size_t export_moses(bundle::BundleReader& reader, const std::vector<const b
     second_file.write(second);
   }
   if (whole_bundle) fail_if_truncated(reader);
-  first_file.commit();
-  second_file.commit();
+  commit_both(first_file, second_file);
   return pairs;
 }
 

@@ -9,6 +9,11 @@
 #include <iostream>
 #include <iterator>
 #include <random>
+#include <utility>
+#include <atomic>
+#include <csignal>
+#include <mutex>
+#include <sys/stat.h>
 #include <sstream>
 
 #include "core/error.h"
@@ -36,38 +41,125 @@ void write_file(const std::filesystem::path& path, std::string_view bytes) {
   file.commit();
 }
 
+namespace {
+
+// Live temporary files, unlinked by the signal handler when SIGINT, SIGTERM or
+// SIGHUP ends the run, so an interrupted run leaves no .untm-tmp-* behind. Fixed
+// storage and lock-free states because a signal handler may only use
+// async-signal-safe calls (unlink, signal, raise) and must not allocate.
+constexpr std::size_t kMaxTemporaries = 256;
+constexpr std::size_t kMaxPathBytes = 4096;
+enum SlotState : int { kFree = 0, kFilling = 1, kLive = 2 };
+struct TemporarySlot {
+  std::atomic<int> state{kFree};
+  char path[kMaxPathBytes];
+};
+TemporarySlot g_temporaries[kMaxTemporaries];
+
+extern "C" void remove_temporaries_and_reraise(int signal_number) {
+  for (auto& slot : g_temporaries) {
+    if (slot.state.load() == kLive) ::unlink(slot.path);
+  }
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+void install_signal_handlers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+      struct sigaction current {};
+      // A signal ignored by the caller (nohup) stays ignored.
+      if (::sigaction(signal_number, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) continue;
+      struct sigaction action {};
+      action.sa_handler = remove_temporaries_and_reraise;
+      sigemptyset(&action.sa_mask);
+      ::sigaction(signal_number, &action, nullptr);
+    }
+  });
+}
+
+// Returns the slot holding `path`, or nullptr when the registry is full or the
+// path too long (the file is then only removed by the normal paths).
+TemporarySlot* register_temporary(const std::filesystem::path& path) {
+  install_signal_handlers();
+  const std::string& name = path.native();
+  if (name.size() >= kMaxPathBytes) return nullptr;
+  for (auto& slot : g_temporaries) {
+    int expected = kFree;
+    if (!slot.state.compare_exchange_strong(expected, kFilling)) continue;
+    std::memcpy(slot.path, name.c_str(), name.size() + 1);
+    slot.state.store(kLive);
+    return &slot;
+  }
+  return nullptr;
+}
+
+void unregister_temporary(const std::filesystem::path& path) {
+  for (auto& slot : g_temporaries) {
+    if (slot.state.load() == kLive && path.native() == slot.path) {
+      slot.state.store(kFree);
+      return;
+    }
+  }
+}
+
+std::filesystem::path temporary_name_beside(const std::filesystem::path& path, std::string_view kind) {
+  std::random_device seed;
+  std::filesystem::path temporary = path;
+  temporary += fmt::format(".untm-{}-{}-{:08x}", kind, ::getpid(), seed());
+  return temporary;
+}
+
+// The file an output path names: a symlink resolves to its target (existing
+// or not), so the output is written through the link.
+std::filesystem::path resolve_output(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_symlink(path, error)) return path;
+  const auto resolved = std::filesystem::weakly_canonical(path, error);
+  return error ? path : resolved;
+}
+
+}  // namespace
+
 AtomicOutputFile::AtomicOutputFile(std::filesystem::path path) : path_(std::move(path)) {
   if (path_ == "-") {
     to_stdout_ = true;
     stream_ = stdout;
     return;
   }
-  std::random_device seed;
-  const auto suffix = fmt::format(".untm-tmp-{}-{:08x}", ::getpid(), seed());
-  temporary_path_ = path_;
-  temporary_path_ += suffix;
+  target_ = resolve_output(path_);
   // A special file such as /dev/full is written directly: it cannot be renamed
   // over, and it is where users test how we handle a full disk.
-  std::error_code error;
-  const auto status = std::filesystem::status(path_, error);
-  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-    temporary_path_.clear();
-    stream_ = std::fopen(path_.c_str(), "wb");
+  struct stat existing {};
+  const bool exists = ::stat(target_.c_str(), &existing) == 0;
+  if (exists && !S_ISREG(existing.st_mode)) {
+    stream_ = std::fopen(target_.c_str(), "wb");
   } else {
+    temporary_path_ = temporary_name_beside(target_, "tmp");
+    register_temporary(temporary_path_);
     stream_ = std::fopen(temporary_path_.c_str(), "wb");
+    // Replacing a file keeps its permissions (a private file stays private).
+    if (stream_ != nullptr && exists) ::fchmod(::fileno(stream_), existing.st_mode & 07777);
   }
   if (stream_ == nullptr) {
-    throw OutputError(path_.string(), fmt::format("cannot create output: {}", std::strerror(errno)));
+    const int saved = errno;
+    remove_temporary();
+    throw OutputError(path_.string(), fmt::format("cannot create output: {}", std::strerror(saved)));
   }
 }
 
 AtomicOutputFile::~AtomicOutputFile() {
   if (to_stdout_ || committed_) return;
   if (stream_ != nullptr) std::fclose(stream_);
-  if (!temporary_path_.empty()) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary_path_, ignored);
-  }
+  remove_temporary();
+}
+
+void AtomicOutputFile::remove_temporary() noexcept {
+  if (temporary_path_.empty()) return;
+  std::error_code ignored;
+  std::filesystem::remove(temporary_path_, ignored);
+  unregister_temporary(temporary_path_);
 }
 
 void AtomicOutputFile::fail(const std::string& what) {
@@ -75,10 +167,7 @@ void AtomicOutputFile::fail(const std::string& what) {
   if (!to_stdout_) {
     if (stream_ != nullptr) std::fclose(stream_);
     stream_ = nullptr;
-    if (!temporary_path_.empty()) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary_path_, ignored);
-    }
+    remove_temporary();
     committed_ = true;  // nothing left to clean up
   }
   throw OutputError(path_.string(), fmt::format("{}: {}", what, std::strerror(saved)));
@@ -89,28 +178,67 @@ void AtomicOutputFile::write(std::string_view bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), stream_) != bytes.size()) fail("write failed");
 }
 
+void AtomicOutputFile::finish_writing() {
+  if (committed_ || stream_ == nullptr) return;
+  if (std::fflush(stream_) != 0) fail("write failed");
+  if (to_stdout_) return;
+  if (::fsync(::fileno(stream_)) != 0 && errno != EINVAL) fail("sync failed");
+  std::FILE* stream = std::exchange(stream_, nullptr);
+  if (std::fclose(stream) != 0) fail("close failed");
+}
+
 void AtomicOutputFile::commit() {
   if (committed_) return;
-  if (std::fflush(stream_) != 0) fail("write failed");
-  if (to_stdout_) {
-    committed_ = true;
-    return;
-  }
-  if (::fsync(::fileno(stream_)) != 0 && errno != EINVAL) fail("sync failed");
-  if (std::fclose(stream_) != 0) {
-    stream_ = nullptr;
-    fail("close failed");
-  }
-  stream_ = nullptr;
-  if (!temporary_path_.empty()) {
-    std::error_code error;
-    std::filesystem::rename(temporary_path_, path_, error);
-    if (error) {
-      errno = error.value();
-      fail("cannot rename temporary file into place");
-    }
+  finish_writing();
+  if (!to_stdout_ && !temporary_path_.empty()) {
+    if (::rename(temporary_path_.c_str(), target_.c_str()) != 0) fail("cannot rename temporary file into place");
+    unregister_temporary(temporary_path_);
   }
   committed_ = true;
+}
+
+void commit_both(AtomicOutputFile& first, AtomicOutputFile& second) {
+  first.finish_writing();
+  second.finish_writing();
+  if (first.to_stdout_ || first.temporary_path_.empty() || second.committed_) {
+    first.commit();
+    second.commit();
+    return;
+  }
+  // A hard link keeps the first file's old content until the second is in place.
+  const auto backup = temporary_name_beside(first.target_, "tmp-backup");
+  register_temporary(backup);
+  const bool had_old = ::link(first.target_.c_str(), backup.c_str()) == 0;
+  if (!had_old && errno != ENOENT) {
+    unregister_temporary(backup);
+    first.fail("cannot keep the previous file while replacing the pair");
+  }
+  const auto drop_backup = [&] {
+    if (had_old) ::unlink(backup.c_str());
+    unregister_temporary(backup);
+  };
+  if (::rename(first.temporary_path_.c_str(), first.target_.c_str()) != 0) {
+    const int saved = errno;
+    drop_backup();
+    errno = saved;
+    first.fail("cannot rename temporary file into place");
+  }
+  unregister_temporary(first.temporary_path_);
+  first.committed_ = true;
+  if (::rename(second.temporary_path_.c_str(), second.target_.c_str()) != 0) {
+    const int saved = errno;
+    if (had_old) {
+      ::rename(backup.c_str(), first.target_.c_str());
+    } else {
+      ::unlink(first.target_.c_str());
+    }
+    drop_backup();
+    errno = saved;
+    second.fail("cannot rename temporary file into place (neither file was replaced)");
+  }
+  unregister_temporary(second.temporary_path_);
+  second.committed_ = true;
+  drop_backup();
 }
 
 }  // namespace untm::cli

@@ -35,18 +35,31 @@ class AtomicOutputFile final : public pipeline::OutputSink {
   // Flushes, syncs and renames into place. Throws on failure (and removes the
   // temporary file).
   void commit() override;
+  // Flushes, syncs and closes the temporary file without renaming it, so that
+  // commit_both() can rename two files only once both are complete.
+  void finish_writing();
 
   const std::filesystem::path& path() const noexcept { return path_; }
   std::FILE* stream() noexcept { return stream_; }
 
  private:
+  friend void commit_both(AtomicOutputFile& first, AtomicOutputFile& second);
   void fail(const std::string& what);
+  void remove_temporary() noexcept;
 
   std::filesystem::path path_;
+  // Where the rename lands: path_ itself, or the file a symlink path_ points
+  // to (writing through the link, never replacing it by a regular file).
+  std::filesystem::path target_;
   std::filesystem::path temporary_path_;
   std::FILE* stream_ = nullptr;
   bool to_stdout_ = false;
   bool committed_ = false;
 };
+
+// Commits the two files of a pair (the Moses .zh/.en files) so that both are
+// replaced or neither: a failure renaming the second puts the first file's old
+// content back (or removes it when it did not exist) before throwing.
+void commit_both(AtomicOutputFile& first, AtomicOutputFile& second);
 
 }  // namespace untm::cli

@@ -104,8 +104,7 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
       AtomicOutputFile second_file(second_path);
       first_file.write(first);
       second_file.write(second);
-      first_file.commit();
-      second_file.commit();
+      commit_both(first_file, second_file);
       break;
     }
   }
