@@ -41,6 +41,15 @@ std::size_t previous_code_point_start(std::string_view text, std::size_t offset,
 // when it is one).
 std::size_t next_code_point_boundary(std::string_view text, std::size_t offset) noexcept;
 
+// The first and the last code point of `text`: 0 when it is empty, U+FFFD
+// when ill-formed.
+inline char32_t first_code_point(std::string_view text) noexcept {
+  return text.empty() ? 0 : decode_code_point(text, 0).code_point;
+}
+inline char32_t last_code_point(std::string_view text) noexcept {
+  return text.empty() ? 0 : decode_code_point(text, previous_code_point_start(text, text.size())).code_point;
+}
+
 // Number of code points (an ill-formed sequence counts as one).
 std::size_t count_code_points(std::string_view text) noexcept;
 

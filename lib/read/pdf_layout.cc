@@ -1,7 +1,6 @@
 #include "read/pdf_layout.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +10,8 @@
 #include <set>
 #include <string_view>
 #include <unordered_set>
+
+#include "core/utf8.h"
 
 namespace untm::read {
 
@@ -189,21 +190,9 @@ void mark_headings(const PdfPage& page, std::vector<Role>& roles, const Column& 
   }
 }
 
-UChar32 first_character(std::string_view text) {
-  if (text.empty()) return 0;
-  std::int32_t offset = 0;
-  UChar32 code_point = 0;
-  U8_NEXT(text.data(), offset, static_cast<std::int32_t>(text.size()), code_point);
-  return code_point;
-}
+UChar32 first_character(std::string_view text) { return static_cast<UChar32>(first_code_point(text)); }
 
-UChar32 last_character(std::string_view text) {
-  if (text.empty()) return 0;
-  auto offset = static_cast<std::int32_t>(text.size());
-  UChar32 code_point = 0;
-  U8_PREV(text.data(), 0, offset, code_point);
-  return code_point;
-}
+UChar32 last_character(std::string_view text) { return static_cast<UChar32>(last_code_point(text)); }
 
 // Chinese characters and full-width punctuation: lines of them join with nothing.
 bool wide(UChar32 code_point) {

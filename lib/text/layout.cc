@@ -1,11 +1,11 @@
 #include "text/layout.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
 
+#include "core/utf8.h"
 #include "text/clean.h"
 
 namespace untm {
@@ -50,13 +50,7 @@ constexpr double kHalfLine = 0.5;
 // A centred line leaves at least this part of a full line (1/N) free on each side.
 constexpr std::size_t kCentredMarginShare = 6;
 
-UChar32 first_character(std::string_view text) {
-  if (text.empty()) return 0;
-  std::int32_t offset = 0;
-  UChar32 code_point = 0;
-  U8_NEXT(text.data(), offset, static_cast<std::int32_t>(text.size()), code_point);
-  return code_point;
-}
+UChar32 first_character(std::string_view text) { return static_cast<UChar32>(first_code_point(text)); }
 
 bool starts_upper(std::string_view text) { return u_isupper(first_character(text)) != 0; }
 bool starts_lower(std::string_view text) { return u_islower(first_character(text)) != 0; }
