@@ -13,6 +13,8 @@ shopt -s nullglob
 targets=(tests/fuzz/*_fuzz.cc)
 if (( ${#targets[@]} == 0 )); then echo "fuzz: no targets"; exit 0; fi
 scripts/build.sh fuzz
+# fontconfig (under poppler) keeps a cache it never frees: not ours.
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp"
 for source in "${targets[@]}"; do
   name="$(basename "$source" .cc)"
   corpus="build/fuzz/corpus/$name"
