@@ -226,7 +226,8 @@ void BundleReader::scan() {
       if (cursor.after_footer) {
         warnings_.push_back(fmt::format("{} stray bytes after the footer ignored", file_size_ - cursor.position));
       } else {
-        stop_truncated(fmt::format("truncated: {} stray bytes at byte {}", file_size_ - cursor.position, cursor.position));
+        stop_truncated(
+            fmt::format("truncated: {} stray bytes at byte {}", file_size_ - cursor.position, cursor.position));
       }
       break;
     }
@@ -348,8 +349,7 @@ bool BundleReader::scan_zstd_frame(ScanCursor& cursor) {
     throw InputError(source_name_,
                      fmt::format("a second bundle starts at byte {} (two bundles concatenated?): split the file "
                                  "there, or combine bundles with 'untm bundle merge'",
-                                 position),
-                     position);
+                                 position));
   }
   if (result.truncated) return stop_truncated(fmt::format("truncated: the file ends inside {}", cursor.describe()));
   if (!result.complete) return record_damaged_frame(cursor, result.problem);
@@ -416,7 +416,9 @@ void BundleReader::record_document_frame(ScanCursor& cursor, FrameLocation frame
 // names: its size, units and checksum, and the id and languages written in
 // its <tu> elements (the frame's content is covered by its own checksum).
 std::string BundleReader::marker_mismatch(const IndexEntry& marker, FrameLocation frame, const FrameContent& content) {
-  if (marker.frame.size != frame.size) return fmt::format("the frame is {} bytes, the marker says {}", frame.size, marker.frame.size);
+  if (marker.frame.size != frame.size) {
+    return fmt::format("the frame is {} bytes, the marker says {}", frame.size, marker.frame.size);
+  }
   if (marker.unit_count != content.units()) {
     return fmt::format("the frame has {} units, the marker says {}", content.units(), marker.unit_count);
   }

@@ -242,10 +242,11 @@ TEST_CASE("two bundles concatenated are refused, not listed as the second alone"
   auto documents = small_documents();
   const std::string first = write_bundle({documents[0]});
   const std::string second = write_bundle({documents[1], documents[2]});
-  const std::vector<std::pair<std::string, std::size_t>> cases{{first + second, first.size()},
-                                                                {second + first, second.size()},
-                                                                {first + first, first.size()},
-                                                                {first + second.substr(0, second.size() / 2), first.size()}};
+  const std::vector<std::pair<std::string, std::size_t>> cases{
+      {first + second, first.size()},
+      {second + first, second.size()},
+      {first + first, first.size()},
+      {first + second.substr(0, second.size() / 2), first.size()}};
   for (const auto& [joined, second_start] : cases) {
     std::istringstream in(joined);
     try {

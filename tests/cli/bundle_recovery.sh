@@ -72,18 +72,19 @@ row "index gone, marker renamed" "$work/renamed.tmx.zst" 1 "incomplete: document
   export "${export_args[@]}"
 row "index gone, marker renamed, ls" "$work/renamed.tmx.zst" 1 "does not match its frame" no ls
 row "index gone, marker renamed, verify" "$work/renamed.tmx.zst" 1 "does not match its frame" no verify
-row "index gone, marker skips a document" "$work/skipping.tmx.zst" 1 "a document may be lost" no export "${export_args[@]}"
+row "index gone, marker skips a document" "$work/skipping.tmx.zst" 1 "a document may be lost" no \
+  export "${export_args[@]}"
 row "index gone, marker skips a document, ls" "$work/skipping.tmx.zst" 1 "incomplete" no ls
 row "index gone, --doc of a lost name" "$work/skipping.tmx.zst" 1 "it may be one of those lost" no \
   export "${export_args[@]}" --doc "$(sed -n 2p "$work/ls.txt" | cut -f1)"
 row "index frame size damaged" "$work/index-header.tmx.zst" 0 "size field is damaged" yes export "${export_args[@]}"
 row "index frame size damaged, verify" "$work/index-header.tmx.zst" 1 "size field is damaged" no verify
 row "trailer size damaged" "$work/trailer-size.tmx.zst" 0 "rebuilt by scanning" yes export "${export_args[@]}"
-row "two bundles concatenated, ls" "$work/joined.tmx.zst" 1 "second bundle starts at byte $(stat -c %s "$work/a.tmx.zst")" \
-  no ls
+first_size=$(stat -c %s "$work/a.tmx.zst")
+row "two bundles concatenated, ls" "$work/joined.tmx.zst" 1 "second bundle starts at byte $first_size" no ls
 row "two bundles concatenated, export" "$work/joined.tmx.zst" 1 "two bundles concatenated" no export "${export_args[@]}"
 
-# Every 5th byte of the header frame, the markers, the first 18 bytes of each
+# Every 8th byte of the header frame, the markers, the first 18 bytes of each
 # document frame (its zstd header) and the footer of a bundle with no index,
 # flipped: the export is the intact one's, or exit 1 naming the file. (Every
 # byte, in process: tests/bundle/bundle_damage_test.cc.)
@@ -92,7 +93,7 @@ offsets=$(
     seq 0 $(( $(frame_offset 1) + 17 ))
     for document in 2 3; do seq "$(frame_end $(( document - 1 )))" $(( $(frame_offset "$document") + 17 )); done
     seq "$(frame_end 3)" $(( index_start - 1 ))
-  } | awk 'NR % 5 == 0'
+  } | awk 'NR % 8 == 0'
 )
 same=0 loud=0
 for offset in $offsets; do
@@ -111,5 +112,5 @@ for offset in $offsets; do
     loud=$(( loud + 1 ))
   fi
 done
-expect_number "exports refused" "$loud" ">" 40
+expect_number "exports refused" "$loud" ">" 30
 echo "ok ($same flips read as written, $loud refused)"
