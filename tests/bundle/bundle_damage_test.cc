@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../format/sample_document.h"
+#include "sample_bundle.h"
 #include "bundle/reader.h"
 #include "bundle/writer.h"
 #include "core/error.h"
@@ -25,19 +26,7 @@ namespace {
 
 constexpr char kName[] = "damaged.tmx.zst";
 
-format::TmxHeader fixed_header() {
-  format::TmxHeader header;
-  header.creation_date = "20130830T120000Z";
-  return header;
-}
-
-std::string write_bundle(const std::vector<AlignedDocument>& documents) {
-  std::ostringstream out;
-  BundleWriter writer(out, fixed_header(), 3);
-  for (const auto& document : documents) writer.add(document);
-  writer.finish();
-  return std::move(out).str();
-}
+using testing::write_bundle;
 
 std::vector<AlignedDocument> small_documents() {
   std::vector<AlignedDocument> documents;
