@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Issue #10, "no file lost", as a table: one row per case, with the command,
-# the exit code it must end with and the files that must stay byte-identical.
+# Issue #10, "no file lost", as a table: one row per case, with the command
+# (and the failure strace injects, if any), the exit code it must end with and
+# the files that must stay byte-identical.
 # An output naming an input or another output of the same run (however
 # spelled: ./, .., a symlink, a hard link) is refused (64) before any work; an
 # output that cannot be written is found (74) before any alignment. Then the
@@ -14,55 +15,64 @@ cd "$work"
 
 cp "$source_dir/corpora/demo/reply-zh.txt" a.zh
 cp "$source_dir/corpora/demo/reply-en.txt" a.en
-cp a.zh p.zh
-cp a.en p.en
 ln a.en hard.en
 ln -s a.en link.en
 mkdir sub docs outdir outdir.tsv
 cp "$data/A_68_101-ZH.txt" docs/X.zh
 cp "$data/A_68_101-EN.txt" docs/X.en
 echo old-tsv >f.tsv
+echo old-zh >p.zh
+echo old-en >p.en
 echo old-bundle >b.tmx.zst
 printf 'd1\ta.zh\ta.en\n' >manifest.tsv
 expect_exit 0 "$untm" batch -q manifest.tsv -o real.tmx.zst --date 20131001T120000Z
 cp real.tmx.zst other.tmx.zst
 
-# ROW: name|command (run in $work)|exit code|files that must stay byte-identical
+# ROW: name|strace fault injected, or -|command (run in $work)|exit code|files that must stay byte-identical
+# The faults (Debian strace) fail a rename or an fsync: the old files stay, no temporary is left.
 rows=(
-  "split -o its input|split --lang en a.en -o a.en|64|a.en"
-  "split -o its input through ..|split --lang en a.en -o sub/../a.en|64|a.en"
-  "split -o a hard link of its input|split --lang en a.en -o hard.en|64|a.en"
-  "split -o a symlink to its input|split --lang en a.en -o link.en|64|a.en"
-  "align -o and --links one file, spelled apart|align a.zh a.en -o f.tsv --links ./sub/../f.tsv|64|f.tsv"
-  "align --links its first input|align a.zh a.en --links a.zh|64|a.zh a.en"
-  "align --report its second input|align a.zh a.en --report $work/a.en|64|a.zh a.en"
-  "align -o F.tsv --links F.tsv|align a.zh a.en -o f.tsv --links f.tsv|64|f.tsv a.zh a.en"
-  "align --report equal to -o|align a.zh a.en -o f.tsv --report ./f.tsv|64|f.tsv"
-  "align Moses pair onto its inputs|align p.zh p.en -o p.moses|64|p.zh p.en"
-  "align --save-lexicon its input|align a.zh a.en -o f.tsv --save-lexicon a.en|64|a.en f.tsv"
-  "batch -o its manifest|batch -q manifest.tsv -o manifest.tsv|64|manifest.tsv"
-  "batch --report equal to -o|batch -q manifest.tsv -o b.tmx.zst --report b.tmx.zst|64|b.tmx.zst"
-  "batch --report a document|batch -q manifest.tsv -o b.tmx.zst --report a.en|64|b.tmx.zst a.en"
-  "batch -o a document of its folder|batch -q docs -o docs/X.en|64|docs/X.en docs/X.zh"
-  "batch -o a link file of --links-dir|batch -q manifest.tsv -o L/d1.align --links-dir L|64|manifest.tsv"
-  "batch --links-dir onto an input file|batch -q manifest.tsv -o b.tmx.zst --links-dir a.en|64|a.en b.tmx.zst"
-  "bundle export -o its bundle|bundle export real.tmx.zst --format tsv -o real.tmx.zst|64|real.tmx.zst"
-  "bundle cat -o its bundle|bundle cat real.tmx.zst -o ./real.tmx.zst|64|real.tmx.zst"
-  "bundle merge -o one of its inputs|bundle merge real.tmx.zst other.tmx.zst -o other.tmx.zst|64|real.tmx.zst other.tmx.zst"
-  "batch -o a folder|batch -q manifest.tsv -o outdir|74|manifest.tsv"
-  "batch --report in a missing folder|batch -q manifest.tsv -o b.tmx.zst --report nowhere/r.jsonl|74|b.tmx.zst"
-  "batch --links-dir under a file|batch -q manifest.tsv -o b.tmx.zst --links-dir a.en/links|74|b.tmx.zst a.en"
-  "batch -o in a missing folder|batch -q manifest.tsv -o nowhere/b.tmx.zst|74|manifest.tsv"
-  "align -o a folder|align a.zh a.en -o outdir.tsv --links f.tsv|74|f.tsv"
-  "align -o in a missing folder|align a.zh a.en -o nowhere/x.tsv --links f.tsv|74|f.tsv"
-  "split -o a folder|split --lang en a.en -o outdir|74|a.en"
+  "split -o its input|-|split --lang en a.en -o a.en|64|a.en"
+  "split -o its input through ..|-|split --lang en a.en -o sub/../a.en|64|a.en"
+  "split -o a hard link of its input|-|split --lang en a.en -o hard.en|64|a.en"
+  "split -o a symlink to its input|-|split --lang en a.en -o link.en|64|a.en"
+  "align -o and --links one file, spelled apart|-|align a.zh a.en -o f.tsv --links ./sub/../f.tsv|64|f.tsv"
+  "align --links its first input|-|align a.zh a.en --links a.zh|64|a.zh a.en"
+  "align --report its second input|-|align a.zh a.en --report $work/a.en|64|a.zh a.en"
+  "align -o F.tsv --links F.tsv|-|align a.zh a.en -o f.tsv --links f.tsv|64|f.tsv a.zh a.en"
+  "align --report equal to -o|-|align a.zh a.en -o f.tsv --report ./f.tsv|64|f.tsv"
+  "align Moses pair onto its inputs|-|align p.zh p.en -o p.moses|64|p.zh p.en"
+  "align --save-lexicon its input|-|align a.zh a.en -o f.tsv --save-lexicon a.en|64|a.en f.tsv"
+  "batch -o its manifest|-|batch -q manifest.tsv -o manifest.tsv|64|manifest.tsv"
+  "batch --report equal to -o|-|batch -q manifest.tsv -o b.tmx.zst --report b.tmx.zst|64|b.tmx.zst"
+  "batch --report a document|-|batch -q manifest.tsv -o b.tmx.zst --report a.en|64|b.tmx.zst a.en"
+  "batch -o a document of its folder|-|batch -q docs -o docs/X.en|64|docs/X.en docs/X.zh"
+  "batch -o a link file of --links-dir|-|batch -q manifest.tsv -o L/d1.align --links-dir L|64|manifest.tsv"
+  "batch --links-dir onto an input file|-|batch -q manifest.tsv -o b.tmx.zst --links-dir a.en|64|a.en b.tmx.zst"
+  "bundle export -o its bundle|-|bundle export real.tmx.zst --format tsv -o real.tmx.zst|64|real.tmx.zst"
+  "bundle cat -o its bundle|-|bundle cat real.tmx.zst -o ./real.tmx.zst|64|real.tmx.zst"
+  "bundle merge -o one of its inputs|-|bundle merge real.tmx.zst other.tmx.zst -o other.tmx.zst|64|real.tmx.zst other.tmx.zst"
+  "batch -o a folder|-|batch -q manifest.tsv -o outdir|74|manifest.tsv"
+  "batch --report in a missing folder|-|batch -q manifest.tsv -o b.tmx.zst --report nowhere/r.jsonl|74|b.tmx.zst"
+  "batch --links-dir under a file|-|batch -q manifest.tsv -o b.tmx.zst --links-dir a.en/links|74|b.tmx.zst a.en"
+  "batch -o in a missing folder|-|batch -q manifest.tsv -o nowhere/b.tmx.zst|74|manifest.tsv"
+  "align -o a folder|-|align a.zh a.en -o outdir.tsv --links f.tsv|74|f.tsv"
+  "align -o in a missing folder|-|align a.zh a.en -o nowhere/x.tsv --links f.tsv|74|f.tsv"
+  "split -o a folder|-|split --lang en a.en -o outdir|74|a.en"
+  "Moses pair, second rename fails|rename:error=EIO:when=2|align a.zh a.en -o p.moses|74|p.zh p.en"
+  "Moses pair, first rename fails|rename:error=EIO:when=1|align a.zh a.en -o p.moses|74|p.zh p.en"
+  "Moses pair, disk full at fsync|fsync:error=ENOSPC|align a.zh a.en -o p.moses|74|p.zh p.en"
+  "align -o, rename fails|rename:error=EIO|align a.zh a.en -o f.tsv|74|f.tsv"
+  "align -o, disk full at fsync|fsync:error=ENOSPC|align a.zh a.en -o f.tsv|74|f.tsv"
+  "split -o, disk full at fsync|fsync:error=ENOSPC|split --lang en a.en -o f.tsv|74|f.tsv"
 )
 for row in "${rows[@]}"; do
-  IFS='|' read -r name command code kept <<<"$row"
-  before=$(md5sum $kept)
+  IFS='|' read -r name fault command code kept <<<"$row"
+  before=$(md5sum $kept a.zh a.en)
+  tracer=()
+  [[ $fault == - ]] || tracer=(strace -f -o /dev/null -e inject="$fault")
   # shellcheck disable=SC2086
-  expect_exit "$code" "$untm" $command
-  [[ $(md5sum $kept) == "$before" ]] || fail "$name: files changed"
+  expect_exit "$code" "${tracer[@]}" "$untm" $command
+  [[ $(md5sum $kept a.zh a.en) == "$before" ]] || fail "$name: files changed"
   [[ -z $(find . -name '*.untm-journal' -o -name '*.untm-tmp-*') ]] || fail "$name: left $(find . -name '*.untm-*')"
   [[ ! -e nowhere && ! -e L/d1.align ]] || fail "$name: wrote an output"
   if [[ $code == 64 ]]; then expect_contains "$work/err" "is the same file as"; fi
