@@ -17,6 +17,7 @@
 #include "lexicon_options.h"
 #include "output.h"
 #include "pipeline/pair_job.h"
+#include "tmx_options.h"
 
 namespace untm::cli {
 namespace {
@@ -118,6 +119,7 @@ struct AlignCommand {
   std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors, decoding;
   bool no_anchors = false;
   OutputOptions output;
+  TmxOptionValues tmx;
 };
 
 // The alignment model's options: the length model, EM and the anchors.
@@ -160,7 +162,7 @@ po::options_description align_options(AlignCommand& command) {
   OutputOptions& output = command.output;
   visible.add_options()
       ("help,h", "show this help")
-      ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
+      ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.gz .tmx.zst .moses), or --format")
       ("min-confidence",
        po::value(&output.min_confidence)->default_value(0.0)->notifier([](double value) {
          check_confidence_option(value, "--min-confidence");
@@ -176,6 +178,7 @@ po::options_description align_options(AlignCommand& command) {
        "TMX creation date (default: now), for reproducible output")
       ("src-lang", po::value(&command.first_code)->default_value("zh"), "language of FIRST_FILE")
       ("tgt-lang", po::value(&command.second_code)->default_value("en"), "language of SECOND_FILE");
+  add_tmx_options(visible, command.tmx);
   add_model_options(visible, command);
   add_lexicon_options(visible, command.job.lexicon);
   return visible;
@@ -185,6 +188,7 @@ po::options_description align_options(AlignCommand& command) {
 void interpret(AlignCommand& command) {
   pipeline::PairJob& job = command.job;
   if (job.first_name.empty() || job.second_name.empty()) throw UsageError("needs two input files");
+  apply_tmx_options(command.tmx, command.first_code, command.second_code, command.output_path, command.output);
   if (command.output_path.empty() && command.links_path.empty() && command.report_path.empty()) {
     throw UsageError("needs -o OUT, --links FILE or --report FILE.html");
   }
@@ -230,7 +234,9 @@ std::optional<AlignCommand> parse_align_command(const Arguments& args) {
 int run_align(const Arguments& args) {
   const std::optional<AlignCommand> command = parse_align_command(args);
   if (!command) return 0;
-  if (!command->output_path.empty()) output_format_of(command->output_path);  // a bad extension fails before the work
+  if (!command->output_path.empty() && !command->output.format) {
+    output_format_of(command->output_path);  // a bad extension fails before the work
+  }
   const pipeline::PairResult result = pipeline::run_pair_job(command->job, read_file);
   if (result.lexicon_to_save) write_file(command->job.lexicon.save_lexicon, *result.lexicon_to_save);
   const AlignedDocument& aligned = result.document;
