@@ -39,6 +39,7 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/untm.pc DESTINATION ${CMAKE_INSTALL_LI
   COMPONENT development)
 
 # Man pages and completion, generated from `untm --help` after untm is built.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(UNTM_COMMANDS split align batch bundle eval bench)
 set(pages_dir ${CMAKE_CURRENT_BINARY_DIR}/share)
 set(pages ${pages_dir}/man/untm.1 ${pages_dir}/completion/untm.bash ${pages_dir}/completion/_untm)
@@ -46,7 +47,7 @@ foreach(command IN LISTS UNTM_COMMANDS)
   list(APPEND pages ${pages_dir}/man/untm-${command}.1)
 endforeach()
 add_custom_command(OUTPUT ${pages}
-  COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tools/untm/install/generate.py
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/untm/install/generate.py
     $<TARGET_FILE:untm> ${pages_dir} ${PROJECT_VERSION} ${UNTM_COMMANDS}
   DEPENDS untm ${CMAKE_SOURCE_DIR}/tools/untm/install/generate.py
   COMMENT "man pages and shell completion from untm --help")

@@ -22,13 +22,13 @@ expect_contains "$work/tags.tmx" 'srclang="en-US"'
 expect_number "zh-CN tuvs" "$(grep -c 'xml:lang="zh-CN"' "$work/tags.tmx")" == 3
 expect_number "en-US tuvs" "$(grep -c 'xml:lang="en-US"' "$work/tags.tmx")" == 3
 expect_lacks "$work/tags.tmx" 'xml:lang="zh"\|xml:lang="en"'
-expect_exit 0 "${align[@]}" --tmx-langs zh-Hans,en --srclang zh -o "$work/hans.tmx"
+expect_exit 0 "${align[@]}" --tmx-langs zh-Hans,en --original-lang zh -o "$work/hans.tmx"
 expect_contains "$work/hans.tmx" 'srclang="zh-Hans"'
 expect_exit 64 "${align[@]}" --tmx-langs zh_CN,en -o "$work/bad.tmx"
 expect_contains "$work/err" "'zh_CN' is not a BCP 47 language tag"
 expect_exit 64 "${align[@]}" --tmx-langs zh-CN -o "$work/bad.tmx"
 expect_exit 64 "${align[@]}" --srclang fr -o "$work/bad.tmx"
-expect_contains "$work/err" "srclang 'fr' is not the language of either side"
+expect_contains "$work/err" "original-lang 'fr' is not the language of either side"
 [[ ! -e $work/bad.tmx ]] || fail "a refused command wrote bad.tmx"
 
 # Null links: three units of two <tuv> by default, the fourth kept on request.
@@ -55,3 +55,16 @@ cmp <(gzip -dc "$work/packed.bin") "$work/plain.tmx" || fail "--format tmx.gz -o
 expect_exit 64 "${align[@]}" --format moses
 expect_exit 64 "${align[@]}" --format xml
 expect_contains "$work/err" "format 'xml'"
+
+# One name per language option; the old spellings still work for one
+# release, with a warning, and give the same output.
+expect_exit 0 "${align[@]}" --first-lang zh --second-lang en --original-lang en -o "$work/new-names.tmx"
+expect_lacks "$work/err" 'deprecated'
+cmp "$work/new-names.tmx" "$work/plain.tmx" || fail "--first-lang/--second-lang/--original-lang changed the TMX"
+expect_exit 0 "${align[@]}" --src-lang zh --tgt-lang en --srclang en -o "$work/old-names.tmx"
+expect_contains "$work/err" '--srclang is deprecated.*use --original-lang'
+expect_contains "$work/err" '--src-lang is deprecated.*use --first-lang'
+expect_contains "$work/err" '--tgt-lang is deprecated.*use --second-lang'
+cmp "$work/old-names.tmx" "$work/plain.tmx" || fail "the deprecated spellings changed the TMX"
+expect_exit 64 "${align[@]}" --srclang en --original-lang en -o "$work/both.tmx"
+expect_contains "$work/err" 'same option'

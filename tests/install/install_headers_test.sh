@@ -9,20 +9,25 @@ trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/prefix" --component development > /dev/null
 PKG_CONFIG_PATH="$(find "$work/prefix" -name untm.pc -printf '%h')"
 export PKG_CONFIG_PATH
-read -ra flags <<< "$(pkg-config --cflags untm)"
-count=0 failed=0
-while IFS= read -r header; do
-  count=$((count + 1))
-  # Included from a file of its own, as a user does (a header compiled as the
-  # main file warns about its #pragma once).
-  printf '#include "%s"\n' "${header#"$work/prefix/include/untm/"}" > "$work/use.cc"
-  if ! ${CXX:-c++} -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror "${flags[@]}" "$work/use.cc" \
-      2> "$work/err"; then
-    echo "FAIL: ${header#"$work/prefix/"} does not compile alone:" >&2
-    head -10 "$work/err" >&2
-    failed=$((failed + 1))
-  fi
-done < <(find "$work/prefix/include/untm" -name '*.h' | sort)
+find "$work/prefix/include/untm" -name '*.h' -printf '%P\n' | sort > "$work/headers"
+count=$(wc -l < "$work/headers")
 [[ $count -gt 50 ]] || { echo "FAIL: only $count headers installed" >&2; exit 1; }
-echo "$count headers, $failed failed"
-[[ $failed == 0 ]]
+
+# One header, included from a file of its own as a user does (a header
+# compiled as the main file warns about its #pragma once).
+check_header() {  # HEADER (relative to include/untm)
+  local source="$work/use-${1//\//-}.cc"
+  printf '#include "%s"\n' "$1" > "$source"
+  local flags
+  eval "flags=($(pkg-config --cflags untm))"  # written for a shell: UNTM_VERSION's quotes escaped
+  ${CXX:-c++} -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror "${flags[@]}" "$source" \
+    2> "$source.err" || { echo "FAIL: $1 does not compile alone:"; head -10 "$source.err"; }
+}
+export -f check_header
+export work
+xargs -P 2 -I{} bash -c 'check_header "$1"' _ {} < "$work/headers" > "$work/failures"
+if [[ -s $work/failures ]]; then
+  cat "$work/failures" >&2
+  exit 1
+fi
+echo "$count headers, each compiles alone"

@@ -47,7 +47,7 @@ std::string resolved_srclang(const std::string& srclang, const std::string& firs
   const bool first_matches = primary_subtag(srclang) == primary_subtag(first);
   const bool second_matches = primary_subtag(srclang) == primary_subtag(second);
   if (first_matches != second_matches && srclang.find('-') == std::string::npos) return first_matches ? first : second;
-  throw UsageError(fmt::format("--srclang '{}' is not the language of either side ({} or {}): the original's "
+  throw UsageError(fmt::format("--original-lang '{}' is not the language of either side ({} or {}): the original's "
                                "language must be one of the TMX's <tuv> languages", srclang, first, second));
 }
 
@@ -56,7 +56,7 @@ std::string resolved_srclang(const std::string& srclang, const std::string& firs
 void add_tmx_options(po::options_description& options, TmxOptionValues& values) {
   options.add_options()
       ("tmx-langs", po::value(&values.languages)->value_name("FIRST,SECOND"),
-       "TMX xml:lang of each side as BCP 47 tags, e.g. zh-CN,en-US (default: the --src-lang and --tgt-lang codes)")
+       "TMX xml:lang of each side as BCP 47 tags, e.g. zh-CN,en-US (default: the --first-lang and --second-lang codes)")
       ("tmx-keep-null", po::bool_switch(&values.keep_null_links),
        "keep null links in .tmx/.tmx.gz output as units of one <tuv> (CAT tools read them as untranslated)")
       ("format", po::value(&values.format)->value_name("FMT"),

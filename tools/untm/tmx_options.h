@@ -24,7 +24,7 @@ struct TmxOptionValues {
 void add_tmx_options(boost::program_options::options_description& options, TmxOptionValues& values);
 
 // Checks the values and puts them in `output`. `first_code` and `second_code`
-// are the documents' languages (--src-lang, --tgt-lang); srclang must name one
+// are the documents' languages (--first-lang, --second-lang); srclang must name one
 // side's language (or "*all*"): "en" with --tmx-langs zh-CN,en-US becomes
 // en-US. An empty `output_path` with --format becomes "-" (standard output).
 // Throws UsageError naming the option.

@@ -13,10 +13,10 @@ int main() {
   const std::string_view paragraph = "第一句话。第二句话！第三句？";
   std::printf("sentences: %zu\n", splitter.split(paragraph).size());
   try {
-    untm::read_pdf("not a PDF", "bytes.pdf");
+    untm::read::read_pdf("not a PDF", "bytes.pdf");
     std::printf("pdf: read\n");
   } catch (const untm::InputError&) {
     std::printf("pdf: refused\n");
   }
-  std::printf("tool: %s\n", untm::TmxHeader{}.tool_version.c_str());
+  std::printf("tool: %s\n", untm::format::TmxHeader{}.tool_version.c_str());
 }

@@ -178,38 +178,38 @@ complete -F _untm untm
 
 
 def zsh_completion(summaries, options, subs):
+    # Names with a prefix: zsh's own "commands", "options" and "words" are special.
     described = " ".join(f"'{c}:{s.replace(chr(39), '')}'" for c, s in summaries.items())
-    cases = "\n".join(f'    "{key}") options=({" ".join(names)}) ;;' for key, names in options.items())
-    sub_cases = "\n".join(f'    {command}) words=({" ".join(names)}) ;;' for command, names in subs.items())
+    cases = "\n".join(f'    "{key}") untm_options=({" ".join(names)}) ;;' for key, names in options.items())
+    sub_cases = "\n".join(f'    {command}) untm_subwords=({" ".join(names)}) ;;' for command, names in subs.items())
     return f"""#compdef untm
 # zsh completion for untm (generated from untm --help by tools/untm/install/generate.py)
-local -a commands options words
-commands=({described})
+local -a untm_commands untm_options untm_subwords
+untm_commands=({described})
 if (( CURRENT == 2 )); then
-  _describe command commands
+  _describe command untm_commands
   return
 fi
 if [[ $words[2] == help ]]; then
-  (( CURRENT == 3 )) && _describe command commands
+  (( CURRENT == 3 )) && _describe command untm_commands
   return
 fi
-local command=$words[2] key=$words[2]
-local -a subwords
-case $command in
-{sub_cases.replace("words=", "subwords=")}
+local untm_command=$words[2] untm_key=$words[2]
+case $untm_command in
+{sub_cases}
 esac
-if (( $#subwords )); then
+if (( $#untm_subwords )); then
   if (( CURRENT == 3 )); then
-    compadd -a subwords
+    compadd -a untm_subwords
     return
   fi
-  key="$command $words[3]"
+  untm_key="$untm_command $words[3]"
 fi
-case $key in
+case $untm_key in
 {cases}
 esac
 if [[ $PREFIX == -* ]]; then
-  compadd -a options
+  compadd -a untm_options
 else
   _files
 fi
