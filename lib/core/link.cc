@@ -53,6 +53,16 @@ std::optional<LinkIndices> parse_link_line(std::string_view line) {
   line.remove_prefix(1);
   if (!parse_index_list(line, link.second)) return std::nullopt;
   skip_spaces(line);
+  // Vecalign and Bertalign write the link's cost after it ("[0]:[0]:0.0712"):
+  // read, and ignored, so that their outputs score as they are.
+  if (!line.empty() && line.front() == ':') {
+    line.remove_prefix(1);
+    double cost = 0;
+    const auto [end, error] = std::from_chars(line.data(), line.data() + line.size(), cost);
+    if (error != std::errc() || end == line.data()) return std::nullopt;
+    line.remove_prefix(static_cast<std::size_t>(end - line.data()));
+    skip_spaces(line);
+  }
   if (!line.empty()) return std::nullopt;
   return link;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <ctime>
 
@@ -33,6 +34,16 @@ void append_tuv(std::string& out, std::string_view language, const Segment& segm
   out += "<seg>";
   append_clean(out, segment.text, Escaping::xml, counts);
   out += "</seg></tuv>\n";
+}
+
+// A side of a pair is written as a <tuv> unless it has neither sentences nor text.
+bool has_tuv(const Segment& segment, SentenceRange sentences) { return !sentences.empty() || !segment.text.empty(); }
+
+bool is_alphanumeric(std::string_view text, bool letters_only) {
+  return std::all_of(text.begin(), text.end(), [letters_only](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return letters_only ? std::isalpha(byte) != 0 : std::isalnum(byte) != 0;
+  });
 }
 
 }  // namespace
@@ -79,6 +90,24 @@ std::string render_tmx_header(const TmxHeader& header) {
   return out;
 }
 
+bool is_language_tag(std::string_view tag) {
+  // Subtags of 1-8 letters or digits joined by '-'; the first is 2-8 letters
+  // (a language) or the private-use "x"; "i-" grandfathered tags are old.
+  std::size_t index = 0;
+  while (!tag.empty()) {
+    const std::size_t end = std::min(tag.find('-'), tag.size());
+    const std::string_view subtag = tag.substr(0, end);
+    if (subtag.empty() || subtag.size() > 8 || !is_alphanumeric(subtag, index == 0)) return false;
+    const bool private_use = (subtag == "x" || subtag == "X") && end < tag.size();
+    if (index == 0 && subtag.size() < 2 && !private_use) return false;
+    if (end == tag.size()) return true;
+    tag.remove_prefix(end + 1);
+    if (tag.empty()) return false;  // a trailing '-'
+    ++index;
+  }
+  return false;
+}
+
 std::string_view tmx_footer() { return "</body>\n</tmx>\n"; }
 
 std::size_t append_tmx_units(std::string& out, const AlignedDocument& document, const TmxHeader& header,
@@ -90,6 +119,8 @@ std::size_t append_tmx_units(std::string& out, const AlignedDocument& document, 
   for (std::size_t i = 0; i < document.pairs.size(); ++i) {
     const AlignedPair& pair = document.pairs[i];
     if (pair.link.confidence < options.min_confidence) continue;
+    const bool null_link = !has_tuv(pair.first, pair.link.first) || !has_tuv(pair.second, pair.link.second);
+    if (null_link && !options.keep_null_links) continue;
     out += "<tu tuid=\"";
     append_attribute_text(out, document.id, counts);
     out += fmt::format(":{}\" creationdate=\"{}\">\n    ", i + 1, header.creation_date);
@@ -102,7 +133,7 @@ std::size_t append_tmx_units(std::string& out, const AlignedDocument& document, 
     append_prop(out, "x-confidence", fmt::format("{:.4f}", pair.link.confidence), counts);
     out += "\n";
     const auto append_side = [&](const Segment& segment, SentenceRange sentences, const std::string& language) {
-      if (!sentences.empty() || !segment.text.empty()) append_tuv(out, language, segment, sentences, counts);
+      if (has_tuv(segment, sentences)) append_tuv(out, language, segment, sentences, counts);
     };
     if (second_first) {
       append_side(pair.second, pair.link.second, document.second_language);

@@ -43,7 +43,15 @@ struct TmxHeader {
 // Which pairs a renderer writes.
 struct FormatOptions {
   double min_confidence = 0.0;     // pairs below it are left out
+  // TMX: a null link (one side empty) as a <tu> of one <tuv>. CAT tools take
+  // such a unit for an untranslated segment, so `untm align` leaves them out
+  // of a .tmx by default; bundles keep every link.
+  bool keep_null_links = true;
 };
+
+// True for a well-formed BCP 47 language tag (RFC 5646: "zh", "zh-CN",
+// "zh-Hans-CN", "en-US", "x-klingon"): the syntax, not the registry.
+bool is_language_tag(std::string_view tag);
 
 // TMX's date format (TMX 1.4b, "creationdate": ISO 8601 basic, UTC).
 std::string tmx_date(std::chrono::system_clock::time_point time);

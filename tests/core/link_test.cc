@@ -28,6 +28,19 @@ TEST_CASE("link files parse null links, several indices, spaces and CRLF", "[cor
   CHECK(links[4].type() == LinkType{1, 2});
 }
 
+TEST_CASE("Vecalign and Bertalign outputs parse: a cost after the link is read and left", "[core][link]") {
+  const auto links = parse_links("[0]:[0]:0.071234\n[1,2]:[1]:0.3\n[]:[2]:0.000000\n[3]:[3]:-1.5e-3\n", "vecalign.out");
+  REQUIRE(links.size() == 4);
+  CHECK(links[0] == Link{{0, 1}, {0, 1}});
+  CHECK(links[1] == Link{{1, 3}, {1, 2}});
+  CHECK(links[2].second == SentenceRange{2, 3});
+  CHECK(links[3] == Link{{3, 4}, {3, 4}});
+  for (const char* bad : {"[0]:[0]:\n", "[0]:[0]:x\n", "[0]:[0]:0.5:1\n", "[0]:[0]:0.5 extra\n"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_links(bad, "bad.align"), InputError);
+  }
+}
+
 TEST_CASE("link files round-trip through format_links", "[core][link]") {
   const std::string text = "[0]:[0]\n[1,2]:[3]\n[]:[4]\n[3]:[]\n[4]:[5,6,7]\n";
   CHECK(format_links(parse_links(text, "a.align")) == text);

@@ -1,5 +1,5 @@
 // untm align: aligns a Chinese and an English document (or any two sides of
-// --src-lang/--tgt-lang) and writes the pairs, and optionally the links.
+// --first-lang/--second-lang) and writes the pairs, and optionally the links.
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
@@ -14,9 +14,11 @@
 #include "core/error.h"
 #include "core/link.h"
 #include "file_io.h"
+#include "language_options.h"
 #include "lexicon_options.h"
 #include "output.h"
 #include "pipeline/pair_job.h"
+#include "tmx_options.h"
 
 namespace untm::cli {
 namespace {
@@ -28,7 +30,7 @@ constexpr const char* kUsage =
     "\n"
     "Aligns the sentences of two documents that translate each other: paragraphs\n"
     "first, then sentences inside linked paragraphs (Gale & Church lengths, with\n"
-    "anchors such as numbers, names and quotes). FIRST_FILE is the --src-lang side.\n"
+    "anchors such as numbers, names and quotes). FIRST_FILE is the --first-lang side.\n"
     "\n"
     "example:\n"
     "  untm align report.zh.txt report.en.txt -o report.tsv\n"
@@ -116,8 +118,10 @@ std::string html_report(const AlignedDocument& document, const std::string& firs
 struct AlignCommand {
   pipeline::PairJob job;
   std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors, decoding;
+  LanguageOptionValues languages;
   bool no_anchors = false;
   OutputOptions output;
+  TmxOptionValues tmx;
 };
 
 // The alignment model's options: the length model, EM and the anchors.
@@ -160,7 +164,7 @@ po::options_description align_options(AlignCommand& command) {
   OutputOptions& output = command.output;
   visible.add_options()
       ("help,h", "show this help")
-      ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
+      ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.gz .tmx.zst .moses), or --format")
       ("min-confidence",
        po::value(&output.min_confidence)->default_value(0.0)->notifier([](double value) {
          check_confidence_option(value, "--min-confidence");
@@ -170,12 +174,10 @@ po::options_description align_options(AlignCommand& command) {
       ("report", po::value(&command.report_path), "also write an HTML page of the pairs, least confident shaded")
       ("presplit", po::bool_switch(&command.job.text.presplit), "inputs hold one sentence per line: no cleaning or splitting")
       ("id", po::value(&command.job.id), "document id in the output, e.g. the UN symbol (default: FIRST_FILE's name)")
-      ("srclang", po::value(&output.header.srclang)->default_value(output.header.srclang),
-       "TMX srclang: the language of the original (en for most UN documents)")
       ("date", po::value(&output.header.creation_date)->value_name("YYYYMMDDThhmmssZ"),
-       "TMX creation date (default: now), for reproducible output")
-      ("src-lang", po::value(&command.first_code)->default_value("zh"), "language of FIRST_FILE")
-      ("tgt-lang", po::value(&command.second_code)->default_value("en"), "language of SECOND_FILE");
+       "TMX creation date (default: now), for reproducible output");
+  add_language_options(visible, command.languages, true);
+  add_tmx_options(visible, command.tmx);
   add_model_options(visible, command);
   add_lexicon_options(visible, command.job.lexicon);
   return visible;
@@ -185,11 +187,16 @@ po::options_description align_options(AlignCommand& command) {
 void interpret(AlignCommand& command) {
   pipeline::PairJob& job = command.job;
   if (job.first_name.empty() || job.second_name.empty()) throw UsageError("needs two input files");
+  const LanguageCodes codes = resolve_language_options(command.languages, "align");
+  command.first_code = codes.first;
+  command.second_code = codes.second;
+  if (codes.original) command.output.header.srclang = *codes.original;
+  apply_tmx_options(command.tmx, command.first_code, command.second_code, command.output_path, command.output);
   if (command.output_path.empty() && command.links_path.empty() && command.report_path.empty()) {
     throw UsageError("needs -o OUT, --links FILE or --report FILE.html");
   }
-  job.align.first_language = language_option(command.first_code, "--src-lang");
-  job.align.second_language = language_option(command.second_code, "--tgt-lang");
+  job.align.first_language = language_option(command.first_code, "--first-lang");
+  job.align.second_language = language_option(command.second_code, "--second-lang");
   job.align.use_anchors = !command.no_anchors;
   if (command.length_unit == "bytes") {
     job.align.length_unit = LengthUnit::bytes;
@@ -234,7 +241,7 @@ void check_align_files(const AlignCommand& command) {
   if (!command.output_path.empty()) {
     declare_alignment_output(files, "-o", command.output_path,
                              std::string(language_code(command.job.align.first_language)),
-                             std::string(language_code(command.job.align.second_language)));
+                             std::string(language_code(command.job.align.second_language)), command.output.format);
   }
   files.output("--links", command.links_path);
   files.output("--report", command.report_path);

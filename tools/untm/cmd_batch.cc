@@ -21,6 +21,7 @@
 #include "exit_codes.h"
 #include "file_io.h"
 #include "format/tmx.h"
+#include "language_options.h"
 #include "lexicon_options.h"
 #include "pipeline/batch_job.h"
 
@@ -130,6 +131,7 @@ struct BatchCommand {
   bool quiet = false;
   pipeline::BatchSettings settings;
   bool resume = false;
+  LanguageOptionValues languages;
 };
 
 po::options_description batch_options(BatchCommand& command) {
@@ -147,8 +149,6 @@ po::options_description batch_options(BatchCommand& command) {
        "OUT.untm-journal) and align the rest")
       ("presplit", po::bool_switch(&settings.presplit),
        "inputs hold one sentence per line (gold-set layout), as in 'untm align --presplit'")
-      ("srclang", po::value(&settings.srclang)->value_name("LANG"),
-       "TMX srclang: the language of the originals (default en, as for most UN documents)")
       ("date", po::value(&command.date)->value_name("YYYYMMDDThhmmssZ"),
        "creation date of every unit (default: now), for byte-identical bundles")
       ("report", po::value(&command.report)->value_name("FILE.jsonl"),
@@ -163,6 +163,7 @@ po::options_description batch_options(BatchCommand& command) {
       ("quiet,q", po::bool_switch(&command.quiet), "no progress display and no summary line (failures are still listed)")
       ("progress-interval", po::value(&command.progress_seconds)->value_name("SECONDS"),
        "seconds between progress lines when stderr is not a terminal (default 10)");
+  add_language_options(options, command.languages, false);
   add_lexicon_options(options, settings.lexicon);
   return options;
 }
@@ -195,6 +196,9 @@ std::optional<BatchCommand> parse_batch_command(const Arguments& args) {
     return std::nullopt;
   }
   po::notify(values);
+  if (const auto original = resolve_language_options(command.languages, "batch").original) {
+    command.settings.srclang = *original;
+  }
   check(command);
   return command;
 }

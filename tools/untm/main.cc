@@ -32,7 +32,55 @@ constexpr Subcommand kSubcommands[] = {
 void print_usage(std::FILE* out) {
   fmt::print(out, "usage: untm COMMAND [OPTIONS] ...\n\ncommands:\n");
   for (const auto& command : kSubcommands) fmt::print(out, "  {:<8} {}\n", command.name, command.summary);
-  fmt::print(out, "\n'untm COMMAND --help' describes one command.\n");
+  fmt::print(out, "\n'untm help COMMAND' (or 'untm COMMAND --help') describes one command.\n");
+}
+
+const Subcommand* find_subcommand(std::string_view name) {
+  for (const auto& command : kSubcommands) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+// Runs one command and turns its exceptions into a message and an exit code.
+int run_command(const Subcommand& command, const untm::cli::Arguments& args) {
+  using namespace untm::cli;
+  const std::string_view name = command.name;
+  try {
+    return command.run(args);
+  } catch (const untm::InputError& error) {
+    fmt::print(stderr, "untm {}: {}\n", name, error.what());
+    return kExitInputError;
+  } catch (const untm::OutputError& error) {
+    fmt::print(stderr, "untm {}: {}\n", name, error.what());
+    return kExitOutputError;
+  } catch (const untm::UsageError& error) {
+    fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
+    return kExitUsageError;
+  } catch (const boost::program_options::error& error) {
+    fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
+    return kExitUsageError;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "untm {}: internal error: {}\n", name, error.what());
+    return kExitInternalError;
+  }
+}
+
+// `untm help COMMAND [ACTION]`: the same text as `untm COMMAND [ACTION] --help`.
+int run_help(int argc, char** argv) {
+  if (argc < 3) {
+    print_usage(stdout);
+    return untm::cli::kExitOk;
+  }
+  const Subcommand* command = find_subcommand(argv[2]);
+  if (command == nullptr) {
+    fmt::print(stderr, "untm help: unknown command '{}'\n", argv[2]);
+    print_usage(stderr);
+    return untm::cli::kExitUsageError;
+  }
+  untm::cli::Arguments args(argv + 3, argv + argc);
+  args.push_back("--help");
+  return run_command(*command, args);
 }
 
 }  // namespace
@@ -44,35 +92,17 @@ int main(int argc, char** argv) {
     return kExitUsageError;
   }
   const std::string_view name = argv[1];
-  if (name == "--help" || name == "-h" || name == "help") {
+  if (name == "--help" || name == "-h") {
     print_usage(stdout);
     return kExitOk;
   }
+  if (name == "help") return run_help(argc, argv);
   if (name == "--version") {
-    fmt::print("untm 0.1.0\n");
+    fmt::print("untm {}\n", UNTM_VERSION);
     return kExitOk;
   }
-  for (const auto& command : kSubcommands) {
-    if (command.name != name) continue;
-    const untm::cli::Arguments args(argv + 2, argv + argc);
-    try {
-      return command.run(args);
-    } catch (const untm::InputError& error) {
-      fmt::print(stderr, "untm {}: {}\n", name, error.what());
-      return kExitInputError;
-    } catch (const untm::OutputError& error) {
-      fmt::print(stderr, "untm {}: {}\n", name, error.what());
-      return kExitOutputError;
-    } catch (const untm::UsageError& error) {
-      fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
-      return kExitUsageError;
-    } catch (const boost::program_options::error& error) {
-      fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
-      return kExitUsageError;
-    } catch (const std::exception& error) {
-      fmt::print(stderr, "untm {}: internal error: {}\n", name, error.what());
-      return kExitInternalError;
-    }
+  if (const Subcommand* command = find_subcommand(name)) {
+    return run_command(*command, Arguments(argv + 2, argv + argc));
   }
   fmt::print(stderr, "untm: unknown command '{}'\n", name);
   print_usage(stderr);

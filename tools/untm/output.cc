@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
 #include <ostream>
 
 #include "bundle/writer.h"
@@ -17,6 +21,47 @@ bool ends_with(const std::string& text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+std::string lower_case(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+// TMX for CAT tools (issue #15): the .tmx.gz stream, and each side's language tag.
+
+// `text` as one gzip member (zlib's deflate; no file name, time 0, so that
+// the same TMX gives the same bytes).
+std::string gzipped(std::string_view text) {
+  z_stream stream{};
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::runtime_error("zlib: deflateInit2 failed");
+  }
+  std::string out(deflateBound(&stream, static_cast<uLong>(text.size())), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) throw std::runtime_error("zlib: deflate did not finish");
+  return out;
+}
+
+AlignedDocument with_tmx_languages(AlignedDocument document, const OutputOptions& options) {
+  if (options.tmx_languages) std::tie(document.first_language, document.second_language) = *options.tmx_languages;
+  return document;
+}
+
+std::string tmx_text(const AlignedDocument& document, const OutputOptions& options, std::size_t& pairs,
+                     format::CleanupCounts& counts) {
+  const format::TmxHeader header = format::with_creation_date(options.header);
+  const format::FormatOptions format_options{options.min_confidence, options.keep_null_links};
+  std::string text = format::render_tmx_header(header);
+  pairs = format::append_tmx_units(text, with_tmx_languages(document, options), header, format_options, counts);
+  text += format::tmx_footer();
+  return text;
+}
+
 AlignedDocument confident_pairs(const AlignedDocument& document, double min_confidence) {
   AlignedDocument kept = document;
   std::erase_if(kept.pairs, [&](const AlignedPair& pair) { return pair.link.confidence < min_confidence; });
@@ -26,7 +71,7 @@ AlignedDocument confident_pairs(const AlignedDocument& document, double min_conf
 // OUT.tmx.zst: a bundle of one document.
 OutputStats write_bundle(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
   const int level = options.compression_level != 0 ? options.compression_level : bundle::kDefaultCompressionLevel;
-  const AlignedDocument kept = confident_pairs(document, options.min_confidence);
+  const AlignedDocument kept = with_tmx_languages(confident_pairs(document, options.min_confidence), options);
   AtomicOutputFile file(path);
   pipeline::SinkStreambuf buffer(file);
   std::ostream out(&buffer);
@@ -41,14 +86,24 @@ OutputStats write_bundle(const AlignedDocument& document, const std::string& pat
 
 }  // namespace
 
-OutputFormat output_format_of(const std::string& path) {
+OutputFormat output_format_of(const std::string& original_path) {
+  const std::string path = lower_case(original_path);
   if (path == "-" || ends_with(path, ".tsv")) return OutputFormat::tsv;
+  if (ends_with(path, ".tmx.gz")) return OutputFormat::tmx_gz;
   if (ends_with(path, ".tmx.zst")) return OutputFormat::tmx_zst;
   if (ends_with(path, ".tmx")) return OutputFormat::tmx;
   if (ends_with(path, ".jsonl")) return OutputFormat::jsonl;
   if (ends_with(path, ".moses")) return OutputFormat::moses;
-  throw UsageError(fmt::format("cannot tell the output format of '{}': use .tmx.zst, .tmx, .tsv, .jsonl or .moses",
-                               path));
+  throw UsageError(fmt::format(
+      "cannot tell the output format of '{}': use .tmx.zst, .tmx, .tmx.gz, .tsv, .jsonl or .moses (or --format)",
+      original_path));
+}
+
+OutputFormat output_format_named(const std::string& name) {
+  if (name == "tsv" || name == "jsonl" || name == "tmx" || name == "tmx.gz" || name == "tmx.zst" || name == "moses") {
+    return output_format_of("." + name);
+  }
+  throw UsageError(fmt::format("--format '{}': use tsv, jsonl, tmx, tmx.gz, tmx.zst or moses", name));
 }
 
 std::pair<std::string, std::string> moses_paths(const std::string& path, const std::string& first_language,
@@ -68,8 +123,9 @@ void check_confidence_option(double value, const char* option) {
 }
 
 void declare_alignment_output(RunFiles& files, const std::string& role, const std::string& path,
-                              const std::string& first_language, const std::string& second_language) {
-  if (output_format_of(path) != OutputFormat::moses) {
+                              const std::string& first_language, const std::string& second_language,
+                              std::optional<OutputFormat> format) {
+  if ((format ? *format : output_format_of(path)) != OutputFormat::moses) {
     files.output(role, path);
     return;
   }
@@ -82,17 +138,15 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
   OutputStats stats;
   format::CleanupCounts counts;
   const format::FormatOptions format_options{options.min_confidence};
-  switch (output_format_of(path)) {
+  switch (options.format ? *options.format : output_format_of(path)) {
     case OutputFormat::tmx_zst:
       return write_bundle(document, path, options);
-    case OutputFormat::tmx: {
-      const format::TmxHeader header = format::with_creation_date(options.header);
-      std::string text = format::render_tmx_header(header);
-      stats.pairs_written = format::append_tmx_units(text, document, header, format_options, counts);
-      text += format::tmx_footer();
-      write_file(path, text);
+    case OutputFormat::tmx:
+      write_file(path, tmx_text(document, options, stats.pairs_written, counts));
       break;
-    }
+    case OutputFormat::tmx_gz:
+      write_file(path, gzipped(tmx_text(document, options, stats.pairs_written, counts)));
+      break;
     case OutputFormat::tsv: {
       std::string text;
       stats.pairs_written = format::append_tsv(text, document, format_options, counts);

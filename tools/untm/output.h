@@ -4,16 +4,20 @@
 //
 //   OUT.tmx.zst   a bundle with one document (lib/bundle)
 //   OUT.tmx       plain TMX 1.4b
+//   OUT.tmx.gz    the same, gzip-compressed (zlib): Trados and OPUS read it
 //   OUT.tsv       first<TAB>second, one pair per line
 //   OUT.jsonl     one JSON object per pair
 //   OUT.moses     two files OUT.<first language> and OUT.<second language>
 //                 (e.g. OUT.zh and OUT.en; the ".moses" is not kept), line N
 //                 of one translating line N of the other
-//   -             tsv on standard output
+//   -             tsv on standard output (another format with --format)
+// The endings are matched in any case (OUT.TMX).
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "core/types.h"
 #include "file_io.h"
@@ -21,10 +25,18 @@
 
 namespace untm::cli {
 
+enum class OutputFormat { tmx_zst, tmx, tsv, jsonl, moses, tmx_gz };
+
 struct OutputOptions {
   format::TmxHeader header;        // .tmx and .tmx.zst; an empty creation date means now
   double min_confidence = 0.0;     // pairs below it are left out
   int compression_level = 0;       // .tmx.zst; 0 = the bundle default
+  // For CAT tools (tmx_options.h): each side's xml:lang in TMX outputs
+  // (empty: the document's own codes), null links in .tmx/.tmx.gz, and a
+  // format that overrides the path's ending.
+  std::optional<std::pair<std::string, std::string>> tmx_languages;
+  bool keep_null_links = true;
+  std::optional<OutputFormat> format;
 };
 
 struct OutputStats {
@@ -32,11 +44,11 @@ struct OutputStats {
   std::size_t cleaned_characters = 0;  // XML-forbidden characters dropped, invalid UTF-8 replaced
 };
 
-enum class OutputFormat { tmx_zst, tmx, tsv, jsonl, moses };
-
 // The format named by the end of `path`; throws UsageError listing the
 // supported endings for any other.
 OutputFormat output_format_of(const std::string& path);
+// The format of a --format value: tsv, jsonl, tmx, tmx.gz, tmx.zst, moses.
+OutputFormat output_format_named(const std::string& name);
 
 // The two Moses files for `path` ("corpus.moses" or "corpus" → corpus.zh,
 // corpus.en with the document's languages).
@@ -49,9 +61,11 @@ std::pair<std::string, std::string> moses_paths(const std::string& path, const s
 void check_confidence_option(double value, const char* option);
 
 // Declares the file(s) write_alignment() writes for `path` (the Moses pair
-// for .moses), as output `role`. Throws UsageError for an unknown ending.
+// for .moses), as output `role`. Throws UsageError for an unknown ending
+// unless `format` (--format) says the format.
 void declare_alignment_output(RunFiles& files, const std::string& role, const std::string& path,
-                              const std::string& first_language, const std::string& second_language);
+                              const std::string& first_language, const std::string& second_language,
+                              std::optional<OutputFormat> format = std::nullopt);
 
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options);
 

@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Man pages and shell completion for untm, made from the program's --help.
+
+usage: generate.py UNTM OUT_DIR VERSION COMMAND...
+
+Writes OUT_DIR/man/untm.1, OUT_DIR/man/untm-COMMAND.1 and
+OUT_DIR/completion/{untm.bash,_untm}. The help texts in tools/untm/cmd_*.cc
+are the one source: a page or a completion list written by hand would drift
+from the options the program accepts. Build time only; needs python3 alone.
+"""
+import os
+import re
+import subprocess
+import sys
+
+# Lines of an option list in Boost.Program_options' help: "  -o [ --output ] arg   text".
+OPTION_LINE = re.compile(r"^ {1,4}(?:-\w \[ )?--[\w-]+")
+OPTION_NAMES = re.compile(r"--[\w-]+|(?<=\s)-\w(?= \[)")
+# Section captions: "options:", "Examples:", "actions:".
+CAPTION = re.compile(r"^[A-Za-z][\w ]*:$")
+
+EXIT_STATUS = [
+    ("0", "success"),
+    ("1", "bad input: a missing file, invalid text, a damaged bundle, a malformed manifest"),
+    ("2", "internal error (a bug: please report it)"),
+    ("3", "untm batch: the bundle was written, but some documents failed"),
+    ("64", "bad command line: unknown option, bad value, missing argument (EX_USAGE)"),
+    ("74", "an output cannot be written: full disk, read-only or missing folder (EX_IOERR)"),
+]
+
+
+def help_text(untm, *words):
+    """The --help of `untm WORDS`, or None when that is not a command."""
+    run = subprocess.run([untm, *words, "--help"], capture_output=True, text=True)
+    return run.stdout if run.returncode == 0 and run.stdout.strip() else None
+
+
+def roff(text):
+    """Text safe in a roff line: backslashes, and a leading . or '."""
+    text = text.replace("\\", "\\e").replace("-", "\\-")
+    return "\\&" + text if text[:1] in (".", "'") else text
+
+
+def option_entries(lines):
+    """(tag, description) per option of one list, continuation lines joined."""
+    # Continuation lines start at the description column; without any, a run
+    # of two spaces ends the option part.
+    indents = [len(l) - len(l.lstrip()) for l in lines if l.strip() and not OPTION_LINE.match(l)]
+    column = max(set(indents), key=indents.count) if indents else None
+    entries = []
+    for line in lines:
+        if OPTION_LINE.match(line):
+            if column and len(line) > column and line[column - 1] == " " and line[column] != " ":
+                tag, text = line[:column], line[column:]
+            else:
+                tag, _, text = line.strip().partition("  ")
+            entries.append([tag.strip(), text.strip()])
+        elif entries and line.strip():
+            entries[-1][1] += " " + line.strip()
+    return entries
+
+
+def help_to_roff(text):
+    """The body of a help text: captions as .SS, option lists as .TP, the rest as is."""
+    out, lines, k = [], text.rstrip("\n").split("\n"), 0
+    while k < len(lines):
+        line = lines[k]
+        if OPTION_LINE.match(line):
+            block = []
+            while k < len(lines) and lines[k].strip() and (OPTION_LINE.match(lines[k]) or lines[k].startswith("     ")):
+                block.append(lines[k])
+                k += 1
+            for tag, description in option_entries(block):
+                out += [".TP", "\\fB" + roff(tag) + "\\fR", roff(description)]
+            continue
+        if CAPTION.match(line):
+            out += [".SS " + roff(line[:-1])]
+        elif line.strip():
+            out += [".nf", roff(line), ".fi"]
+        else:
+            out += [".PP"]
+        k += 1
+    return out
+
+
+def page_header(name, version, summary):
+    # The coding line tells man(1) the pages are UTF-8 (the help texts quote Chinese).
+    return ['.\\" -*- coding: UTF-8 -*-', f'.TH {name.upper()} 1 "" "untm {version}" "User Commands"', ".SH NAME",
+            f"{roff(name)} \\- {roff(summary)}"]
+
+
+def exit_status():
+    out = [".SH EXIT STATUS"]
+    for code, meaning in EXIT_STATUS:
+        out += [".TP", code, roff(meaning)]
+    return out
+
+
+def sub_words(text):
+    """The actions (bundle) or areas (bench) a command's help lists."""
+    words, inside = [], False
+    for line in text.split("\n"):
+        if CAPTION.match(line):
+            inside = line[:-1] in ("actions", "areas")
+        elif inside and line.startswith("  ") and not line.startswith("   "):
+            words.append(line.split()[0])
+    return words
+
+
+def command_page(untm, version, command, summary, text):
+    usage, _, body = text.partition("\n")
+    out = page_header(f"untm-{command}", version, summary)
+    out += [".SH SYNOPSIS", ".nf", roff(usage.removeprefix("usage: ")), ".fi", ".SH DESCRIPTION"]
+    out += help_to_roff(body)
+    for word in sub_words(text):
+        sub = help_text(untm, command, word)
+        if sub:
+            out += [f".SH {roff(command.upper())} {roff(word.upper())}"] + help_to_roff(sub)
+    out += exit_status() + [".SH SEE ALSO", "\\fBuntm\\fR(1)"]
+    return "\n".join(out) + "\n"
+
+
+def main_page(version, summaries):
+    out = page_header("untm", version, "Chinese-English sentence alignment into TMX bundles")
+    out += [".SH SYNOPSIS", ".nf", "untm COMMAND [OPTIONS] ...", "untm help COMMAND", "untm \\-\\-version", ".fi",
+            ".SH DESCRIPTION",
+            "Aligns the sentences of Chinese and English documents (text, DOCX or PDF) and writes the pairs "
+            "as TMX, compressed TMX bundles (.tmx.zst), TSV, Moses or JSONL.",
+            ".SH COMMANDS"]
+    for command, summary in summaries.items():
+        out += [".TP", f"\\fBuntm {roff(command)}\\fR", f"{roff(summary)}; see \\fBuntm\\-{roff(command)}\\fR(1)."]
+    out += exit_status() + [".SH SEE ALSO", ", ".join(f"\\fBuntm\\-{roff(c)}\\fR(1)" for c in summaries)]
+    return "\n".join(out) + "\n"
+
+
+def options_of(text):
+    return sorted({name for line in text.split("\n") if OPTION_LINE.match(line)
+                   for name in OPTION_NAMES.findall(line)})
+
+
+def bash_completion(commands, options, subs):
+    """commands: names; options: {"align": [...], "bundle export": [...]}; subs: {"bundle": [...]}."""
+    cases = "\n".join(f'    "{key}") options="{" ".join(names)}" ;;' for key, names in options.items())
+    sub_cases = "\n".join(f'    {command}) words="{" ".join(names)}" ;;' for command, names in subs.items())
+    return f"""# bash completion for untm (generated from untm --help by tools/untm/install/generate.py)
+_untm() {{
+  local cur=${{COMP_WORDS[COMP_CWORD]}} commands="{" ".join(commands)}" options="" words=""
+  if (( COMP_CWORD == 1 )); then
+    COMPREPLY=( $(compgen -W "$commands help --help --version" -- "$cur") )
+    return
+  fi
+  local command=${{COMP_WORDS[1]}}
+  if [[ $command == help ]]; then
+    (( COMP_CWORD == 2 )) && COMPREPLY=( $(compgen -W "$commands" -- "$cur") )
+    return
+  fi
+  case "$command" in
+{sub_cases}
+  esac
+  if [[ -n $words ]] && (( COMP_CWORD == 2 )); then
+    COMPREPLY=( $(compgen -W "$words" -- "$cur") )
+    return
+  fi
+  local key=$command
+  [[ -n $words ]] && key="$command ${{COMP_WORDS[2]}}"
+  case "$key" in
+{cases}
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=( $(compgen -W "$options" -- "$cur") )
+  else
+    compopt -o filenames 2>/dev/null
+    COMPREPLY=( $(compgen -f -- "$cur") )
+  fi
+}}
+complete -F _untm untm
+"""
+
+
+def zsh_completion(summaries, options, subs):
+    # Names with a prefix: zsh's own "commands", "options" and "words" are special.
+    described = " ".join(f"'{c}:{s.replace(chr(39), '')}'" for c, s in summaries.items())
+    cases = "\n".join(f'    "{key}") untm_options=({" ".join(names)}) ;;' for key, names in options.items())
+    sub_cases = "\n".join(f'    {command}) untm_subwords=({" ".join(names)}) ;;' for command, names in subs.items())
+    return f"""#compdef untm
+# zsh completion for untm (generated from untm --help by tools/untm/install/generate.py)
+local -a untm_commands untm_options untm_subwords
+untm_commands=({described})
+if (( CURRENT == 2 )); then
+  _describe command untm_commands
+  return
+fi
+if [[ $words[2] == help ]]; then
+  (( CURRENT == 3 )) && _describe command untm_commands
+  return
+fi
+local untm_command=$words[2] untm_key=$words[2]
+case $untm_command in
+{sub_cases}
+esac
+if (( $#untm_subwords )); then
+  if (( CURRENT == 3 )); then
+    compadd -a untm_subwords
+    return
+  fi
+  untm_key="$untm_command $words[3]"
+fi
+case $untm_key in
+{cases}
+esac
+if [[ $PREFIX == -* ]]; then
+  compadd -a untm_options
+else
+  _files
+fi
+"""
+
+
+def main():
+    untm, out_dir, version, commands = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    general = subprocess.run([untm, "--help"], capture_output=True, text=True, check=True).stdout
+    summaries = {}
+    for line in general.split("\n"):
+        fields = line.split(maxsplit=1)
+        if line.startswith("  ") and fields and fields[0] in commands:
+            summaries[fields[0]] = fields[1].strip()
+    os.makedirs(os.path.join(out_dir, "man"), exist_ok=True)
+    os.makedirs(os.path.join(out_dir, "completion"), exist_ok=True)
+    options, subs = {}, {}
+    for command in commands:
+        text = help_text(untm, command)
+        if text is None:
+            sys.exit(f"generate.py: 'untm {command} --help' failed")
+        with open(os.path.join(out_dir, "man", f"untm-{command}.1"), "w") as page:
+            page.write(command_page(untm, version, command, summaries.get(command, command), text))
+        options[command] = options_of(text)
+        subs[command] = sub_words(text)
+        for word in subs[command]:
+            sub = help_text(untm, command, word)
+            options[f"{command} {word}"] = options_of(sub) if sub else options[command]
+    subs = {c: w for c, w in subs.items() if w}
+    with open(os.path.join(out_dir, "man", "untm.1"), "w") as page:
+        page.write(main_page(version, summaries))
+    with open(os.path.join(out_dir, "completion", "untm.bash"), "w") as script:
+        script.write(bash_completion(commands, options, subs))
+    with open(os.path.join(out_dir, "completion", "_untm"), "w") as script:
+        script.write(zsh_completion(summaries, options, subs))
+
+
+if __name__ == "__main__":
+    main()
