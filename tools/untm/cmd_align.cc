@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/link.h"
 #include "file_io.h"
+#include "input_format_option.h"
 #include "lexicon_options.h"
 #include "output.h"
 #include "pipeline/pair_job.h"
@@ -178,6 +179,7 @@ po::options_description align_options(AlignCommand& command) {
       ("tgt-lang", po::value(&command.second_code)->default_value("en"), "language of SECOND_FILE");
   add_model_options(visible, command);
   add_lexicon_options(visible, command.job.lexicon);
+  add_input_format_option(visible, command.job.text.format);
   return visible;
 }
 
