@@ -2,10 +2,10 @@
 # Issue 11: documents as translators have them. Three UN-style documents of our
 # own (tests/read/documents; report.txt was written as a held-out check) are
 # made into Word files, exported to PDF by LibreOffice and turned into text by
-# pdftotext, in two looks (a UN document's and a ragged-right office one). Each input path is aligned from the raw file
-# to pairs and scored against the sentence-pair gold:
-#   DOCX >= 0.98, PDF >= 0.97, pdftotext plain and -layout >= 0.95, the seed's
-#   style >= 0.98.
+# pdftotext, in two looks (a UN document's and a ragged-right office one).
+# Each input path is aligned from the raw file to pairs and scored against the
+# sentence-pair gold: DOCX >= 0.98, PDF >= 0.97, pdftotext plain and -layout
+# >= 0.95, the seed's style >= 0.98.
 set -euo pipefail
 untm="$1"
 source_dir="${UNTM_SOURCE_DIR:-$(dirname "$0")/../..}"
