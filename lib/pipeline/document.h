@@ -30,7 +30,7 @@ struct TextOptions {
   // not one is an InputError saying what the bytes look like; text forced on
   // bytes that look like a DOCX or PDF is decoded as text (a text file that
   // quotes "%PDF-" near its start).
-  std::optional<read::InputFormat> format;
+  std::optional<read::InputFormat> format = std::nullopt;
 };
 
 struct TextWarnings {

@@ -111,7 +111,7 @@ TEST_CASE("Layout: pdftotext -layout: a centred numbered heading right under a c
       "from the regional commissions.\n";
   CHECK(paragraphs(text, untm::Language::en) ==
         Paragraphs{"Report of the Secretary-General on water supply in small island developing States",
-                   "I. Introduction",
+                   "# I. Introduction",
                    "1. The present report is submitted in accordance with General Assembly resolution 79/12. It "
                    "covers the period from 2024 to 2026 and describes the work of the United Nations system in that "
                    "period.",
