@@ -68,8 +68,8 @@ read::InputFormat input_format(std::string_view bytes, const std::string& source
   if (!options.format) return detected;
   const auto forced = *options.format;
   if (forced != read::InputFormat::text && forced != detected) {
-    throw InputError(source_name, fmt::format("--input-format {}, but the file is not a {}: it looks like {}",
-                                              read::input_format_name(forced), forced == read::InputFormat::pdf ? "PDF" : "DOCX",
+    throw InputError(source_name, fmt::format("asked to read it as a {0}, but it is not a {0}: it looks like {1}",
+                                              forced == read::InputFormat::pdf ? "PDF" : "DOCX",
                                               read::describe_format(bytes)));
   }
   return forced;
@@ -83,8 +83,8 @@ DecodedText decode_forced_text(std::string_view bytes, const std::string& source
   try {
     return decode_text(bytes, source_name, options.lenient);
   } catch (const InputError& error) {
-    throw InputError(source_name, fmt::format("--input-format text, but the file looks like {} ({}); leave "
-                                              "--input-format out to read it as one",
+    throw InputError(source_name, fmt::format("asked to read it as text, but it looks like {} ({}): read it "
+                                              "by its content instead",
                                               read::describe_format(bytes), error.message()));
   }
 }

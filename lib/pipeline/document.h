@@ -25,11 +25,11 @@ struct TextOptions {
   // The input already holds one sentence per line (gold-set layout): decode
   // only; every non-empty line is one sentence, all in one paragraph.
   bool presplit = false;
-  // --input-format: read the input as this format instead of judging by its
-  // bytes; nullopt judges by content. A DOCX or PDF forced on bytes that are
-  // not one is an InputError saying what the bytes look like; text forced on
-  // bytes that look like a DOCX or PDF is decoded as text (a text file that
-  // quotes "%PDF-" near its start).
+  // Read the input as this format instead of judging by its bytes (the
+  // tool's input-format option); nullopt judges by content. A DOCX or PDF
+  // forced on bytes that are not one is an InputError saying what the bytes
+  // look like; text forced on bytes that look like a DOCX or PDF is decoded
+  // as text (a text file that quotes "%PDF-" near its start).
   std::optional<read::InputFormat> format = std::nullopt;
 };
 

@@ -34,7 +34,8 @@ struct Block {
 
 enum class InputFormat { text, docx, pdf };
 
-// The names --input-format takes ("text", "docx", "pdf"); nullopt for any other.
+// The formats by name ("text", "docx", "pdf"), as the tool takes them;
+// nullopt for any other.
 std::string_view input_format_name(InputFormat format);
 std::optional<InputFormat> parse_input_format(std::string_view name);
 

@@ -25,11 +25,11 @@ expect_exit 64 "$untm" batch "$work" -o "$work/x.tmx.zst" --input-format PDF
 expect_contains "$work/err" "--input-format: 'PDF'"
 
 expect_exit 1 "$untm" align --input-format pdf "$zh_docx" "$en_docx" -o "$work/x.tsv"
-expect_contains "$work/err" "decl-zh.docx: --input-format pdf, but the file is not a PDF: it looks like a ZIP package"
+expect_contains "$work/err" "decl-zh.docx: asked to read it as a PDF, but it is not a PDF: it looks like a ZIP package"
 expect_exit 1 "$untm" split --lang en --input-format docx "$en_pdf"
-expect_contains "$work/err" "decl-en.pdf: --input-format docx, but the file is not a DOCX: it looks like a PDF"
+expect_contains "$work/err" "decl-en.pdf: asked to read it as a DOCX, but it is not a DOCX: it looks like a PDF"
 expect_exit 1 "$untm" split --lang en --input-format text "$en_pdf"
-expect_contains "$work/err" "decl-en.pdf: --input-format text, but the file looks like a PDF"
+expect_contains "$work/err" "decl-en.pdf: asked to read it as text, but it looks like a PDF"
 
 # Forcing what the bytes are gives what detection gives.
 expect_exit 0 "$untm" align "$zh_pdf" "$en_pdf" -o "$work/auto.tsv"
@@ -128,6 +128,16 @@ PY
 tuvs=$(grep -c '<tuv ' "$work/pdf.tmx")
 [[ $(grep -c '<prop type="x-page">[1-9]' "$work/pdf.tmx") -ge $((tuvs - 2)) ]] ||
   fail "TMX: $(grep -c 'x-page' "$work/pdf.tmx") x-page props for $tuvs tuvs"
+
+# A batch keeps the pages in its bundle; export gives them back.
+mkdir -p "$work/pdfs"
+cp "$zh_pdf" "$work/pdfs/decl-zh.pdf"
+cp "$en_pdf" "$work/pdfs/decl-en.pdf"
+expect_exit 0 "$untm" batch "$work/pdfs" -o "$work/pdfs.tmx.zst" -q
+expect_exit 0 "$untm" bundle export "$work/pdfs.tmx.zst" --format jsonl -o "$work/pdfs.jsonl"
+rows=$(wc -l < "$work/pdfs.jsonl")
+[[ $rows -ge 20 && $(grep -c '"en_page":[1-9]' "$work/pdfs.jsonl") -ge $((rows - 2)) ]] ||
+  fail "bundle export: $(grep -c '"en_page"' "$work/pdfs.jsonl") en_page fields in $rows rows"
 
 expect_exit 0 "$untm" align "$zh_docx" "$en_docx" -o "$work/docx.jsonl"
 expect_lacks "$work/docx.jsonl" "_page"

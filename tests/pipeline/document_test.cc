@@ -57,20 +57,20 @@ std::string read_error(const std::string& bytes, std::optional<untm::read::Input
 
 }  // namespace
 
-TEST_CASE("--input-format: a forced DOCX or PDF that the bytes contradict says what the file looks like",
+TEST_CASE("input format: a forced DOCX or PDF that the bytes contradict says what the file looks like",
           "[pipeline][document]") {
   using untm::read::InputFormat;
   const std::string zip = std::string("PK\x03\x04") + std::string(40, '\0');
   CHECK_THAT(read_error(zip, InputFormat::pdf),
-             Catch::Contains("--input-format pdf, but the file is not a PDF: it looks like a ZIP package"));
+             Catch::Contains("asked to read it as a PDF, but it is not a PDF: it looks like a ZIP package"));
   CHECK_THAT(read_error("%PDF-1.4\n", InputFormat::docx),
-             Catch::Contains("--input-format docx, but the file is not a DOCX: it looks like a PDF"));
+             Catch::Contains("asked to read it as a DOCX, but it is not a DOCX: it looks like a PDF"));
   CHECK_THAT(read_error("Plain words.\n", InputFormat::pdf), Catch::Contains("it looks like text"));
   CHECK_THAT(read_error("%PDF-1.4\n\x01\x02\x03binary", InputFormat::text),
-             Catch::Contains("--input-format text, but the file looks like a PDF"));
+             Catch::Contains("asked to read it as text, but it looks like a PDF"));
 }
 
-TEST_CASE("--input-format text reads a text file that quotes the PDF signature near its start",
+TEST_CASE("input format text reads a text file that quotes the PDF signature near its start",
           "[pipeline][document]") {
   const std::string note = "The header %PDF-1.7 opens every PDF file. Readers look for it first.\n";
   CHECK(read_error(note, std::nullopt) != "no error");  // by content it is a PDF, and a broken one
