@@ -15,10 +15,18 @@ python=/usr/bin/python3
 "$python" -c 'import docx' 2>/dev/null || { echo "skipped: python3-docx not installed (scripts/install-deps.sh --test)"; exit 77; }
 profile="file://$work/lo-profile"
 
+# --- --input-format -----------------------------------------------------------
+# A text file that quotes the PDF signature near its start: by content it is
+# a (broken) PDF; --input-format text reads it as the text it is.
+printf 'The header %%PDF-1.7 opens every PDF file. Readers look for it first.\n' > "$work/note.txt"
+expect_exit 1 "$untm" split --lang en "$work/note.txt"
+expect_exit 0 "$untm" split --lang en --input-format text "$work/note.txt"
+[[ "$(cat "$work/out")" == $'The header %PDF-1.7 opens every PDF file.\nReaders look for it first.' ]] ||
+  fail "--input-format text: $(cat "$work/out")"
+
 "$python" "$source_dir/tests/read/make_documents.py" "$source_dir/tests/read/documents/declaration.txt" "$work" decl
 zh_docx="$work/decl-zh.docx" en_docx="$work/decl-en.docx" zh_pdf="$work/decl-zh.pdf" en_pdf="$work/decl-en.pdf"
 
-# --- --input-format -----------------------------------------------------------
 expect_exit 64 "$untm" align --input-format word "$zh_docx" "$en_docx" -o "$work/x.tsv"
 expect_contains "$work/err" "--input-format: 'word' is none of auto, text, docx, pdf"
 expect_exit 64 "$untm" batch "$work" -o "$work/x.tmx.zst" --input-format PDF
@@ -37,13 +45,6 @@ expect_exit 0 "$untm" align --input-format pdf "$zh_pdf" "$en_pdf" -o "$work/for
 cmp -s "$work/auto.tsv" "$work/forced.tsv" || fail "--input-format pdf changed the pairs of two PDFs"
 [[ $(wc -l < "$work/auto.tsv") -ge 20 ]] || fail "two PDFs gave $(wc -l < "$work/auto.tsv") pairs"
 
-# A text file that quotes the PDF signature near its start: by content it is
-# a (broken) PDF; --input-format text reads it as the text it is.
-printf 'The header %%PDF-1.7 opens every PDF file. Readers look for it first.\n' > "$work/note.txt"
-expect_exit 1 "$untm" split --lang en "$work/note.txt"
-expect_exit 0 "$untm" split --lang en --input-format text "$work/note.txt"
-[[ "$(cat "$work/out")" == $'The header %PDF-1.7 opens every PDF file.\nReaders look for it first.' ]] ||
-  fail "--input-format text: $(cat "$work/out")"
 
 # Batch: the forced format applies to every input; a contradiction fails the
 # document with the file named in the report.
