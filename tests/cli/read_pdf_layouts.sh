@@ -24,6 +24,8 @@ failed=0
 score() {  # score NAME PATH MIN_F1 ZH EN
   local name="$1" path="$2" floor="$3"
   "$untm" align "$4" "$5" -o "$work/$name.$path.tsv"
+  # No pairs at all: untm is broken, and every later document would say so too.
+  [[ -s "$work/$name.$path.tsv" ]] || { echo "$name $path: untm align wrote no pairs"; exit 1; }
   local figures
   if figures="$("$python" "$source_dir/tests/read/sentence_pair_f1.py" "$work/$name.gold.tsv" "$work/$name.$path.tsv" "$floor")"; then
     echo "$name $path: P R F1 = $figures"
