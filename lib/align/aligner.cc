@@ -375,6 +375,7 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
       append_joined(segment.text, side.sentences[s]->text, language);
     }
     segment.source = SourceSpan{side.sentences[range.begin]->source.begin, side.sentences[range.end - 1]->source.end};
+    segment.page = side.sentences[range.begin]->page;
     return segment;
   };
   for (const Link& link : links) {

@@ -27,6 +27,7 @@ using SourceSpan = Range;
 struct Sentence {
   std::string text;
   SourceSpan source;
+  std::uint32_t page = 0;  // the PDF page (1-based) the sentence starts on; 0: not from a PDF
 };
 
 struct Paragraph {
@@ -44,6 +45,7 @@ struct SplitDocument {
 struct Segment {
   std::string text;
   SourceSpan source;  // spans the first to the last sentence
+  std::uint32_t page = 0;  // the first sentence's PDF page; 0: not from a PDF, or no sentence
 };
 
 // One translation unit: a link and the texts of its two sides.

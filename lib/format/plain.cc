@@ -19,6 +19,8 @@ void append_json_side(JsonWriter& json, const std::string& language, const Segme
   append_clean_json_string(json, segment.text, counts);
   json.key(language + "_source").begin_array().number(std::uint64_t{segment.source.begin});
   json.number(std::uint64_t{segment.source.end}).end_array();
+  // Only PDF sentences know their page; other inputs keep their bytes as before.
+  if (segment.page != 0) json.key(language + "_page").number(std::uint64_t{segment.page});
   json.key(language + "_sentences").raw(format_first_count(sentences));
 }
 

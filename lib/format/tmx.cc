@@ -30,6 +30,8 @@ void append_tuv(std::string& out, std::string_view language, const Segment& segm
   append_attribute_text(out, language, counts);
   out += "\">";
   append_prop(out, "x-source", fmt::format("{}-{}", segment.source.begin, segment.source.end), counts);
+  // Only PDF sentences know their page; other inputs keep their bytes as before.
+  if (segment.page != 0) append_prop(out, "x-page", fmt::format("{}", segment.page), counts);
   if (!sentences.empty()) append_prop(out, "x-sentences", format_first_last(sentences), counts);
   out += "<seg>";
   append_clean(out, segment.text, Escaping::xml, counts);

@@ -42,6 +42,8 @@ void read_tuv(const pugi::xml_node& tuv, Segment& segment, SentenceRange& senten
     const std::string_view value = prop.text().get();
     if (type == "x-source") {
       parse_span(value, segment.source.begin, segment.source.end);
+    } else if (type == "x-page") {
+      std::from_chars(value.data(), value.data() + value.size(), segment.page);
     } else if (type == "x-sentences") {
       if (const auto range = parse_first_last(value)) sentences = *range;
     }

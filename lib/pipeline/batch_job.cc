@@ -23,10 +23,11 @@ using DocumentOutcome = batch::JournalRecord;
 
 // Both sides of a document pair of the list, read and split: the path of
 // pass 1 and pass 2 alike.
-SplitPair read_listed_pair(BatchStorage& storage, const batch::DocumentPair& pair, bool presplit,
+SplitPair read_listed_pair(BatchStorage& storage, const batch::DocumentPair& pair, const BatchSettings& settings,
                            std::uint64_t* input_bytes = nullptr) {
   TextOptions text_options;
-  text_options.presplit = presplit;
+  text_options.presplit = settings.presplit;
+  text_options.format = settings.input_format;
   const auto read = [&storage](const std::string& name) { return storage.read(name); };
   return read_pair(pair.first_path, pair.second_path, read, AlignOptions{}, text_options, input_bytes);
 }
@@ -42,7 +43,7 @@ class DocumentAligner {
     outcome.index = index;
     outcome.id = pair.id;
     try {
-      const SplitPair split = read_listed_pair(storage_, pair, settings_.presplit, &outcome.input_bytes);
+      const SplitPair split = read_listed_pair(storage_, pair, settings_, &outcome.input_bytes);
       const AlignedDocument aligned = align_pair(split, align_options_, pair.id);
       if (!settings_.links_dir.empty()) {
         write_output(storage_, OutputKind::links, aligned.id, format_links(links_of(aligned)));
@@ -146,7 +147,7 @@ AlignOptions batch_alignment(const std::vector<batch::DocumentPair>& whole_list,
   }
   if (!storage.exists(WorkFile::lexicon)) {
     const auto read = [&storage](const std::string& name) { return storage.read(name); };
-    const auto source = [&](std::size_t index) { return read_listed_pair(storage, whole_list[index], settings.presplit); };
+    const auto source = [&](std::size_t index) { return read_listed_pair(storage, whole_list[index], settings); };
     const LexiconStep step =
         run_lexicon_step(lexicon_settings, read, whole_list.size(), source, options, threads, &observer);
     // Saved before the work file: a run that finds the work file has saved it.

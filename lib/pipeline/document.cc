@@ -1,5 +1,7 @@
 #include "pipeline/document.h"
 
+#include <fmt/format.h>
+
 #include <utility>
 
 #include "core/error.h"
@@ -29,7 +31,7 @@ SplitDocument presplit_document(const std::string& decoded, Language language) {
     const Range content = trim_spaces(decoded, {line_start, line_end});
     if (content.end > content.begin) {
       paragraph.sentences.push_back(
-          {decoded.substr(line_start, line_end - line_start), SourceSpan{line_start, line_end}});
+          {decoded.substr(line_start, line_end - line_start), SourceSpan{line_start, line_end}, 0});
     }
     line_start = line_end + 1;
   }
@@ -50,12 +52,41 @@ std::vector<Paragraph> split_paragraphs(const std::vector<RebuiltParagraph>& reb
                                         : splitter.split(text.text);
     for (const auto& range : ranges) {
       if (range.end <= range.begin) continue;
-      paragraph.sentences.push_back(
-          {text.text.substr(range.begin, range.end - range.begin), text.source_span(range.begin, range.end)});
+      paragraph.sentences.push_back({text.text.substr(range.begin, range.end - range.begin),
+                                     text.source_span(range.begin, range.end), rebuilt.page_at(range.begin)});
     }
     if (!paragraph.sentences.empty()) paragraphs.push_back(std::move(paragraph));
   }
   return paragraphs;
+}
+
+// The format to read: forced by options.format, or judged by the bytes. A
+// forced DOCX or PDF must be one, or the user is told what the file is.
+read::InputFormat input_format(std::string_view bytes, const std::string& source_name, const TextOptions& options) {
+  if (options.presplit) return read::InputFormat::text;
+  const auto detected = read::detect_format(bytes);
+  if (!options.format) return detected;
+  const auto forced = *options.format;
+  if (forced != read::InputFormat::text && forced != detected) {
+    throw InputError(source_name, fmt::format("asked to read it as a {0}, but it is not a {0}: it looks like {1}",
+                                              forced == read::InputFormat::pdf ? "PDF" : "DOCX",
+                                              read::describe_format(bytes)));
+  }
+  return forced;
+}
+
+// Text forced on bytes that look like a DOCX or PDF: when they do not decode,
+// say what they look like rather than only "binary data".
+DecodedText decode_forced_text(std::string_view bytes, const std::string& source_name, const TextOptions& options) {
+  const auto detected = read::detect_format(bytes);
+  if (!options.format || detected == read::InputFormat::text) return decode_text(bytes, source_name, options.lenient);
+  try {
+    return decode_text(bytes, source_name, options.lenient);
+  } catch (const InputError& error) {
+    throw InputError(source_name, fmt::format("asked to read it as text, but it looks like {} ({}): read it "
+                                              "by its content instead",
+                                              read::describe_format(bytes), error.message()));
+  }
 }
 
 }  // namespace
@@ -63,7 +94,7 @@ std::vector<Paragraph> split_paragraphs(const std::vector<RebuiltParagraph>& reb
 SplitDocument read_document(std::string_view bytes, Language language, const std::string& source_name,
                             const TextOptions& options, TextWarnings* warnings) {
   SplitDocument document{language, {}};
-  const auto format = options.presplit ? read::InputFormat::text : read::detect_format(bytes);
+  const auto format = input_format(bytes, source_name, options);
   if (format == read::InputFormat::docx || format == read::InputFormat::pdf) {
     const auto blocks = format == read::InputFormat::docx ? read::read_docx(bytes, source_name)
                                                           : read::read_pdf(bytes, source_name);
@@ -72,7 +103,7 @@ SplitDocument read_document(std::string_view bytes, Language language, const std
     if (const auto unsupported = read::unsupported_format(bytes); !unsupported.empty()) {
       throw InputError(source_name, std::string(unsupported));
     }
-    const DecodedText decoded = decode_text(bytes, source_name, options.lenient);
+    const DecodedText decoded = decode_forced_text(bytes, source_name, options);
     if (warnings != nullptr) warnings->replaced_invalid_sequences = decoded.replaced_invalid_sequences;
     document.paragraphs =
         options.presplit

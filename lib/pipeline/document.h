@@ -8,12 +8,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "align/aligner.h"
 #include "core/types.h"
+#include "read/block.h"
 
 namespace untm::pipeline {
 
@@ -23,6 +25,12 @@ struct TextOptions {
   // The input already holds one sentence per line (gold-set layout): decode
   // only; every non-empty line is one sentence, all in one paragraph.
   bool presplit = false;
+  // Read the input as this format instead of judging by its bytes (the
+  // tool's input-format option); nullopt judges by content. A DOCX or PDF
+  // forced on bytes that are not one is an InputError saying what the bytes
+  // look like; text forced on bytes that look like a DOCX or PDF is decoded
+  // as text (a text file that quotes "%PDF-" near its start).
+  std::optional<read::InputFormat> format = std::nullopt;
 };
 
 struct TextWarnings {
@@ -30,10 +38,11 @@ struct TextWarnings {
   bool empty = false;                          // the document had no text
 };
 
-// The format comes from the bytes (read::detect_format): a DOCX is read by
-// lib/read into blocks, each block one paragraph (sentence spans are then
-// paragraph indexes, text/blocks.h); anything else is decoded, cleaned and
-// rebuilt as text. Throws InputError naming `source_name` (and the byte
+// The format comes from the bytes (read::detect_format) unless
+// options.format forces one: a DOCX or PDF is read by lib/read into blocks,
+// each block one paragraph (sentence spans are then block indexes and PDF
+// sentences carry their page, text/blocks.h); anything else is decoded,
+// cleaned and rebuilt as text. Throws InputError naming `source_name` (and the byte
 // offset where known) for invalid UTF-8, binary junk, a damaged DOCX, a
 // legacy .doc and the like.
 SplitDocument read_document(std::string_view bytes, Language language,

@@ -20,6 +20,7 @@ std::vector<SettingField> LexiconSettings::fields() const {
 std::vector<SettingField> BatchSettings::fields() const {
   std::vector<SettingField> all = {
       {"presplit", fmt::format("{}", presplit)},
+      {"input_format", input_format ? std::string(read::input_format_name(*input_format)) : "auto"},
       {"srclang", srclang},
       {"links_dir", links_dir},
   };

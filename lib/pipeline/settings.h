@@ -5,11 +5,13 @@
 // when a field is added. Names are those of the settings, not of CLI flags.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "lexicon/lexical_evidence.h"
+#include "read/block.h"
 
 namespace untm::pipeline {
 
@@ -38,6 +40,7 @@ struct LexiconSettings {
 // not here: the journal keeps it, and a resume takes it from there.
 struct BatchSettings {
   bool presplit = false;      // inputs hold one sentence per line
+  std::optional<read::InputFormat> input_format;  // forced on every input; nullopt: by content
   std::string srclang = "en"; // TMX srclang: the originals' language
   std::string links_dir;      // per-document link files go here (through the storage); empty: none
   LexiconSettings lexicon;

@@ -182,7 +182,7 @@ class DocxWalker {
     text = tidy(text);
     if (text.empty()) return;
     blocks_.push_back({tidy(label + text), kind == BlockKind::body && is_heading(properties, style) ? BlockKind::heading : kind,
-                       0, index});
+                       0, index, {}});
   }
 
   bool is_heading(const pugi::xml_node& properties, std::string_view style) const {

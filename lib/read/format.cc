@@ -18,6 +18,32 @@ InputFormat detect_format(std::string_view bytes) {
   return InputFormat::text;
 }
 
+std::string_view input_format_name(InputFormat format) {
+  switch (format) {
+    case InputFormat::docx: return "docx";
+    case InputFormat::pdf: return "pdf";
+    case InputFormat::text: break;
+  }
+  return "text";
+}
+
+std::optional<InputFormat> parse_input_format(std::string_view name) {
+  for (const auto format : {InputFormat::text, InputFormat::docx, InputFormat::pdf}) {
+    if (name == input_format_name(format)) return format;
+  }
+  return std::nullopt;
+}
+
+std::string describe_format(std::string_view bytes) {
+  switch (detect_format(bytes)) {
+    case InputFormat::docx: return "a ZIP package (a DOCX or another Office file)";
+    case InputFormat::pdf: return "a PDF";
+    case InputFormat::text: break;
+  }
+  if (const auto unsupported = unsupported_format(bytes); !unsupported.empty()) return std::string(unsupported);
+  return "text";
+}
+
 std::string_view unsupported_format(std::string_view bytes) {
   // OLE2 compound files: Word 97-2003 .doc, and Office files saved with a
   // password (ECMA-376 Part 1 keeps encrypted packages in OLE2 containers).

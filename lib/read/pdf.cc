@@ -18,6 +18,9 @@ namespace {
 
 // Superscript footnote marks are set this much smaller than their line.
 constexpr double kSuperscriptSize = 0.8;
+// A PDF ends with %%EOF (ISO 32000-1, 7.5.5); readers look for it within the
+// last 1024 bytes.
+constexpr std::size_t kEndWindow = 1024;
 
 struct Word {
   std::string text;
@@ -113,9 +116,17 @@ std::unique_ptr<poppler::document> open_document(std::string_view bytes, const s
   // poppler reports damage on stderr by default; the error we throw says it.
   poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw InputError(source_name, "PDF too large (over 2 GB)");
+  // poppler rebuilds a file cut short from what is left, which would quietly
+  // lose the pages after the cut (an interrupted download or copy).
+  if (bytes.substr(bytes.size() - std::min(bytes.size(), kEndWindow)).find("%%EOF") == std::string_view::npos) {
+    throw InputError(source_name,
+                     "the PDF is damaged or truncated (it does not end with %%EOF): download or export it again");
+  }
   std::unique_ptr<poppler::document> document(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!document) throw InputError(source_name, "not a readable PDF (damaged, truncated or encrypted)");
+  if (!document) {
+    throw InputError(source_name, "not a readable PDF (damaged or truncated): download or export it again");
+  }
   if (document->is_locked()) {
     throw InputError(source_name, "the PDF is encrypted with a password: save an unprotected copy and align that");
   }

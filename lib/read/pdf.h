@@ -13,8 +13,10 @@
 
 namespace untm::read {
 
-// Throws InputError naming `source_name` when `bytes` is no readable PDF,
-// is encrypted, or has no text layer (a scan).
+// Throws InputError naming `source_name` when `bytes` is no readable PDF
+// (damaged, or truncated: no %%EOF at its end), needs a password to open, or
+// has no text layer (a scan). A PDF encrypted only against copying (no open
+// password) is read.
 std::vector<Block> read_pdf(std::string_view bytes, const std::string& source_name);
 
 }  // namespace untm::read

@@ -287,10 +287,18 @@ bool starts_paragraph(const PdfLine& previous, Role previous_role, const PdfLine
 // Footnote lines: a footnote starts with its number; the lines after it join.
 void add_footnote_line(std::vector<Block>& notes, const PdfLine& line, LineJoiner& joiner) {
   if (notes.empty() || std::isdigit(static_cast<unsigned char>(line.text.front())) != 0) {
-    notes.push_back({line.text, BlockKind::footnote, line.page, 0});
+    notes.push_back({line.text, BlockKind::footnote, line.page, 0, {}});
   } else {
     joiner.join(notes.back().text, line.text);
   }
+}
+
+// A body line joins the paragraph it continues; past a page break, the
+// block notes where the new page begins.
+void join_line(Block& block, const PdfLine& line, LineJoiner& joiner) {
+  joiner.join(block.text, line.text);
+  const std::uint32_t current = block.page_starts.empty() ? block.page : block.page_starts.back().page;
+  if (line.page != current) block.page_starts.push_back({block.text.size() - line.text.size(), line.page});
 }
 
 }  // namespace
@@ -316,9 +324,9 @@ std::vector<Block> blocks_from_pages(const std::vector<PdfPage>& pages) {
         continue;
       }
       if (previous == nullptr || starts_paragraph(*previous, previous_role, line, role, column)) {
-        blocks.push_back({line.text, role == Role::heading ? BlockKind::heading : BlockKind::body, line.page, 0});
+        blocks.push_back({line.text, role == Role::heading ? BlockKind::heading : BlockKind::body, line.page, 0, {}});
       } else {
-        joiner.join(blocks.back().text, line.text);
+        join_line(blocks.back(), line, joiner);
       }
       previous = &line;
       previous_role = role;

@@ -13,6 +13,8 @@
 //   before stopped where its first word would have fitted, or when the type
 //   changes between heading and body;
 // - headings: lines set larger or bold, or centred short lines;
+// - Block::page is the page a block starts on, Block::page_starts the pages
+//   it runs onto;
 // - lines join as the language writes: Chinese with nothing, others with a
 //   space; a line-end hyphen goes only where it is a wrap.
 

@@ -25,7 +25,13 @@ std::vector<RebuiltParagraph> paragraphs_from_blocks(std::span<const read::Block
   for (const auto& block : blocks) {
     RebuiltParagraph paragraph;
     paragraph.heading = block.kind == read::BlockKind::heading;
+    if (block.page != 0) paragraph.pages.push_back({0, block.page});
+    auto next_page = block.page_starts.begin();
     for (std::size_t at = 0; at < block.text.size(); ++at) {
+      if (next_page != block.page_starts.end() && next_page->at == at) {
+        paragraph.pages.push_back({paragraph.text.text.size(), next_page->page});
+        ++next_page;
+      }
       if (block.text[at] == '\n') {
         paragraph.text.text += line_join(block.text, at, language);
       } else {

@@ -6,7 +6,9 @@
 //
 // Source positions: every byte of a block maps to the block's index
 // (Block::index, the paragraph position for DOCX), so a sentence's SourceSpan
-// is [first block, last block + 1): the w:p it came from.
+// is [first block, last block + 1): the w:p it came from. A PDF block also
+// gives its pages (RebuiltParagraph::pages), so that a sentence names the page
+// it starts on.
 
 #include <span>
 #include <vector>

@@ -154,6 +154,9 @@ bool LayoutRules::paragraph_ends(const LineCues& previous, const LineCues& line,
   // does not go on; centred lines in a row are one title.
   const bool previous_centred = centred(previous, shape);
   if (previous_centred && !centred(line, shape)) return true;
+  // A centred line that opens with an enumerator (I., 一、) is a heading of
+  // its own, also right under a centred title.
+  if (previous_centred && line.enumerated && centred(line, shape)) return true;
   if (!previous_centred && centred(line, shape) && previous.ending != LineEnding::bare &&
       previous.ending != LineEnding::other) {
     return true;

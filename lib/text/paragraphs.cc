@@ -373,4 +373,13 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
   return paragraphs;
 }
 
+std::uint32_t RebuiltParagraph::page_at(std::size_t at) const {
+  std::uint32_t page = 0;
+  for (const auto& start : pages) {
+    if (start.at > at) break;
+    page = start.page;
+  }
+  return page;
+}
+
 }  // namespace untm

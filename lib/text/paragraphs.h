@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "read/block.h"
 #include "text/clean.h"
 #include "text/mapped_text.h"
 
@@ -18,6 +19,12 @@ namespace untm {
 struct RebuiltParagraph {
   MappedText text;
   bool heading = false;
+  // A PDF paragraph's pages: from each `at` (a byte of text.text) on, text
+  // is on `page`. Empty for other inputs.
+  std::vector<read::PageStart> pages;
+
+  // The page at byte `at` of text.text; 0 when not from a PDF.
+  std::uint32_t page_at(std::size_t at) const;
 };
 
 std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> lines,

@@ -98,7 +98,7 @@ SplitDocument document(Language language, std::vector<std::vector<std::string>> 
   for (const auto& sentences : paragraphs) {
     Paragraph paragraph;
     for (const std::string& text : sentences) {
-      paragraph.sentences.push_back(Sentence{text, SourceSpan{offset, offset + text.size()}});
+      paragraph.sentences.push_back(Sentence{text, SourceSpan{offset, offset + text.size()}, 0});
       offset += text.size() + 1;
     }
     split.paragraphs.push_back(std::move(paragraph));

@@ -276,6 +276,7 @@ TEST_CASE("every batch setting is part of the journal's fingerprint", "[pipeline
   const std::string base = batch_fingerprint(list, BatchSettings{});
   const std::vector<void (*)(BatchSettings&)> changes = {
       [](BatchSettings& s) { s.presplit = true; },
+      [](BatchSettings& s) { s.input_format = read::InputFormat::text; },
       [](BatchSettings& s) { s.srclang = "zh"; },
       [](BatchSettings& s) { s.links_dir = "links"; },
       [](BatchSettings& s) { s.lexicon.dictionary = "cedict"; },
@@ -297,7 +298,7 @@ TEST_CASE("settings serialize as one JSON object of named fields", "[pipeline][s
   BatchSettings settings;
   settings.links_dir = "a \"b\"";
   const std::string json = to_json(settings.fields());
-  CHECK(json.starts_with("{\"presplit\":\"false\",\"srclang\":\"en\",\"links_dir\":\"a \\\"b\\\"\","));
+  CHECK(json.starts_with("{\"presplit\":\"false\",\"input_format\":\"auto\",\"srclang\":\"en\",\"links_dir\":\"a \\\"b\\\"\","));
   CHECK(json.find("\"lexicon.learn\":\"true\"") != std::string::npos);
   CHECK(json.ends_with("}"));
 }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 
 #include "../shared_data.h"
@@ -40,6 +41,45 @@ TEST_CASE("sentence spans point at their text in the decoded input", "[pipeline]
         "The first sentence ends here.");
   CHECK(input.substr(sentences[1].source.begin, sentences[1].source.end - sentences[1].source.begin) ==
         "The second one\nruns onto a new line.");
+}
+
+namespace {
+
+std::string read_error(const std::string& bytes, std::optional<untm::read::InputFormat> format) {
+  try {
+    untm::pipeline::read_document(bytes, untm::Language::en, "report.bin", {.format = format});
+  } catch (const untm::InputError& error) {
+    CHECK(error.source() == "report.bin");
+    return error.message();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("input format: a forced DOCX or PDF that the bytes contradict says what the file looks like",
+          "[pipeline][document]") {
+  using untm::read::InputFormat;
+  const std::string zip = std::string("PK\x03\x04") + std::string(40, '\0');
+  CHECK_THAT(read_error(zip, InputFormat::pdf),
+             Catch::Contains("asked to read it as a PDF, but it is not a PDF: it looks like a ZIP package"));
+  CHECK_THAT(read_error("%PDF-1.4\n", InputFormat::docx),
+             Catch::Contains("asked to read it as a DOCX, but it is not a DOCX: it looks like a PDF"));
+  CHECK_THAT(read_error("Plain words.\n", InputFormat::pdf), Catch::Contains("it looks like text"));
+  CHECK_THAT(read_error("%PDF-1.4\n\x01\x02\x03binary", InputFormat::text),
+             Catch::Contains("asked to read it as text, but it looks like a PDF"));
+}
+
+TEST_CASE("input format text reads a text file that quotes the PDF signature near its start",
+          "[pipeline][document]") {
+  const std::string note = "The header %PDF-1.7 opens every PDF file. Readers look for it first.\n";
+  CHECK(read_error(note, std::nullopt) != "no error");  // by content it is a PDF, and a broken one
+  const auto document =
+      untm::pipeline::read_document(note, untm::Language::en, "note.txt", {.format = untm::read::InputFormat::text});
+  REQUIRE(document.paragraphs.size() == 1);
+  REQUIRE(document.paragraphs[0].sentences.size() == 2);
+  CHECK(document.paragraphs[0].sentences[1].text == "Readers look for it first.");
+  CHECK(document.paragraphs[0].sentences[1].page == 0);
 }
 
 TEST_CASE("the seed reply comes out as 6 headings and 12 body paragraphs", "[pipeline][document][.shared]") {

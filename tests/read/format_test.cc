@@ -35,3 +35,14 @@ TEST_CASE("unsupported_format: legacy .doc and RTF get a message saying what to 
   CHECK(unsupported_format("1. The General Assembly").empty());
   CHECK(unsupported_format("").empty());
 }
+
+TEST_CASE("input format names: text, docx, pdf and nothing else", "[read][format]") {
+  CHECK(untm::read::parse_input_format("pdf") == InputFormat::pdf);
+  CHECK(untm::read::parse_input_format("docx") == InputFormat::docx);
+  CHECK(untm::read::parse_input_format("text") == InputFormat::text);
+  CHECK_FALSE(untm::read::parse_input_format("PDF"));
+  CHECK_FALSE(untm::read::parse_input_format("auto"));
+  CHECK(untm::read::describe_format("%PDF-1.7\n") == "a PDF");
+  CHECK_THAT(untm::read::describe_format("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), Catch::Contains("legacy Word .doc"));
+  CHECK(untm::read::describe_format("plain words") == "text");
+}

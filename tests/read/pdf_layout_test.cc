@@ -120,3 +120,15 @@ TEST_CASE("PDF layout: Chinese lines join with nothing; a wrap hyphen goes, a re
         Texts{"States shall ensure co-operation and the information exchange on non-discrimination, information and "
               "co-operation."});
 }
+
+TEST_CASE("PDF layout: a paragraph that runs over a page break notes where the new page begins", "[read][pdf]") {
+  const auto blocks = untm::read::blocks_from_pages(
+      {page({line("Everyone has the right to take part in the government. States shall", 600, kLeft + 36)}),
+       page({line("consult them. They shall report.", 100, kLeft, 250)}, 2)});
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks[0].text == "Everyone has the right to take part in the government. States shall consult them. They shall report.");
+  CHECK(blocks[0].page == 1);
+  REQUIRE(blocks[0].page_starts.size() == 1);
+  CHECK(blocks[0].page_starts[0].page == 2);
+  CHECK(blocks[0].text.substr(blocks[0].page_starts[0].at) == "consult them. They shall report.");
+}

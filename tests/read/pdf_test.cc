@@ -94,3 +94,11 @@ TEST_CASE("read_pdf: damaged and truncated files are errors naming the file", "[
   CHECK_THAT(error_of("%PDF-1.4\n" + std::string(200, '\x01')), Catch::Contains("PDF"));
   CHECK(error_of(pdf.substr(0, 40)) != "no error");
 }
+
+TEST_CASE("read_pdf: a PDF cut short is refused, not read in part", "[read][pdf]") {
+  const auto pdf = minimal_pdf(text_lines({"The first page.", "", "More text that the cut loses."}));
+  // Cut after the page's content: poppler would rebuild the file from what is left.
+  const auto cut = pdf.substr(0, pdf.find("xref"));
+  CHECK_THAT(error_of(cut), Catch::Contains("truncated") && Catch::Contains("download or export it again"));
+  CHECK(untm::read::read_pdf(pdf + std::string(600, ' '), "padded.pdf").size() == 2);
+}

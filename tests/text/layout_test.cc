@@ -97,3 +97,23 @@ TEST_CASE("Layout: pdftotext -layout: a title wrapped onto a centred line stays 
                    "1. Calls upon all States to develop national early warning systems that reach every coastal "
                    "community, including those in remote areas;"});
 }
+
+TEST_CASE("Layout: pdftotext -layout: a centred numbered heading right under a centred title stands apart",
+          "[text][layout]") {
+  const std::string text =
+      "   Report of the Secretary-General on water supply in small\n"
+      "              island developing States\n"
+      "                          I. Introduction\n"
+      "      1. The present report is submitted in accordance with General\n"
+      "Assembly resolution 79/12. It covers the period from 2024 to 2026\n"
+      "and describes the work of the United Nations system in that period.\n"
+      "      2. Information was received from twenty Member States and\n"
+      "from the regional commissions.\n";
+  CHECK(paragraphs(text, untm::Language::en) ==
+        Paragraphs{"Report of the Secretary-General on water supply in small island developing States",
+                   "# I. Introduction",
+                   "1. The present report is submitted in accordance with General Assembly resolution 79/12. It "
+                   "covers the period from 2024 to 2026 and describes the work of the United Nations system in that "
+                   "period.",
+                   "2. Information was received from twenty Member States and from the regional commissions."});
+}

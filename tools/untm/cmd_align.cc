@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/link.h"
 #include "file_io.h"
+#include "input_format_option.h"
 #include "language_options.h"
 #include "lexicon_options.h"
 #include "output.h"
@@ -180,6 +181,7 @@ po::options_description align_options(AlignCommand& command) {
   add_tmx_options(visible, command.tmx);
   add_model_options(visible, command);
   add_lexicon_options(visible, command.job.lexicon);
+  add_input_format_option(visible, command.job.text.format);
   return visible;
 }
 

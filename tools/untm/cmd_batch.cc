@@ -21,6 +21,7 @@
 #include "exit_codes.h"
 #include "file_io.h"
 #include "format/tmx.h"
+#include "input_format_option.h"
 #include "language_options.h"
 #include "lexicon_options.h"
 #include "pipeline/batch_job.h"
@@ -165,6 +166,7 @@ po::options_description batch_options(BatchCommand& command) {
        "seconds between progress lines when stderr is not a terminal (default 10)");
   add_language_options(options, command.languages, false);
   add_lexicon_options(options, settings.lexicon);
+  add_input_format_option(options, settings.input_format);
   return options;
 }
 

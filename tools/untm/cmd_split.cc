@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "core/types.h"
 #include "file_io.h"
+#include "input_format_option.h"
 #include "pipeline/document.h"
 #include "text/decode.h"
 
@@ -80,6 +81,7 @@ int run_split(const Arguments& args) {
       ("presplit", po::bool_switch(&text_options.presplit),
        "FILE already holds one sentence per line: decode only")
       ("mark-headings", po::bool_switch(&mark_headings), "prefix heading lines with '# '");
+  add_input_format_option(options, text_options.format);
   po::options_description hidden;
   std::string input_path;
   hidden.add_options()("file", po::value(&input_path));
