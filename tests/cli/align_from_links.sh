@@ -53,4 +53,8 @@ refused '[0]:[0]\n\n[1]:[4]\n' 'line 3: .*out of range: the second document has 
 refused '[0,1]:[0]\n[1]:[1]\n' 'line 2: .*overlaps or comes before'
 refused '[1]:[1]\n[0]:[0]\n' 'line 2: .*overlaps or comes before'
 refused '[0]:[0]\n[1]:[1\n' 'line 2: not a link'
+# The links file is an input: an output that would overwrite it is refused.
+expect_exit 64 "$untm" align --presplit "${pair[@]}" --from-links "$work/fix.align" --links "$work/fix.align"
+expect_contains "$work/err" "--from-links"
+expect_contains "$work/fix.align" '# checked'
 echo "align from links: ok"

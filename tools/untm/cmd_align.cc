@@ -199,6 +199,7 @@ void check_align_files(const AlignCommand& command) {
   RunFiles files;
   files.input("FIRST_FILE", command.job.first_name);
   files.input("SECOND_FILE", command.job.second_name);
+  files.input("--from-links", command.job.from_links);
   declare_lexicon_files(files, command.job.lexicon);
   if (!command.output_path.empty()) {
     declare_alignment_output(files, "-o", command.output_path,
