@@ -293,6 +293,31 @@ void append_joined(std::string& out, std::string_view text, Language language) {
   out += text;
 }
 
+std::vector<const Sentence*> sentences_of(const SplitDocument& document) {
+  std::vector<const Sentence*> sentences;
+  for (const Paragraph& paragraph : document.paragraphs)
+    for (const Sentence& sentence : paragraph.sentences) sentences.push_back(&sentence);
+  return sentences;
+}
+
+// The sentences of `range` joined, with their source span; for an empty
+// range, where the missing counterpart would be: just before the next sentence.
+Segment make_segment(std::span<const Sentence* const> sentences, SentenceRange range, Language language) {
+  Segment segment;
+  if (range.empty()) {
+    // Where the missing counterpart would be: just before the next sentence.
+    const std::size_t at = range.begin < sentences.size() ? sentences[range.begin]->source.begin
+                           : sentences.empty()            ? 0
+                                                          : sentences.back()->source.end;
+    segment.source = SourceSpan{at, at};
+    return segment;
+  }
+  for (std::size_t s = range.begin; s < range.end; ++s) append_joined(segment.text, sentences[s]->text, language);
+  segment.source = SourceSpan{sentences[range.begin]->source.begin, sentences[range.end - 1]->source.end};
+  segment.page = sentences[range.begin]->page;
+  return segment;
+}
+
 }  // namespace
 
 std::vector<Link> align_sentences(std::span<const std::string> first, std::span<const std::string> second,
@@ -309,7 +334,6 @@ std::vector<Link> align_sentences(std::span<const std::string> first, std::span<
 AlignedDocument align_documents(const SplitDocument& first, const SplitDocument& second, const AlignOptions& options) {
   // Flatten each side into its sentences, remembering where paragraphs start.
   struct Side {
-    std::vector<const Sentence*> sentences;
     std::vector<std::string> texts;
     Units sentence_units;
     Units paragraph_units;
@@ -321,7 +345,6 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
       const std::size_t first_sentence = side.texts.size();
       double paragraph_length = 0;
       for (const Sentence& sentence : paragraph.sentences) {
-        side.sentences.push_back(&sentence);
         side.texts.push_back(sentence.text);
         const double length = measure_length(sentence.text, options.length_unit);
         paragraph_length += length;
@@ -358,29 +381,20 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
                                         evidence, options, true, nullptr);
   calibrate(links, options);
 
+  return pair_links(first, second, links, options.first_language, options.second_language);
+}
+
+AlignedDocument pair_links(const SplitDocument& first, const SplitDocument& second, std::span<const Link> links,
+                           Language first_language, Language second_language) {
+  const std::vector<const Sentence*> first_sentences = sentences_of(first);
+  const std::vector<const Sentence*> second_sentences = sentences_of(second);
   AlignedDocument document;
-  document.first_language = std::string(language_code(options.first_language));
-  document.second_language = std::string(language_code(options.second_language));
-  auto make_segment = [](const Side& side, SentenceRange range, Language language) {
-    Segment segment;
-    if (range.empty()) {
-      // Where the missing counterpart would be: just before the next sentence.
-      const std::size_t at = range.begin < side.sentences.size() ? side.sentences[range.begin]->source.begin
-                             : side.sentences.empty()            ? 0
-                                                                 : side.sentences.back()->source.end;
-      segment.source = SourceSpan{at, at};
-      return segment;
-    }
-    for (std::size_t s = range.begin; s < range.end; ++s) {
-      append_joined(segment.text, side.sentences[s]->text, language);
-    }
-    segment.source = SourceSpan{side.sentences[range.begin]->source.begin, side.sentences[range.end - 1]->source.end};
-    segment.page = side.sentences[range.begin]->page;
-    return segment;
-  };
+  document.first_language = std::string(language_code(first_language));
+  document.second_language = std::string(language_code(second_language));
+  document.pairs.reserve(links.size());
   for (const Link& link : links) {
-    document.pairs.push_back(AlignedPair{link, make_segment(first_side, link.first, options.first_language),
-                                         make_segment(second_side, link.second, options.second_language)});
+    document.pairs.push_back(AlignedPair{link, make_segment(first_sentences, link.first, first_language),
+                                         make_segment(second_sentences, link.second, second_language)});
   }
   return document;
 }

@@ -90,4 +90,10 @@ std::vector<Link> align_sentences(std::span<const std::string> first, std::span<
 // one space), their source span, sentence count and first sentence index.
 AlignedDocument align_documents(const SplitDocument& first, const SplitDocument& second, const AlignOptions& options);
 
+// The pairs of given links, as align_documents makes them, without aligning:
+// `links` must fit the documents (fit_links in core/link.h). Cost and
+// confidence are the links' own.
+AlignedDocument pair_links(const SplitDocument& first, const SplitDocument& second, std::span<const Link> links,
+                           Language first_language, Language second_language);
+
 }  // namespace untm

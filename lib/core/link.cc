@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <iterator>
@@ -79,7 +80,22 @@ std::optional<SentenceRange> range_of(const std::vector<std::size_t>& indices) {
   return SentenceRange{indices.front(), indices.front() + indices.size()};
 }
 
-// Calls `take(link, line_number, line_offset)` for every non-blank line.
+// The words of a link line's comment that untm knows; others are notes for people.
+LinkMarks marks_of(std::string_view comment) {
+  LinkMarks marks;
+  while (!comment.empty()) {
+    skip_spaces(comment);
+    const std::size_t end = std::min(comment.find_first_of(" \t"), comment.size());
+    const std::string_view word = comment.substr(0, end);
+    marks.checked = marks.checked || word == "checked";
+    marks.edited = marks.edited || word == "edited";
+    comment.remove_prefix(end);
+  }
+  return marks;
+}
+
+// Calls `take(link, marks, line_number, line_offset)` for every line that
+// holds a link (not blank, not only a comment).
 template <typename Take>
 void for_each_link_line(std::string_view text, const std::string& source_name, Take take) {
   std::size_t line_start = 0;
@@ -88,6 +104,11 @@ void for_each_link_line(std::string_view text, const std::string& source_name, T
     if (line_end == std::string_view::npos) line_end = text.size();
     std::string_view line = text.substr(line_start, line_end - line_start);
     if (line.ends_with('\r')) line.remove_suffix(1);
+    std::string_view comment;
+    if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) {
+      comment = line.substr(hash + 1);
+      line = line.substr(0, hash);
+    }
     if (line.find_first_not_of(" \t") != std::string_view::npos) {
       std::optional<LinkIndices> link = parse_link_line(line);
       if (!link) {
@@ -96,7 +117,7 @@ void for_each_link_line(std::string_view text, const std::string& source_name, T
                                      line.substr(0, 80)),
                          line_start);
       }
-      take(std::move(*link), line_number, line_start);
+      take(std::move(*link), marks_of(comment), line_number, line_start);
     }
     line_start = line_end + 1;
   }
@@ -154,16 +175,63 @@ std::string format_links(std::span<const Link> links) {
 
 std::vector<Link> parse_links(std::string_view text, const std::string& source_name) {
   std::vector<Link> links;
-  for_each_link_line(text, source_name, [&](LinkIndices indices, std::size_t line_number, std::size_t offset) {
-    const std::optional<SentenceRange> first = range_of(indices.first);
-    const std::optional<SentenceRange> second = range_of(indices.second);
-    if (!first || !second) {
-      throw InputError(source_name, fmt::format("line {}: the sentences of a link must be consecutive", line_number),
-                       offset);
-    }
-    links.push_back(Link{*first, *second});
-  });
+  for (const FileLink& link : parse_link_file(text, source_name)) links.push_back(link.link);
   return links;
+}
+
+std::vector<FileLink> parse_link_file(std::string_view text, const std::string& source_name) {
+  std::vector<FileLink> links;
+  for_each_link_line(text, source_name,
+                     [&](LinkIndices indices, LinkMarks marks, std::size_t line_number, std::size_t offset) {
+                       const std::optional<SentenceRange> first = range_of(indices.first);
+                       const std::optional<SentenceRange> second = range_of(indices.second);
+                       if (!first || !second) {
+                         throw InputError(source_name,
+                                          fmt::format("line {}: the sentences of a link must be consecutive",
+                                                      line_number),
+                                          offset);
+                       }
+                       links.push_back(FileLink{Link{*first, *second}, marks, line_number, offset});
+                     });
+  return links;
+}
+
+std::string format_marked_link(const Link& link, const LinkMarks& marks) {
+  std::string line = format_link(link);
+  if (marks.manual()) line += "  #";
+  if (marks.checked) line += " checked";
+  if (marks.edited) line += " edited";
+  return line;
+}
+
+std::vector<Link> fit_links(std::span<const FileLink> links, std::size_t first_count, std::size_t second_count,
+                            const std::string& source_name) {
+  std::vector<Link> fitted;
+  fitted.reserve(links.size());
+  std::size_t first_end = 0, second_end = 0;  // where the previous link ends on each side
+  for (const FileLink& file_link : links) {
+    Link link = file_link.link;
+    const auto refuse = [&](const std::string& why) {
+      throw InputError(source_name, fmt::format("line {}: {}: {}", file_link.line_number, format_link(link), why),
+                       file_link.offset);
+    };
+    if (link.first.end > first_count) {
+      refuse(fmt::format("out of range: the first document has {} sentences", first_count));
+    }
+    if (link.second.end > second_count) {
+      refuse(fmt::format("out of range: the second document has {} sentences", second_count));
+    }
+    if (link.first.empty()) link.first = SentenceRange{first_end, first_end};
+    if (link.second.empty()) link.second = SentenceRange{second_end, second_end};
+    if (link.first.begin < first_end || link.second.begin < second_end) {
+      refuse(fmt::format("overlaps or comes before the previous link, which ends before [{}]:[{}]", first_end,
+                         second_end));
+    }
+    first_end = link.first.end;
+    second_end = link.second.end;
+    fitted.push_back(link);
+  }
+  return fitted;
 }
 
 LinkIndices indices_of(const Link& link) {
@@ -182,8 +250,9 @@ std::vector<LinkIndices> indices_of(std::span<const Link> links) {
 
 std::vector<LinkIndices> parse_link_indices(std::string_view text, const std::string& source_name) {
   std::vector<LinkIndices> links;
-  for_each_link_line(text, source_name,
-                     [&](LinkIndices indices, std::size_t, std::size_t) { links.push_back(std::move(indices)); });
+  for_each_link_line(text, source_name, [&](LinkIndices indices, LinkMarks, std::size_t, std::size_t) {
+    links.push_back(std::move(indices));
+  });
   return links;
 }
 

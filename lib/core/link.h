@@ -56,11 +56,46 @@ std::string format_link(const Link& link);
 // One format_link line per link, each ending in '\n'.
 std::string format_links(std::span<const Link> links);
 
-// A whole link file. Blank lines and CRLF line ends are accepted. Throws
-// InputError naming `source_name`, the line number and its byte offset for a
-// line that is not a link, and for one whose indices are not consecutive
-// (see parse_link_indices for gold sets, which may hold such lines).
+// A whole link file. Blank lines and CRLF line ends are accepted; '#' starts
+// a comment that runs to the line end. Throws InputError naming
+// `source_name`, the line number and its byte offset for a line that is not a
+// link, and for one whose indices are not consecutive (see parse_link_indices
+// for gold sets, which may hold such lines).
 std::vector<Link> parse_links(std::string_view text, const std::string& source_name);
+
+// What a corrections file (the review page's "Save corrections") says of a
+// link besides its sentences, as words in the line's comment:
+//   [1,2]:[3]  # checked edited
+// checked: a person looked at it and kept it; edited: a person changed it.
+struct LinkMarks {
+  bool checked = false;
+  bool edited = false;
+  bool manual() const noexcept { return checked || edited; }
+  friend bool operator==(const LinkMarks&, const LinkMarks&) = default;
+};
+
+// A link as a file states it, with the line it stands on, so that a check
+// against the documents (fit_links) can name the line.
+struct FileLink {
+  Link link;
+  LinkMarks marks;
+  std::size_t line_number = 0;
+  std::size_t offset = 0;  // byte offset of the line
+};
+
+// parse_links with the marks and line of each link.
+std::vector<FileLink> parse_link_file(std::string_view text, const std::string& source_name);
+// "[1,2]:[3]  # checked edited"; no comment when there are no marks.
+std::string format_marked_link(const Link& link, const LinkMarks& marks);
+
+// The links of a file checked against two documents of `first_count` and
+// `second_count` sentences, with each empty side placed where its
+// counterpart stands (after the previous link's sentences on that side).
+// Throws InputError naming `source_name` and the line for an index out of
+// range and for a link that overlaps or precedes the one before it.
+// Sentences that no link names are allowed: they are left out.
+std::vector<Link> fit_links(std::span<const FileLink> links, std::size_t first_count, std::size_t second_count,
+                            const std::string& source_name);
 
 // A line of the notation as written, index by index. Links that untm makes
 // are consecutive on both sides; a gold set drawn by people can skip a

@@ -16,6 +16,14 @@ std::optional<Language> parse_language(std::string_view code) {
   return std::nullopt;
 }
 
+std::string_view origin_name(LinkOrigin origin) { return origin == LinkOrigin::manual ? "manual" : "auto"; }
+
+std::optional<LinkOrigin> parse_origin(std::string_view name) {
+  if (name == "auto") return LinkOrigin::automatic;
+  if (name == "manual") return LinkOrigin::manual;
+  return std::nullopt;
+}
+
 std::vector<Link> links_of(const AlignedDocument& document) {
   std::vector<Link> links;
   links.reserve(document.pairs.size());

@@ -48,11 +48,22 @@ struct Segment {
   std::uint32_t page = 0;  // the first sentence's PDF page; 0: not from a PDF, or no sentence
 };
 
+// Who made a link: the aligner, or a person (a link marked checked or edited
+// in a corrections file, `untm align --from-links`). Written as TMX's
+// <prop type="x-origin"> and JSONL's "origin", as eLUNa records per bitext
+// whether it was aligned automatically or corrected by hand.
+enum class LinkOrigin { automatic, manual };
+
+// "auto" / "manual"
+std::string_view origin_name(LinkOrigin origin);
+std::optional<LinkOrigin> parse_origin(std::string_view name);
+
 // One translation unit: a link and the texts of its two sides.
 struct AlignedPair {
   Link link;
   Segment first;
   Segment second;
+  LinkOrigin origin = LinkOrigin::automatic;
 };
 
 struct AlignedDocument {

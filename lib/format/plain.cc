@@ -51,6 +51,7 @@ std::size_t append_jsonl(std::string& out, const AlignedDocument& document, cons
     json.key("link");
     append_clean_json_string(json, to_string(pair.link.type()), counts);
     json.key("cost").number(pair.link.cost, 4).key("confidence").number(pair.link.confidence, 4);
+    json.key("origin").string(origin_name(pair.origin));
     append_json_side(json, document.first_language, pair.first, pair.link.first, counts);
     append_json_side(json, document.second_language, pair.second, pair.link.second, counts);
     json.end_object();

@@ -133,6 +133,8 @@ std::size_t append_tmx_units(std::string& out, const AlignedDocument& document, 
     append_prop(out, "x-cost", fmt::format("{:.4f}", pair.link.cost), counts);
     out += "\n    ";
     append_prop(out, "x-confidence", fmt::format("{:.4f}", pair.link.confidence), counts);
+    out += "\n    ";
+    append_prop(out, "x-origin", origin_name(pair.origin), counts);
     out += "\n";
     const auto append_side = [&](const Segment& segment, SentenceRange sentences, const std::string& language) {
       if (has_tuv(segment, sentences)) append_tuv(out, language, segment, sentences, counts);

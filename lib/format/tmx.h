@@ -10,6 +10,7 @@
 //     <prop type="x-link">1-2</prop>             sentences on the first, then second side
 //     <prop type="x-cost">0.1234</prop>
 //     <prop type="x-confidence">0.9876</prop>
+//     <prop type="x-origin">auto</prop>          manual: checked or edited by a person
 //     <tuv xml:lang="en">                         srclang's side first (translate-toolkit
 //       <prop type="x-source">120-245</prop>        reads the first <tuv> as the source);
 //       <prop type="x-sentences">3-4</prop>         byte span [begin, end) in the decoded

@@ -95,6 +95,8 @@ AlignedDocument parse_tmx_units(std::string_view units_xml, const std::string& s
         pair.link.cost = parse_number(value);
       } else if (type == "x-confidence") {
         pair.link.confidence = parse_number(value);
+      } else if (type == "x-origin") {
+        pair.origin = parse_origin(value).value_or(LinkOrigin::automatic);
       }
     }
     for (const auto& tuv : unit.children("tuv")) {

@@ -1,20 +1,53 @@
 #include "pipeline/pair_job.h"
 
+#include <utility>
+
 #include "pipeline/learning.h"
 
 namespace untm::pipeline {
+namespace {
+
+std::size_t sentence_count(const SplitDocument& document) {
+  std::size_t count = 0;
+  for (const Paragraph& paragraph : document.paragraphs) count += paragraph.sentences.size();
+  return count;
+}
+
+// The pairs of the links in job.from_links, marked as the file marks them.
+AlignedDocument pair_file_links(const PairJob& job, const ReadNamed& read, const SplitPair& pair) {
+  const std::vector<FileLink> file_links = parse_link_file(read(job.from_links), job.from_links);
+  const std::vector<Link> links =
+      fit_links(file_links, sentence_count(pair.first), sentence_count(pair.second), job.from_links);
+  AlignedDocument document =
+      pair_links(pair.first, pair.second, links, job.align.first_language, job.align.second_language);
+  document.id = job.id;
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    if (!file_links[k].marks.manual()) continue;
+    document.pairs[k].origin = LinkOrigin::manual;
+    document.pairs[k].link.confidence = 1.0;  // a person vouches for it
+  }
+  return document;
+}
+
+}  // namespace
 
 PairResult run_pair_job(const PairJob& job, const ReadNamed& read) {
-  const SplitPair pair = read_pair(job.first_name, job.second_name, read, job.align, job.text);
+  SplitPair pair = read_pair(job.first_name, job.second_name, read, job.align, job.text);
+  PairResult result;
+  if (!job.from_links.empty()) {
+    result.document = pair_file_links(job, read, pair);
+    result.split = std::move(pair);
+    return result;
+  }
   const LexiconStep step =
       run_lexicon_step(job.lexicon, read, 1, [&pair](std::size_t) { return pair; }, job.align, 1, nullptr);
-  PairResult result;
   if (!job.lexicon.save_lexicon.empty()) result.lexicon_to_save = lexicon::write_lexicon(step.to_save);
   AlignOptions second_pass = job.align;
   if (auto evidence = lexical_evidence(step.known, job.lexicon, job.align.first_language)) {
     second_pass.evidence.push_back(std::move(evidence));
   }
   result.document = align_pair(pair, second_pass, job.id);
+  result.split = std::move(pair);
   return result;
 }
 

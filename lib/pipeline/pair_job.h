@@ -19,6 +19,11 @@ struct PairJob {
   AlignOptions align;       // pass 1 and, with the lexical term, pass 2
   TextOptions text;
   LexiconSettings lexicon;
+  // A links file (core/link.h notation, read through ReadNamed) to write the
+  // pairs of instead of aligning: the review page's corrections. Its links
+  // marked checked or edited become LinkOrigin::manual with confidence 1;
+  // the others keep the aligner's origin and confidence 0 (not recorded).
+  std::string from_links;
 };
 
 struct PairResult {
@@ -26,9 +31,12 @@ struct PairResult {
   // The saved and learned lexicon (write_lexicon) when lexicon.save_lexicon
   // asks for it; the caller writes it there.
   std::optional<std::string> lexicon_to_save;
+  // The two documents as split: what the review page shows around the links.
+  SplitPair split;
 };
 
-// Throws InputError for an input that cannot be read or split.
+// Throws InputError for an input that cannot be read or split, and for a
+// from_links file that is not a links file or does not fit the documents.
 PairResult run_pair_job(const PairJob& job, const ReadNamed& read);
 
 }  // namespace untm::pipeline

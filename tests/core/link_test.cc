@@ -64,6 +64,51 @@ TEST_CASE("a malformed link names the file, the line number and its offset", "[c
   }
 }
 
+TEST_CASE("a corrections file marks links checked or edited in a comment", "[core][link]") {
+  const std::string text =
+      "# untm review corrections: a.zh b.en\n[0]:[0]  # checked\n[1,2]:[1]\t#edited checked\n"
+      "[]:[2] # a note\n[3]:[3]\n";
+  const std::vector<FileLink> links = parse_link_file(text, "fix.align");
+  REQUIRE(links.size() == 4);
+  CHECK(links[0].marks == LinkMarks{true, false});
+  CHECK(links[1].marks == LinkMarks{true, true});
+  CHECK_FALSE(links[2].marks.manual());
+  CHECK_FALSE(links[3].marks.manual());
+  CHECK(links[1].link == Link{{1, 3}, {1, 2}});
+  CHECK(links[3].line_number == 5u);
+  CHECK(format_marked_link(links[1].link, links[1].marks) == "[1,2]:[1]  # checked edited");
+  CHECK(format_marked_link(links[3].link, links[3].marks) == "[3]:[3]");
+  // parse_links reads the same file, marks left aside.
+  CHECK(parse_links(text, "fix.align").size() == 4);
+}
+
+TEST_CASE("links that do not fit the documents are refused with their line", "[core][link]") {
+  const auto fit = [](const std::string& text, std::size_t first, std::size_t second) {
+    return fit_links(parse_link_file(text, "fix.align"), first, second, "fix.align");
+  };
+  // An empty side stands where the previous link ended.
+  const std::vector<Link> fitted = fit("[0]:[0]\n[1]:[]\n[]:[1]\n[2,3]:[2]\n", 4, 3);
+  REQUIRE(fitted.size() == 4);
+  CHECK(fitted[1] == Link{{1, 2}, {1, 1}});
+  CHECK(fitted[2] == Link{{2, 2}, {1, 2}});
+  const std::pair<const char*, const char*> bad[] = {
+      {"[0]:[0]\n[1,2,3,4]:[1]\n", "line 2: [1,2,3,4]:[1]: out of range: the first document has 4 sentences"},
+      {"[0]:[0]\n\n[1]:[3]\n", "line 3: [1]:[3]: out of range: the second document has 3 sentences"},
+      {"[0,1]:[0]\n[1]:[1]\n", "line 2: [1]:[1]: overlaps or comes before the previous link"},
+      {"[2]:[2]\n[0]:[0]\n", "line 2: [0]:[0]: overlaps or comes before the previous link"},
+      {"[0]:[0,1]\n[1]:[0]\n", "line 2: [1]:[0]: overlaps"}};
+  for (const auto& [text, message] : bad) {
+    INFO(text);
+    try {
+      fit(text, 4, 3);
+      FAIL("no error");
+    } catch (const InputError& error) {
+      CHECK(error.source() == "fix.align");
+      CHECK_THAT(error.message(), Catch::StartsWith(message));
+    }
+  }
+}
+
 TEST_CASE("links with a gap are refused as links but kept as indices", "[core][link]") {
   // mac-dev 002 of the gold sets holds such a line.
   const std::string crossing = "[71]:[116]\n[71,73]:[117,118]\n";

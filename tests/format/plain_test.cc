@@ -46,11 +46,23 @@ TEST_CASE("jsonl holds texts, link, cost, confidence and positions as valid JSON
   const auto lines = lines_of(out);
   REQUIRE(lines.size() == 4);
   CHECK(lines[0] ==
-        "{\"document\":\"A/68/155\",\"link\":\"1-1\",\"cost\":0.2500,\"confidence\":0.9700,"
+        "{\"document\":\"A/68/155\",\"link\":\"1-1\",\"cost\":0.2500,\"confidence\":0.9700,\"origin\":\"auto\","
         "\"zh\":\"阿塞拜疆\",\"zh_source\":[0,12],\"zh_sentences\":[0,1],"
         "\"en\":\"Azerbaijan\",\"en_source\":[0,10],\"en_sentences\":[0,1]}");
   CHECK(lines[1].find("\"en\":\"Pursuant to resolution 67/61, \\\"confidence-building\\\" <measures>. R&D & co.\"") !=
         std::string::npos);
+}
+
+TEST_CASE("jsonl marks a link a person checked or edited as manual", "[format][jsonl]") {
+  AlignedDocument document = testing::sample_document();
+  document.pairs[1].origin = LinkOrigin::manual;
+  CleanupCounts counts;
+  std::string out;
+  append_jsonl(out, document, {}, counts);
+  const auto lines = lines_of(out);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0].find("\"origin\":\"auto\"") != std::string::npos);
+  CHECK(lines[1].find("\"origin\":\"manual\"") != std::string::npos);
 }
 
 TEST_CASE("jsonl escapes control characters and writes infinite costs as null", "[format][jsonl]") {

@@ -73,6 +73,7 @@ TEST_CASE("each pair becomes a <tu> with its props and one <tuv> per language, s
   CHECK(std::string(second.find_child_by_attribute("prop", "type", "x-link").text().get()) == "1-2");
   CHECK(std::string(second.find_child_by_attribute("prop", "type", "x-cost").text().get()) == "1.5000");
   CHECK(std::string(second.find_child_by_attribute("prop", "type", "x-confidence").text().get()) == "0.8000");
+  CHECK(std::string(second.find_child_by_attribute("prop", "type", "x-origin").text().get()) == "auto");
   std::vector<pugi::xml_node> variants(second.children("tuv").begin(), second.children("tuv").end());
   REQUIRE(variants.size() == 2);
   CHECK(std::string(variants[0].attribute("xml:lang").value()) == "en");
@@ -166,6 +167,24 @@ TEST_CASE("the units read back give the pairs that were written", "[format][tmx]
       CHECK(got.link.second == expected.link.second);
     }
   }
+}
+
+TEST_CASE("a manual link is marked x-origin manual and read back as manual", "[format][tmx]") {
+  AlignedDocument original = testing::sample_document();
+  original.pairs[2].origin = LinkOrigin::manual;
+  CleanupCounts counts;
+  std::string units;
+  append_tmx_units(units, original, fixed_header(), {}, counts);
+  const auto xml = parse("<body>" + units + "</body>");
+  std::vector<std::string> origins;
+  for (const auto& unit : xml.child("body").children("tu")) {
+    origins.push_back(unit.find_child_by_attribute("prop", "type", "x-origin").text().get());
+  }
+  CHECK(origins == std::vector<std::string>{"auto", "auto", "manual", "auto"});
+  const AlignedDocument parsed = parse_tmx_units(units, "test", "zh", "en");
+  REQUIRE(parsed.pairs.size() == 4);
+  CHECK(parsed.pairs[2].origin == LinkOrigin::manual);
+  CHECK(parsed.pairs[3].origin == LinkOrigin::automatic);
 }
 
 TEST_CASE("malformed TMX is an InputError naming its source", "[format][tmx]") {

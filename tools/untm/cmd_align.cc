@@ -19,6 +19,7 @@
 #include "lexicon_options.h"
 #include "output.h"
 #include "pipeline/pair_job.h"
+#include "review_page.h"
 #include "tmx_options.h"
 
 namespace untm::cli {
@@ -28,6 +29,7 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "usage: untm align FIRST_FILE SECOND_FILE [-o OUT] [--links FILE.align] [--report FILE.html] [options]\n"
+    "       untm align FIRST_FILE SECOND_FILE --from-links FILE.align -o OUT\n"
     "\n"
     "Aligns the sentences of two documents that translate each other: paragraphs\n"
     "first, then sentences inside linked paragraphs (Gale & Church lengths, with\n"
@@ -39,6 +41,10 @@ constexpr const char* kUsage =
     "\n"
     "With --presplit every non-empty line is one sentence, and --links indexes\n"
     "those sentences from 0.\n"
+    "\n"
+    "Review: --report writes a page to check and correct the links in a browser;\n"
+    "its \"Save corrections\" gives a links file that --from-links turns into pairs\n"
+    "(links marked checked or edited there are x-origin manual in TMX).\n"
     "\n"
     "options";
 
@@ -73,46 +79,6 @@ std::vector<double> parse_priors(const std::string& text) {
   for (double prior : priors) sum += prior;
   for (double& prior : priors) prior /= sum;
   return priors;
-}
-
-std::string html_escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// A page to review an alignment by eye: one row per pair, the least
-// confident ones shaded, so that a reader can spot where it went wrong.
-std::string html_report(const AlignedDocument& document, const std::string& first_path,
-                        const std::string& second_path) {
-  std::string html =
-      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>untm align: " + html_escaped(document.id) +
-      "</title>\n<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-      "td,th{border:1px solid #ccc;padding:4px;vertical-align:top}tr.low{background:#fdd}"
-      "tr.mid{background:#ffe}</style></head><body>\n";
-  html += fmt::format("<h1>{} &harr; {}</h1>\n<p>{} pairs. Rows shaded red have confidence below 0.1, "
-                      "yellow below 0.5.</p>\n",
-                      html_escaped(first_path), html_escaped(second_path), document.pairs.size());
-  html += fmt::format("<table><tr><th>#</th><th>link</th><th>cost</th><th>confidence</th><th>{}</th><th>{}</th></tr>\n",
-                      html_escaped(document.first_language), html_escaped(document.second_language));
-  for (std::size_t k = 0; k < document.pairs.size(); ++k) {
-    const AlignedPair& pair = document.pairs[k];
-    const double confidence = pair.link.confidence;
-    const char* shade = confidence < 0.1 ? " class=\"low\"" : confidence < 0.5 ? " class=\"mid\"" : "";
-    html += fmt::format("<tr{}><td>{}</td><td>{}</td><td>{:.2f}</td><td>{:.3f}</td><td>{}</td><td>{}</td></tr>\n", shade,
-                        k, to_string(pair.link.type()), pair.link.cost, confidence, html_escaped(pair.first.text),
-                        html_escaped(pair.second.text));
-  }
-  return html + "</table></body></html>\n";
 }
 
 // The command line of `untm align`, parsed.
@@ -172,7 +138,10 @@ po::options_description align_options(AlignCommand& command) {
        }),
        "leave out pairs whose confidence (0..1) is lower")
       ("links", po::value(&command.links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
-      ("report", po::value(&command.report_path), "also write an HTML page of the pairs, least confident shaded")
+      ("report", po::value(&command.report_path),
+       "also write the review page: both documents with their links, doubtful ones marked, editable")
+      ("from-links", po::value(&command.job.from_links)->value_name("FILE.align"),
+       "write the pairs of these links (e.g. the review page's corrections) instead of aligning")
       ("presplit", po::bool_switch(&command.job.text.presplit), "inputs hold one sentence per line: no cleaning or splitting")
       ("id", po::value(&command.job.id), "document id in the output, e.g. the UN symbol (default: FIRST_FILE's name)")
       ("date", po::value(&output.header.creation_date)->value_name("YYYYMMDDThhmmssZ"),
@@ -239,6 +208,7 @@ void check_align_files(const AlignCommand& command) {
   RunFiles files;
   files.input("FIRST_FILE", command.job.first_name);
   files.input("SECOND_FILE", command.job.second_name);
+  files.input("--from-links", command.job.from_links);
   declare_lexicon_files(files, command.job.lexicon);
   if (!command.output_path.empty()) {
     declare_alignment_output(files, "-o", command.output_path,
@@ -261,7 +231,8 @@ int run_align(const Arguments& args) {
   const AlignedDocument& aligned = result.document;
   if (!command->output_path.empty()) write_alignment(aligned, command->output_path, command->output);
   if (!command->report_path.empty()) {
-    write_file(command->report_path, html_report(aligned, command->job.first_name, command->job.second_name));
+    write_file(command->report_path,
+               review_page(aligned, result.split, command->job.first_name, command->job.second_name));
   }
   if (!command->links_path.empty()) write_file(command->links_path, format_links(links_of(aligned)));
   return 0;

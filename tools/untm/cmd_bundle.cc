@@ -38,7 +38,7 @@ constexpr std::string_view kUsage = R"(usage: untm bundle ACTION BUNDLE [OPTIONS
 actions:
   ls BUNDLE          one document per line: id, units, languages, frame offset and
                      compressed size (read from the index alone)
-  stats BUNDLE       documents, units, link types, confidence histogram, languages
+  stats BUNDLE       documents, units, manual units, link types, confidence histogram, languages
   verify BUNDLE      decompress every frame and check checksums and unit counts;
                      names each damaged document, exit 1 if any
   cat BUNDLE         the TMX of the whole bundle, or with --doc ID of some
@@ -183,7 +183,7 @@ int run_stats(const Arguments& args) {
   bundle::BundleReader& reader = *opened.reader;
   std::map<std::string, std::uint64_t> link_types, language_pairs;
   std::array<std::uint64_t, 10> confidence_bins{};
-  std::uint64_t units = 0, cleaned = 0, xml_bytes = 0;
+  std::uint64_t units = 0, manual_units = 0, cleaned = 0, xml_bytes = 0;
   for (const auto& entry : reader.documents()) {
     const std::string xml = reader.document_xml(entry);
     xml_bytes += xml.size();
@@ -194,13 +194,16 @@ int run_stats(const Arguments& args) {
     cleaned += entry.cleaned_characters;
     for (const auto& pair : document.pairs) {
       ++units;
+      manual_units += pair.origin == LinkOrigin::manual;
       ++link_types[to_string(pair.link.type())];
       const double clamped = std::clamp(pair.link.confidence, 0.0, 1.0);
       ++confidence_bins[std::min<std::size_t>(static_cast<std::size_t>(clamped * 10), 9)];
     }
   }
-  std::string report = fmt::format("bundle\t{}\ndocuments\t{}\nunits\t{}\nsrclang\t{}\n", reader.source_name(),
-                                   reader.documents().size(), units, reader.header().srclang);
+  std::string report = fmt::format("bundle\t{}\ndocuments\t{}\nunits\t{}\n", reader.source_name(),
+                                   reader.documents().size(), units);
+  // Units a person checked or corrected (x-origin manual, untm align --from-links).
+  report += fmt::format("manual units\t{}\nsrclang\t{}\n", manual_units, reader.header().srclang);
   for (const auto& [languages, count] : language_pairs) report += fmt::format("languages {}\t{}\n", languages, count);
   for (const auto& [type, count] : link_types) {
     report += fmt::format("link {}\t{}\t{:.1f}%\n", type, count, 100.0 * static_cast<double>(count) /
