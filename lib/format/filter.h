@@ -17,7 +17,7 @@ namespace untm::format {
 
 struct PairFilter {
   double min_confidence = 0.0;     // pairs below it are left out
-  std::vector<LinkType> link_types;  // empty: every type
+  std::vector<LinkType> link_types{};  // empty: every type
   bool drop_null = false;          // leave out 1-0 and 0-1 links
   // Longer side over shorter side in Unicode code points (the unit of the
   // aligner's length diagonal); 0: no limit. Null links are not measured:
