@@ -58,10 +58,10 @@ std::vector<LinkType> parse_link_types(std::string_view list, std::string_view o
 
 void check_filter(const PairFilter& filter) {
   if (!(filter.min_confidence >= 0 && filter.min_confidence <= 1)) {
-    throw UsageError(fmt::format("--min-confidence: {} is not a confidence between 0 and 1", filter.min_confidence));
+    throw UsageError(fmt::format("minimum confidence {} is not between 0 and 1", filter.min_confidence));
   }
   if (filter.max_length_ratio != 0 && !(filter.max_length_ratio >= 1 && std::isfinite(filter.max_length_ratio))) {
-    throw UsageError(fmt::format("--max-length-ratio: {} is not a ratio of at least 1", filter.max_length_ratio));
+    throw UsageError(fmt::format("length ratio {} is below 1", filter.max_length_ratio));
   }
 }
 

@@ -73,7 +73,11 @@ void add_filter_options(boost::program_options::options_description& options, fo
        "keep only links of these types")
       ("drop-null", po::bool_switch(&filter.drop_null), "leave out null links (1-0, 0-1)")
       ("max-length-ratio", po::value(&filter.max_length_ratio)->value_name("R")->notifier([](double ratio) {
-         format::check_filter(format::PairFilter{.max_length_ratio = ratio});
+         try {
+           format::check_filter(format::PairFilter{.max_length_ratio = ratio});
+         } catch (const UsageError& error) {
+           throw UsageError(fmt::format("--max-length-ratio: {}", error.what()));
+         }
        }),
        "leave out pairs whose longer side has more than R times the characters of the shorter (R >= 1)")
       ("dedup", po::bool_switch(&filter.dedup), "leave out a pair whose two texts are already in the output");
