@@ -89,7 +89,7 @@ std::size_t append_tmx_units(std::string& out, const AlignedDocument& document, 
   std::size_t written = 0;
   for (std::size_t i = 0; i < document.pairs.size(); ++i) {
     const AlignedPair& pair = document.pairs[i];
-    if (pair.link.confidence < options.min_confidence) continue;
+    if (!options.selection.keeps(pair)) continue;
     out += "<tu tuid=\"";
     append_attribute_text(out, document.id, counts);
     out += fmt::format(":{}\" creationdate=\"{}\">\n    ", i + 1, header.creation_date);

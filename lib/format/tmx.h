@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "core/types.h"
+#include "format/filter.h"
 #include "format/text_cleanup.h"
 
 namespace untm::format {
@@ -42,7 +43,7 @@ struct TmxHeader {
 
 // Which pairs a renderer writes.
 struct FormatOptions {
-  double min_confidence = 0.0;     // pairs below it are left out
+  PairSelection selection;         // the pairs written (every pair by default)
 };
 
 // TMX's date format (TMX 1.4b, "creationdate": ISO 8601 basic, UTC).

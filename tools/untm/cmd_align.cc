@@ -161,11 +161,6 @@ po::options_description align_options(AlignCommand& command) {
   visible.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.zst)")
-      ("min-confidence",
-       po::value(&output.min_confidence)->default_value(0.0)->notifier([](double value) {
-         check_confidence_option(value, "--min-confidence");
-       }),
-       "leave out pairs whose confidence (0..1) is lower")
       ("links", po::value(&command.links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
       ("report", po::value(&command.report_path), "also write an HTML page of the pairs, least confident shaded")
       ("presplit", po::bool_switch(&command.job.text.presplit), "inputs hold one sentence per line: no cleaning or splitting")
@@ -178,6 +173,7 @@ po::options_description align_options(AlignCommand& command) {
       ("tgt-lang", po::value(&command.second_code)->default_value("en"), "language of SECOND_FILE");
   add_model_options(visible, command);
   add_lexicon_options(visible, command.job.lexicon);
+  add_filter_options(visible, output.filter);
   return visible;
 }
 

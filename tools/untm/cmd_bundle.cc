@@ -304,14 +304,12 @@ int run_export(const Arguments& args) {
   po::options_description options("options");
   std::vector<std::string> bundles, ids;
   std::string output_path = "-", format_name;
-  double min_confidence = 0.0;
+  format::PairFilter filter;
   options.add_options()
       ("format,f", po::value(&format_name)->required(), "tsv, moses, jsonl or tmx")
-      ("min-confidence",
-       po::value(&min_confidence)->notifier([](double value) { check_confidence_option(value, "--min-confidence"); }),
-       "leave out pairs with a lower confidence (0..1)")
       ("doc,d", po::value(&ids), "only the document with this id (repeatable)")
       ("output,o", po::value(&output_path), "output file (moses: PREFIX for PREFIX.zh and PREFIX.en)");
+  add_filter_options(options, filter);
   if (parse(args, options, bundles,
             "usage: untm bundle export BUNDLE --format tsv|moses|jsonl|tmx [--min-confidence X] [--doc ID]... "
             "[-o OUT]\n\nexample:\n  untm bundle export un.tmx.zst --format moses --min-confidence 0.5 -o corpus")
@@ -325,7 +323,7 @@ int run_export(const Arguments& args) {
   OpenBundle opened(single_bundle(bundles, "export"));
   bundle::BundleReader& reader = *opened.reader;
   const auto selected = selected_documents(reader, ids);
-  const format::FormatOptions format_options{min_confidence};
+  const format::FormatOptions format_options{format::PairSelection(filter)};
   format::CleanupCounts counts;
   const std::size_t pairs =
       format_name == "moses"
@@ -333,6 +331,10 @@ int run_export(const Arguments& args) {
           : export_stream(reader, selected, format_name, output_path, format_options, counts, ids.empty());
   if (output_path != "-") {
     fmt::print(stderr, "untm bundle export: {} pairs from {} documents\n", pairs, selected.size());
+  }
+  if (!format::describe(filter).empty()) {
+    fmt::print(stderr, "untm bundle export: kept {} of {} pairs ({})\n", format_options.selection.kept(),
+               format_options.selection.seen(), format::describe(filter));
   }
   return 0;
 }

@@ -17,16 +17,10 @@ bool ends_with(const std::string& text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-AlignedDocument confident_pairs(const AlignedDocument& document, double min_confidence) {
-  AlignedDocument kept = document;
-  std::erase_if(kept.pairs, [&](const AlignedPair& pair) { return pair.link.confidence < min_confidence; });
-  return kept;
-}
-
 // OUT.tmx.zst: a bundle of one document.
 OutputStats write_bundle(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
   const int level = options.compression_level != 0 ? options.compression_level : bundle::kDefaultCompressionLevel;
-  const AlignedDocument kept = confident_pairs(document, options.min_confidence);
+  const AlignedDocument kept = format::selected_pairs(document, format::PairSelection(options.filter));
   AtomicOutputFile file(path);
   pipeline::SinkStreambuf buffer(file);
   std::ostream out(&buffer);
@@ -67,10 +61,32 @@ void check_confidence_option(double value, const char* option) {
   }
 }
 
+void add_filter_options(boost::program_options::options_description& options, format::PairFilter& filter) {
+  namespace po = boost::program_options;
+  options.add_options()
+      ("min-confidence",
+       po::value(&filter.min_confidence)->notifier([](double value) { check_confidence_option(value, "--min-confidence"); }),
+       "leave out pairs whose confidence (0..1) is lower")
+      ("link-types", po::value<std::string>()->value_name("1-1,2-1,...")->notifier([&filter](const std::string& list) {
+         filter.link_types = format::parse_link_types(list, "--link-types");
+       }),
+       "keep only links of these types")
+      ("drop-null", po::bool_switch(&filter.drop_null), "leave out null links (1-0, 0-1)")
+      ("max-length-ratio", po::value(&filter.max_length_ratio)->value_name("R")->notifier([](double ratio) {
+         try {
+           format::check_filter(format::PairFilter{.max_length_ratio = ratio});
+         } catch (const UsageError& error) {
+           throw UsageError(fmt::format("--max-length-ratio: {}", error.what()));
+         }
+       }),
+       "leave out pairs whose longer side has more than R times the characters of the shorter (R >= 1)")
+      ("dedup", po::bool_switch(&filter.dedup), "leave out a pair whose two texts are already in the output");
+}
+
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
   OutputStats stats;
   format::CleanupCounts counts;
-  const format::FormatOptions format_options{options.min_confidence};
+  const format::FormatOptions format_options{format::PairSelection(options.filter)};
   switch (output_format_of(path)) {
     case OutputFormat::tmx_zst:
       return write_bundle(document, path, options);

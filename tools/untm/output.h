@@ -11,6 +11,8 @@
 //                 of one translating line N of the other
 //   -             tsv on standard output
 
+#include <boost/program_options/options_description.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -23,7 +25,7 @@ namespace untm::cli {
 
 struct OutputOptions {
   format::TmxHeader header;        // .tmx and .tmx.zst; an empty creation date means now
-  double min_confidence = 0.0;     // pairs below it are left out
+  format::PairFilter filter;       // which pairs are written
   int compression_level = 0;       // .tmx.zst; 0 = the bundle default
 };
 
@@ -47,6 +49,9 @@ std::pair<std::string, std::string> moses_paths(const std::string& path, const s
 // that keeps every pair or none, surely not what was meant. For a
 // Boost.Program_options notifier, so that it fails before any work.
 void check_confidence_option(double value, const char* option);
+// --min-confidence, --link-types, --drop-null, --max-length-ratio, --dedup
+// (align and bundle export), into `filter`; bad values are usage errors.
+void add_filter_options(boost::program_options::options_description& options, format::PairFilter& filter);
 
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options);
 
