@@ -75,7 +75,13 @@ std::string render_tmx_header(const TmxHeader& header) {
   append_attribute_text(out, header.srclang, ignored);
   out += "\" datatype=\"plaintext\" creationdate=\"";
   out += header.creation_date;
-  out += "\"/>\n<body>\n";
+  if (header.filters.empty()) {
+    out += "\"/>\n<body>\n";
+    return out;
+  }
+  out += "\">\n  ";
+  append_prop(out, "x-filters", header.filters, ignored);
+  out += "\n</header>\n<body>\n";
   return out;
 }
 

@@ -39,6 +39,10 @@ struct TmxHeader {
   std::string creation_date;
   std::string tool_version = UNTM_VERSION;
   std::string adminlang = "en";
+  // The filters the pairs went through (describe(PairFilter), e.g.
+  // "min-confidence=0.5 drop-null"), as <prop type="x-filters">; empty: every
+  // pair the aligner made is there.
+  std::string filters;
 };
 
 // Which pairs a renderer writes.

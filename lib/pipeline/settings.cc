@@ -22,6 +22,7 @@ std::vector<SettingField> BatchSettings::fields() const {
       {"presplit", fmt::format("{}", presplit)},
       {"srclang", srclang},
       {"links_dir", links_dir},
+      {"posterior_decoding", fmt::format("{}", posterior_decoding)},
   };
   for (auto& field : lexicon.fields()) all.push_back({"lexicon." + field.name, std::move(field.value)});
   return all;

@@ -40,6 +40,7 @@ struct BatchSettings {
   bool presplit = false;      // inputs hold one sentence per line
   std::string srclang = "en"; // TMX srclang: the originals' language
   std::string links_dir;      // per-document link files go here (through the storage); empty: none
+  bool posterior_decoding = true;  // false: the least-cost (Viterbi) path, as AlignOptions
   LexiconSettings lexicon;
 
   std::vector<SettingField> fields() const;

@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "core/error.h"
 #include "core/link.h"
+#include "decoding_option.h"
 #include "file_io.h"
 #include "lexicon_options.h"
 #include "output.h"
@@ -115,7 +116,7 @@ std::string html_report(const AlignedDocument& document, const std::string& firs
 // The command line of `untm align`, parsed.
 struct AlignCommand {
   pipeline::PairJob job;
-  std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors, decoding;
+  std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors;
   bool no_anchors = false;
   OutputOptions output;
 };
@@ -149,10 +150,9 @@ void add_model_options(po::options_description& visible, AlignCommand& command) 
       ("fixed-priors", po::value(&command.fixed_priors),
        "keep link-type priors fixed instead of estimating them, e.g. 1-1=0.7,1-2=0.15,2-1=0.05 "
        "(types not named get 0.0001)")
-      ("decoding", po::value(&command.decoding)->default_value("posterior"),
-       "posterior: the links with the most expected to be right; viterbi: the least-cost path")
       ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
+  add_decoding_option(visible, options.posterior_decoding);
 }
 
 po::options_description align_options(AlignCommand& command) {
@@ -193,10 +193,6 @@ void interpret(AlignCommand& command) {
     throw UsageError(fmt::format("--length-unit: '{}' is neither chars nor bytes", command.length_unit));
   }
   if (!command.fixed_priors.empty()) job.align.fixed_priors = parse_priors(command.fixed_priors);
-  if (command.decoding != "posterior" && command.decoding != "viterbi") {
-    throw UsageError(fmt::format("--decoding: '{}' is neither posterior nor viterbi", command.decoding));
-  }
-  job.align.posterior_decoding = command.decoding == "posterior";
   if (job.id.empty()) job.id = std::filesystem::path(job.first_name).stem().string();
 }
 
@@ -230,7 +226,13 @@ int run_align(const Arguments& args) {
   const pipeline::PairResult result = pipeline::run_pair_job(command->job, read_file);
   if (result.lexicon_to_save) write_file(command->job.lexicon.save_lexicon, *result.lexicon_to_save);
   const AlignedDocument& aligned = result.document;
-  if (!command->output_path.empty()) write_alignment(aligned, command->output_path, command->output);
+  if (!command->output_path.empty()) {
+    const OutputStats stats = write_alignment(aligned, command->output_path, command->output);
+    const std::string filters = format::describe(command->output.filter);
+    if (!filters.empty()) {
+      fmt::print(stderr, "untm align: kept {} of {} pairs ({})\n", stats.pairs_written, aligned.pairs.size(), filters);
+    }
+  }
   if (!command->report_path.empty()) {
     write_file(command->report_path, html_report(aligned, command->job.first_name, command->job.second_name));
   }

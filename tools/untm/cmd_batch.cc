@@ -18,6 +18,7 @@
 #include "batch_progress.h"
 #include "commands.h"
 #include "core/error.h"
+#include "decoding_option.h"
 #include "exit_codes.h"
 #include "file_io.h"
 #include "format/tmx.h"
@@ -162,6 +163,7 @@ po::options_description batch_options(BatchCommand& command) {
       ("progress-interval", po::value(&command.progress_seconds)->value_name("SECONDS"),
        "seconds between progress lines when stderr is not a terminal (default 10)");
   add_lexicon_options(options, settings.lexicon);
+  add_decoding_option(options, settings.posterior_decoding);
   return options;
 }
 

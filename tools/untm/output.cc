@@ -18,14 +18,15 @@ bool ends_with(const std::string& text, std::string_view suffix) {
 }
 
 // OUT.tmx.zst: a bundle of one document.
-OutputStats write_bundle(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
+OutputStats write_bundle(const AlignedDocument& document, const std::string& path, const format::TmxHeader& header,
+                         const OutputOptions& options) {
   const int level = options.compression_level != 0 ? options.compression_level : bundle::kDefaultCompressionLevel;
   const AlignedDocument kept = format::selected_pairs(document, format::PairSelection(options.filter));
   AtomicOutputFile file(path);
   pipeline::SinkStreambuf buffer(file);
   std::ostream out(&buffer);
   out.exceptions(std::ios::badbit);
-  bundle::BundleWriter writer(out, options.header, level);
+  bundle::BundleWriter writer(out, header, level);
   const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header(), level);
   writer.append(encoded);
   writer.finish();
@@ -87,11 +88,13 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
   OutputStats stats;
   format::CleanupCounts counts;
   const format::FormatOptions format_options{format::PairSelection(options.filter)};
+  format::TmxHeader header = options.header;
+  header.filters = format::describe(options.filter);
   switch (output_format_of(path)) {
     case OutputFormat::tmx_zst:
-      return write_bundle(document, path, options);
+      return write_bundle(document, path, header, options);
     case OutputFormat::tmx: {
-      const format::TmxHeader header = format::with_creation_date(options.header);
+      header = format::with_creation_date(header);
       std::string text = format::render_tmx_header(header);
       stats.pairs_written = format::append_tmx_units(text, document, header, format_options, counts);
       text += format::tmx_footer();
