@@ -36,11 +36,6 @@ struct LinkType {
 };
 
 std::string to_string(const LinkType& type);
-// Sentences on both sides and more than one on some side (1-2, 2-2, ...):
-// links the model is over-sure of (align/calibration.h).
-inline bool is_multi_sentence(const LinkType& type) {
-  return type.first_count > 0 && type.second_count > 0 && type.first_count + type.second_count > 2;
-}
 // "2-1" back to a type; nullopt for anything else.
 std::optional<LinkType> parse_link_type(std::string_view text);
 
