@@ -66,7 +66,11 @@ void add_filter_options(boost::program_options::options_description& options, fo
   namespace po = boost::program_options;
   options.add_options()
       ("min-confidence",
-       po::value(&filter.min_confidence)->notifier([](double value) { check_confidence_option(value, "--min-confidence"); }),
+       po::value(&filter.min_confidence)->notifier([option = "--min-confidence"](double value) {
+         // A capture, not an empty lambda: GCC 12 warns of the empty one's
+         // uninitialized byte when boost::function copies it.
+         check_confidence_option(value, option);
+       }),
        "leave out pairs whose confidence (0..1) is lower")
       ("link-types", po::value<std::string>()->value_name("1-1,2-1,...")->notifier([&filter](const std::string& list) {
          filter.link_types = format::parse_link_types(list, "--link-types");
