@@ -8,8 +8,9 @@
 //    count / total * |precision - mean confidence| (Naeini et al. 2015);
 //  - the precision of the most confident share of the links, the figure a
 //    user who keeps only those links gets;
-//  - a Platt scaling fit (Platt 1999) of confidence to correctness on the
-//    log-odds, to calibrate a model's confidences on gold.
+//  - fits of confidence to correctness on the log-odds, to calibrate a
+//    model's confidences on gold: Platt scaling (Platt 1999), and the shift
+//    with a multi-sentence term that untm ships.
 
 #include <cstddef>
 #include <span>
