@@ -53,6 +53,11 @@ void check_confidence_option(double value, const char* option);
 // (align and bundle export), into `filter`; bad values are usage errors.
 void add_filter_options(boost::program_options::options_description& options, format::PairFilter& filter);
 
+// Declares the file(s) write_alignment() writes for `path` (the Moses pair
+// for .moses), as output `role`. Throws UsageError for an unknown ending.
+void declare_alignment_output(RunFiles& files, const std::string& role, const std::string& path,
+                              const std::string& first_language, const std::string& second_language);
+
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options);
 
 }  // namespace untm::cli
