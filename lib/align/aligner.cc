@@ -189,7 +189,7 @@ std::vector<Link> align_blocks(const Units& first, const Units& second, std::spa
 // Maps posteriors to calibrated confidences (AlignOptions::Confidence).
 void calibrate(std::vector<Link>& links, const AlignOptions& options) {
   if (options.confidence != AlignOptions::Confidence::posterior) return;
-  for (Link& link : links) link.confidence = options.calibration(link.confidence);
+  for (Link& link : links) link.confidence = options.calibration(link.confidence, link.type());
 }
 
 // Re-estimates s2 from the 1-1 links of a pass: the mean of

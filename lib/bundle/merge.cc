@@ -19,6 +19,12 @@ MergeResult merge_bundles(std::span<BundleReader* const> inputs, std::ostream& o
       throw InputError(input->source_name(), fmt::format("srclang is '{}' where {} has '{}'", srclang,
                                                          inputs.front()->source_name(), first_header.srclang));
     }
+    // One header describes every document: it cannot say two filters.
+    const std::string filters = input->header().filters;
+    if (filters != first_header.filters) {
+      throw InputError(input->source_name(), fmt::format("its pairs went through filters '{}' where {} has '{}'",
+                                                         filters, inputs.front()->source_name(), first_header.filters));
+    }
   }
 
   // Plan first, so that a refused duplicate leaves nothing half written.
@@ -51,6 +57,7 @@ MergeResult merge_bundles(std::span<BundleReader* const> inputs, std::ostream& o
   header.srclang = first_header.srclang;
   header.creation_date = first_header.creation_date;
   if (!first_header.tool_version.empty()) header.tool_version = first_header.tool_version;
+  header.filters = first_header.filters;
   BundleWriter writer(out, header, compression_level);
   for (const Source& source : plan) {
     const EncodedDocument document = source.reader->encoded_document(*source.entry);

@@ -1,9 +1,12 @@
 #pragma once
 // Probabilities and their log-odds, for calibration maps that are linear on
-// the log-odds (Platt scaling): the aligner applies one, eval fits one.
+// the log-odds: the aligner applies one, eval fits one. Both read the same
+// inputs: the log-odds and whether the link is multi-sentence.
 
 #include <algorithm>
 #include <cmath>
+
+#include "core/link.h"
 
 namespace untm {
 
@@ -15,5 +18,11 @@ inline double log_odds(double probability) {
 }
 
 inline double logistic(double log_odds_value) { return 1 / (1 + std::exp(-log_odds_value)); }
+
+// Sentences on both sides and more than one on some side (1-2, 2-2, ...):
+// links the model is over-sure of, with a term of their own in the map.
+inline bool is_multi_sentence(const LinkType& type) {
+  return type.first_count > 0 && type.second_count > 0 && type.first_count + type.second_count > 2;
+}
 
 }  // namespace untm

@@ -15,7 +15,11 @@ std::vector<JudgedLink> judge_links(std::span<const LinkIndices> gold, std::span
   const std::set<LinkIndices> reference(gold.begin(), gold.end());
   std::vector<JudgedLink> judged;
   judged.reserve(test.size());
-  for (std::size_t k = 0; k < test.size(); ++k) judged.push_back({confidences[k], reference.contains(test[k])});
+  for (std::size_t k = 0; k < test.size(); ++k) {
+    const LinkIndices& link = test[k];
+    const bool multi = is_multi_sentence(LinkType{link.first.size(), link.second.size()});
+    judged.push_back({confidences[k], reference.contains(link), multi});
+  }
   return judged;
 }
 
@@ -59,38 +63,53 @@ double precision_of_most_confident(std::span<const JudgedLink> links, double fra
   return static_cast<double>(correct) / static_cast<double>(kept);
 }
 
-LogOddsFit fit_log_odds(std::span<const JudgedLink> links) {
+namespace {
+
+// Newton's method on the log-likelihood of a logistic regression on
+// logit(confidence): `free_slope` fits the slope and the intercept (Platt),
+// otherwise the slope stays 1 and the intercept and the multi-sentence term
+// are fitted. Parameters (a, b) with gradient g and Hessian H.
+LogOddsFit fit_logistic(std::span<const JudgedLink> links, bool free_slope) {
   const auto correct = std::count_if(links.begin(), links.end(), [](const JudgedLink& link) { return link.correct; });
   if (correct == 0 || static_cast<std::size_t>(correct) == links.size()) return {};
   LogOddsFit fit;
-  // Newton's method on the log-likelihood of a logistic regression with one
-  // input: gradient g and Hessian H over (slope, intercept).
   for (int iteration = 0; iteration < 100; ++iteration) {
-    double g_slope = 0, g_intercept = 0, h_ss = 0, h_si = 0, h_ii = 0;
+    // A tiny ridge keeps H invertible when no link has the second input.
+    double g_a = 0, g_b = 0, h_aa = 1e-9, h_ab = 0, h_bb = 1e-9;
     for (const JudgedLink& link : links) {
-      const double x = log_odds(link.confidence);
-      const double q = logistic(fit.slope * x + fit.intercept);
+      const double x = log_odds(link.confidence), multi = link.multi_sentence ? 1.0 : 0.0;
+      const double q = logistic(fit.slope * x + fit.intercept + fit.multi_sentence * multi);
       const double error = q - (link.correct ? 1.0 : 0.0), weight = q * (1 - q);
-      g_slope += error * x;
-      g_intercept += error;
-      h_ss += weight * x * x;
-      h_si += weight * x;
-      h_ii += weight;
+      const double first = free_slope ? x : 1.0, second = free_slope ? 1.0 : multi;
+      g_a += error * first;
+      g_b += error * second;
+      h_aa += weight * first * first;
+      h_ab += weight * first * second;
+      h_bb += weight * second * second;
     }
-    const double determinant = h_ss * h_ii - h_si * h_si;
+    const double determinant = h_aa * h_bb - h_ab * h_ab;
     if (!(determinant > 0)) break;
-    const double step_slope = (h_ii * g_slope - h_si * g_intercept) / determinant;
-    const double step_intercept = (h_ss * g_intercept - h_si * g_slope) / determinant;
-    fit.slope -= step_slope;
-    fit.intercept -= step_intercept;
-    if (std::abs(step_slope) + std::abs(step_intercept) < 1e-12) break;
+    const double step_a = (h_bb * g_a - h_ab * g_b) / determinant;
+    const double step_b = (h_aa * g_b - h_ab * g_a) / determinant;
+    (free_slope ? fit.slope : fit.intercept) -= step_a;
+    (free_slope ? fit.intercept : fit.multi_sentence) -= step_b;
+    if (std::abs(step_a) + std::abs(step_b) < 1e-12) break;
   }
   return fit;
 }
 
+}  // namespace
+
+LogOddsFit fit_log_odds(std::span<const JudgedLink> links) { return fit_logistic(links, true); }
+
+LogOddsFit fit_log_odds_shift(std::span<const JudgedLink> links) { return fit_logistic(links, false); }
+
 std::vector<JudgedLink> apply_log_odds(std::span<const JudgedLink> links, const LogOddsFit& fit) {
   std::vector<JudgedLink> mapped(links.begin(), links.end());
-  for (JudgedLink& link : mapped) link.confidence = logistic(fit.slope * log_odds(link.confidence) + fit.intercept);
+  for (JudgedLink& link : mapped) {
+    link.confidence = logistic(fit.slope * log_odds(link.confidence) + fit.intercept +
+                               (link.multi_sentence ? fit.multi_sentence : 0.0));
+  }
   return mapped;
 }
 

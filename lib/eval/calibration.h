@@ -8,8 +8,9 @@
 //    count / total * |precision - mean confidence| (Naeini et al. 2015);
 //  - the precision of the most confident share of the links, the figure a
 //    user who keeps only those links gets;
-//  - a Platt scaling fit (Platt 1999) of confidence to correctness on the
-//    log-odds, to calibrate a model's confidences on gold.
+//  - fits of confidence to correctness on the log-odds, to calibrate a
+//    model's confidences on gold: Platt scaling (Platt 1999), and the shift
+//    with a multi-sentence term that untm ships.
 
 #include <cstddef>
 #include <span>
@@ -22,6 +23,7 @@ namespace untm {
 struct JudgedLink {
   double confidence = 0;
   bool correct = false;
+  bool multi_sentence = false;  // several sentences on a side, none on neither (is_multi_sentence)
 };
 
 // One JudgedLink per test link, in order; `confidences` holds one per test
@@ -49,14 +51,22 @@ Reliability reliability(std::span<const JudgedLink> links, std::size_t bin_count
 // given order); 0 when that is no link.
 double precision_of_most_confident(std::span<const JudgedLink> links, double fraction);
 
-// confidence' = sigmoid(slope * logit(confidence) + intercept), fitted by
-// maximum likelihood (Newton's method). The identity (1, 0) when the links
-// are all right or all wrong: nothing to fit.
+// confidence' = sigmoid(slope * logit(confidence) + intercept
+//                       + multi_sentence * [the link is multi-sentence]).
 struct LogOddsFit {
   double slope = 1;
   double intercept = 0;
+  double multi_sentence = 0;
 };
+// Platt scaling: slope and intercept fitted by maximum likelihood (Newton's
+// method), no multi-sentence term. The identity when the links are all right
+// or all wrong: nothing to fit.
 LogOddsFit fit_log_odds(std::span<const JudgedLink> links);
+// The slope kept at 1 (the model's own scale), the intercept and the
+// multi-sentence term fitted: what untm ships (align/calibration.h). Its two
+// shifts are estimated from the base rates of 1-1 and multi-sentence links,
+// which a set with few wrong links still pins down, where Platt's slope is not.
+LogOddsFit fit_log_odds_shift(std::span<const JudgedLink> links);
 
 // The links with their confidences mapped by `fit`.
 std::vector<JudgedLink> apply_log_odds(std::span<const JudgedLink> links, const LogOddsFit& fit);

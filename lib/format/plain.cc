@@ -30,7 +30,7 @@ std::size_t append_tsv(std::string& out, const AlignedDocument& document, const 
                        CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.link.confidence < options.min_confidence) continue;
+    if (!options.selection.keeps(pair)) continue;
     append_clean(out, pair.first.text, Escaping::line, counts);
     out += '\t';
     append_clean(out, pair.second.text, Escaping::line, counts);
@@ -44,7 +44,7 @@ std::size_t append_jsonl(std::string& out, const AlignedDocument& document, cons
                          CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.link.confidence < options.min_confidence) continue;
+    if (!options.selection.keeps(pair)) continue;
     JsonWriter json(out);
     json.begin_object().key("document");
     append_clean_json_string(json, document.id, counts);
@@ -65,7 +65,7 @@ std::size_t append_moses(std::string& first_out, std::string& second_out, const 
                          const FormatOptions& options, CleanupCounts& counts) {
   std::size_t written = 0;
   for (const AlignedPair& pair : document.pairs) {
-    if (pair.link.confidence < options.min_confidence) continue;
+    if (!options.selection.keeps(pair)) continue;
     append_clean(first_out, pair.first.text, Escaping::line, counts);
     first_out += '\n';
     append_clean(second_out, pair.second.text, Escaping::line, counts);

@@ -88,7 +88,13 @@ std::string render_tmx_header(const TmxHeader& header) {
   append_attribute_text(out, header.srclang, ignored);
   out += "\" datatype=\"plaintext\" creationdate=\"";
   out += header.creation_date;
-  out += "\"/>\n<body>\n";
+  if (header.filters.empty()) {
+    out += "\"/>\n<body>\n";
+    return out;
+  }
+  out += "\">\n  ";
+  append_prop(out, "x-filters", header.filters, ignored);
+  out += "\n</header>\n<body>\n";
   return out;
 }
 
@@ -120,7 +126,7 @@ std::size_t append_tmx_units(std::string& out, const AlignedDocument& document, 
   std::size_t written = 0;
   for (std::size_t i = 0; i < document.pairs.size(); ++i) {
     const AlignedPair& pair = document.pairs[i];
-    if (pair.link.confidence < options.min_confidence) continue;
+    if (!options.selection.keeps(pair)) continue;
     const bool null_link = !has_tuv(pair.first, pair.link.first) || !has_tuv(pair.second, pair.link.second);
     if (null_link && !options.keep_null_links) continue;
     out += "<tu tuid=\"";

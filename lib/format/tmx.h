@@ -26,6 +26,7 @@
 #include <string_view>
 
 #include "core/types.h"
+#include "format/filter.h"
 #include "format/text_cleanup.h"
 
 namespace untm::format {
@@ -39,11 +40,15 @@ struct TmxHeader {
   std::string creation_date;
   std::string tool_version = UNTM_VERSION;
   std::string adminlang = "en";
+  // The filters the pairs went through (describe(PairFilter), e.g.
+  // "min-confidence=0.5 drop-null"), as <prop type="x-filters">; empty: every
+  // pair the aligner made is there.
+  std::string filters;
 };
 
 // Which pairs a renderer writes.
 struct FormatOptions {
-  double min_confidence = 0.0;     // pairs below it are left out
+  PairSelection selection;         // the pairs written (every pair by default)
   // TMX: a null link (one side empty) as a <tu> of one <tuv>. CAT tools take
   // such a unit for an untranslated segment, so `untm align` leaves them out
   // of a .tmx by default; bundles keep every link.

@@ -65,6 +65,9 @@ TmxHeader parse_tmx_header(std::string_view header_xml, const std::string& sourc
   result.creation_date = header.attribute("creationdate").value();
   result.tool_version = header.attribute("creationtoolversion").value();
   result.adminlang = header.attribute("adminlang").value();
+  for (const auto& prop : header.children("prop")) {
+    if (std::string_view(prop.attribute("type").value()) == "x-filters") result.filters = prop.text().get();
+  }
   return result;
 }
 

@@ -141,6 +141,7 @@ AlignOptions batch_alignment(const std::vector<batch::DocumentPair>& whole_list,
                              unsigned threads, BatchStorage& storage, BatchObserver& observer) {
   const LexiconSettings& lexicon_settings = settings.lexicon;
   AlignOptions options;
+  options.posterior_decoding = settings.posterior_decoding;
   if (!lexicon_settings.learn && lexicon_settings.dictionary.empty() && lexicon_settings.lexicon.empty() &&
       lexicon_settings.save_lexicon.empty()) {
     return options;

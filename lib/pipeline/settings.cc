@@ -23,6 +23,7 @@ std::vector<SettingField> BatchSettings::fields() const {
       {"input_format", input_format ? std::string(read::input_format_name(*input_format)) : "auto"},
       {"srclang", srclang},
       {"links_dir", links_dir},
+      {"posterior_decoding", fmt::format("{}", posterior_decoding)},
   };
   for (auto& field : lexicon.fields()) all.push_back({"lexicon." + field.name, std::move(field.value)});
   return all;

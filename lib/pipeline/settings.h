@@ -43,6 +43,7 @@ struct BatchSettings {
   std::optional<read::InputFormat> input_format;  // forced on every input; nullopt: by content
   std::string srclang = "en"; // TMX srclang: the originals' language
   std::string links_dir;      // per-document link files go here (through the storage); empty: none
+  bool posterior_decoding = true;  // false: the least-cost (Viterbi) path, as AlignOptions
   LexiconSettings lexicon;
 
   std::vector<SettingField> fields() const;

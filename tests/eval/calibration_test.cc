@@ -71,3 +71,46 @@ TEST_CASE("the log-odds fit recovers the map that made the labels", "[eval][cali
 
 }  // namespace
 }  // namespace untm
+
+namespace untm {
+namespace {
+
+TEST_CASE("the log-odds shift recovers an intercept and a multi-sentence term", "[eval][calibration]") {
+  // Labels made by sigmoid(logit(p) + 1 - 2 * multi), 10000 links each:
+  //   1-1   p 0.5: sigmoid(1)                = 0.7311 (7311 right)
+  //   1-1   p 0.8: sigmoid(1.3863 + 1)       = 0.9158 (9158)
+  //   multi p 0.5: sigmoid(-1)               = 0.2689 (2689)
+  //   multi p 0.8: sigmoid(1.3863 - 1)       = 0.5954 (5954)
+  struct Share {
+    double confidence;
+    bool multi;
+    int right;
+  };
+  const Share shares[] = {{0.5, false, 7311}, {0.8, false, 9158}, {0.5, true, 2689}, {0.8, true, 5954}};
+  std::vector<JudgedLink> links;
+  for (const Share& share : shares) {
+    for (int k = 0; k < 10000; ++k) links.push_back({share.confidence, k < share.right, share.multi});
+  }
+  const LogOddsFit fit = fit_log_odds_shift(links);
+  CHECK(fit.slope == 1.0);
+  CHECK(fit.intercept == Approx(1.0).margin(0.01));
+  CHECK(fit.multi_sentence == Approx(-2.0).margin(0.01));
+  const auto mapped = apply_log_odds(links, fit);
+  CHECK(mapped.back().confidence == Approx(0.5954).margin(0.001));
+  CHECK(reliability(mapped).expected_calibration_error < 0.001);
+  // Platt scaling has no multi-sentence term: it cannot tell them apart.
+  CHECK(fit_log_odds(links).multi_sentence == 0.0);
+}
+
+TEST_CASE("a judged link is multi-sentence when some side has several sentences", "[eval][calibration]") {
+  const std::vector<LinkIndices> test = {{{0}, {0}}, {{1}, {1, 2}}, {{}, {3}}, {{2, 3}, {4, 5}}};
+  const std::vector<double> confidences(test.size(), 0.5);
+  const auto judged = judge_links({}, test, confidences);
+  CHECK(!judged[0].multi_sentence);  // 1-1
+  CHECK(judged[1].multi_sentence);   // 1-2
+  CHECK(!judged[2].multi_sentence);  // 0-1: a null link
+  CHECK(judged[3].multi_sentence);   // 2-2
+}
+
+}  // namespace
+}  // namespace untm

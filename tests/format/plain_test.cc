@@ -35,7 +35,7 @@ TEST_CASE("tsv puts the first input's text first, one pair per line", "[format][
 TEST_CASE("tsv honours the minimum confidence", "[format][tsv]") {
   CleanupCounts counts;
   std::string out;
-  CHECK(append_tsv(out, testing::sample_document(), {0.9}, counts) == 1);
+  CHECK(append_tsv(out, testing::sample_document(), FormatOptions{PairSelection(PairFilter{.min_confidence = 0.9})}, counts) == 1);
   CHECK(out == "阿塞拜疆\tAzerbaijan\n");
 }
 

@@ -135,7 +135,8 @@ TEST_CASE("a carriage return inside a segment survives XML's line-end normalisat
 TEST_CASE("a minimum confidence leaves out the weaker pairs", "[format][tmx]") {
   CleanupCounts counts;
   std::string units;
-  const std::size_t written = append_tmx_units(units, testing::sample_document(), fixed_header(), {0.6}, counts);
+  const std::size_t written = append_tmx_units(units, testing::sample_document(), fixed_header(),
+                                                     FormatOptions{PairSelection(PairFilter{.min_confidence = 0.6})}, counts);
   CHECK(written == 2);
   // tuids keep the pair's position in the document.
   CHECK(units.find("tuid=\"A/68/155:1\"") != std::string::npos);

@@ -279,6 +279,7 @@ TEST_CASE("every batch setting is part of the journal's fingerprint", "[pipeline
       [](BatchSettings& s) { s.input_format = read::InputFormat::text; },
       [](BatchSettings& s) { s.srclang = "zh"; },
       [](BatchSettings& s) { s.links_dir = "links"; },
+      [](BatchSettings& s) { s.posterior_decoding = false; },
       [](BatchSettings& s) { s.lexicon.dictionary = "cedict"; },
       [](BatchSettings& s) { s.lexicon.lexicon = "saved.lexicon"; },
       [](BatchSettings& s) { s.lexicon.save_lexicon = "out.lexicon"; },

@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "core/error.h"
 #include "core/link.h"
+#include "decoding_option.h"
 #include "file_io.h"
 #include "input_format_option.h"
 #include "language_options.h"
@@ -84,7 +85,7 @@ std::vector<double> parse_priors(const std::string& text) {
 // The command line of `untm align`, parsed.
 struct AlignCommand {
   pipeline::PairJob job;
-  std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors, decoding;
+  std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors;
   LanguageOptionValues languages;
   bool no_anchors = false;
   OutputOptions output;
@@ -120,10 +121,9 @@ void add_model_options(po::options_description& visible, AlignCommand& command) 
       ("fixed-priors", po::value(&command.fixed_priors),
        "keep link-type priors fixed instead of estimating them, e.g. 1-1=0.7,1-2=0.15,2-1=0.05 "
        "(types not named get 0.0001)")
-      ("decoding", po::value(&command.decoding)->default_value("posterior"),
-       "posterior: the links with the most expected to be right; viterbi: the least-cost path")
       ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
+  add_decoding_option(visible, options.posterior_decoding);
 }
 
 po::options_description align_options(AlignCommand& command) {
@@ -132,11 +132,6 @@ po::options_description align_options(AlignCommand& command) {
   visible.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.gz .tmx.zst .moses), or --format")
-      ("min-confidence",
-       po::value(&output.min_confidence)->default_value(0.0)->notifier([](double value) {
-         check_confidence_option(value, "--min-confidence");
-       }),
-       "leave out pairs whose confidence (0..1) is lower")
       ("links", po::value(&command.links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
       ("report", po::value(&command.report_path),
        "also write the review page: both documents with their links, doubtful ones marked, editable")
@@ -151,6 +146,7 @@ po::options_description align_options(AlignCommand& command) {
   add_model_options(visible, command);
   add_lexicon_options(visible, command.job.lexicon);
   add_input_format_option(visible, command.job.text.format);
+  add_filter_options(visible, output.filter);
   return visible;
 }
 
@@ -175,10 +171,6 @@ void interpret(AlignCommand& command) {
     throw UsageError(fmt::format("--length-unit: '{}' is neither chars nor bytes", command.length_unit));
   }
   if (!command.fixed_priors.empty()) job.align.fixed_priors = parse_priors(command.fixed_priors);
-  if (command.decoding != "posterior" && command.decoding != "viterbi") {
-    throw UsageError(fmt::format("--decoding: '{}' is neither posterior nor viterbi", command.decoding));
-  }
-  job.align.posterior_decoding = command.decoding == "posterior";
   if (job.id.empty()) job.id = std::filesystem::path(job.first_name).stem().string();
 }
 
@@ -229,7 +221,13 @@ int run_align(const Arguments& args) {
   const pipeline::PairResult result = pipeline::run_pair_job(command->job, read_file);
   if (result.lexicon_to_save) write_file(command->job.lexicon.save_lexicon, *result.lexicon_to_save);
   const AlignedDocument& aligned = result.document;
-  if (!command->output_path.empty()) write_alignment(aligned, command->output_path, command->output);
+  if (!command->output_path.empty()) {
+    const OutputStats stats = write_alignment(aligned, command->output_path, command->output);
+    const std::string filters = format::describe(command->output.filter);
+    if (!filters.empty()) {
+      fmt::print(stderr, "untm align: kept {} of {} pairs ({})\n", stats.pairs_written, aligned.pairs.size(), filters);
+    }
+  }
   if (!command->report_path.empty()) {
     write_file(command->report_path,
                review_page(aligned, result.split, command->job.first_name, command->job.second_name));

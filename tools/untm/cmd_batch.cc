@@ -18,6 +18,7 @@
 #include "batch_progress.h"
 #include "commands.h"
 #include "core/error.h"
+#include "decoding_option.h"
 #include "exit_codes.h"
 #include "file_io.h"
 #include "format/tmx.h"
@@ -167,6 +168,7 @@ po::options_description batch_options(BatchCommand& command) {
   add_language_options(options, command.languages, false);
   add_lexicon_options(options, settings.lexicon);
   add_input_format_option(options, settings.input_format);
+  add_decoding_option(options, settings.posterior_decoding);
   return options;
 }
 

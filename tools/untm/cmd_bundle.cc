@@ -4,13 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <span>
 #include <ostream>
@@ -19,6 +17,7 @@
 
 #include "bundle/merge.h"
 #include "bundle/reader.h"
+#include "bundle_stats.h"
 #include "commands.h"
 #include "core/error.h"
 #include "file_io.h"
@@ -38,7 +37,8 @@ constexpr std::string_view kUsage = R"(usage: untm bundle ACTION BUNDLE [OPTIONS
 actions:
   ls BUNDLE          one document per line: id, units, languages, frame offset and
                      compressed size (read from the index alone)
-  stats BUNDLE       documents, units, manual units, link types, confidence histogram, languages
+  stats BUNDLE       documents, units, manual units, link types, confidence histogram,
+                     languages; --json: also per document
   verify BUNDLE      decompress every frame and check checksums and unit counts;
                      names each damaged document, exit 1 if any
   cat BUNDLE         the TMX of the whole bundle, or with --doc ID of some
@@ -175,48 +175,18 @@ int run_ls(const Arguments& args) {
 int run_stats(const Arguments& args) {
   po::options_description options("options");
   std::vector<std::string> bundles;
-  if (parse(args, options, bundles, "usage: untm bundle stats BUNDLE\n\nexample:\n  untm bundle stats un.tmx.zst")
+  bool json = false;
+  options.add_options()("json", po::bool_switch(&json), "one JSON object, with the figures of every document too");
+  if (parse(args, options, bundles,
+            "usage: untm bundle stats BUNDLE [--json]\n\nexample:\n  untm bundle stats un.tmx.zst --json")
           .help) {
     return 0;
   }
   OpenBundle opened(single_bundle(bundles, "stats"));
   bundle::BundleReader& reader = *opened.reader;
-  std::map<std::string, std::uint64_t> link_types, language_pairs;
-  std::array<std::uint64_t, 10> confidence_bins{};
-  std::uint64_t units = 0, manual_units = 0, cleaned = 0, xml_bytes = 0;
-  for (const auto& entry : reader.documents()) {
-    const std::string xml = reader.document_xml(entry);
-    xml_bytes += xml.size();
-    const AlignedDocument document = format::parse_tmx_units(
-        xml, fmt::format("{}: document {}", reader.source_name(), entry.id), entry.first_language,
-        entry.second_language);
-    ++language_pairs[fmt::format("{}-{}", entry.first_language, entry.second_language)];
-    cleaned += entry.cleaned_characters;
-    for (const auto& pair : document.pairs) {
-      ++units;
-      manual_units += pair.origin == LinkOrigin::manual;
-      ++link_types[to_string(pair.link.type())];
-      const double clamped = std::clamp(pair.link.confidence, 0.0, 1.0);
-      ++confidence_bins[std::min<std::size_t>(static_cast<std::size_t>(clamped * 10), 9)];
-    }
-  }
-  std::string report = fmt::format("bundle\t{}\ndocuments\t{}\nunits\t{}\n", reader.source_name(),
-                                   reader.documents().size(), units);
-  // Units a person checked or corrected (x-origin manual, untm align --from-links).
-  report += fmt::format("manual units\t{}\nsrclang\t{}\n", manual_units, reader.header().srclang);
-  for (const auto& [languages, count] : language_pairs) report += fmt::format("languages {}\t{}\n", languages, count);
-  for (const auto& [type, count] : link_types) {
-    report += fmt::format("link {}\t{}\t{:.1f}%\n", type, count, 100.0 * static_cast<double>(count) /
-                                                                     static_cast<double>(std::max<std::uint64_t>(units, 1)));
-  }
-  for (std::size_t bin = 0; bin < confidence_bins.size(); ++bin) {
-    report += fmt::format("confidence {:.1f}-{:.1f}\t{}\n", static_cast<double>(bin) / 10.0, static_cast<double>(bin + 1) / 10.0, confidence_bins[bin]);
-  }
-  report += fmt::format("cleaned characters\t{}\n", cleaned);
-  report += fmt::format("bytes\t{}\ntmx bytes\t{}\ncompression ratio\t{:.2f}\n", reader.file_size(), xml_bytes,
-                        static_cast<double>(xml_bytes) / static_cast<double>(std::max<std::uint64_t>(reader.file_size(), 1)));
+  const BundleStats stats = collect_stats(reader);
   AtomicOutputFile out("-");
-  out.write(report);
+  out.write(json ? stats_json(stats, reader) : stats_text(stats, reader));
   out.commit();
   fail_if_truncated(reader);
   return 0;
@@ -316,6 +286,10 @@ std::size_t export_stream(bundle::BundleReader& reader, const std::vector<const 
   format::TmxHeader header;
   if (format_name == "tmx") {
     header = reader.header();
+    // Filters already applied when the bundle was written come first: the
+    // pairs went through both.
+    const std::string filters = format::describe(format_options.selection.filter());
+    if (!filters.empty()) header.filters += (header.filters.empty() ? "" : " ") + filters;
     file.write(format::render_tmx_header(header));
   }
   std::size_t pairs = 0;
@@ -337,14 +311,12 @@ int run_export(const Arguments& args) {
   po::options_description options("options");
   std::vector<std::string> bundles, ids;
   std::string output_path = "-", format_name;
-  double min_confidence = 0.0;
+  format::PairFilter filter;
   options.add_options()
       ("format,f", po::value(&format_name)->required(), "tsv, moses, jsonl or tmx")
-      ("min-confidence",
-       po::value(&min_confidence)->notifier([](double value) { check_confidence_option(value, "--min-confidence"); }),
-       "leave out pairs with a lower confidence (0..1)")
       ("doc,d", po::value(&ids), "only the document with this id (repeatable)")
       ("output,o", po::value(&output_path), "output file (moses: PREFIX for PREFIX.zh and PREFIX.en)");
+  add_filter_options(options, filter);
   if (parse(args, options, bundles,
             "usage: untm bundle export BUNDLE --format tsv|moses|jsonl|tmx [--min-confidence X] [--doc ID]... "
             "[-o OUT]\n\nexample:\n  untm bundle export un.tmx.zst --format moses --min-confidence 0.5 -o corpus")
@@ -366,7 +338,7 @@ int run_export(const Arguments& args) {
   } else {
     check_bundle_files({bundle_path}, output_path);
   }
-  const format::FormatOptions format_options{min_confidence};
+  const format::FormatOptions format_options{format::PairSelection(filter)};
   format::CleanupCounts counts;
   const std::size_t pairs =
       format_name == "moses"
@@ -374,6 +346,10 @@ int run_export(const Arguments& args) {
           : export_stream(reader, selected, format_name, output_path, format_options, counts, ids.empty());
   if (output_path != "-") {
     fmt::print(stderr, "untm bundle export: {} pairs from {} documents\n", pairs, selected.size());
+  }
+  if (!format::describe(filter).empty()) {
+    fmt::print(stderr, "untm bundle export: kept {} of {} pairs ({})\n", format_options.selection.kept(),
+               format_options.selection.seen(), format::describe(filter));
   }
   return 0;
 }

@@ -52,31 +52,27 @@ AlignedDocument with_tmx_languages(AlignedDocument document, const OutputOptions
   return document;
 }
 
-std::string tmx_text(const AlignedDocument& document, const OutputOptions& options, std::size_t& pairs,
-                     format::CleanupCounts& counts) {
-  const format::TmxHeader header = format::with_creation_date(options.header);
-  const format::FormatOptions format_options{options.min_confidence, options.keep_null_links};
+std::string tmx_text(const AlignedDocument& document, const format::TmxHeader& filtered_header,
+                     const OutputOptions& options, std::size_t& pairs, format::CleanupCounts& counts) {
+  const format::TmxHeader header = format::with_creation_date(filtered_header);
+  const format::FormatOptions format_options{format::PairSelection(options.filter), options.keep_null_links};
   std::string text = format::render_tmx_header(header);
   pairs = format::append_tmx_units(text, with_tmx_languages(document, options), header, format_options, counts);
   text += format::tmx_footer();
   return text;
 }
 
-AlignedDocument confident_pairs(const AlignedDocument& document, double min_confidence) {
-  AlignedDocument kept = document;
-  std::erase_if(kept.pairs, [&](const AlignedPair& pair) { return pair.link.confidence < min_confidence; });
-  return kept;
-}
-
 // OUT.tmx.zst: a bundle of one document.
-OutputStats write_bundle(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
+OutputStats write_bundle(const AlignedDocument& document, const std::string& path, const format::TmxHeader& header,
+                         const OutputOptions& options) {
   const int level = options.compression_level != 0 ? options.compression_level : bundle::kDefaultCompressionLevel;
-  const AlignedDocument kept = with_tmx_languages(confident_pairs(document, options.min_confidence), options);
+  const AlignedDocument kept =
+      with_tmx_languages(format::selected_pairs(document, format::PairSelection(options.filter)), options);
   AtomicOutputFile file(path);
   pipeline::SinkStreambuf buffer(file);
   std::ostream out(&buffer);
   out.exceptions(std::ios::badbit);
-  bundle::BundleWriter writer(out, options.header, level);
+  bundle::BundleWriter writer(out, header, level);
   const bundle::EncodedDocument encoded = bundle::encode_document(kept, writer.header(), level);
   writer.append(encoded);
   writer.finish();
@@ -122,6 +118,32 @@ void check_confidence_option(double value, const char* option) {
   }
 }
 
+void add_filter_options(boost::program_options::options_description& options, format::PairFilter& filter) {
+  namespace po = boost::program_options;
+  options.add_options()
+      ("min-confidence",
+       po::value(&filter.min_confidence)->notifier([option = "--min-confidence"](double value) {
+         // A capture, not an empty lambda: GCC 12 warns of the empty one's
+         // uninitialized byte when boost::function copies it.
+         check_confidence_option(value, option);
+       }),
+       "leave out pairs whose confidence (0..1) is lower")
+      ("link-types", po::value<std::string>()->value_name("1-1,2-1,...")->notifier([&filter](const std::string& list) {
+         filter.link_types = format::parse_link_types(list, "--link-types");
+       }),
+       "keep only links of these types")
+      ("drop-null", po::bool_switch(&filter.drop_null), "leave out null links (1-0, 0-1)")
+      ("max-length-ratio", po::value(&filter.max_length_ratio)->value_name("R")->notifier([](double ratio) {
+         try {
+           format::check_filter(format::PairFilter{.max_length_ratio = ratio});
+         } catch (const UsageError& error) {
+           throw UsageError(fmt::format("--max-length-ratio: {}", error.what()));
+         }
+       }),
+       "leave out pairs whose longer side has more than R times the characters of the shorter (R >= 1)")
+      ("dedup", po::bool_switch(&filter.dedup), "leave out a pair whose two texts are already in the output");
+}
+
 void declare_alignment_output(RunFiles& files, const std::string& role, const std::string& path,
                               const std::string& first_language, const std::string& second_language,
                               std::optional<OutputFormat> format) {
@@ -137,15 +159,17 @@ void declare_alignment_output(RunFiles& files, const std::string& role, const st
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
   OutputStats stats;
   format::CleanupCounts counts;
-  const format::FormatOptions format_options{options.min_confidence};
+  const format::FormatOptions format_options{format::PairSelection(options.filter)};
+  format::TmxHeader header = options.header;
+  header.filters = format::describe(options.filter);
   switch (options.format ? *options.format : output_format_of(path)) {
     case OutputFormat::tmx_zst:
-      return write_bundle(document, path, options);
+      return write_bundle(document, path, header, options);
     case OutputFormat::tmx:
-      write_file(path, tmx_text(document, options, stats.pairs_written, counts));
+      write_file(path, tmx_text(document, header, options, stats.pairs_written, counts));
       break;
     case OutputFormat::tmx_gz:
-      write_file(path, gzipped(tmx_text(document, options, stats.pairs_written, counts)));
+      write_file(path, gzipped(tmx_text(document, header, options, stats.pairs_written, counts)));
       break;
     case OutputFormat::tsv: {
       std::string text;

@@ -13,6 +13,8 @@
 //   -             tsv on standard output (another format with --format)
 // The endings are matched in any case (OUT.TMX).
 
+#include <boost/program_options/options_description.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -29,7 +31,7 @@ enum class OutputFormat { tmx_zst, tmx, tsv, jsonl, moses, tmx_gz };
 
 struct OutputOptions {
   format::TmxHeader header;        // .tmx and .tmx.zst; an empty creation date means now
-  double min_confidence = 0.0;     // pairs below it are left out
+  format::PairFilter filter;       // which pairs are written
   int compression_level = 0;       // .tmx.zst; 0 = the bundle default
   // For CAT tools (tmx_options.h): each side's xml:lang in TMX outputs
   // (empty: the document's own codes), null links in .tmx/.tmx.gz, and a
@@ -59,6 +61,9 @@ std::pair<std::string, std::string> moses_paths(const std::string& path, const s
 // that keeps every pair or none, surely not what was meant. For a
 // Boost.Program_options notifier, so that it fails before any work.
 void check_confidence_option(double value, const char* option);
+// --min-confidence, --link-types, --drop-null, --max-length-ratio, --dedup
+// (align and bundle export), into `filter`; bad values are usage errors.
+void add_filter_options(boost::program_options::options_description& options, format::PairFilter& filter);
 
 // Declares the file(s) write_alignment() writes for `path` (the Moses pair
 // for .moses), as output `role`. Throws UsageError for an unknown ending
