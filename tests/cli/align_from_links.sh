@@ -21,7 +21,7 @@ diff "$work/fix.tsv" - <<'TSV' || fail "tsv pairs are not those of the links"
 	It requested the Secretary-General to submit a report, which should include the views of Member States.
 他问：“会议何时开始？”	"When does the meeting begin?" he asked.
 TSV
-expect_exit 0 "$untm" align --presplit "${pair[@]}" --from-links "$work/fix.align" -o "$work/fix.tmx" --date 20260101T000000Z
+expect_exit 0 "$untm" align --presplit "${pair[@]}" --from-links "$work/fix.align" -o "$work/fix.tmx" --tmx-keep-null --date 20260101T000000Z
 [[ "$(grep -o '<prop type="x-origin">[a-z]*' "$work/fix.tmx" | sed 's/.*>//' | tr '\n' ' ')" == "manual manual manual auto " ]] ||
   fail "TMX x-origin marks: $(grep -o 'x-origin">[a-z]*' "$work/fix.tmx")"
 expect_contains "$work/fix.tmx" '<prop type="x-link">0-1</prop>'

@@ -36,8 +36,9 @@ diff <(grep -v '^#' "$saved") - <<'LINKS' || fail "saved corrections differ from
 []:[2]  # edited
 [2]:[3]
 LINKS
-# The loop closes: the saved file goes back in, the edited links are manual.
-expect_exit 0 "$untm" align --presplit "${pair[@]}" --from-links "$saved" -o "$work/fixed.tmx"
+# The loop closes: the saved file goes back in, the edited links are manual
+# (the null link too, kept in the TMX for the count).
+expect_exit 0 "$untm" align --presplit "${pair[@]}" --from-links "$saved" -o "$work/fixed.tmx" --tmx-keep-null
 [[ "$(grep -c '<prop type="x-origin">manual' "$work/fixed.tmx")" -eq 2 ]] || fail "expected 2 manual units"
 [[ "$(grep -c '<prop type="x-origin">auto' "$work/fixed.tmx")" -eq 2 ]] || fail "expected 2 auto units"
 
