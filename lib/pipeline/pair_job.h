@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "align/aligner.h"
 #include "pipeline/document.h"
@@ -26,6 +27,8 @@ struct PairResult {
   // The saved and learned lexicon (write_lexicon) when lexicon.save_lexicon
   // asks for it; the caller writes it there.
   std::optional<std::string> lexicon_to_save;
+  // For stderr (SplitPair::warnings): the run goes on, exit 0.
+  std::vector<std::string> warnings;
 };
 
 // Throws InputError for an input that cannot be read or split.
