@@ -31,9 +31,9 @@ std::size_t visible_characters(const SplitDocument& document) {
 void check_side(const SplitDocument& document, const ScriptCounts& counts, const std::string& name) {
   const std::optional<Language> found = language_by_script(counts);
   if (found && *found != document.language) {
-    throw InputError(name, fmt::format("given as {} but {}; are the files in the right order (--src-lang, "
-                                       "--tgt-lang)?",
-                                       language_name(document.language), describe_scripts(counts)));
+    throw InputError(name, fmt::format("given as {} but {}: are the files in the right order, with the right "
+                                       "languages?",
+                                       language_name(document.language), describe_scripts(counts, *found)));
   }
 }
 

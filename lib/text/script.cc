@@ -38,12 +38,12 @@ std::optional<Language> language_by_script(const ScriptCounts& counts) noexcept 
   return std::nullopt;
 }
 
-std::string describe_scripts(const ScriptCounts& counts) {
+std::string describe_scripts(const ScriptCounts& counts, Language found) {
   const std::size_t letters = counts.letters();
   if (letters == 0) return "it has no letters";
-  const bool han = counts.han * 2 >= letters;
-  const std::size_t share = (han ? counts.han : counts.latin) * 100 / letters;
-  return fmt::format("{}% of its letters are {}", share, han ? "Chinese (Han)" : "Latin");
+  const bool han = found == Language::zh;
+  return fmt::format("{}% of its letters are {}", (han ? counts.han : counts.latin) * 100 / letters,
+                     han ? "Chinese (Han)" : "Latin");
 }
 
 }  // namespace untm

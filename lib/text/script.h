@@ -36,8 +36,10 @@ ScriptCounts count_scripts(std::string_view text) noexcept;
 inline constexpr std::size_t kMinLetters = 20;
 std::optional<Language> language_by_script(const ScriptCounts& counts) noexcept;
 
-// "97% of its letters are Latin" (or Han, for Chinese): what was found, for a
-// message that names the file.
-std::string describe_scripts(const ScriptCounts& counts);
+// "97% of its letters are Latin" for English, "42% of its letters are
+// Chinese (Han)" for Chinese: what was found, for a message that names the
+// file. (Chinese is named by its Han share even when it quotes more Latin
+// letters: 42% Han is no English text.)
+std::string describe_scripts(const ScriptCounts& counts, Language found);
 
 }  // namespace untm

@@ -44,6 +44,7 @@ TEST_CASE("script: too few letters, or a real mix, say nothing", "[text][script]
 }
 
 TEST_CASE("script: what was found, for the message", "[text][script]") {
-  CHECK(untm::describe_scripts({.han = 3, .latin = 97}) == "97% of its letters are Latin");
-  CHECK(untm::describe_scripts({.han = 80, .latin = 20}) == "80% of its letters are Chinese (Han)");
+  CHECK(untm::describe_scripts({.han = 3, .latin = 97}, Language::en) == "97% of its letters are Latin");
+  CHECK(untm::describe_scripts({.han = 80, .latin = 20}, Language::zh) == "80% of its letters are Chinese (Han)");
+  CHECK(untm::describe_scripts({.han = 40, .latin = 60}, Language::zh) == "40% of its letters are Chinese (Han)");
 }
