@@ -144,7 +144,8 @@ po::options_description batch_options(BatchCommand& command) {
   options.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&command.output)->value_name("OUT.tmx.zst"), "the bundle to write (required)")
-      ("jobs,j", integer_value(command.threads, "--jobs", 1, kMaxThreads)->value_name("N"), "worker threads (default: the number of cores)")
+      ("jobs,j", integer_value(command.threads, "--jobs", 1, kMaxThreads)->value_name("N"),
+       "worker threads (default: the number of cores)")
       ("shard", po::value(&command.shard)->value_name("K/N"),
        "align only shard K of N: the K-th of N contiguous runs of the list; "
        "'untm bundle merge' of the N shard bundles, in order, gives the whole batch")
@@ -160,8 +161,11 @@ po::options_description batch_options(BatchCommand& command) {
       ("report", po::value(&command.report)->value_name("FILE.jsonl"),
        "one JSON line per document (aligned, failed with file and reason) and per unpaired file")
       ("links-dir", po::value(&settings.links_dir)->value_name("DIR"),
-       "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'")
-      ("learn-sample", integer_value(settings.lexicon.sample_documents, "--learn-sample", 1, kMaxSample)->value_name("N"),
+       "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'; "
+       "in <id>, '/', '\\', '%', '~', control characters and a leading '.' are written %XX "
+       "(A/68/155: A%2F68%2F155.align), so every file stays in DIR and no two ids share one")
+      ("learn-sample",
+       integer_value(settings.lexicon.sample_documents, "--learn-sample", 1, kMaxSample)->value_name("N"),
        "pass 1 learns the lexicon from N documents spread over the whole list, before --shard, so every "
        "shard learns the same one (default 1000)")
       ("quiet,q", po::bool_switch(&command.quiet), "no progress display and no summary line (failures are still listed)")
@@ -248,6 +252,7 @@ int run_batch(const Arguments& args) {
 
   BatchDestinations destinations{command->output, std::nullopt, command->settings.links_dir};
   if (!command->report.empty()) destinations.report = command->report;
+  check_batch_files(command->input, list.documents, selected, destinations, command->settings.lexicon);
   BatchFiles files(destinations);
   const ProgressStyle style = command->quiet                ? ProgressStyle::quiet
                               : ::isatty(STDERR_FILENO) ? ProgressStyle::bar
