@@ -6,9 +6,9 @@
 #include <utility>
 
 #include "core/error.h"
+#include "pipeline/pair_languages.h"
 #include "read/block.h"
 #include "read/docx.h"
-#include "pipeline/pair_languages.h"
 #include "read/pdf.h"
 #include "split/sentence_splitter.h"
 #include "text/blocks.h"
