@@ -30,7 +30,12 @@ Shard parse_shard(std::string_view text) {
 }
 
 Range shard_range(const Shard& shard, std::size_t document_count) {
-  const auto boundary = [&](std::size_t k) { return k * document_count / shard.count; };
+  // K·M overflows 64 bits for a K near 2^64 (a mistyped --shard), which gave
+  // shards outside the list; 128-bit arithmetic keeps every K/N exact.
+  __extension__ using Wide = unsigned __int128;
+  const auto boundary = [&](std::size_t k) {
+    return static_cast<std::size_t>(Wide{k} * Wide{document_count} / Wide{shard.count});
+  };
   return {boundary(shard.index - 1), boundary(shard.index)};
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <ctime>
 
 #include "core/error.h"
@@ -64,7 +65,16 @@ bool is_tmx_date(std::string_view text) {
     if (i == 8) continue;
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
   }
-  return true;
+  // A date that is not on the calendar (month 13, 30 February, 25:00) is as
+  // wrong for a TMX reader as one of the wrong shape.
+  const auto digits = [text](std::size_t begin, std::size_t count) {
+    unsigned value = 0;
+    for (std::size_t i = begin; i < begin + count; ++i) value = value * 10 + static_cast<unsigned>(text[i] - '0');
+    return value;
+  };
+  const std::chrono::year_month_day day{std::chrono::year{static_cast<int>(digits(0, 4))},
+                                        std::chrono::month{digits(4, 2)}, std::chrono::day{digits(6, 2)}};
+  return day.ok() && digits(9, 2) < 24 && digits(11, 2) < 60 && digits(13, 2) < 60;
 }
 
 TmxHeader with_creation_date(TmxHeader header) {

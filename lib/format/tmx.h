@@ -61,6 +61,7 @@ bool is_language_tag(std::string_view tag);
 
 // TMX's date format (TMX 1.4b, "creationdate": ISO 8601 basic, UTC).
 std::string tmx_date(std::chrono::system_clock::time_point time);
+// Also checks that the day and the time exist (no month 13, no 24:00).
 bool is_tmx_date(std::string_view text);
 // `header` with an empty creation date set to the current time.
 TmxHeader with_creation_date(TmxHeader header);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <new>
 #include <utility>
 
 #include "batch/journal.h"
@@ -58,6 +59,9 @@ class DocumentAligner {
                                               : error.message();
     } catch (const OutputError&) {
       throw;  // not this document's fault: every later one would hit it too
+    } catch (const std::bad_alloc&) {
+      outcome.failed = true;
+      outcome.failure_reason = "ran out of memory writing its output";
     } catch (const std::exception& error) {
       // One document must never stop the batch, not even by hitting a bug.
       outcome.failed = true;

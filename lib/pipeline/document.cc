@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <new>
 #include <utility>
 
 #include "core/error.h"
+#include "pipeline/pair_languages.h"
 #include "read/block.h"
 #include "read/docx.h"
 #include "read/pdf.h"
@@ -89,10 +91,8 @@ DecodedText decode_forced_text(std::string_view bytes, const std::string& source
   }
 }
 
-}  // namespace
-
-SplitDocument read_document(std::string_view bytes, Language language, const std::string& source_name,
-                            const TextOptions& options, TextWarnings* warnings) {
+SplitDocument read_any_document(std::string_view bytes, Language language, const std::string& source_name,
+                                const TextOptions& options, TextWarnings* warnings) {
   SplitDocument document{language, {}};
   const auto format = input_format(bytes, source_name, options);
   if (format == read::InputFormat::docx || format == read::InputFormat::pdf) {
@@ -114,6 +114,35 @@ SplitDocument read_document(std::string_view bytes, Language language, const std
   return document;
 }
 
+// Counted without allocating: it names the size of a document that just ran
+// out of memory.
+std::size_t sentence_count(const SplitDocument& document) {
+  std::size_t count = 0;
+  for (const Paragraph& paragraph : document.paragraphs) count += paragraph.sentences.size();
+  return count;
+}
+
+// A document too large for the memory left (RAM and swap, or a limit such as
+// ulimit -v) fails by name, as any input untm cannot take, instead of ending
+// the run as a bare std::bad_alloc; a batch then goes on with the others.
+[[noreturn]] void throw_out_of_memory(const std::string& name, const std::string& what) {
+  throw InputError(name, fmt::format("ran out of memory {} (free memory or raise the memory limit, or split "
+                                     "the document)",
+                                     what));
+}
+
+}  // namespace
+
+SplitDocument read_document(std::string_view bytes, Language language, const std::string& source_name,
+                            const TextOptions& options, TextWarnings* warnings) {
+  check_input_size(bytes.size(), source_name);  // DOCX and PDF too, before their readers
+  try {
+    return read_any_document(bytes, language, source_name, options, warnings);
+  } catch (const std::bad_alloc&) {
+    throw_out_of_memory(source_name, fmt::format("reading and splitting its {} bytes", bytes.size()));
+  }
+}
+
 SplitPair read_pair(const std::string& first_name, const std::string& second_name, const ReadNamed& read,
                     const AlignOptions& options, const TextOptions& text_options, std::uint64_t* input_bytes) {
   const std::string first_bytes = read(first_name);
@@ -122,13 +151,30 @@ SplitPair read_pair(const std::string& first_name, const std::string& second_nam
   SplitPair pair;
   pair.first = read_document(first_bytes, options.first_language, first_name, text_options);
   pair.second = read_document(second_bytes, options.second_language, second_name, text_options);
+  if (check_pair_languages(pair, first_name, second_name, text_options.detect_order) == PairOrder::swapped) {
+    // Split again: the sentence rules and the cleaning depend on the language.
+    pair.first = read_document(first_bytes, options.second_language, first_name, text_options);
+    pair.second = read_document(second_bytes, options.first_language, second_name, text_options);
+    pair.warnings.push_back(fmt::format("{} is {} and {} is {}: aligned in that order", first_name,
+                                        language_code(pair.first.language), second_name,
+                                        language_code(pair.second.language)));
+  }
+  for (std::string& warning : pair_warnings(pair, first_name, second_name)) pair.warnings.push_back(std::move(warning));
   return pair;
 }
 
 AlignedDocument align_pair(const SplitPair& pair, const AlignOptions& options, std::string id) {
-  AlignedDocument aligned = align_documents(pair.first, pair.second, options);
-  aligned.id = std::move(id);
-  return aligned;
+  AlignOptions in_languages = options;
+  in_languages.first_language = pair.first.language;
+  in_languages.second_language = pair.second.language;
+  try {
+    AlignedDocument aligned = align_documents(pair.first, pair.second, in_languages);
+    aligned.id = std::move(id);
+    return aligned;
+  } catch (const std::bad_alloc&) {
+    throw_out_of_memory(id, fmt::format("aligning {} with {} sentences", sentence_count(pair.first),
+                                        sentence_count(pair.second)));
+  }
 }
 
 std::vector<std::string> sentence_texts(const SplitDocument& document) {

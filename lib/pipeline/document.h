@@ -31,6 +31,9 @@ struct TextOptions {
   // look like; text forced on bytes that look like a DOCX or PDF is decoded
   // as text (a text file that quotes "%PDF-" near its start).
   std::optional<read::InputFormat> format = std::nullopt;
+  // read_pair: the caller stated no languages, so a pair whose sides are
+  // clearly the other way round is read swapped instead of refused.
+  bool detect_order = false;
 };
 
 struct TextWarnings {
@@ -55,19 +58,24 @@ SplitDocument read_document(std::string_view bytes, Language language,
 using ReadNamed = std::function<std::string(const std::string& name)>;
 
 struct SplitPair {
-  SplitDocument first;
+  SplitDocument first;   // each in the language it was split in
   SplitDocument second;
+  // For the user, without "warning:": an empty side, lengths no translation
+  // has, the order detected (pipeline/pair_languages.h).
+  std::vector<std::string> warnings;
 };
 
 // Reads both sides' bytes (first, then second), then splits the first in
-// options.first_language and the second in options.second_language. Throws
-// InputError naming the side at fault. `input_bytes`, if given, gets the
-// bytes read.
+// options.first_language and the second in options.second_language (swapped
+// when text_options.detect_order finds them the other way round). Throws
+// InputError naming the side at fault, also when its letters contradict its
+// language. `input_bytes`, if given, gets the bytes read.
 SplitPair read_pair(const std::string& first_name, const std::string& second_name, const ReadNamed& read,
                     const AlignOptions& options, const TextOptions& text_options = {},
                     std::uint64_t* input_bytes = nullptr);
 
-// Aligns a pair read by read_pair; the result carries `id`.
+// Aligns a pair read by read_pair in its sides' languages (which override
+// options.first_language and second_language); the result carries `id`.
 AlignedDocument align_pair(const SplitPair& pair, const AlignOptions& options, std::string id);
 
 // The sentences of a document in order, paragraphs flattened: what pass 1

@@ -19,7 +19,7 @@ AlignedDocument pair_file_links(const PairJob& job, const ReadNamed& read, const
   const std::vector<Link> links =
       fit_links(file_links, sentence_count(pair.first), sentence_count(pair.second), job.from_links);
   AlignedDocument document =
-      pair_links(pair.first, pair.second, links, job.align.first_language, job.align.second_language);
+      pair_links(pair.first, pair.second, links, pair.first.language, pair.second.language);
   document.id = job.id;
   for (std::size_t k = 0; k < links.size(); ++k) {
     if (!file_links[k].marks.manual()) continue;
@@ -34,16 +34,21 @@ AlignedDocument pair_file_links(const PairJob& job, const ReadNamed& read, const
 PairResult run_pair_job(const PairJob& job, const ReadNamed& read) {
   SplitPair pair = read_pair(job.first_name, job.second_name, read, job.align, job.text);
   PairResult result;
+  result.warnings = pair.warnings;
+  // The languages the pair was read in (swapped when detected so).
+  AlignOptions align = job.align;
+  align.first_language = pair.first.language;
+  align.second_language = pair.second.language;
   if (!job.from_links.empty()) {
     result.document = pair_file_links(job, read, pair);
     result.split = std::move(pair);
     return result;
   }
   const LexiconStep step =
-      run_lexicon_step(job.lexicon, read, 1, [&pair](std::size_t) { return pair; }, job.align, 1, nullptr);
+      run_lexicon_step(job.lexicon, read, 1, [&pair](std::size_t) { return pair; }, align, 1, nullptr);
   if (!job.lexicon.save_lexicon.empty()) result.lexicon_to_save = lexicon::write_lexicon(step.to_save);
-  AlignOptions second_pass = job.align;
-  if (auto evidence = lexical_evidence(step.known, job.lexicon, job.align.first_language)) {
+  AlignOptions second_pass = align;
+  if (auto evidence = lexical_evidence(step.known, job.lexicon, align.first_language)) {
     second_pass.evidence.push_back(std::move(evidence));
   }
   result.document = align_pair(pair, second_pass, job.id);

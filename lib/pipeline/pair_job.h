@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "align/aligner.h"
 #include "pipeline/document.h"
@@ -33,6 +34,8 @@ struct PairResult {
   std::optional<std::string> lexicon_to_save;
   // The two documents as split: what the review page shows around the links.
   SplitPair split;
+  // For stderr (SplitPair::warnings): the run goes on, exit 0.
+  std::vector<std::string> warnings;
 };
 
 // Throws InputError for an input that cannot be read or split, and for a

@@ -138,7 +138,15 @@ bool looks_like_utf16_without_bom(std::string_view bytes) {
 
 }  // namespace
 
+void check_input_size(std::uint64_t size, const std::string& source_name) {
+  if (size <= kMaxInputBytes) return;
+  throw InputError(source_name, fmt::format("{} bytes is over the limit of {} GiB ({} bytes) for one input; split "
+                                            "it into smaller documents",
+                                            size, kMaxInputBytes >> 30, kMaxInputBytes));
+}
+
 DecodedText decode_text(std::string_view bytes, const std::string& source_name, bool lenient) {
+  check_input_size(bytes.size(), source_name);
   DecodedText decoded;
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     decoded.encoding = SourceEncoding::utf8_with_bom;
@@ -155,6 +163,7 @@ DecodedText decode_text(std::string_view bytes, const std::string& source_name, 
     }
     decode_utf8(bytes, 0, source_name, lenient, decoded);
   }
+  check_input_size(decoded.text.size(), source_name);  // UTF-16 grows when decoded
   return decoded;
 }
 

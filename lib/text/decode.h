@@ -3,6 +3,7 @@
 // ends. Every later stage, and every SourceSpan, works on this decoded text.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,18 @@ class InvalidUtf8Error : public InputError {
  public:
   using InputError::InputError;
 };
+
+// The largest input untm reads, as bytes and as decoded text. ICU and poppler
+// count in 32-bit lengths (a paragraph is one icu::UnicodeString in the
+// sentence splitter; a PDF is loaded with an int length), and decoding UTF-16
+// makes text up to 1.5 times longer, so 1 GiB keeps every length well inside
+// them; the pipeline also keeps an 8-byte source offset per byte of text, so a
+// 1 GiB input already needs over 10 GiB of memory.
+inline constexpr std::uint64_t kMaxInputBytes = std::uint64_t{1} << 30;
+
+// Throws InputError naming `source_name`, `size` and the limit when `size` is
+// over kMaxInputBytes (a file is checked before it is read).
+void check_input_size(std::uint64_t size, const std::string& source_name);
 
 // Throws InputError (InvalidUtf8Error for invalid UTF-8) naming `source_name` and the byte offset (in `bytes`) of
 // invalid UTF-8 or UTF-16 (unless `lenient`, which replaces it with U+FFFD),

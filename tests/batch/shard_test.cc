@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 
 #include "core/error.h"
 
 using namespace untm::batch;
+using untm::Range;
+using untm::UsageError;
 
 TEST_CASE("shard K/N parses and rejects what is not a shard", "[batch]") {
   CHECK(parse_shard("1/1") == Shard{1, 1});
@@ -33,6 +36,16 @@ TEST_CASE("shards cover every document exactly once, in order, nearly equal", "[
   }
   CHECK(shard_range({2, 3}, 10).begin == 3);
   CHECK(shard_range({2, 3}, 10).end == 6);
+}
+
+TEST_CASE("shards near 2^64 stay inside the list and still cover it in order", "[batch]") {
+  constexpr std::size_t kMax = std::numeric_limits<std::size_t>::max();
+  // K·M overflowed 64 bits: shard N of N took the range [3, 2] of 10 documents.
+  CHECK(shard_range({kMax, kMax}, 10) == Range{9, 10});
+  CHECK(shard_range({kMax - 1, kMax}, 10) == Range{9, 9});
+  CHECK(shard_range({1, kMax}, 10) == Range{0, 0});
+  CHECK(parse_shard("18446744073709551615/18446744073709551615") == Shard{kMax, kMax});
+  CHECK_THROWS_AS(parse_shard("1/18446744073709551616"), UsageError);
 }
 
 TEST_CASE("a learning sample spreads over the whole list and takes all of a short one", "[batch]") {

@@ -58,6 +58,20 @@ TEST_CASE("a creation date that is not a TMX date is refused", "[format][tmx]") 
   CHECK_FALSE(is_tmx_date("20130830 120000Z"));
 }
 
+TEST_CASE("a TMX date must exist on the calendar", "[format][tmx]") {
+  CHECK(is_tmx_date("20240229T235959Z"));   // a leap day
+  CHECK(is_tmx_date("20000229T000000Z"));   // 2000 is a leap year
+  CHECK_FALSE(is_tmx_date("20231329T120000Z"));  // month 13
+  CHECK_FALSE(is_tmx_date("20230001T120000Z"));  // month 0
+  CHECK_FALSE(is_tmx_date("20230229T120000Z"));  // not a leap year
+  CHECK_FALSE(is_tmx_date("19000229T120000Z"));  // 1900 is not one either
+  CHECK_FALSE(is_tmx_date("20230431T120000Z"));  // April has 30 days
+  CHECK_FALSE(is_tmx_date("20230100T120000Z"));  // day 0
+  CHECK_FALSE(is_tmx_date("20230101T240000Z"));
+  CHECK_FALSE(is_tmx_date("20230101T126000Z"));
+  CHECK_FALSE(is_tmx_date("20230101T120060Z"));
+}
+
 TEST_CASE("each pair becomes a <tu> with its props and one <tuv> per language, srclang first", "[format][tmx]") {
   CleanupCounts counts;
   const std::string xml = render_tmx(testing::sample_document(), fixed_header(), {}, counts);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "core/error.h"
@@ -61,4 +62,22 @@ TEST_CASE("decode: UTF-16 with an unpaired surrogate or an odd length", "[text][
                     Catch::Contains("s.txt: byte 2: invalid UTF-16"));
   CHECK_THROWS_WITH(decode_text(std::string("\xFF\xFE" "a\0b", 5), "s.txt", false), Catch::Contains("byte 4"));
   CHECK(decode_text(std::string("\xFF\xFE" "a\0b", 5), "s.txt", true).replaced_invalid_sequences == 1);
+}
+
+TEST_CASE("decode: an input over the size limit is refused by its size, naming the file and the limit",
+          "[text][decode]") {
+  // Sizes only: no test allocates gigabytes. 2 GiB + 1 wrapped to a negative
+  // 32-bit length, 4 GiB + 1 MiB to 1 MiB.
+  CHECK_NOTHROW(untm::check_input_size(untm::kMaxInputBytes, "big.txt"));
+  for (const std::uint64_t size : {untm::kMaxInputBytes + 1, (std::uint64_t{2} << 30) + 1,
+                                   (std::uint64_t{4} << 30) + (1 << 20), ~std::uint64_t{0}}) {
+    try {
+      untm::check_input_size(size, "big.txt");
+      FAIL("no error for " << size << " bytes");
+    } catch (const InputError& error) {
+      const std::string message = error.what();
+      CHECK(message.find("big.txt") != std::string::npos);
+      CHECK(message.find("over the limit of 1 GiB") != std::string::npos);
+    }
+  }
 }

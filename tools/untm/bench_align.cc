@@ -18,6 +18,7 @@
 
 #include "align/aligner.h"
 #include "commands.h"
+#include "option_values.h"
 #include "core/error.h"
 #include "file_io.h"
 
@@ -229,9 +230,9 @@ int run_bench_align(const Arguments& args) {
       ("help,h", "show this help")
       ("shared", po::value(&shared)->default_value(shared), "folder holding gold/<set>/{zh,en}")
       ("sizes", po::value(&sizes_text)->default_value(sizes_text), "Chinese sentences per input, comma-separated")
-      ("nltk-timeout", po::value(&nltk_timeout)->default_value(nltk_timeout),
+      ("nltk-timeout", integer_value(nltk_timeout, "--nltk-timeout", 0, 86400)->default_value(shown_default(nltk_timeout)),
        "seconds NLTK may take per size (0: skip NLTK)")
-      ("nltk-memory-mb", po::value(&nltk_memory_mb)->default_value(nltk_memory_mb), "address-space limit for NLTK");
+      ("nltk-memory-mb", integer_value(nltk_memory_mb, "--nltk-memory-mb", 1, 1 << 24)->default_value(shown_default(nltk_memory_mb)), "address-space limit for NLTK");
   po::variables_map values;
   po::store(po::command_line_parser(args).options(visible).run(), values);
   po::notify(values);

@@ -22,6 +22,7 @@
 
 #include "batch/manifest.h"
 #include "commands.h"
+#include "option_values.h"
 #include "core/error.h"
 #include "file_io.h"
 
@@ -121,9 +122,9 @@ std::optional<BatchBench> parse_batch_bench(const Arguments& args) {
       "  untm bench batch --corpus /tmp/untm-bench-corpus\n\nOptions");
   options.add_options()("help,h", "show this help")(
       "corpus", po::value(&bench.corpus)->value_name("DIR"), "folder written by scripts/make-bench-corpus.py")(
-      "speedup", po::value(&bench.speedup)->value_name("N"), "documents in the -j1 / -j2 runs (default 300)")(
-      "small", po::value(&bench.small)->value_name("N"), "documents in the small run (default 1000)")(
-      "large", po::value(&bench.large)->value_name("N"), "documents in the large run (default 5000)")(
+      "speedup", integer_value(bench.speedup, "--speedup", 1, 1'000'000'000)->value_name("N"), "documents in the -j1 / -j2 runs (default 300)")(
+      "small", integer_value(bench.small, "--small", 1, 1'000'000'000)->value_name("N"), "documents in the small run (default 1000)")(
+      "large", integer_value(bench.large, "--large", 1, 1'000'000'000)->value_name("N"), "documents in the large run (default 5000)")(
       "learn", po::bool_switch(&bench.learn), "with batch-wide lexicon learning (untm batch's default; far slower "
                                               "with the current lexical evidence), instead of --no-learn");
   po::variables_map values;

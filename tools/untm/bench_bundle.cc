@@ -29,6 +29,7 @@
 #include "bundle/reader.h"
 #include "bundle/writer.h"
 #include "commands.h"
+#include "option_values.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "file_io.h"
@@ -310,9 +311,9 @@ std::optional<BundleBench> parse_bundle_bench(const Arguments& args) {
   po::options_description options{std::string(kUsage)};
   options.add_options()
       ("help,h", "show this help")
-      ("megabytes", po::value(&bench.target_megabytes), "TMX size of the bundle (default 100)")
-      ("level", po::value(&bench.level), "zstd level of the document frames (default: the writer's)")
-      ("repeats", po::value(&bench.repeats), "single-document reads to take the median of (default 21)")
+      ("megabytes", number_value(bench.target_megabytes, "--megabytes", {0, Bound::exclusive, 1e6}), "TMX size of the bundle (default 100)")
+      ("level", integer_value(bench.level, "--level", 1, 22), "zstd level of the document frames (default: the writer's)")
+      ("repeats", integer_value(bench.repeats, "--repeats", 1, 100000), "single-document reads to take the median of (default 21)")
       ("shared", po::value(&bench.shared), "the shared data folder (default: $UNTM_SHARED_DIR, else ../shared)")
       ("dir", po::value(&bench.directory), "folder for the temporary files (default: the system's temporary folder)")
       ("no-baselines", po::bool_switch(&bench.skip_baselines), "skip gzip -9 and zstd -19 (quick runs)");

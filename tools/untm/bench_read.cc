@@ -12,6 +12,7 @@
 
 #include "bench_timing.h"
 #include "commands.h"
+#include "option_values.h"
 #include "core/error.h"
 #include "file_io.h"
 #include "read/block.h"
@@ -68,8 +69,8 @@ int run_bench_read(const Arguments& args) {
   options.add_options()
       ("help,h", "show this help")
       ("lang", po::value(&language_name)->default_value("en"), "language of the files (zh or en) for splitting")
-      ("pages", po::value(&pages), "pages of all the files together, as laid out (for pages/s)")
-      ("repeats", po::value(&repeats)->default_value(5), "timed runs; the best counts");
+      ("pages", number_value(pages, "--pages", {0, Bound::exclusive, 1e9}), "pages of all the files together, as laid out (for pages/s)")
+      ("repeats", integer_value(repeats, "--repeats", 1, 100000)->default_value("5"), "timed runs; the best counts");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&files));
   po::positional_options_description positional;

@@ -22,6 +22,7 @@
 
 #include "bench_timing.h"
 #include "commands.h"
+#include "option_values.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "file_io.h"
@@ -189,8 +190,8 @@ int run_bench_split(const Arguments& args) {
   options.add_options()
       ("help,h", "show this help")
       ("shared", po::value(&shared), "the shared data folder (default: $UNTM_SHARED_DIR, else ../shared)")
-      ("megabytes", po::value(&megabytes)->default_value(8), "size of the throughput input per language")
-      ("repeats", po::value(&repeats)->default_value(3), "timed runs; the best counts")
+      ("megabytes", number_value(megabytes, "--megabytes", {0, Bound::exclusive, 1e5})->default_value("8"), "size of the throughput input per language")
+      ("repeats", integer_value(repeats, "--repeats", 1, 100000)->default_value("3"), "timed runs; the best counts")
       ("errors", po::bool_switch(&show_errors), "print every missed and extra boundary of untm")
       ("boundaries-only", "skip the throughput measurement");
   po::variables_map values;

@@ -18,6 +18,7 @@
 #include "input_format_option.h"
 #include "language_options.h"
 #include "lexicon_options.h"
+#include "option_values.h"
 #include "output.h"
 #include "pipeline/pair_job.h"
 #include "review_page.h"
@@ -35,6 +36,8 @@ constexpr const char* kUsage =
     "Aligns the sentences of two documents that translate each other: paragraphs\n"
     "first, then sentences inside linked paragraphs (Gale & Church lengths, with\n"
     "anchors such as numbers, names and quotes). FIRST_FILE is the --first-lang side.\n"
+    "A file whose letters contradict its language is refused; without --first-lang\n"
+    "and --second-lang, an English FIRST_FILE and a Chinese SECOND_FILE are aligned so.\n"
     "\n"
     "example:\n"
     "  untm align report.zh.txt report.en.txt -o report.tsv\n"
@@ -92,27 +95,42 @@ struct AlignCommand {
   TmxOptionValues tmx;
 };
 
+// Option ranges. A negative weight turns a bonus into a cost (or the reverse),
+// and EM stops after its iterations, so -1 (4294967295 through an unsigned)
+// ran for hours; 100 is far past where EM stops changing anything.
+constexpr long long kMaxEmIterations = 100;
+constexpr NumberRange kWeight{0, Bound::inclusive, 1e6};
+constexpr NumberRange kPositive{0, Bound::exclusive, 1e6};
+
 // The alignment model's options: the length model, EM and the anchors.
 void add_model_options(po::options_description& visible, AlignCommand& command) {
   AlignOptions& options = command.job.align;
   AnchorWeights& weights = options.anchor_weights;
   visible.add_options()
       ("no-anchors", po::bool_switch(&command.no_anchors), "lengths only: no anchors, no clause constraint")
-      ("em-iterations", po::value(&options.em_iterations)->default_value(options.em_iterations),
+      ("em-iterations", integer_value(options.em_iterations, "--em-iterations", 0, kMaxEmIterations)
+           ->default_value(shown_default(options.em_iterations)),
        "passes re-estimating link-type priors and length variance on the text (0: fixed start values)")
-      ("variance-inflation", po::value(&options.variance_inflation)->default_value(options.variance_inflation),
+      ("variance-inflation", number_value(options.variance_inflation, "--variance-inflation", kPositive)
+           ->default_value(shown_default(options.variance_inflation)),
        "factor on the length variance measured on 1-1 links")
-      ("prior-smoothing", po::value(&options.prior_smoothing)->default_value(options.prior_smoothing),
+      ("prior-smoothing", number_value(options.prior_smoothing, "--prior-smoothing", kWeight)
+           ->default_value(shown_default(options.prior_smoothing)),
        "pseudo-links pulling estimated link-type priors to their start values")
-      ("number-match", po::value(&weights.shared_token_match)->default_value(weights.shared_token_match),
+      ("number-match", number_value(weights.shared_token_match, "--number-match", kWeight)
+           ->default_value(shown_default(weights.shared_token_match)),
        "anchor bonus (nats) per number or enumerator found on both sides")
-      ("number-mismatch", po::value(&weights.shared_token_mismatch)->default_value(weights.shared_token_mismatch),
+      ("number-mismatch", number_value(weights.shared_token_mismatch, "--number-mismatch", kWeight)
+           ->default_value(shown_default(weights.shared_token_mismatch)),
        "anchor cost per number or enumerator on one side only")
-      ("name-match", po::value(&weights.latin_word_match)->default_value(weights.latin_word_match),
+      ("name-match", number_value(weights.latin_word_match, "--name-match", kWeight)
+           ->default_value(shown_default(weights.latin_word_match)),
        "anchor bonus per Latin-script word of the Chinese side found on the other")
-      ("boundary-match", po::value(&weights.boundary_match)->default_value(weights.boundary_match),
+      ("boundary-match", number_value(weights.boundary_match, "--boundary-match", kWeight)
+           ->default_value(shown_default(weights.boundary_match)),
        "anchor bonus per quote or ?/! agreeing at a link's start or end")
-      ("boundary-mismatch", po::value(&weights.boundary_mismatch)->default_value(weights.boundary_mismatch),
+      ("boundary-mismatch", number_value(weights.boundary_mismatch, "--boundary-mismatch", kWeight)
+           ->default_value(shown_default(weights.boundary_mismatch)),
        "anchor cost per quote or ?/! at a link's start or end on one side only")
       ("fixed-boundary-costs", po::bool_switch()->notifier([&options](bool fixed) { options.learn_boundary_costs = !fixed; }),
        "keep the boundary weights fixed instead of learning them per document")
@@ -121,7 +139,8 @@ void add_model_options(po::options_description& visible, AlignCommand& command) 
       ("fixed-priors", po::value(&command.fixed_priors),
        "keep link-type priors fixed instead of estimating them, e.g. 1-1=0.7,1-2=0.15,2-1=0.05 "
        "(types not named get 0.0001)")
-      ("clause-excess", po::value(&weights.clause_excess)->default_value(weights.clause_excess),
+      ("clause-excess", number_value(weights.clause_excess, "--clause-excess", kWeight)
+           ->default_value(shown_default(weights.clause_excess)),
        "cost per sentence beyond n + k for n Chinese sentences with k inner ，；：");
   add_decoding_option(visible, options.posterior_decoding);
 }
@@ -162,6 +181,7 @@ void interpret(AlignCommand& command) {
   if (command.output_path.empty() && command.links_path.empty() && command.report_path.empty()) {
     throw UsageError("needs -o OUT, --links FILE or --report FILE.html");
   }
+  if (!command.output.header.creation_date.empty()) check_date_option(command.output.header.creation_date, "--date");
   job.align.first_language = language_option(command.first_code, "--first-lang");
   job.align.second_language = language_option(command.second_code, "--second-lang");
   job.align.use_anchors = !command.no_anchors;
@@ -191,6 +211,11 @@ std::optional<AlignCommand> parse_align_command(const Arguments& args) {
     std::cout << visible << '\n';
     return std::nullopt;
   }
+  // Languages not stated: a pair given the other way round is aligned in its
+  // order; stated ones are checked against the texts.
+  const LanguageOptionValues& languages = command.languages;
+  command.job.text.detect_order = languages.first.empty() && languages.old_first.empty() &&
+                                  languages.second.empty() && languages.old_second.empty();
   interpret(command);
   return command;
 }
@@ -219,6 +244,7 @@ int run_align(const Arguments& args) {
   if (!command) return 0;
   check_align_files(*command);
   const pipeline::PairResult result = pipeline::run_pair_job(command->job, read_file);
+  for (const std::string& warning : result.warnings) fmt::print(stderr, "untm align: warning: {}\n", warning);
   if (result.lexicon_to_save) write_file(command->job.lexicon.save_lexicon, *result.lexicon_to_save);
   const AlignedDocument& aligned = result.document;
   if (!command->output_path.empty()) {

@@ -25,6 +25,7 @@
 #include "input_format_option.h"
 #include "language_options.h"
 #include "lexicon_options.h"
+#include "option_values.h"
 #include "pipeline/batch_job.h"
 
 namespace untm::cli {
@@ -136,13 +137,19 @@ struct BatchCommand {
   LanguageOptionValues languages;
 };
 
+// More threads than this only cost memory; a learning sample of 0 would
+// learn nothing (--no-learn says that), and one past the list is the list.
+constexpr long long kMaxThreads = 1024;
+constexpr long long kMaxSample = 1'000'000'000;
+
 po::options_description batch_options(BatchCommand& command) {
   pipeline::BatchSettings& settings = command.settings;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&command.output)->value_name("OUT.tmx.zst"), "the bundle to write (required)")
-      ("jobs,j", po::value(&command.threads)->value_name("N"), "worker threads (default: the number of cores)")
+      ("jobs,j", integer_value(command.threads, "--jobs", 1, kMaxThreads)->value_name("N"),
+       "worker threads (default: the number of cores)")
       ("shard", po::value(&command.shard)->value_name("K/N"),
        "align only shard K of N: the K-th of N contiguous runs of the list; "
        "'untm bundle merge' of the N shard bundles, in order, gives the whole batch")
@@ -159,11 +166,13 @@ po::options_description batch_options(BatchCommand& command) {
        "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'; "
        "in <id>, '/', '\\', '%', '~', control characters and a leading '.' are written %XX "
        "(A/68/155: A%2F68%2F155.align), so every file stays in DIR and no two ids share one")
-      ("learn-sample", po::value(&settings.lexicon.sample_documents)->value_name("N"),
+      ("learn-sample",
+       integer_value(settings.lexicon.sample_documents, "--learn-sample", 1, kMaxSample)->value_name("N"),
        "pass 1 learns the lexicon from N documents spread over the whole list, before --shard, so every "
        "shard learns the same one (default 1000)")
       ("quiet,q", po::bool_switch(&command.quiet), "no progress display and no summary line (failures are still listed)")
-      ("progress-interval", po::value(&command.progress_seconds)->value_name("SECONDS"),
+      ("progress-interval", number_value(command.progress_seconds, "--progress-interval", {0, Bound::exclusive, 86400})
+           ->value_name("SECONDS"),
        "seconds between progress lines when stderr is not a terminal (default 10)");
   add_language_options(options, command.languages, false);
   add_lexicon_options(options, settings.lexicon);
@@ -172,15 +181,22 @@ po::options_description batch_options(BatchCommand& command) {
   return options;
 }
 
+batch::Shard parse_shard_option(std::string_view text) {
+  try {
+    return batch::parse_shard(text);
+  } catch (const UsageError& error) {
+    throw UsageError(fmt::format("--shard: {}", error.what()));
+  }
+}
+
 void check(const BatchCommand& command) {
   if (command.input.empty()) throw UsageError("give a manifest (.tsv) or a folder of documents");
   if (command.output.empty()) throw UsageError("give the bundle to write with -o OUT.tmx.zst");
   if (command.output == "-") throw UsageError("a batch writes a file (it keeps a resume journal beside it), not stdout");
-  if (command.threads == 0) throw UsageError("-j needs at least 1 thread");
   if (!command.date.empty() && !format::is_tmx_date(command.date)) {
     throw UsageError(fmt::format("--date '{}' is not a TMX date such as 20131001T120000Z", command.date));
   }
-  if (!(command.progress_seconds > 0)) throw UsageError("--progress-interval must be positive");
+  if (!command.shard.empty()) parse_shard_option(command.shard);  // before the list is read
 }
 
 // Parses the command line; nullopt after printing the help.
@@ -214,14 +230,6 @@ pipeline::BatchRun batch_run(const BatchCommand& command) {
   if (!command.date.empty()) run.creation_date = command.date;
   run.report = !command.report.empty();
   return run;
-}
-
-batch::Shard parse_shard_option(std::string_view text) {
-  try {
-    return batch::parse_shard(text);
-  } catch (const UsageError& error) {
-    throw UsageError(fmt::format("--shard: {}", error.what()));
-  }
 }
 
 std::vector<batch::DocumentPair> shard_of(const std::vector<batch::DocumentPair>& documents, const std::string& shard) {

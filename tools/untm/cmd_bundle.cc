@@ -24,6 +24,7 @@
 #include "format/plain.h"
 #include "format/tmx.h"
 #include "format/tmx_reader.h"
+#include "option_values.h"
 #include "output.h"
 
 namespace untm::cli {
@@ -372,7 +373,7 @@ int run_merge(const Arguments& args) {
   options.add_options()
       ("output,o", po::value(&output_path)->required(), "the merged bundle (.tmx.zst)")
       ("keep", po::value(&keep), "a document id in two inputs: keep the 'first' or the 'last' (default: refuse)")
-      ("level", po::value(&level), "zstd level of the new header and footer frames");
+      ("level", integer_value(level, "--level", 1, 22), "zstd level (1 to 22) of the new header and footer frames");
   if (parse(args, options, bundles,
             "usage: untm bundle merge A.tmx.zst B.tmx.zst ... -o C.tmx.zst [--keep first|last]\n\n"
             "Copies the document frames as they are (checked, not recompressed) and writes a new index.\n\n"

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include <atomic>
 #include <csignal>
 #include <mutex>
+#include <new>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <set>
@@ -20,22 +23,47 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "text/decode.h"
 
 namespace untm::cli {
 
-std::string read_file(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return std::move(buffer).str();
+namespace {
+
+// Reads `in` to its end, refusing it (check_input_size) as soon as it holds
+// more than untm reads: a pipe has no size to check first.
+// `expected_size` (when known) is reserved at once, so a file that does not
+// fit in memory fails before it is read, naming the file.
+std::string read_stream(std::istream& in, const std::string& name, std::uintmax_t expected_size) {
+  std::string bytes;
+  try {
+    bytes.reserve(expected_size);
+    std::array<char, 1 << 16> chunk{};
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+      bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+      check_input_size(bytes.size(), name);
+    }
+  } catch (const std::bad_alloc&) {
+    throw InputError(name, fmt::format("ran out of memory reading it ({} bytes); free memory or raise the memory "
+                                       "limit, or split the document",
+                                       std::max<std::uintmax_t>(expected_size, bytes.size())));
   }
+  if (in.bad()) throw InputError(name, "read error");
+  return bytes;
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  if (path == "-") return read_stream(std::cin, path, 0);
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) throw InputError(path, "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, fmt::format("cannot open: {}", std::strerror(errno)));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(path, "read error");
-  return bytes;
+  // A regular file too large is refused by its size, before a byte is read.
+  std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (error) size = 0;  // not a regular file (a pipe, /dev/stdin): read to its end
+  check_input_size(size, path);
+  return read_stream(in, path, size);
 }
 
 void write_file(const std::filesystem::path& path, std::string_view bytes) {

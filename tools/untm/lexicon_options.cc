@@ -1,5 +1,7 @@
 #include "lexicon_options.h"
 
+#include "option_values.h"
+
 namespace untm::cli {
 
 namespace po = boost::program_options;
@@ -13,7 +15,8 @@ void add_lexicon_options(po::options_description& description, pipeline::Lexicon
        "write the saved and learned lexicon entries (not the dictionary) to this file")
       ("no-learn", po::bool_switch()->notifier([&settings](bool off) { settings.learn = !off; }),
        "do not learn a lexicon from the texts (IBM Model 1 on confident first-pass links)")
-      ("lexical-weight", po::value(&settings.lexical_weight)->default_value(settings.lexical_weight),
+      ("lexical-weight", number_value(settings.lexical_weight, "--lexical-weight", {0, Bound::inclusive, 1e6})
+           ->default_value(shown_default(settings.lexical_weight)),
        "nats per covered word in the lexical cost term");
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <new>
 #include <string_view>
 
 #include "commands.h"
@@ -60,6 +61,11 @@ int run_command(const Subcommand& command, const untm::cli::Arguments& args) {
   } catch (const boost::program_options::error& error) {
     fmt::print(stderr, "untm {}: {}\n(see 'untm {} --help')\n", name, error.what(), name);
     return kExitUsageError;
+  } catch (const std::bad_alloc&) {
+    // Not a bug (exit 2): the input needs more memory than the run may use.
+    fmt::print(stderr, "untm {}: ran out of memory (free memory, raise the memory limit, or give smaller "
+               "inputs)\n", name);
+    return kExitInputError;
   } catch (const std::exception& error) {
     fmt::print(stderr, "untm {}: internal error: {}\n", name, error.what());
     return kExitInternalError;

@@ -92,3 +92,9 @@ have_shared() {  # RELATIVE_PATH PART
 need_tool() {  # PROGRAM [HOW_TO_INSTALL]
   command -v "$1" >/dev/null || { echo "skipped: $1 not installed${2:+ ($2)}"; exit 77; }
 }
+
+# Skips the test when the binary is built with AddressSanitizer: it reserves
+# terabytes of address space, so a memory limit (ulimit -v) cannot apply.
+need_no_sanitizer() {  # WHY
+  if grep -qa __asan_init "$untm"; then echo "skipped: sanitizer build ($1)"; exit 77; fi
+}
