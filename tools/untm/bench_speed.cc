@@ -33,14 +33,15 @@ namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    "usage: untm bench speed [--shared DIR] [--copies K] [--anchor SCRIPT] [--dictionary FILE]\n"
+    "usage: untm bench speed [--shared DIR] [--copies K] [--anchor SCRIPT] [--dictionary FILE] [--baseline UNTM]\n"
     "\n"
     "Concatenates the documents of DIR/gold/* into one presplit block, K copies,\n"
     "and prints wall and processor time and peak RSS of: the Gale-Church anchor\n"
     "(SCRIPT, Python + numba), untm align by default, --no-learn, lengths only\n"
     "(--no-learn --no-anchors) and, given FILE, with --dictionary FILE; each\n"
     "untm figure also as a fraction of the anchor's time. Then the cost\n"
-    "evaluations per second of the lengths-only band search.\n"
+    "evaluations per second of the lengths-only band search. --baseline runs\n"
+    "each configuration with another untm binary too, side by side.\n"
     "\n"
     "example:\n"
     "  untm bench speed --copies 7 --anchor scripts/gale-church-numba.py --dictionary cedict_ts.u8\n"
@@ -167,11 +168,11 @@ void print_dp_speed(const Corpus& input) {
   const std::clock_t start = std::clock();
   const std::vector<Link> path = band_search(first, second, default_link_types(), costs, {}, &statistics);
   const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
-  fmt::print("\nlengths-only DP ({} link types, band half-width {}, {} searches): {} links, {} cost evaluations\n"
-             "in {:.3f} cpu-s: {:.1f} M evaluations/s ({:.1f} M cells/s of the last search)\n",
-             default_link_types().size(), statistics.final_half_width, statistics.searches, path.size(),
-             costs.evaluations, seconds, static_cast<double>(costs.evaluations) / std::max(seconds, 1e-9) / 1e6,
-             static_cast<double>(statistics.cells) / std::max(seconds, 1e-9) / 1e6);
+  fmt::print("\nlengths-only DP: {:.1f} M evaluations/s ({} cost evaluations in {:.3f} cpu-s; {} link types,\n"
+             "{} searches, final band half-width {} with {} cells; {} links)\n",
+             static_cast<double>(costs.evaluations) / std::max(seconds, 1e-9) / 1e6, costs.evaluations, seconds,
+             default_link_types().size(), statistics.searches, statistics.final_half_width, statistics.cells,
+             path.size());
 }
 
 void print_row(const std::string& name, const Run& run, const std::optional<Run>& anchor) {
@@ -187,7 +188,7 @@ void print_row(const std::string& name, const Run& run, const std::optional<Run>
 }
 
 struct SpeedOptions {
-  std::string shared, anchor, python = "/usr/bin/python3", dictionary;
+  std::string shared, anchor, python = "/usr/bin/python3", dictionary, baseline;
   std::size_t copies = 7;
 };
 
@@ -221,15 +222,18 @@ void run_speed(const SpeedOptions& options, const fs::path& folder) {
     anchor = run_anchor(options.python, options.anchor, input, folder);
     print_row("Gale-Church anchor (Python+numba)", *anchor, std::nullopt);
   }
-  const std::string self = fs::read_symlink("/proc/self/exe").string();
+  std::vector<std::pair<std::string, std::string>> binaries = {{"", fs::read_symlink("/proc/self/exe").string()}};
+  if (!options.baseline.empty()) binaries.push_back({"  baseline", options.baseline});
   for (const auto& [name, extra] : configurations(options)) {
-    std::vector<std::string> arguments = {self, "align", "--presplit", (folder / "zh.txt").string(),
-                                          (folder / "en.txt").string(), "--links", (folder / "out.align").string()};
-    arguments.insert(arguments.end(), extra.begin(), extra.end());
-    Run run = run_child(arguments);
-    if (run.finished) run.links = count_lines(folder / "out.align");
-    print_row(name, run, anchor);
-    std::fflush(stdout);
+    for (const auto& [suffix, binary] : binaries) {
+      std::vector<std::string> arguments = {binary, "align", "--presplit", (folder / "zh.txt").string(),
+                                            (folder / "en.txt").string(), "--links", (folder / "out.align").string()};
+      arguments.insert(arguments.end(), extra.begin(), extra.end());
+      Run run = run_child(arguments);
+      if (run.finished) run.links = count_lines(folder / "out.align");
+      print_row(suffix.empty() ? name : suffix, run, anchor);
+      std::fflush(stdout);
+    }
   }
   print_dp_speed(input);
   fmt::print("\n\"of anchor\" is untm's processor time as a fraction of the anchor's (issue #13 asks 1/20 by\n"
@@ -248,7 +252,9 @@ int run_bench_speed(const Arguments& args) {
       ("copies", po::value(&options.copies)->default_value(options.copies), "copies of the gold documents in the block")
       ("anchor", po::value(&options.anchor), "the Gale-Church anchor script (scripts/gale-church-numba.py); none: no anchor")
       ("python", po::value(&options.python)->default_value(options.python), "the Python that has numba")
-      ("dictionary", po::value(&options.dictionary)->value_name("FILE"), "also align with --dictionary FILE");
+      ("dictionary", po::value(&options.dictionary)->value_name("FILE"), "also align with --dictionary FILE")
+      ("baseline", po::value(&options.baseline)->value_name("UNTM"),
+       "also run each configuration with this untm binary (e.g. main's build), the row below ours");
   po::variables_map values;
   po::store(po::command_line_parser(args).options(visible).run(), values);
   po::notify(values);
