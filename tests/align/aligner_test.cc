@@ -37,15 +37,16 @@ TEST_CASE("a Chinese sentence translated by two English sentences is a 1-2 link"
 }
 
 TEST_CASE("numbers pull links where lengths alone cannot decide", "[align]") {
-  // Two equally long English sentences could each join either neighbour;
-  // only the numbers say which.
-  const std::vector<std::string> first = {"第一段字字字字字字字字字字2019字字字字字字字字字字。",
-                                          "第二段字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字字，字字字字字字字字字字字字字字字字字字。"};
-  const std::vector<std::string> second = {english(40) + " In 2019 it was said.", english(60), english(60),
-                                           english(60)};
-  AlignOptions options;
-  const std::vector<Link> with_anchors = align_sentences(first, second, options);
-  CHECK(second_counts(with_anchors) == std::vector<std::size_t>{1, 3});
+  // By length, the first Chinese sentence fits the first English sentence
+  // best and the second takes two; the year says the first Chinese sentence
+  // is translated by the first two English sentences.
+  const std::vector<std::string> first = {"第一段字字字字字字字字字字字字字字字字字字字字字字字字1997字字字字。",
+                                          chinese(36)};
+  const std::vector<std::string> second = {english(100), "It was adopted in 1997 and word word.", english(60)};
+  AlignOptions lengths_only;
+  lengths_only.use_anchors = false;
+  CHECK(second_counts(align_sentences(first, second, lengths_only)) == std::vector<std::size_t>{1, 2});
+  CHECK(second_counts(align_sentences(first, second, AlignOptions{})) == std::vector<std::size_t>{2, 1});
 }
 
 // An evidence term that rewards one link and records the indices it sees.
