@@ -94,7 +94,15 @@ JournalState read_existing_journal(BatchStorage& storage, const std::string& fin
   }
   JournalState state;
   state.creation_date = reader.creation_date();
+  std::uint64_t before_record = reader.valid_size();
   while (auto record = reader.next()) {
+    if (record->failed) {
+      // Its input may have been fixed since: align it again, and (the journal
+      // stays in list order) every document after it.
+      state.valid_size = before_record;
+      return state;
+    }
+    before_record = reader.valid_size();
     ++state.finished;
     state.counts.documents_done++;
     state.counts.documents_failed += record->failed;
@@ -238,11 +246,29 @@ std::string batch_fingerprint(const std::vector<batch::DocumentPair>& documents,
   return batch::batch_fingerprint(documents, to_json(settings.fields()));
 }
 
+std::string batch_fingerprint(const std::vector<batch::DocumentPair>& documents, const BatchSettings& settings,
+                              BatchStorage& storage) {
+  const auto identify = [&storage](std::string& name) {
+    if (!name.empty()) name = storage.identity(name);
+  };
+  std::vector<batch::DocumentPair> identified = documents;
+  for (auto& pair : identified) {
+    identify(pair.first_path);
+    identify(pair.second_path);
+  }
+  BatchSettings identified_settings = settings;
+  identify(identified_settings.links_dir);
+  identify(identified_settings.lexicon.dictionary);
+  identify(identified_settings.lexicon.lexicon);
+  identify(identified_settings.lexicon.save_lexicon);
+  return batch_fingerprint(identified, identified_settings);
+}
+
 BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
                            const std::vector<batch::DocumentPair>& whole_list,
                            const std::vector<batch::UnpairedFile>& unpaired, const BatchSettings& settings,
                            const BatchRun& run, BatchStorage& storage, BatchObserver& observer) {
-  const std::string fingerprint = batch_fingerprint(documents, settings);
+  const std::string fingerprint = batch_fingerprint(documents, settings, storage);
   const JournalState state = starting_state(run, storage, fingerprint, observer);
   format::TmxHeader header;
   header.creation_date = state.creation_date;

@@ -79,6 +79,11 @@ class ResumeRefused : public InputError {
 // The journal's fingerprint of a batch: the document list and every field
 // of `settings` (BatchSettings::fields()).
 std::string batch_fingerprint(const std::vector<batch::DocumentPair>& documents, const BatchSettings& settings);
+// The same, with every file name replaced by storage.identity(): a batch is
+// known by the files it reads and writes, not by how they were spelled (the
+// same manifest named by an absolute path, or from another folder).
+std::string batch_fingerprint(const std::vector<batch::DocumentPair>& documents, const BatchSettings& settings,
+                              BatchStorage& storage);
 
 // Aligns `documents` (names as the storage reads them); `whole_list` is the
 // list they were taken from (the same, or the list before a shard was cut

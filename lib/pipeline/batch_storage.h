@@ -52,6 +52,10 @@ class BatchStorage {
   // document list or the settings give it. Throws InputError naming it.
   // Called from worker threads.
   virtual std::string read(const std::string& name) = 0;
+  // What identifies the file `name` (an input, the dictionary, the links
+  // folder) however it is spelled, for the resume fingerprint: files name it
+  // by its absolute, resolved path. Default: the name itself.
+  virtual std::string identity(const std::string& name) { return name; }
   // An input's size for the progress estimate; 0 when unknown.
   virtual std::uint64_t size(const std::string& name) = 0;
 

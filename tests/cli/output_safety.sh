@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Issue #10, "no file lost": outputs written through symlinks, the Moses pair
-# replaced both or neither, failures injected with strace (rename, fsync) leave
-# no partial output and the old files untouched, and SIGINT/SIGTERM leave no
-# .untm-tmp-* behind.
+# Issue #10, "no file lost": outputs written through symlinks, and SIGINT/SIGTERM
+# leave no .untm-tmp-* behind. The failures injected with strace (rename, fsync:
+# the Moses pair replaced both or neither, no partial output) are rows of
+# tests/cli/safety_table.sh.
 source "$(dirname "$0")/lib/common.sh" "$@"
 need_tool strace "scripts/install-deps.sh --test"
 # LeakSanitizer cannot run under ptrace (strace): in the sanitizer build it
@@ -27,28 +27,6 @@ expect_exit 0 "$untm" split --lang en "$en" -o link.txt
 [[ -L link.txt ]] || fail "split -o LINK replaced the symlink by a regular file"
 expect_contains target.txt "Mongolia"
 [[ $(stat -c %a target.txt) == 600 ]] || fail "target mode $(stat -c %a target.txt), expected 600"
-
-# Table of injected faults: one row per case: strace fault, command (OUT is the
-# output), expected exit code, files that must stay byte-identical.
-echo old-zh >p.zh
-echo old-en >p.en
-echo old-tsv >f.tsv
-cases=(
-  "rename:error=EIO:when=2|align $zh $en -o p.moses|74|p.zh p.en"
-  "rename:error=EIO:when=1|align $zh $en -o p.moses|74|p.zh p.en"
-  "fsync:error=ENOSPC|align $zh $en -o p.moses|74|p.zh p.en"
-  "rename:error=EIO|align $zh $en -o f.tsv|74|f.tsv"
-  "fsync:error=ENOSPC|align $zh $en -o f.tsv|74|f.tsv"
-  "fsync:error=ENOSPC|split --lang en $en -o f.tsv|74|f.tsv"
-)
-for row in "${cases[@]}"; do
-  IFS='|' read -r fault command code kept <<<"$row"
-  before=$(md5sum $kept "$zh" "$en")
-  # shellcheck disable=SC2086
-  expect_exit "$code" strace -f -o /dev/null -e inject="$fault" "$untm" $command
-  [[ $(md5sum $kept "$zh" "$en") == "$before" ]] || fail "$fault, $command: files changed"
-  no_temporaries "$fault, $command"
-done
 
 # A signal in the middle of a batch (held up in fsync) leaves no temporaries.
 printf 'd1\t%s\t%s\n' "$zh" "$en" >manifest.tsv

@@ -38,6 +38,12 @@ class MemoryStorage final : public BatchStorage {
     ++document_reads;
     return found->second;
   }
+  // Other spellings of one input ("./a.zh" for "a.zh"), for identity().
+  std::map<std::string, std::string> aliases;
+  std::string identity(const std::string& name) override {
+    const auto found = aliases.find(name);
+    return found == aliases.end() ? name : found->second;
+  }
   std::uint64_t size(const std::string& name) override {
     const std::lock_guard lock(mutex_);
     return inputs.count(name) ? inputs[name].size() : 0;
@@ -138,8 +144,9 @@ std::vector<std::string> bundle_ids(const std::string& bytes) {
 }
 
 // A batch of a, b, c killed once the journal holds its header and `records`.
-void kill_batch(MemoryStorage& storage, std::size_t records, const BatchSettings& settings) {
-  const auto list = add_documents(storage);
+void kill_batch(MemoryStorage& storage, std::size_t records, const BatchSettings& settings,
+                const std::string& missing = "") {
+  const auto list = add_documents(storage, missing);
   storage.appends_before_kill = 1 + records;
   SilentObserver observer;
   REQUIRE_THROWS_AS(run_batch_job(list, list, {}, settings, fixed_date_run(1), storage, observer), Killed);
@@ -218,6 +225,38 @@ TEST_CASE("a resume with another srclang, or another date, is refused", "[pipeli
     CHECK(refused.reason() == ResumeRefused::Reason::other_date);
     CHECK(refused.journal_date() == "20260101T000000Z");
   }
+}
+
+TEST_CASE("a resume aligns a document that failed again: its input may have been fixed", "[pipeline][batch]") {
+  MemoryStorage storage;
+  kill_batch(storage, 2, presplit_settings(), "b.en");  // a done, b failed
+  const auto list = add_documents(storage);            // b.en is back
+  BatchRun resume = fixed_date_run(1);
+  resume.resume = true;
+  SilentObserver observer;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), resume, storage, observer);
+  CHECK(summary.failed.empty());
+  CHECK(summary.resumed == 1);
+  CHECK(bundle_ids(storage.outputs.at("bundle:")) == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("a resume knows the batch by the files it reads, however they are spelled", "[pipeline][batch]") {
+  MemoryStorage storage;
+  kill_batch(storage, 1, presplit_settings());
+  auto list = add_documents(storage);
+  for (auto& pair : list) {
+    for (std::string* side : {&pair.first_path, &pair.second_path}) {
+      storage.aliases["/work/" + *side] = *side;
+      storage.inputs["/work/" + *side] = storage.inputs.at(*side);
+      *side = "/work/" + *side;
+    }
+  }
+  BatchRun resume = fixed_date_run(1);
+  resume.resume = true;
+  SilentObserver observer;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), resume, storage, observer);
+  CHECK(summary.resumed == 1);
+  CHECK(summary.aligned == 3);
 }
 
 TEST_CASE("without resume, an interrupted run's journal is started over", "[pipeline][batch]") {

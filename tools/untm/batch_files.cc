@@ -8,8 +8,10 @@
 #include <fstream>
 #include <utility>
 
+#include "batch/link_files.h"
 #include "core/error.h"
 #include "file_io.h"
+#include "lexicon_options.h"
 
 namespace untm::cli {
 
@@ -59,6 +61,37 @@ class JournalFile final : public pipeline::JournalSink {
 
 }  // namespace
 
+void check_batch_files(const std::string& input, const std::vector<batch::DocumentPair>& whole_list,
+                       const std::vector<batch::DocumentPair>& selected, const BatchDestinations& destinations,
+                       const pipeline::LexiconSettings& lexicon) {
+  RunFiles files;
+  files.input("the batch input", input);
+  for (const auto& pair : whole_list) {
+    files.input(fmt::format("document {}", pair.id), pair.first_path);
+    files.input(fmt::format("document {}", pair.id), pair.second_path);
+  }
+  declare_lexicon_files(files, lexicon);
+  files.output("-o", destinations.bundle);
+  const std::string bundle = destinations.bundle.string();
+  files.output("the resume journal", bundle + ".untm-journal");
+  files.output("the lexicon work file", bundle + ".untm-lexicon");
+  if (destinations.report) files.output("--report", *destinations.report);
+  if (!destinations.links_dir.empty()) {
+    files.output_folder("--links-dir", destinations.links_dir);
+    for (const auto& pair : selected) {
+      files.output(fmt::format("--links-dir file of document {}", pair.id),
+                   destinations.links_dir / batch::link_file_name(pair.id));
+    }
+  }
+  files.check();
+}
+
+std::string BatchFiles::identity(const std::string& name) {
+  std::error_code error;
+  const auto canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(name, error), error);
+  return error ? name : canonical.string();
+}
+
 std::string BatchFiles::read(const std::string& name) { return read_file(name); }
 
 std::uint64_t BatchFiles::size(const std::string& name) {
@@ -78,7 +111,7 @@ std::unique_ptr<pipeline::OutputSink> BatchFiles::create(pipeline::OutputKind ki
     case pipeline::OutputKind::links:
       break;
   }
-  const auto links_path = destinations_.links_dir / (name + ".align");
+  const auto links_path = destinations_.links_dir / batch::link_file_name(name);
   std::error_code error;
   std::filesystem::create_directories(links_path.parent_path(), error);
   if (error) throw OutputError(links_path.parent_path().string(), "cannot create folder: " + error.message());

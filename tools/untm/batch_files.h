@@ -7,8 +7,11 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "batch/manifest.h"
 #include "pipeline/batch_storage.h"
+#include "pipeline/settings.h"
 
 namespace untm::cli {
 
@@ -18,6 +21,14 @@ struct BatchDestinations {
   std::filesystem::path links_dir;                 // --links-dir DIR; empty: none
 };
 
+// Declares every file of a batch (file_io.h RunFiles) and checks them before
+// any work: `input` (the manifest, or a folder whose documents are listed), the
+// documents of the whole list, the lexicon files, the bundle with its work
+// files, the report, and the link file of each `selected` document.
+void check_batch_files(const std::string& input, const std::vector<batch::DocumentPair>& whole_list,
+                       const std::vector<batch::DocumentPair>& selected, const BatchDestinations& destinations,
+                       const pipeline::LexiconSettings& lexicon);
+
 class BatchFiles final : public pipeline::BatchStorage {
  public:
   explicit BatchFiles(BatchDestinations destinations) : destinations_(std::move(destinations)) {}
@@ -26,6 +37,7 @@ class BatchFiles final : public pipeline::BatchStorage {
   std::uint64_t size(const std::string& name) override;
   std::unique_ptr<pipeline::OutputSink> create(pipeline::OutputKind kind, const std::string& name) override;
   std::string name(pipeline::WorkFile file) override { return path(file).string(); }
+  std::string identity(const std::string& name) override;
   bool exists(pipeline::WorkFile file) override;
   std::unique_ptr<std::istream> open(pipeline::WorkFile file) override;
   std::unique_ptr<pipeline::JournalSink> append_journal(std::uint64_t keep_bytes) override;

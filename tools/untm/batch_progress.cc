@@ -77,8 +77,8 @@ void ProgressDisplay::show(const ProgressCounts& now) {
   std::fflush(out_);
 }
 
+// Said even under -q: the journal's finished work is being thrown away.
 void BatchProgress::starting_over() {
-  if (style_ == ProgressStyle::quiet) return;
   fmt::print(stderr, "untm batch: starting over: {} holds an interrupted run (--resume continues it)\n", journal_name_);
 }
 

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "batch/link_files.h"
 #include "align/aligner.h"
 #include "commands.h"
 #include "core/link.h"
@@ -142,7 +143,7 @@ RunResult run_configuration(const std::vector<GoldDocument>& documents, const Al
   for (std::size_t index = 0; index < documents.size(); ++index) {
     if (!links_dir.empty()) {
       fs::create_directories(links_dir);
-      write_file(links_dir / (documents[index].name + ".align"), format_links(outputs[index]));
+      write_file(links_dir / batch::link_file_name(documents[index].name), format_links(outputs[index]));
     }
     const std::vector<LinkIndices> test = indices_of(outputs[index]);
     counts += count_matches(documents[index].gold, test);

@@ -225,12 +225,28 @@ std::optional<AlignCommand> parse_align_command(const Arguments& args) {
   return command;
 }
 
+// Every file the run reads and writes, checked before any work.
+void check_align_files(const AlignCommand& command) {
+  RunFiles files;
+  files.input("FIRST_FILE", command.job.first_name);
+  files.input("SECOND_FILE", command.job.second_name);
+  declare_lexicon_files(files, command.job.lexicon);
+  if (!command.output_path.empty()) {
+    declare_alignment_output(files, "-o", command.output_path,
+                             std::string(language_code(command.job.align.first_language)),
+                             std::string(language_code(command.job.align.second_language)));
+  }
+  files.output("--links", command.links_path);
+  files.output("--report", command.report_path);
+  files.check();
+}
+
 }  // namespace
 
 int run_align(const Arguments& args) {
   const std::optional<AlignCommand> command = parse_align_command(args);
   if (!command) return 0;
-  if (!command->output_path.empty()) output_format_of(command->output_path);  // a bad extension fails before the work
+  check_align_files(*command);
   const pipeline::PairResult result = pipeline::run_pair_job(command->job, read_file);
   if (result.lexicon_to_save) write_file(command->job.lexicon.save_lexicon, *result.lexicon_to_save);
   const AlignedDocument& aligned = result.document;

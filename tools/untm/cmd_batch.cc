@@ -154,7 +154,9 @@ po::options_description batch_options(BatchCommand& command) {
       ("report", po::value(&command.report)->value_name("FILE.jsonl"),
        "one JSON line per document (aligned, failed with file and reason) and per unpaired file")
       ("links-dir", po::value(&settings.links_dir)->value_name("DIR"),
-       "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'")
+       "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'; "
+       "in <id>, '/', '\\', '%', '~', control characters and a leading '.' are written %XX "
+       "(A/68/155: A%2F68%2F155.align), so every file stays in DIR and no two ids share one")
       ("learn-sample", po::value(&settings.lexicon.sample_documents)->value_name("N"),
        "pass 1 learns the lexicon from N documents spread over the whole list, before --shard, so every "
        "shard learns the same one (default 1000)")
@@ -242,6 +244,7 @@ int run_batch(const Arguments& args) {
 
   BatchDestinations destinations{command->output, std::nullopt, command->settings.links_dir};
   if (!command->report.empty()) destinations.report = command->report;
+  check_batch_files(command->input, list.documents, selected, destinations, command->settings.lexicon);
   BatchFiles files(destinations);
   const ProgressStyle style = command->quiet                ? ProgressStyle::quiet
                               : ::isatty(STDERR_FILENO) ? ProgressStyle::bar

@@ -129,6 +129,17 @@ std::string single_bundle(const std::vector<std::string>& bundles, std::string_v
   return bundles.front();
 }
 
+// The input bundles and the output file(s) of cat, export or merge, checked
+// before any work (an output naming an input bundle would destroy it).
+void check_bundle_files(const std::vector<std::string>& bundles, const std::string& output,
+                        const std::string& second_output = "") {
+  RunFiles files;
+  for (const auto& bundle : bundles) files.input("input bundle", bundle);
+  files.output("-o", output);
+  files.output("-o", second_output);
+  files.check();
+}
+
 int run_ls(const Arguments& args) {
   po::options_description options("options");
   std::vector<std::string> bundles;
@@ -233,7 +244,9 @@ int run_cat(const Arguments& args) {
           .help) {
     return 0;
   }
-  OpenBundle opened(single_bundle(bundles, "cat"));
+  const std::string bundle_path = single_bundle(bundles, "cat");
+  check_bundle_files({bundle_path}, output_path);
+  OpenBundle opened(bundle_path);
   bundle::BundleReader& reader = *opened.reader;
   const auto selected = selected_documents(reader, ids);
   AtomicOutputFile file(output_path);
@@ -249,12 +262,17 @@ int run_cat(const Arguments& args) {
   return 0;
 }
 
+// The language pair of a Moses export: the first selected document's.
+std::pair<std::string, std::string> moses_languages(const std::vector<const bundle::IndexEntry*>& selected) {
+  if (selected.empty()) return {"zh", "en"};
+  return {selected.front()->first_language, selected.front()->second_language};
+}
+
 // --format moses: the two files of one language pair.
 std::size_t export_moses(bundle::BundleReader& reader, const std::vector<const bundle::IndexEntry*>& selected,
                          const std::string& output_path, const format::FormatOptions& format_options,
                          format::CleanupCounts& counts, bool whole_bundle) {
-  const std::string first_language = selected.empty() ? "zh" : selected.front()->first_language;
-  const std::string second_language = selected.empty() ? "en" : selected.front()->second_language;
+  const auto [first_language, second_language] = moses_languages(selected);
   const auto [first_path, second_path] = moses_paths(output_path, first_language, second_language);
   AtomicOutputFile first_file(first_path), second_file(second_path);
   std::size_t pairs = 0;
@@ -322,9 +340,17 @@ int run_export(const Arguments& args) {
     throw UsageError(fmt::format("unknown format '{}' (tsv, moses, jsonl or tmx)", format_name));
   }
   if (format_name == "moses" && output_path == "-") throw UsageError("--format moses writes two files: give -o PREFIX");
-  OpenBundle opened(single_bundle(bundles, "export"));
+  const std::string bundle_path = single_bundle(bundles, "export");
+  OpenBundle opened(bundle_path);
   bundle::BundleReader& reader = *opened.reader;
   const auto selected = selected_documents(reader, ids);
+  if (format_name == "moses") {
+    const auto [first_language, second_language] = moses_languages(selected);
+    const auto [first_path, second_path] = moses_paths(output_path, first_language, second_language);
+    check_bundle_files({bundle_path}, first_path, second_path);
+  } else {
+    check_bundle_files({bundle_path}, output_path);
+  }
   const format::FormatOptions format_options{min_confidence};
   format::CleanupCounts counts;
   const std::size_t pairs =
@@ -372,6 +398,7 @@ int run_merge(const Arguments& args) {
   } else if (!keep.empty()) {
     throw UsageError(fmt::format("--keep '{}': use first or last", keep));
   }
+  check_bundle_files(bundles, output_path);
   std::vector<std::unique_ptr<OpenBundle>> opened;
   std::vector<bundle::BundleReader*> readers;
   for (const auto& path : bundles) {

@@ -99,6 +99,10 @@ int run_split(const Arguments& args) {
   const auto language = parse_language(language_code);
   if (!language) throw UsageError(fmt::format("unknown language '{}' (zh or en)", language_code));
 
+  RunFiles files;
+  files.input("FILE", input_path);
+  files.output("-o", output_path);
+  files.check();
   const std::string bytes = read_file(input_path);
   pipeline::TextWarnings warnings;
   const SplitDocument document = read_split_document(bytes, *language, input_path, text_options, warnings);

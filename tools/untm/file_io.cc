@@ -13,7 +13,10 @@
 #include <atomic>
 #include <csignal>
 #include <mutex>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <set>
+#include <unordered_map>
 #include <sstream>
 
 #include "core/error.h"
@@ -239,6 +242,105 @@ void commit_both(AtomicOutputFile& first, AtomicOutputFile& second) {
   unregister_temporary(second.temporary_path_);
   second.committed_ = true;
   drop_backup();
+}
+
+namespace {
+
+// What makes two paths one file: the device and inode of an existing file,
+// else the absolute path with its existing folders resolved. Empty for a
+// device or a pipe (/dev/stdout and /dev/stderr may well be one terminal).
+std::string file_identity(const std::filesystem::path& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) == 0) {
+    if (!S_ISREG(status.st_mode) && !S_ISDIR(status.st_mode)) return "";
+    return fmt::format("inode {}:{}", status.st_dev, status.st_ino);
+  }
+  std::error_code error;
+  const std::filesystem::path absolute = std::filesystem::absolute(resolve_output(path), error).lexically_normal();
+  const std::filesystem::path resolved = std::filesystem::weakly_canonical(absolute, error);
+  return "path " + (error ? absolute : resolved).string();
+}
+
+// Creates (and removes) a file in `folder`: the only test of "can write here"
+// that holds for root, read-only mounts and ACLs alike.
+void probe_folder(const std::filesystem::path& folder, const std::filesystem::path& output) {
+  const auto probe = temporary_name_beside(folder / ".untm-probe", "tmp");
+  const int descriptor = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (descriptor < 0) {
+    throw OutputError(output.string(), fmt::format("cannot write in folder '{}': {}", folder.string(),
+                                                   std::strerror(errno)));
+  }
+  ::close(descriptor);
+  ::unlink(probe.c_str());
+}
+
+// `probed`: folders already known to take a new file (a batch declares a link
+// file per document, all in one folder).
+void check_writable_file(const std::filesystem::path& path, std::set<std::filesystem::path>& probed) {
+  const std::filesystem::path target = resolve_output(path);
+  std::error_code error;
+  const auto status = std::filesystem::status(target, error);
+  if (std::filesystem::is_directory(status)) throw OutputError(path.string(), "is a folder, not a file");
+  // A device or a pipe (/dev/null, /dev/stdout) is written directly.
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) return;
+  std::filesystem::path folder = target.parent_path();
+  if (folder.empty()) folder = ".";
+  if (!std::filesystem::is_directory(folder, error)) {
+    throw OutputError(path.string(), fmt::format("cannot create output: folder '{}' does not exist", folder.string()));
+  }
+  if (probed.insert(folder).second) probe_folder(folder, path);
+}
+
+void check_writable_folder(const std::filesystem::path& folder) {
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (!error && !std::filesystem::is_directory(folder, error)) error = std::make_error_code(std::errc::not_a_directory);
+  if (error) throw OutputError(folder.string(), "cannot create folder: " + error.message());
+  probe_folder(folder, folder);
+}
+
+}  // namespace
+
+void RunFiles::input(std::string role, const std::filesystem::path& path) {
+  entries_.push_back({std::move(role), path, Kind::input});
+}
+
+void RunFiles::output(std::string role, const std::filesystem::path& path) {
+  entries_.push_back({std::move(role), path, Kind::output});
+}
+
+void RunFiles::output_folder(std::string role, const std::filesystem::path& path) {
+  entries_.push_back({std::move(role), path, Kind::folder});
+}
+
+void RunFiles::check() const {
+  // A map, not all pairs: a batch declares two inputs and a link file per document.
+  std::unordered_map<std::string, const Entry*> seen;
+  for (const Entry& entry : entries_) {
+    if (entry.path.empty() || entry.path == "-") continue;
+    std::error_code error;
+    if (entry.kind == Kind::input && !std::filesystem::exists(entry.path, error)) continue;
+    std::string identity = file_identity(entry.path);
+    if (identity.empty()) continue;
+    const auto [found, inserted] = seen.emplace(std::move(identity), &entry);
+    const Entry& earlier = *found->second;
+    if (inserted || (entry.kind == Kind::input && earlier.kind == Kind::input)) continue;
+    const Entry& output = entry.kind == Kind::input ? earlier : entry;
+    const Entry& other = entry.kind == Kind::input ? entry : earlier;
+    throw UsageError(fmt::format("{} '{}' is the same file as {} '{}': refusing to overwrite it", output.role,
+                                 output.path.string(), other.role, other.path.string()));
+  }
+  // Folders first: the files declared inside them need them to exist.
+  std::set<std::filesystem::path> probed;
+  for (const Entry& entry : entries_) {
+    if (entry.kind == Kind::folder && !entry.path.empty()) {
+      check_writable_folder(entry.path);
+      probed.insert(entry.path);
+    }
+  }
+  for (const Entry& entry : entries_) {
+    if (entry.kind == Kind::output && !entry.path.empty() && entry.path != "-") check_writable_file(entry.path, probed);
+  }
 }
 
 }  // namespace untm::cli

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/batch_storage.h"
 
@@ -61,5 +62,34 @@ class AtomicOutputFile final : public pipeline::OutputSink {
 // replaced or neither: a failure renaming the second puts the first file's old
 // content back (or removes it when it did not exist) before throwing.
 void commit_both(AtomicOutputFile& first, AtomicOutputFile& second);
+
+// The files one run reads and writes, declared by a command once its options
+// are parsed, and checked by check() before any work (issue #10: no output may
+// destroy an input or another output of the same run). `role` names the file
+// in messages: the option ("--links"), or what it is ("FIRST_FILE").
+class RunFiles {
+ public:
+  void input(std::string role, const std::filesystem::path& path);
+  void output(std::string role, const std::filesystem::path& path);
+  // A folder the run writes files into (--links-dir); check() creates it.
+  void output_folder(std::string role, const std::filesystem::path& path);
+
+  // Throws UsageError when an output is the same file as an input or another
+  // output, compared by identity (device and inode after `.`, `..`, symlinks
+  // and hard links; the resolved folder and name for a file not there yet).
+  // Then throws OutputError when an output cannot be written: it is a folder,
+  // its folder is missing or refuses a new file. "-" (standard input or
+  // output) is not a file here, and a missing input is left to its reader.
+  void check() const;
+
+ private:
+  enum class Kind { input, output, folder };
+  struct Entry {
+    std::string role;
+    std::filesystem::path path;
+    Kind kind;
+  };
+  std::vector<Entry> entries_;
+};
 
 }  // namespace untm::cli

@@ -17,4 +17,10 @@ void add_lexicon_options(po::options_description& description, pipeline::Lexicon
        "nats per covered word in the lexical cost term");
 }
 
+void declare_lexicon_files(RunFiles& files, const pipeline::LexiconSettings& settings) {
+  files.input("--dictionary", settings.dictionary);
+  files.input("--lexicon", settings.lexicon);
+  files.output("--save-lexicon", settings.save_lexicon);
+}
+
 }  // namespace untm::cli

@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "file_io.h"
 #include "pipeline/settings.h"
 
 namespace untm::cli {
@@ -13,5 +14,9 @@ namespace untm::cli {
 // Adds --dictionary, --lexicon, --save-lexicon, --no-learn, --lexical-weight.
 void add_lexicon_options(boost::program_options::options_description& description,
                          pipeline::LexiconSettings& settings);
+
+// Declares the lexicon files of `settings`: --dictionary and --lexicon read,
+// --save-lexicon written.
+void declare_lexicon_files(RunFiles& files, const pipeline::LexiconSettings& settings);
 
 }  // namespace untm::cli

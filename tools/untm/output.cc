@@ -67,6 +67,17 @@ void check_confidence_option(double value, const char* option) {
   }
 }
 
+void declare_alignment_output(RunFiles& files, const std::string& role, const std::string& path,
+                              const std::string& first_language, const std::string& second_language) {
+  if (output_format_of(path) != OutputFormat::moses) {
+    files.output(role, path);
+    return;
+  }
+  const auto [first_path, second_path] = moses_paths(path, first_language, second_language);
+  files.output(role + " (" + first_language + " side)", first_path);
+  files.output(role + " (" + second_language + " side)", second_path);
+}
+
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options) {
   OutputStats stats;
   format::CleanupCounts counts;

@@ -48,6 +48,11 @@ std::pair<std::string, std::string> moses_paths(const std::string& path, const s
 // Boost.Program_options notifier, so that it fails before any work.
 void check_confidence_option(double value, const char* option);
 
+// Declares the file(s) write_alignment() writes for `path` (the Moses pair
+// for .moses), as output `role`. Throws UsageError for an unknown ending.
+void declare_alignment_output(RunFiles& files, const std::string& role, const std::string& path,
+                              const std::string& first_language, const std::string& second_language);
+
 OutputStats write_alignment(const AlignedDocument& document, const std::string& path, const OutputOptions& options);
 
 }  // namespace untm::cli
