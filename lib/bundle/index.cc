@@ -121,6 +121,8 @@ std::string encode_index_frame(const BundleIndex& index) {
 }
 
 BundleIndex decode_index(std::string_view compressed, const std::string& source_name) {
+  // Without its checksum, a flipped bit in the index would go unnoticed.
+  if (!frame_checksum(compressed)) throw InputError(source_name, "damaged index: no content checksum");
   const unsigned long long content_size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
   if (content_size == ZSTD_CONTENTSIZE_ERROR || content_size == ZSTD_CONTENTSIZE_UNKNOWN ||
       content_size > kMaxIndexSize) {

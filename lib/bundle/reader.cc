@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "bundle/zstd_frames.h"
 #include "core/bytes.h"
 #include "core/error.h"
+#include "format/text_cleanup.h"
+#include "format/tmx.h"
 #include "format/tmx_reader.h"
 
 namespace untm::bundle {
@@ -47,7 +50,9 @@ class UnitCounter {
   std::uint64_t count_ = 0;
 };
 
-// The first bytes of a frame's content, to tell header, document and footer apart.
+// The first bytes of a frame's content: enough to tell header, document and
+// footer apart and to hold a document's first <tu> start, whose id may be
+// 64 KiB escaped up to 6 times, twice.
 class ContentPrefix {
  public:
   void operator()(std::string_view piece) {
@@ -56,13 +61,70 @@ class ContentPrefix {
   const std::string& text() const noexcept { return prefix_; }
 
  private:
-  static constexpr std::size_t kKept = 64;
+  static constexpr std::size_t kKept = 1 << 20;
   std::string prefix_;
+};
+
+// The values of `<tuv xml:lang="...">` in a stream of XML pieces. A raw '<'
+// never occurs in text, so every occurrence is an attribute; a match split
+// between pieces is kept until the next one completes it.
+class LanguageCollector {
+ public:
+  void operator()(std::string_view piece) {
+    pending_ += piece;
+    std::size_t position = 0;
+    while (true) {
+      const std::size_t at = pending_.find(kOpening, position);
+      if (at == std::string::npos) {
+        position = std::max(position, pending_.size() - std::min(pending_.size(), kOpening.size() - 1));
+        break;
+      }
+      const std::size_t value = at + kOpening.size();
+      const std::size_t end = pending_.find('"', value);
+      if (end == std::string::npos && pending_.size() - value <= kMaxLanguageSize) {
+        position = at;
+        break;
+      }
+      // A value this long is not a language code: keep it cut, it matches none.
+      add(std::string_view(pending_).substr(value, std::min(end, value + kMaxLanguageSize) - value));
+      position = end == std::string::npos ? value : end + 1;
+    }
+    pending_.erase(0, position);
+  }
+  const std::set<std::string>& languages() const noexcept { return languages_; }
+
+ private:
+  void add(std::string_view language) {
+    // Two are expected; a few more already prove a mismatch.
+    if (languages_.size() < 4) languages_.emplace(language);
+  }
+  static constexpr std::string_view kOpening = "<tuv xml:lang=\"";
+  static constexpr std::size_t kMaxLanguageSize = 256;
+  std::string pending_;
+  std::set<std::string> languages_;
 };
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
+
+// What a scan learns from a frame's content as it decompresses.
+class BundleReader::FrameContent {
+ public:
+  void operator()(std::string_view piece) {
+    units_(piece);
+    prefix_(piece);
+    languages_(piece);
+  }
+  std::uint64_t units() const noexcept { return units_.count(); }
+  const std::string& prefix() const noexcept { return prefix_.text(); }
+  const std::set<std::string>& languages() const noexcept { return languages_.languages(); }
+
+ private:
+  UnitCounter units_;
+  ContentPrefix prefix_;
+  LanguageCollector languages_;
+};
 
 BundleReader::BundleReader(std::istream& in, std::string source_name)
     : in_(in), source_name_(std::move(source_name)) {
@@ -101,9 +163,7 @@ bool BundleReader::load_index() {
   }
   const std::uint64_t frame_start = file_size_ - frame_size;
   const std::string frame_header = read_bytes(frame_start, kSkippableHeaderSize);
-  if (read_u32_le(frame_header) != kIndexMagic || read_u32_le(std::string_view(frame_header).substr(4)) != frame_size - 8) {
-    return rebuild("damaged (no index frame where the trailer points)");
-  }
+  if (read_u32_le(frame_header) != kIndexMagic) return rebuild("damaged (no index frame where the trailer points)");
   BundleIndex index;
   try {
     index = decode_index(read_bytes(frame_start + kSkippableHeaderSize,
@@ -112,25 +172,44 @@ bool BundleReader::load_index() {
   } catch (const InputError& error) {
     return rebuild(fmt::format("damaged ({})", error.message()));
   }
-  // Frames must lie in order, inside the file, before the index.
-  std::uint64_t position = index.header.end();
-  bool consistent = index.header.offset == 0 && index.header.size > 0 && index.header.end() <= frame_start;
-  for (const IndexEntry& entry : index.documents) {
-    if (!consistent) break;
-    consistent = entry.frame.size > 0 && entry.frame.offset >= position && entry.frame.size <= frame_start &&
-                 entry.frame.offset <= frame_start - entry.frame.size;
-    position = entry.frame.end();
+  if (!layout_matches(index, frame_start)) {
+    return rebuild("damaged (it does not describe this file's frames: two bundles concatenated?)");
   }
-  consistent = consistent && index.footer.offset >= position && index.footer.size > 0 &&
-               index.footer.size <= frame_start && index.footer.offset <= frame_start - index.footer.size;
-  if (!consistent) return rebuild("damaged (frame locations out of order or outside the file)");
+  // The trailer and the frame header both give the index frame's size; the
+  // index decoded and fits the file exactly, so the trailer's is right and a
+  // damaged copy in the header must not make an intact bundle unreadable.
+  if (read_u32_le(std::string_view(frame_header).substr(4)) != frame_size - kSkippableHeaderSize) {
+    index_frame_problem_ = "the index frame's size field is damaged (the index itself is intact)";
+    warnings_.push_back(index_frame_problem_);
+  }
   index_ = std::move(index);
   return true;
+}
+
+// The index must account for every byte before it: the header frame at 0,
+// each document's marker and frame back to back, the footer, then the index.
+// Anything else (another bundle's index at the end of a concatenation, a
+// damaged offset) is not this file's index.
+bool BundleReader::layout_matches(const BundleIndex& index, std::uint64_t index_start) const {
+  if (index.header.offset != 0 || index.header.size == 0 || index.header.size > index_start) return false;
+  std::uint64_t position = index.header.end();
+  for (const IndexEntry& entry : index.documents) {
+    const std::uint64_t marker_size = encode_document_marker(entry).size();
+    if (entry.frame.size == 0 || entry.frame.offset != position + marker_size || entry.frame.size > index_start ||
+        entry.frame.offset > index_start - entry.frame.size) {
+      return false;
+    }
+    position = entry.frame.end();
+  }
+  return index.footer.offset == position && index.footer.size > 0 && index.footer.size <= index_start &&
+         index.footer.end() == index_start;
 }
 
 struct BundleReader::ScanCursor {
   std::uint64_t position = 0;
   std::optional<IndexEntry> marker;  // the document marker just before the frame at `position`
+  std::uint64_t marker_offset = 0;
+  bool after_footer = false;         // only the index (and nothing of the documents) may follow
 
   std::string describe() const {
     return marker ? fmt::format("document {} (frame at byte {})", marker->id, position)
@@ -144,7 +223,12 @@ void BundleReader::scan() {
   ScanCursor cursor;
   while (cursor.position < file_size_) {
     if (file_size_ - cursor.position < 4) {
-      stop_truncated(fmt::format("truncated: {} stray bytes at byte {}", file_size_ - cursor.position, cursor.position));
+      if (cursor.after_footer) {
+        warnings_.push_back(fmt::format("{} stray bytes after the footer ignored", file_size_ - cursor.position));
+      } else {
+        stop_truncated(
+            fmt::format("truncated: {} stray bytes at byte {}", file_size_ - cursor.position, cursor.position));
+      }
       break;
     }
     const std::uint32_t magic = read_u32_le(read_bytes(cursor.position, 4));
@@ -153,13 +237,20 @@ void BundleReader::scan() {
                                                   : scan_zstd_frame(cursor);
     if (!go_on) break;
   }
-  if (index_.footer.size == 0 && !truncated_) stop_truncated("truncated: no footer frame (</body></tmx>)");
+  if (cursor.marker) record_loss(fmt::format("document marker at byte {} ({}) has no frame after it",
+                                             cursor.marker_offset, cursor.marker->id));
+  if (!cursor.after_footer && !truncated_) stop_truncated("truncated: no footer frame (</body></tmx>)");
 }
 
 bool BundleReader::stop_truncated(std::string warning) {
   truncated_ = true;
   warnings_.push_back(std::move(warning));
   return false;
+}
+
+void BundleReader::record_loss(std::string problem) {
+  warnings_.push_back(problem);
+  losses_.push_back(std::move(problem));
 }
 
 // The next document marker at or after `from`, if any.
@@ -180,22 +271,39 @@ std::optional<std::uint64_t> BundleReader::next_document_marker(std::uint64_t fr
 }
 
 // A skippable frame: a document marker (remembered for the frame after it),
-// the index, or anything else zstd decoders skip.
+// the index after the footer, or anything else zstd decoders skip. Between
+// the header and the footer only markers belong: anything else may hide a
+// document, so the scan cannot call its list complete.
 bool BundleReader::scan_skippable_frame(ScanCursor& cursor, std::uint32_t magic) {
   const std::uint64_t position = cursor.position;
   const auto ends_inside = [&] {
-    return stop_truncated(fmt::format("truncated: the file ends inside the skippable frame at byte {}", position));
+    if (!cursor.after_footer) {
+      return stop_truncated(fmt::format("truncated: the file ends inside the skippable frame at byte {}", position));
+    }
+    warnings_.push_back(fmt::format("damaged skippable frame at byte {} after the footer ignored", position));
+    return false;
   };
   if (file_size_ - position < kSkippableHeaderSize) return ends_inside();
   const std::uint64_t size = read_u32_le(read_bytes(position + 4, 4));
   if (size > file_size_ - position - kSkippableHeaderSize) return ends_inside();
+  if (cursor.marker) {
+    record_loss(fmt::format("document marker at byte {} ({}) has no frame after it", cursor.marker_offset,
+                            cursor.marker->id));
+  }
   cursor.marker.reset();
-  if (magic == kDocumentMarkerMagic && size <= kMaxMarkerSize) {
+  if (magic == kDocumentMarkerMagic && size <= kMaxMarkerSize && !cursor.after_footer) {
     try {
       cursor.marker = decode_document_marker(read_bytes(position + kSkippableHeaderSize, size), source_name_);
+      cursor.marker_offset = position;
     } catch (const InputError& error) {
-      warnings_.push_back(fmt::format("byte {}: {}", position, error.message()));
+      record_loss(fmt::format("byte {}: {}: a document may be lost", position, error.message()));
     }
+  } else if (!cursor.after_footer) {
+    record_loss(fmt::format("byte {}: a skippable frame that is not a document marker, before the footer: "
+                            "a document may be lost",
+                            position));
+  } else if (magic != kIndexMagic) {
+    warnings_.push_back(fmt::format("skippable frame at byte {} after the footer ignored", position));
   }
   cursor.position += kSkippableHeaderSize + size;
   return true;
@@ -203,7 +311,12 @@ bool BundleReader::scan_skippable_frame(ScanCursor& cursor, std::uint32_t magic)
 
 bool BundleReader::skip_unrecognised_bytes(ScanCursor& cursor) {
   if (cursor.position == 0) throw InputError(source_name_, "not a .tmx.zst bundle: no zstd frame at its start", 0);
-  warnings_.push_back(fmt::format("unrecognised bytes at byte {}: skipped to the next document", cursor.position));
+  const std::string what = fmt::format("unrecognised bytes at byte {}", cursor.position);
+  if (cursor.after_footer) {
+    warnings_.push_back(what + " after the footer ignored");
+  } else {
+    record_loss(what + ": skipped to the next document marker; a document may be lost");
+  }
   cursor.marker.reset();
   const auto next = next_document_marker(cursor.position + 1);
   if (!next) return false;
@@ -213,12 +326,9 @@ bool BundleReader::skip_unrecognised_bytes(ScanCursor& cursor) {
 
 bool BundleReader::scan_zstd_frame(ScanCursor& cursor) {
   const std::uint64_t position = cursor.position;
-  UnitCounter units;
-  ContentPrefix prefix;
-  const FrameDecodeResult result = decode_frame(in_, position, file_size_ - position, [&](std::string_view piece) {
-    units(piece);
-    prefix(piece);
-  });
+  FrameContent content;
+  const FrameDecodeResult result =
+      decode_frame(in_, position, file_size_ - position, [&](std::string_view piece) { content(piece); });
   if (position == 0) {
     if (!result.complete) {
       throw InputError(source_name_,
@@ -226,16 +336,24 @@ bool BundleReader::scan_zstd_frame(ScanCursor& cursor) {
                                         : fmt::format("damaged header frame: {}", result.problem),
                        0);
     }
-    if (!starts_with(prefix.text(), "<?xml")) {
+    if (!starts_with(content.prefix(), "<?xml")) {
       throw InputError(source_name_, "not a .tmx.zst bundle: its first frame is not a TMX header", 0);
     }
     index_.header = {0, result.consumed};
     cursor.position = result.consumed;
     return true;
   }
+  if (result.complete && starts_with(content.prefix(), "<?xml")) {
+    // Listing one bundle's documents as if they were all would hide the
+    // other's; which one the user meant is theirs to say.
+    throw InputError(source_name_,
+                     fmt::format("a second bundle starts at byte {} (two bundles concatenated?): split the file "
+                                 "there, or combine bundles with 'untm bundle merge'",
+                                 position));
+  }
   if (result.truncated) return stop_truncated(fmt::format("truncated: the file ends inside {}", cursor.describe()));
   if (!result.complete) return record_damaged_frame(cursor, result.problem);
-  record_document_frame(cursor, {position, result.consumed}, units.count(), prefix.text());
+  record_document_frame(cursor, {position, result.consumed}, content);
   return true;
 }
 
@@ -245,7 +363,7 @@ bool BundleReader::record_damaged_frame(ScanCursor& cursor, const std::string& p
   const std::uint64_t position = cursor.position;
   const auto next = next_document_marker(position + 1);
   const std::uint64_t end = next.value_or(file_size_);
-  warnings_.push_back(fmt::format("{} is damaged: {}", cursor.describe(), problem));
+  record_loss(fmt::format("{} is damaged: {}", cursor.describe(), problem));
   IndexEntry entry = cursor.marker.value_or(IndexEntry{});
   if (!cursor.marker) entry.id = fmt::format("frame-at-byte-{}", position);
   entry.frame = {position, end - position};
@@ -257,34 +375,70 @@ bool BundleReader::record_damaged_frame(ScanCursor& cursor, const std::string& p
   return true;
 }
 
-// A frame that decodes: a document (named by its marker, or by its offset
-// when the marker is lost) or the footer.
-void BundleReader::record_document_frame(ScanCursor& cursor, FrameLocation frame, std::uint64_t unit_count,
-                                         std::string_view content_prefix) {
-  if (cursor.marker) {
-    IndexEntry entry = std::move(*cursor.marker);
-    if (entry.frame.size != frame.size || entry.unit_count != unit_count) {
-      warnings_.push_back(fmt::format("document {}: frame at byte {} differs from its marker", entry.id, frame.offset));
-      entry.unit_count = unit_count;
-    }
-    entry.frame = frame;
-    index_.documents.push_back(std::move(entry));
-  } else if (starts_with(content_prefix, "</body>")) {
-    index_.footer = frame;
-  } else {
-    IndexEntry entry;
-    entry.id = fmt::format("frame-at-byte-{}", frame.offset);
-    entry.frame = frame;
-    entry.unit_count = unit_count;
-    if (!index_.documents.empty()) {
-      entry.first_language = index_.documents.back().first_language;
-      entry.second_language = index_.documents.back().second_language;
-    }
-    warnings_.push_back(fmt::format("frame at byte {} has no document marker: listed as {}", frame.offset, entry.id));
-    index_.documents.push_back(std::move(entry));
-  }
-  cursor.marker.reset();
+// A frame that decodes: a document named by its marker (when the marker
+// agrees with the frame in every field the frame can show), the footer, or a
+// document whose name is lost, listed by its offset.
+void BundleReader::record_document_frame(ScanCursor& cursor, FrameLocation frame, const FrameContent& content) {
   cursor.position = frame.end();
+  if (cursor.after_footer) {
+    cursor.marker.reset();
+    record_loss(fmt::format("frame at byte {} after the footer: a document may be lost", frame.offset));
+    return;
+  }
+  if (!cursor.marker && content.prefix() == format::tmx_footer()) {
+    index_.footer = frame;
+    cursor.after_footer = true;
+    return;
+  }
+  IndexEntry entry;
+  entry.id = fmt::format("frame-at-byte-{}", frame.offset);
+  entry.unit_count = content.units();
+  if (cursor.marker) {
+    const std::string problem = marker_mismatch(*cursor.marker, frame, content);
+    if (problem.empty()) {
+      entry = std::move(*cursor.marker);
+    } else {
+      record_loss(fmt::format("document marker at byte {} ({}) does not match its frame: {}; the frame is listed as {}",
+                              cursor.marker_offset, cursor.marker->id, problem, entry.id));
+      entry.first_language = cursor.marker->first_language;
+      entry.second_language = cursor.marker->second_language;
+    }
+  } else {
+    record_loss(fmt::format("frame at byte {} has no document marker: its document's name is lost; listed as {}",
+                            frame.offset, entry.id));
+  }
+  entry.frame = frame;
+  index_.documents.push_back(std::move(entry));
+  cursor.marker.reset();
+}
+
+// What a scan may take from a marker must be confirmed by the frame it
+// names: its size, units and checksum, and the id and languages written in
+// its <tu> elements (the frame's content is covered by its own checksum).
+std::string BundleReader::marker_mismatch(const IndexEntry& marker, FrameLocation frame, const FrameContent& content) {
+  if (marker.frame.size != frame.size) {
+    return fmt::format("the frame is {} bytes, the marker says {}", frame.size, marker.frame.size);
+  }
+  if (marker.unit_count != content.units()) {
+    return fmt::format("the frame has {} units, the marker says {}", content.units(), marker.unit_count);
+  }
+  if (read_u32_le(read_bytes(frame.end() - 4, 4)) != marker.checksum) return "the frame's checksum differs";
+  if (content.units() == 0) return "the frame has no units to confirm the marker's id and languages";
+  format::CleanupCounts ignored;
+  std::string id;
+  format::append_clean(id, marker.id, format::Escaping::xml, ignored);
+  if (!starts_with(content.prefix(), "<tu tuid=\"" + id + ":") ||
+      content.prefix().find("<prop type=\"x-document\">" + id + "</prop>") == std::string::npos) {
+    return "the frame's units name another document";
+  }
+  std::set<std::string> languages;
+  for (const std::string* language : {&marker.first_language, &marker.second_language}) {
+    std::string escaped;
+    format::append_clean(escaped, *language, format::Escaping::xml, ignored);
+    languages.insert(std::move(escaped));
+  }
+  if (content.languages() != languages) return "the frame's languages differ (or one side has no segment)";
+  return {};
 }
 
 const IndexEntry* BundleReader::find(std::string_view id) const {
@@ -394,6 +548,8 @@ VerifyReport BundleReader::verify() {
   VerifyReport report;
   if (index_rebuilt_) report.problems.push_back({"index", file_size_, "index missing or damaged"});
   if (truncated_) report.problems.push_back({"bundle", file_size_, "truncated"});
+  for (const std::string& loss : losses_) report.problems.push_back({"bundle", 0, loss});
+  if (!index_frame_problem_.empty()) report.problems.push_back({"index", file_size_, index_frame_problem_});
 
   ++report.frames_checked;
   try {

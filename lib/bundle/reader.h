@@ -50,6 +50,13 @@ class BundleReader {
   const std::vector<std::string>& warnings() const noexcept { return warnings_; }
   bool index_rebuilt() const noexcept { return index_rebuilt_; }
   bool truncated() const noexcept { return truncated_; }
+  // What a scan could not recover or confirm: a document whose frame or name
+  // is lost, bytes skipped between the header and the footer. Each names the
+  // document or the byte; also in warnings().
+  const std::vector<std::string>& losses() const noexcept { return losses_; }
+  // The document list is the bundle's whole content, every name confirmed:
+  // only then may a reader of the whole bundle report success.
+  bool complete() const noexcept { return !truncated_ && losses_.empty(); }
 
   // The first document with this id, or nullptr.
   const IndexEntry* find(std::string_view id) const;
@@ -76,18 +83,21 @@ class BundleReader {
 
  private:
   bool load_index();
+  bool layout_matches(const BundleIndex& index, std::uint64_t index_start) const;
   // Rebuilding the document list frame by frame (when the index is missing
   // or damaged); each step reads the frame at the cursor and moves past it,
   // returning false where the scan cannot go on.
   struct ScanCursor;
+  class FrameContent;
   void scan();
   bool scan_skippable_frame(ScanCursor& cursor, std::uint32_t magic);
   bool skip_unrecognised_bytes(ScanCursor& cursor);
   bool scan_zstd_frame(ScanCursor& cursor);
   bool record_damaged_frame(ScanCursor& cursor, const std::string& problem);
-  void record_document_frame(ScanCursor& cursor, FrameLocation frame, std::uint64_t unit_count,
-                             std::string_view content_prefix);
+  void record_document_frame(ScanCursor& cursor, FrameLocation frame, const FrameContent& content);
+  std::string marker_mismatch(const IndexEntry& marker, FrameLocation frame, const FrameContent& content);
   bool stop_truncated(std::string warning);
+  void record_loss(std::string problem);
   std::optional<std::uint64_t> next_document_marker(std::uint64_t from);
   std::string read_bytes(std::uint64_t offset, std::uint64_t size);
   std::string checked_frame_problem(const IndexEntry& entry, std::uint64_t* units_seen);
@@ -99,6 +109,8 @@ class BundleReader {
   std::uint64_t file_size_ = 0;
   BundleIndex index_;
   std::vector<std::string> warnings_;
+  std::vector<std::string> losses_;
+  std::string index_frame_problem_;
   bool index_rebuilt_ = false;
   bool truncated_ = false;
 };

@@ -24,6 +24,14 @@ struct DecompressionContextDeleter {
 // limit bounds the memory a hostile frame header can make the reader allocate.
 constexpr int kMaxWindowLog = 25;
 
+// False only when the frame header is readable and says "no checksum"; a
+// header cut short is left to the decoder to report.
+bool declares_checksum(std::string_view start) {
+  ZSTD_frameHeader header{};
+  if (ZSTD_getFrameHeader(&header, start.data(), start.size()) != 0) return true;
+  return header.frameType != ZSTD_frame || header.checksumFlag != 0;
+}
+
 }  // namespace
 
 std::string compress_frame(std::string_view content, int level) {
@@ -67,6 +75,12 @@ FrameDecodeResult decode_frame(std::istream& in, std::uint64_t offset, std::uint
     }
     if (got == 0) {
       result.truncated = true;
+      return result;
+    }
+    // Our frames all carry a content checksum; one whose header lost the
+    // flag (a flipped bit) would decode unchecked.
+    if (result.consumed == 0 && !declares_checksum(std::string_view(input.data(), got))) {
+      result.problem = "frame has no content checksum";
       return result;
     }
     remaining -= got;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../format/sample_document.h"
+#include "sample_bundle.h"
 #include "bundle/merge.h"
 #include "bundle/reader.h"
 #include "bundle/writer.h"
@@ -17,21 +18,9 @@ using namespace untm::bundle;
 
 namespace {
 
-constexpr int kLevel = 3;
-
-format::TmxHeader fixed_header() {
-  format::TmxHeader header;
-  header.creation_date = "20130830T120000Z";
-  return header;
-}
-
-std::string write_bundle(const std::vector<AlignedDocument>& documents, format::TmxHeader header = fixed_header()) {
-  std::ostringstream out;
-  BundleWriter writer(out, header, kLevel);
-  for (const auto& document : documents) writer.add(document);
-  writer.finish();
-  return std::move(out).str();
-}
+constexpr int kLevel = testing::kBundleLevel;
+using testing::fixed_header;
+using testing::write_bundle;
 
 std::vector<AlignedDocument> three_documents() {
   std::vector<AlignedDocument> documents;

@@ -73,12 +73,20 @@ struct OpenBundle {
   }
 };
 
-// Throws the error that tells the user a listing or export is incomplete.
+// Throws the error that tells the user a listing or export is incomplete:
+// the file is truncated, or a scan lost a document or could not confirm its
+// name (each loss was printed as a warning when the bundle was opened).
 void fail_if_truncated(const bundle::BundleReader& reader) {
   if (reader.truncated()) {
     throw InputError(reader.source_name(),
                      fmt::format("truncated: read only the documents before the damage ({})",
                                  reader.documents().size()));
+  }
+  if (!reader.complete()) {
+    throw InputError(reader.source_name(),
+                     fmt::format("incomplete: {} ({} problem(s) in all, listed above); the {} documents read are not "
+                                 "the whole bundle",
+                                 reader.losses().front(), reader.losses().size(), reader.documents().size()));
   }
 }
 
@@ -92,7 +100,11 @@ std::vector<const bundle::IndexEntry*> selected_documents(const bundle::BundleRe
   }
   for (const auto& id : ids) {
     const bundle::IndexEntry* entry = reader.find(id);
-    if (entry == nullptr) throw InputError(reader.source_name(), fmt::format("no document with id '{}'", id));
+    if (entry == nullptr) {
+      throw InputError(reader.source_name(),
+                       fmt::format("no document with id '{}'{}", id,
+                                   reader.complete() ? "" : " (the bundle is damaged: it may be one of those lost)"));
+    }
     selected.push_back(entry);
   }
   return selected;
