@@ -7,7 +7,7 @@ packages=(cmake g++ make pkg-config libicu-dev libboost-program-options-dev
           libfmt-dev libzstd-dev zlib1g-dev zstd catch2 libpugixml-dev libzip-dev libpoppler-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev libxml2-utils translate-toolkit python3
-             python3-nltk parallel omegat python3-docx libreoffice-writer-nogui
+             python3-nltk python3-numba parallel omegat python3-docx libreoffice-writer-nogui
              fonts-wqy-microhei poppler-utils qpdf strace man-db chromium nodejs)
 fi
 

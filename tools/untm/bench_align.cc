@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "align/aligner.h"
+#include "bench_corpus.h"
 #include "commands.h"
 #include "option_values.h"
 #include "core/error.h"
@@ -41,54 +42,6 @@ constexpr const char* kUsage =
     "  untm bench align --shared ../shared --sizes 1000,10000,100000,1000000\n"
     "\n"
     "options";
-
-struct Corpus {
-  std::vector<std::string> first, second;
-};
-
-// The gold documents, in a fixed order, as (zh, en) pairs.
-std::vector<Corpus> read_gold(const fs::path& shared) {
-  std::vector<Corpus> documents;
-  const fs::path gold = shared / "gold";
-  if (!fs::is_directory(gold)) throw InputError(gold.string(), "gold sets not found (see --shared)");
-  std::vector<fs::path> sets;
-  for (const auto& entry : fs::directory_iterator(gold)) {
-    if (entry.is_directory()) sets.push_back(entry.path());
-  }
-  std::sort(sets.begin(), sets.end());
-  auto read_lines = [](const fs::path& path, std::vector<std::string>& out) {
-    std::istringstream lines(read_file(path.string()));
-    for (std::string line; std::getline(lines, line);) {
-      if (!line.empty()) out.push_back(line);
-    }
-  };
-  for (const fs::path& set : sets) {
-    std::vector<fs::path> names;
-    for (const auto& entry : fs::directory_iterator(set / "zh")) names.push_back(entry.path().filename());
-    std::sort(names.begin(), names.end());
-    for (const fs::path& name : names) {
-      if (!fs::exists(set / "en" / name)) continue;
-      Corpus document;
-      read_lines(set / "zh" / name, document.first);
-      read_lines(set / "en" / name, document.second);
-      documents.push_back(std::move(document));
-    }
-  }
-  if (documents.empty()) throw InputError(gold.string(), "no documents");
-  return documents;
-}
-
-// Whole document pairs, cycling through the gold documents, until the first
-// side has at least `size` sentences: both sides stay translations.
-Corpus concatenate(const std::vector<Corpus>& documents, std::size_t size) {
-  Corpus out;
-  for (std::size_t k = 0; out.first.size() < size; ++k) {
-    const Corpus& document = documents[k % documents.size()];
-    out.first.insert(out.first.end(), document.first.begin(), document.first.end());
-    out.second.insert(out.second.end(), document.second.begin(), document.second.end());
-  }
-  return out;
-}
 
 struct Measurement {
   bool finished = false;

@@ -25,6 +25,7 @@ constexpr BenchArea kAreas[] = {
     {"batch", run_bench_batch, "batch documents/s, MB/s, peak RSS, -j2 against -j1"},
     {"read", run_bench_read, "reading speed of DOCX and text files: the reader alone and the whole front end"},
     {"calibration", run_bench_calibration, "confidence against gold: reliability, ECE, calibration fit, posterior pass time"},
+    {"speed", run_bench_speed, "one block of K gold copies: Gale-Church anchor (numba), untm configurations, DP evals/s"},
     {"lexical", run_bench_lexical, "gold-set F1 per link type with dictionary/learned lexicon, speed against lengths only"},
 };
 void print_usage(std::FILE* out) {

@@ -34,6 +34,7 @@ int run_bench_read(const Arguments& args);
 std::string shared_data_folder(const std::string& option_value);
 int run_bench_lexical(const Arguments& args);
 int run_bench_calibration(const Arguments& args);
+int run_bench_speed(const Arguments& args);
 
 // Thrown for a bad command line; main() prints it with the usage hint. It
 // lives in lib/core so that the library's option checks can throw it too.

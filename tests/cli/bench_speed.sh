@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# untm bench speed (issue #13) at one copy of the gold documents: the
+# Gale-Church anchor and every untm configuration finish and print their
+# figures (untm first: a broken binary fails fast); then the anchor script,
+# alone on hand-made lengths, finds the links a reader finds (the long
+# sentence is translated by two). No timing asserts.
+source "$(dirname "$0")/lib/common.sh" "$@"
+need_shared gold
+anchor="$source_dir/scripts/gale-church-numba.py"
+/usr/bin/python3 -c 'import numba' 2>/dev/null || { echo "skipped: python3-numba not installed"; exit 77; }
+
+expect_exit 0 "$untm" bench speed --shared "$shared" --copies 1 --anchor "$anchor"
+sentences="$(grep -v '^$' "$shared"/gold/*/zh/* | wc -l)"
+expect_contains "$work/out" "1 copies of .* $sentences x "
+for row in 'Gale-Church anchor' 'untm default' 'untm --no-learn' 'untm lengths only'; do
+  line="$(grep -- "^$row" "$work/out")" || fail "no row '$row': $(cat "$work/out")"
+  # wall s, cpu s, peak MB, links: numbers; a failed run prints "failed".
+  read -r -a fields <<< "${line#"$row"}"
+  [[ "$row" == 'Gale-Church anchor' ]] && fields=("${fields[@]:1}")  # "(Python+numba)"
+  for k in 0 1 2; do expect_number "$row field $k" "${fields[$k]}" '>=' 0; done
+  # Every configuration links most of the block: at least one link per 2 Chinese sentences.
+  expect_number "$row links" "${fields[3]}" '>=' "$((sentences / 2))"
+done
+dp="$(sed -n 's/^lengths-only DP: \([0-9.]*\) M evaluations\/s.*/\1/p' "$work/out")"
+expect_number "lengths-only DP evaluations/s" "$dp" '>' 0
+expect_exit 64 "$untm" bench speed --shared "$shared" --copies 0
+printf '10 20 30 40\n10 9 11 30 41\n' > "$work/lengths.txt"
+out="$(/usr/bin/python3 "$anchor" "$work/lengths.txt" "$work/anchor.align")" || fail "anchor script failed"
+diff <(printf '[0]:[0]\n[1]:[1,2]\n[2]:[3]\n[3]:[4]\n') "$work/anchor.align" || fail "anchor links"
+# wall cpu peak cells links: the whole matrix is (4 + 1) x (5 + 1) cells.
+[[ "$(echo "$out" | awk '{ print $4, $5 }')" == "30 4" ]] || fail "anchor summary: $out"
+
+echo "bench speed: ok"
