@@ -7,9 +7,6 @@
 // the whole benchmark stays within minutes on a shared 2-core machine).
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -21,6 +18,7 @@
 #include <vector>
 
 #include "batch/manifest.h"
+#include "child_process.h"
 #include "commands.h"
 #include "option_values.h"
 #include "core/error.h"
@@ -65,31 +63,15 @@ double write_prefix_manifest(const std::vector<batch::DocumentPair>& documents, 
 
 RunFigures run_batch_child(const std::filesystem::path& manifest, const std::filesystem::path& output,
                            std::size_t documents, double megabytes, unsigned threads, bool learn) {
-  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-  std::vector<std::string> arguments = {self, "batch", manifest.string(), "-o", output.string(), "-j",
+  std::vector<std::string> arguments = {self_path(), "batch", manifest.string(), "-o", output.string(), "-j",
                                         std::to_string(threads), "-q", "--date", "20000101T000000Z"};
   if (!learn) arguments.push_back("--no-learn");
-  std::vector<char*> argv;
-  for (auto& argument : arguments) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t child = ::fork();
-  if (child < 0) throw std::runtime_error("fork failed");
-  if (child == 0) {
-    ::execv(self.c_str(), argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  if (::wait4(child, &status, 0, &usage) != child) throw std::runtime_error("wait4 failed");
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  const ChildRun run = run_child(arguments);
+  if (!run.succeeded) {
     throw std::runtime_error(fmt::format("untm batch -j {} on {} documents failed (status {})", threads,
-                                         documents, status));
+                                         documents, run.status));
   }
-  // ru_maxrss is in kilobytes on Linux (getrusage(2)).
-  return {documents, threads, seconds, megabytes, static_cast<double>(usage.ru_maxrss) / 1024.0};
+  return {documents, threads, run.wall_seconds, megabytes, run.peak_megabytes};
 }
 
 void print_run(const std::string& label, const RunFigures& run) {

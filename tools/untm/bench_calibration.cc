@@ -7,8 +7,6 @@
 // against the Viterbi pass.
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -17,6 +15,7 @@
 
 #include "align/aligner.h"
 #include "calibration_report.h"
+#include "child_process.h"
 #include "commands.h"
 #include "core/error.h"
 #include "file_io.h"
@@ -48,21 +47,9 @@ const char* const kSets[] = {"pol-dev", "mac-dev"};
 
 // Runs this untm with `arguments`; throws when it fails.
 void run_untm(std::vector<std::string> arguments) {
-  const std::string self = fs::read_symlink("/proc/self/exe").string();
-  arguments.insert(arguments.begin(), self);
-  std::vector<char*> argv;
-  for (auto& argument : arguments) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-  const pid_t child = ::fork();
-  if (child < 0) throw std::runtime_error("fork failed");
-  if (child == 0) {
-    ::execv(self.c_str(), argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  if (::waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error(fmt::format("untm {} failed (status {})", arguments[1], status));
-  }
+  arguments.insert(arguments.begin(), self_path());
+  const ChildRun run = run_child(arguments);
+  if (!run.succeeded) throw std::runtime_error(fmt::format("untm {} failed (status {})", arguments[1], run.status));
 }
 
 void print_figures(const std::string& label, std::span<const JudgedLink> links) {

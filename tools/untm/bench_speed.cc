@@ -6,9 +6,6 @@
 // lengths-only band search, in process.
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -22,6 +19,7 @@
 
 #include "align/aligner.h"
 #include "bench_corpus.h"
+#include "child_process.h"
 #include "commands.h"
 #include "core/error.h"
 #include "file_io.h"
@@ -54,32 +52,14 @@ struct Run {
   std::size_t links = 0;
 };
 
-double to_seconds(const timeval& time) { return static_cast<double>(time.tv_sec) + time.tv_usec / 1e6; }
-
-// Runs `arguments` (argv[0] a path) with stdout and stderr to /dev/null; its
-// wall time, processor time and peak RSS (getrusage of the child).
-Run run_child(const std::vector<std::string>& arguments) {
-  std::vector<char*> argv;
-  for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
-  argv.push_back(nullptr);
-  std::fflush(nullptr);
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t child = fork();
-  if (child < 0) throw std::runtime_error("fork failed");
-  if (child == 0) {
-    std::FILE* null = std::freopen("/dev/null", "w", stdout);
-    if (null == nullptr || std::freopen("/dev/null", "w", stderr) == nullptr) _exit(127);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(child, &status, 0, &usage);
+// `arguments` run quietly, with their wall time, processor time and peak RSS.
+Run run_quiet(const std::vector<std::string>& arguments) {
+  const ChildRun child = run_child(arguments, true);
   Run run;
-  run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  run.finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  run.cpu_seconds = to_seconds(usage.ru_utime) + to_seconds(usage.ru_stime);
-  run.peak_megabytes = static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB
+  run.finished = child.succeeded;
+  run.wall_seconds = child.wall_seconds;
+  run.cpu_seconds = child.cpu_seconds;
+  run.peak_megabytes = child.peak_megabytes;
   return run;
 }
 
@@ -222,14 +202,14 @@ void run_speed(const SpeedOptions& options, const fs::path& folder) {
     anchor = run_anchor(options.python, options.anchor, input, folder);
     print_row("Gale-Church anchor (Python+numba)", *anchor, std::nullopt);
   }
-  std::vector<std::pair<std::string, std::string>> binaries = {{"", fs::read_symlink("/proc/self/exe").string()}};
+  std::vector<std::pair<std::string, std::string>> binaries = {{"", self_path()}};
   if (!options.baseline.empty()) binaries.push_back({"  baseline", options.baseline});
   for (const auto& [name, extra] : configurations(options)) {
     for (const auto& [suffix, binary] : binaries) {
       std::vector<std::string> arguments = {binary, "align", "--presplit", (folder / "zh.txt").string(),
                                             (folder / "en.txt").string(), "--links", (folder / "out.align").string()};
       arguments.insert(arguments.end(), extra.begin(), extra.end());
-      Run run = run_child(arguments);
+      Run run = run_quiet(arguments);
       if (run.finished) run.links = count_lines(folder / "out.align");
       print_row(suffix.empty() ? name : suffix, run, anchor);
       std::fflush(stdout);
