@@ -80,14 +80,22 @@ SentenceSplitter::~SentenceSplitter() = default;
 SentenceSplitter::SentenceSplitter(SentenceSplitter&&) noexcept = default;
 SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = default;
 
-std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
-  std::vector<Range> sentences;
-  if (paragraph.empty()) return sentences;
-  // ICU counts in int32_t: a longer paragraph would wrap to a negative length
-  // and read as empty. read_document's input limit keeps paragraphs far below.
+namespace {
+
+// ICU counts in int32_t: a longer paragraph would wrap to a negative length
+// and read as empty. read_document's input limit keeps paragraphs far below.
+void check_paragraph_size(std::string_view paragraph) {
   if (paragraph.size() > static_cast<std::size_t>(INT32_MAX)) {
     throw std::length_error("sentence splitter: a paragraph over 2 GiB");
   }
+}
+
+}  // namespace
+
+std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
+  std::vector<Range> sentences;
+  if (paragraph.empty()) return sentences;
+  check_paragraph_size(paragraph);
   // ICU's iterator and regular expressions are fastest on UTF-16 (their
   // UTF-8 paths go through UText one character at a time), so the paragraph
   // is converted once; utf8_offset maps UTF-16 indexes back to bytes.
