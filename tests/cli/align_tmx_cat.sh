@@ -22,6 +22,12 @@ expect_contains "$work/tags.tmx" 'srclang="en-US"'
 expect_number "zh-CN tuvs" "$(grep -c 'xml:lang="zh-CN"' "$work/tags.tmx")" == 3
 expect_number "en-US tuvs" "$(grep -c 'xml:lang="en-US"' "$work/tags.tmx")" == 3
 expect_lacks "$work/tags.tmx" 'xml:lang="zh"\|xml:lang="en"'
+# Files given English first with no languages stated: the order is found from
+# the texts, and each tag still goes to its own language, not its position.
+expect_exit 0 "$untm" align --presplit "$work/en.txt" "$work/zh.txt" --no-learn --tmx-langs zh-CN,en-US \
+  -o "$work/swapped.tmx"
+expect_contains "$work/swapped.tmx" '<tuv xml:lang="zh-CN"><prop type="x-source">0-48</prop><prop type="x-sentences">0-0</prop><seg>第一条'
+expect_contains "$work/swapped.tmx" '<tuv xml:lang="en-US"><prop type="x-source">0-58</prop><prop type="x-sentences">0-0</prop><seg>Article 1'
 expect_exit 0 "${align[@]}" --tmx-langs zh-Hans,en --original-lang zh -o "$work/hans.tmx"
 expect_contains "$work/hans.tmx" 'srclang="zh-Hans"'
 expect_exit 64 "${align[@]}" --tmx-langs zh_CN,en -o "$work/bad.tmx"

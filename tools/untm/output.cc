@@ -47,8 +47,22 @@ std::string gzipped(std::string_view text) {
   return out;
 }
 
+// The tag given for a side, found by the side's language: the pair may have
+// been read the other way round (order detected from the texts), so a tag's
+// position on the command line is only the fallback.
+std::string tag_for(const std::string& code, const std::pair<std::string, std::string>& tags,
+                    const std::string& by_position) {
+  for (const std::string& tag : {tags.first, tags.second}) {
+    if (lower_case(tag.substr(0, tag.find('-'))) == code) return tag;
+  }
+  return by_position;
+}
+
 AlignedDocument with_tmx_languages(AlignedDocument document, const OutputOptions& options) {
-  if (options.tmx_languages) std::tie(document.first_language, document.second_language) = *options.tmx_languages;
+  if (!options.tmx_languages) return document;
+  const auto& tags = *options.tmx_languages;
+  document.first_language = tag_for(document.first_language, tags, tags.first);
+  document.second_language = tag_for(document.second_language, tags, tags.second);
   return document;
 }
 
