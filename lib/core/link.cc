@@ -215,6 +215,9 @@ std::vector<Link> fit_links(std::span<const FileLink> links, std::size_t first_c
       throw InputError(source_name, fmt::format("line {}: {}: {}", file_link.line_number, format_link(link), why),
                        file_link.offset);
     };
+    // A link of no sentence on either side pairs nothing: in TMX it would be a
+    // <tu> without a <tuv>, which TMX 1.4b does not allow.
+    if (link.first.empty() && link.second.empty()) refuse("links no sentence on either side");
     if (link.first.end > first_count) {
       refuse(fmt::format("out of range: the first document has {} sentences", first_count));
     }

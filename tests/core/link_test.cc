@@ -96,7 +96,8 @@ TEST_CASE("links that do not fit the documents are refused with their line", "[c
       {"[0]:[0]\n\n[1]:[3]\n", "line 3: [1]:[3]: out of range: the second document has 3 sentences"},
       {"[0,1]:[0]\n[1]:[1]\n", "line 2: [1]:[1]: overlaps or comes before the previous link"},
       {"[2]:[2]\n[0]:[0]\n", "line 2: [0]:[0]: overlaps or comes before the previous link"},
-      {"[0]:[0,1]\n[1]:[0]\n", "line 2: [1]:[0]: overlaps"}};
+      {"[0]:[0,1]\n[1]:[0]\n", "line 2: [1]:[0]: overlaps"},
+      {"[0]:[0]\n[]:[]\n[1]:[1]\n", "line 2: []:[]: links no sentence on either side"}};
   for (const auto& [text, message] : bad) {
     INFO(text);
     try {
