@@ -50,6 +50,8 @@ gzip -t "$work/packed.tmx.gz" || fail "packed.tmx.gz is not a gzip file"
 cmp <(gzip -dc "$work/packed.tmx.gz") "$work/plain.tmx" || fail "packed.tmx.gz is not plain.tmx compressed"
 expect_exit 0 "${align[@]}" -o "$work/UPPER.TMX"
 cmp "$work/UPPER.TMX" "$work/plain.tmx" || fail "UPPER.TMX differs from plain.tmx"
+expect_exit 0 "${align[@]}" -o "$work/UPPER.MOSES"
+[[ -f $work/UPPER.zh && -f $work/UPPER.en && ! -e $work/UPPER.MOSES.zh ]] || fail "UPPER.MOSES is not the pair UPPER.zh, UPPER.en"
 
 # --format: standard output without -o, and whatever -o's ending.
 expect_exit 0 "${align[@]}" --format jsonl

@@ -119,7 +119,8 @@ OutputFormat output_format_named(const std::string& name) {
 std::pair<std::string, std::string> moses_paths(const std::string& path, const std::string& first_language,
                                                 const std::string& second_language) {
   std::string prefix = path;
-  if (ends_with(prefix, ".moses")) prefix.resize(prefix.size() - std::string_view(".moses").size());
+  // Endings in any case name the format (output_format_of), so OUT.MOSES too.
+  if (ends_with(lower_case(prefix), ".moses")) prefix.resize(prefix.size() - std::string_view(".moses").size());
   if (first_language == second_language) {
     return {prefix + "." + first_language + ".1", prefix + "." + second_language + ".2"};
   }
