@@ -19,8 +19,8 @@ bool within_length_ratio(const AlignedPair& pair, double max_ratio) {
   if (max_ratio == 0 || is_null(pair.link)) return true;
   const double first = static_cast<double>(count_code_points(pair.first.text));
   const double second = static_cast<double>(count_code_points(pair.second.text));
-  // A side without text (all white space) has no ratio to speak of: any text
-  // on the other side is too long.
+  // Defensive: a linked side always has text, but an empty one would have no
+  // ratio to speak of, so any text on the other side counts as too long.
   const double shorter = std::min(first, second);
   const double longer = std::max(first, second);
   if (shorter == 0) return longer == 0;

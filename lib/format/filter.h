@@ -19,9 +19,10 @@ struct PairFilter {
   double min_confidence = 0.0;     // pairs below it are left out
   std::vector<LinkType> link_types{};  // empty: every type
   bool drop_null = false;          // leave out 1-0 and 0-1 links
-  // Longer side over shorter side in Unicode code points (the unit of the
-  // aligner's length diagonal); 0: no limit. Null links are not measured:
-  // only --drop-null removes them.
+  // Longer side over shorter side in Unicode code points of the texts as
+  // written, spaces included (what a reader sees; the aligner's length model
+  // counts visible characters only); 0: no limit. Null links are not
+  // measured: only --drop-null removes them.
   double max_length_ratio = 0.0;
   bool dedup = false;              // leave out a pair whose two texts were already kept
 
