@@ -41,8 +41,9 @@ struct TmxHeader {
   std::string tool_version = UNTM_VERSION;
   std::string adminlang = "en";
   // The filters the pairs went through (describe(PairFilter), e.g.
-  // "min-confidence=0.5 drop-null"), as <prop type="x-filters">; empty: every
-  // pair the aligner made is there.
+  // "min-confidence=0.5 drop-null"), as <prop type="x-filters">; empty: no
+  // filter was asked for. (A .tmx also leaves out null links unless they are
+  // kept, FormatOptions::keep_null_links; that default is not listed here.)
   std::string filters;
 };
 
