@@ -114,7 +114,8 @@ async function run(options) {
   const child = spawn(process.env.CHROMIUM || "chromium",
       ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
        "--no-first-run", `--user-data-dir=${profile}`, "--remote-debugging-pipe", "about:blank"],
-      {stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"]});
+      // Its own process group, so that its helper processes can be stopped too.
+      {stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"], detached: true});
   try {
     const cdp = connect(child);
     const {sessionId, wallMilliseconds} = await openPage(cdp, options);
@@ -133,11 +134,38 @@ async function run(options) {
     }
     process.stdout.write(JSON.stringify(report) + "\n");
   } finally {
-    const exited = new Promise(done => child.once("exit", done));
-    child.kill();
-    await exited;
-    rmSync(profile, {recursive: true, force: true, maxRetries: 5, retryDelay: 200});
+    await stopBrowser(child);
+    await removeProfile(profile);
   }
+}
+
+// Browser.close lets Chromium stop its helper processes, which otherwise go on
+// writing to the profile after the main one exits; killing its process group
+// is the fallback.
+async function stopBrowser(child) {
+  const exited = new Promise(done => child.exitCode !== null ? done() : child.once("exit", done));
+  try {
+    child.stdio[3].write(JSON.stringify({id: 2147483647, method: "Browser.close"}) + "\0");
+  } catch { /* the pipe is already closed */ }
+  if (await Promise.race([exited.then(() => "exited"), sleep(5000).then(() => "timeout")]) === "timeout") {
+    try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
+    await exited;
+  }
+  try { process.kill(-child.pid, "SIGKILL"); } catch { /* no helper left */ }
+}
+
+// The temporary profile: a helper that outlived the browser may still be
+// writing to it for a moment; a profile left behind is reported, not a failure.
+async function removeProfile(profile) {
+  for (let attempt = 0; attempt < 10; ++attempt) {
+    try {
+      rmSync(profile, {recursive: true, force: true});
+      return;
+    } catch {
+      await sleep(300);
+    }
+  }
+  console.error(`review_page.mjs: could not remove the temporary profile ${profile}`);
 }
 
 run(parseArguments(process.argv.slice(2))).catch(error => {
