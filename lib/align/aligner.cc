@@ -48,7 +48,8 @@ class BlockCosts final : public LinkCostFunction {
              const std::vector<std::unique_ptr<LinkEvidence>>& evidence, const AlignOptions& options,
              bool clause_constraint)
       : first_(first), second_(second), block_(block), model_(model), evidence_(evidence), options_(options),
-        clause_constraint_(clause_constraint), no_anchor_cost_(anchor_cost_without_anchors(options.anchor_weights)) {
+        clause_constraint_(clause_constraint), no_anchor_cost_(anchor_cost_without_anchors(options.anchor_weights)),
+        boundaries_(boundary_table(options.anchor_weights)) {
     prefix(first.lengths, block.first_begin, block.first_end, first_prefix_);
     prefix(second.lengths, block.second_begin, block.second_end, second_prefix_);
     count_anchored(first.features, block.first_begin, block.first_end, first_anchored_);
@@ -105,7 +106,7 @@ class BlockCosts final : public LinkCostFunction {
       const bool anchored = first_anchored_[first_begin + first_count] != first_anchored_[first_begin] ||
                             second_anchored_[second_begin + second_count] != second_anchored_[second_begin];
       total += anchored || first_count == 0 || second_count == 0
-                   ? anchor_cost(first_features, second_features, options_.anchor_weights, scratch_)
+                   ? anchored_link_cost(first_features, second_features, options_.anchor_weights, boundaries_, scratch_)
                    : no_anchor_cost_;
       if (clause_constraint_) {
         if (options_.first_language == Language::zh && options_.second_language != Language::zh) {
@@ -151,6 +152,7 @@ class BlockCosts final : public LinkCostFunction {
   const AlignOptions& options_;
   bool clause_constraint_;
   double no_anchor_cost_;
+  BoundaryTable boundaries_;
   std::vector<double> first_prefix_, second_prefix_;
   std::vector<std::uint32_t> first_anchored_, second_anchored_;
   // -log prior by sentence counts; types not searched cost infinity.
