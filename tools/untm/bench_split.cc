@@ -147,15 +147,17 @@ int boundary_benchmark(const fs::path& shared, bool show_errors) {
   return 0;
 }
 
-// Peak memory of `untm split` on `input`, run as a child so that the figure
-// is the split's own (the benchmark holds its inputs and ICU's baseline).
-ChildRun split_in_child(const std::string& input, Language language) {
+// Peak RSS of `untm split` on `input` (in MB), run as a child. A child's
+// peak counts its pages from before exec, the benchmark's own, so `input` is
+// written to a file and let go before the fork.
+double split_peak_megabytes(std::string input, Language language) {
   char folder_template[] = "/tmp/untm-bench-split-XXXXXX";
   if (mkdtemp(folder_template) == nullptr) throw OutputError(folder_template, "cannot make a temporary folder");
   const fs::path folder = folder_template;
   ChildRun run;
   try {
     write_file(folder / "input.txt", input);
+    std::string().swap(input);
     run = run_child({self_path(), "split", "--lang", std::string(language_code(language)), (folder / "input.txt").string(),
                      "-o", (folder / "sentences.txt").string()},
                     true);
@@ -165,7 +167,14 @@ ChildRun split_in_child(const std::string& input, Language language) {
   }
   fs::remove_all(folder);
   if (!run.succeeded) throw std::runtime_error("untm split failed on the benchmark input");
-  return run;
+  return run.peak_megabytes * 1.048576;  // MiB -> MB
+}
+
+std::string repeated(const std::string& sample, double megabytes) {
+  std::string input;
+  const auto target = static_cast<std::size_t>(megabytes * 1e6);
+  while (input.size() < target) input += sample;
+  return input;
 }
 
 int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) {
@@ -183,9 +192,10 @@ int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) 
     const Language language = sample_language;  // a lambda cannot capture a structured binding (C++20, clang 14)
     std::string sample;
     for (const auto& path : paths) sample += read_file(path.string()) + "\n\n";
-    std::string input;
-    const auto target = static_cast<std::size_t>(megabytes * 1e6);
-    while (input.size() < target) input += sample;
+    // Memory first, while the benchmark holds little.
+    const double program_mb = split_peak_megabytes("x", language);
+    const double peak_mb = split_peak_megabytes(repeated(sample, megabytes), language);
+    const std::string input = repeated(sample, megabytes);
     std::size_t sentences = 0;
     const double pipeline_seconds = best_seconds(repeats, [&] {
       const auto document = pipeline::read_document(input, language, "bench");
@@ -196,8 +206,6 @@ int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) 
     SentenceSplitter icu(language, SplitMethod::icu_only);
     const double icu_seconds = best_seconds(repeats, [&] { (void)icu.split(decoded); });
     const double size_mb = static_cast<double>(input.size()) / 1e6;
-    const double peak_mb = split_in_child(input, language).peak_megabytes * 1.048576;  // MiB -> MB
-    const double program_mb = split_in_child("x", language).peak_megabytes * 1.048576;
     fmt::print("{:<4} {:>10} {:>17.1f} MB/s {:>11.1f} MB/s {:>7.2f}x {:>8.0f} MB ({:>4.1f}x input)\n",
                language_code(language), sentences, size_mb / pipeline_seconds, size_mb / icu_seconds,
                icu_seconds / pipeline_seconds, peak_mb, (peak_mb - program_mb) / size_mb);
