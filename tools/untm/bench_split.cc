@@ -188,14 +188,21 @@ int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) 
   fmt::print("\nthroughput (UN samples repeated to {:.0f} MB per language, best of {}, processor time)\n", megabytes, repeats);
   fmt::print("{:<4} {:>10} {:>22} {:>16} {:>8} {:>22}\n", "lang", "sentences", "decode+clean+split", "ICU alone", "ratio",
              "untm split peak RSS");
-  for (const auto& [sample_language, paths] : samples) {
-    const Language language = sample_language;  // a lambda cannot capture a structured binding (C++20, clang 14)
+  const auto sample_of = [](const std::vector<fs::path>& paths) {
     std::string sample;
     for (const auto& path : paths) sample += read_file(path.string()) + "\n\n";
-    // Memory first, while the benchmark holds little.
-    const double program_mb = split_peak_megabytes("x", language);
-    const double peak_mb = split_peak_megabytes(repeated(sample, megabytes), language);
-    const std::string input = repeated(sample, megabytes);
+    return sample;
+  };
+  // Memory first, for every language, while the benchmark holds little (its
+  // heap, which a child starts with, grows with every timed run).
+  const double program_mb = split_peak_megabytes("x", Language::en);
+  std::vector<double> peak_mb;
+  for (const auto& [language, paths] : samples) {
+    peak_mb.push_back(split_peak_megabytes(repeated(sample_of(paths), megabytes), language));
+  }
+  for (std::size_t index = 0; index < samples.size(); ++index) {
+    const Language language = samples[index].first;
+    const std::string input = repeated(sample_of(samples[index].second), megabytes);
     std::size_t sentences = 0;
     const double pipeline_seconds = best_seconds(repeats, [&] {
       const auto document = pipeline::read_document(input, language, "bench");
@@ -208,7 +215,7 @@ int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) 
     const double size_mb = static_cast<double>(input.size()) / 1e6;
     fmt::print("{:<4} {:>10} {:>17.1f} MB/s {:>11.1f} MB/s {:>7.2f}x {:>8.0f} MB ({:>4.1f}x input)\n",
                language_code(language), sentences, size_mb / pipeline_seconds, size_mb / icu_seconds,
-               icu_seconds / pipeline_seconds, peak_mb, (peak_mb - program_mb) / size_mb);
+               icu_seconds / pipeline_seconds, peak_mb[index], (peak_mb[index] - program_mb) / size_mb);
   }
   fmt::print("(ratio = untm speed / ICU speed; untm does decoding, cleaning and paragraph rebuilding on top;\n"
              " peak RSS: `untm split` on the same input in a child process; the x input leaves out the\n"
