@@ -80,6 +80,11 @@ refused "<link xtargets='1:1 1:3;1:1'/>\n" "line 3: the sentences of a link must
 refused "<link xtargets='1:2;1:2'/>\n<link xtargets='1:1;1:1'/>\n" 'line 4: .*overlaps or comes before'
 refused "<link xtargets='1:1;1:1'>\n" 'line 4: malformed XML'
 
+# With --from-links nothing is aligned: options only the aligner uses are refused.
+for option in "--min-confidence 0.5" "--em-iterations 3" "--no-anchors" "--no-learn"; do
+  expect_exit 64 "$untm" align --presplit "${pair[@]}" --from-links "$work/auto.align" -o "$work/x.tsv" $option
+  expect_contains "$work/err" "${option%% *} cannot be used with --from-links"
+done
 # The InterText files are outputs: one that is an input of the run is refused.
 cp "$work/fixed.xml" "$work/it/in.zh.xml"
 expect_exit 64 "$untm" align --presplit "${pair[@]}" --from-links "$work/it/in.zh.xml" --intertext "$work/it/in"

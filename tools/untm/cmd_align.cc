@@ -205,6 +205,30 @@ void interpret(AlignCommand& command) {
   if (job.id.empty()) job.id = std::filesystem::path(job.first_name).stem().string();
 }
 
+// With --from-links nothing is aligned: an option of the model or the
+// lexicon would be silently ignored, and --min-confidence would drop every
+// link the file does not mark, since the file records no confidences. A
+// translator gets told instead of getting a surprise.
+void refuse_with_from_links(const po::variables_map& values) {
+  if (values.count("from-links") == 0) return;
+  AlignCommand unused;
+  po::options_description aligner_only;
+  add_model_options(aligner_only, unused);
+  add_lexicon_options(aligner_only, unused.job.lexicon);
+  for (const auto& option : aligner_only.options()) {
+    const auto given = values.find(option->long_name());
+    if (given == values.end() || given->second.defaulted()) continue;
+    throw UsageError(fmt::format("--{} cannot be used with --from-links, which pairs the file's links without "
+                                 "aligning",
+                                 option->long_name()));
+  }
+  const auto min_confidence = values.find("min-confidence");
+  if (min_confidence != values.end() && !min_confidence->second.defaulted()) {
+    throw UsageError("--min-confidence cannot be used with --from-links: a links file records no confidences "
+                     "(checked or edited links have 1, the others 0), so it would drop every unmarked link");
+  }
+}
+
 // Parses the command line; nullopt after printing the help.
 std::optional<AlignCommand> parse_align_command(const Arguments& args) {
   AlignCommand command;
@@ -222,6 +246,7 @@ std::optional<AlignCommand> parse_align_command(const Arguments& args) {
     std::cout << visible << '\n';
     return std::nullopt;
   }
+  refuse_with_from_links(values);
   // Languages not stated: a pair given the other way round is aligned in its
   // order; stated ones are checked against the texts.
   const LanguageOptionValues& languages = command.languages;
