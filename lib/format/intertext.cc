@@ -64,7 +64,10 @@ class LineCounter {
   explicit LineCounter(std::string_view text) : text_(text) {}
   std::size_t line_of(std::size_t offset) {
     offset = std::min(offset, text_.size());
-    if (offset < counted_) counted_ = 0, line_ = 1;
+    if (offset < counted_) {  // before the last one asked: count again from the start
+      counted_ = 0;
+      line_ = 1;
+    }
     line_ += static_cast<std::size_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(counted_),
                                                  text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
     counted_ = offset;

@@ -138,8 +138,8 @@ TEST_CASE("fromDoc and toDoc named the other way round swap the xtargets sides",
 TEST_CASE("an InterText file that does not fit is refused with its line", "[format][intertext]") {
   CHECK_THAT(message_of(group("<link xtargets='1:1;1:1'/>\n<link xtargets='9:9;1:2'/>\n")),
              Catch::StartsWith("line 4: ") && Catch::Contains("no sentence '9:9' in the second document"));
-  CHECK_THAT(message_of(group("<link xtargets='1:1;1:1 2:1'/>\n")),
-             Catch::StartsWith("line 3: ") && Catch::Contains("no sentence '2:1' in the first document"));
+  CHECK_THAT(message_of(group("<link xtargets='1:1;1:1 3:1'/>\n")),
+             Catch::StartsWith("line 3: ") && Catch::Contains("no sentence '3:1' in the first document"));
   CHECK_THAT(message_of(group("<link xtargets='1:1;1:1 2:2'/>\n")),
              Catch::StartsWith("line 3: ") && Catch::Contains("consecutive"));
   CHECK_THAT(message_of(group("<link xtargets='1:1'/>\n")),
