@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "format/intertext.h"
 #include "pipeline/learning.h"
 
 namespace untm::pipeline {
@@ -13,9 +14,15 @@ std::size_t sentence_count(const SplitDocument& document) {
   return count;
 }
 
-// The pairs of the links in job.from_links, marked as the file marks them.
+// The pairs of the links in job.from_links, marked as the file marks them:
+// the [i]:[j] notation, or InterText's alignment XML by the ids of its
+// document files.
 AlignedDocument pair_file_links(const PairJob& job, const ReadNamed& read, const SplitPair& pair) {
-  const std::vector<FileLink> file_links = parse_link_file(read(job.from_links), job.from_links);
+  const std::string text = read(job.from_links);
+  const std::vector<FileLink> file_links =
+      format::is_intertext_links(text)
+          ? format::parse_intertext_links(text, job.from_links, pair.first, pair.second)
+          : parse_link_file(text, job.from_links);
   const std::vector<Link> links =
       fit_links(file_links, sentence_count(pair.first), sentence_count(pair.second), job.from_links);
   AlignedDocument document =

@@ -20,9 +20,11 @@ struct PairJob {
   AlignOptions align;       // pass 1 and, with the lexical term, pass 2
   TextOptions text;
   LexiconSettings lexicon;
-  // A links file (core/link.h notation, read through ReadNamed) to write the
-  // pairs of instead of aligning: the review page's corrections. Its links
-  // marked checked or edited become LinkOrigin::manual with confidence 1;
+  // A links file (core/link.h notation, or InterText alignment XML:
+  // format/intertext.h; read through ReadNamed) to write the pairs of instead
+  // of aligning: the review page's or InterText's corrections. Its links
+  // marked checked or edited (InterText: status man) become
+  // LinkOrigin::manual with confidence 1;
   // the others keep the aligner's origin and confidence 0 (not recorded).
   std::string from_links;
 };

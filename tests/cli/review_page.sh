@@ -42,6 +42,20 @@ expect_exit 0 "$untm" align --presplit "${pair[@]}" --from-links "$saved" -o "$w
 [[ "$(grep -c '<prop type="x-origin">manual' "$work/fixed.tmx")" -eq 2 ]] || fail "expected 2 manual units"
 [[ "$(grep -c '<prop type="x-origin">auto' "$work/fixed.tmx")" -eq 2 ]] || fail "expected 2 auto units"
 
+# Sentences that look like markup or hold U+2028/U+2029 stay text in the
+# page's data: a raw "</script>" or "<!--" there would end or swallow the
+# script, and the page would show no rows.
+printf '大会通过了决议</script><script>x</script>。\n秘书长提交了报告<!--<script>。\n' > "$work/markup.zh"
+printf 'The Assembly adopted\u2028a resolution.\nThe Secretary-General <!-- reported\u2029today.\n' > "$work/markup.en"
+expect_exit 0 "$untm" align --presplit "$work/markup.zh" "$work/markup.en" --report "$work/markup.html"
+mkdir "$work/markup"
+node "$driver" "$work/markup.html" "$work/markup" > "$work/markup.json" || fail "the markup page did not load"
+python3 - "$work/markup.json" <<'PY' || fail "markup page: $(cat "$work/markup.json")"
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["links"] == report["rows"] == report["segments"] >= 2, report
+PY
+
 # Load time and size on the largest gold document (printed, not asserted:
 # the machine's load decides the time).
 if have_shared gold/mac-dev/zh/005 "the page on the largest gold document"; then

@@ -16,6 +16,7 @@
 #include "decoding_option.h"
 #include "file_io.h"
 #include "input_format_option.h"
+#include "intertext_files.h"
 #include "language_options.h"
 #include "lexicon_options.h"
 #include "option_values.h"
@@ -31,7 +32,7 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "usage: untm align FIRST_FILE SECOND_FILE [-o OUT] [--links FILE.align] [--report FILE.html] [options]\n"
-    "       untm align FIRST_FILE SECOND_FILE --from-links FILE.align -o OUT\n"
+    "       untm align FIRST_FILE SECOND_FILE --from-links FILE.align|FILE.xml -o OUT\n"
     "\n"
     "Aligns the sentences of two documents that translate each other: paragraphs\n"
     "first, then sentences inside linked paragraphs (Gale & Church lengths, with\n"
@@ -49,6 +50,8 @@ constexpr const char* kUsage =
     "Review: --report writes a page to check and correct the links in a browser;\n"
     "its \"Save corrections\" gives a links file that --from-links turns into pairs\n"
     "(links marked checked or edited there are x-origin manual in TMX).\n"
+    "InterText: --intertext PREFIX writes the pair as the InterText editor opens it,\n"
+    "and --from-links reads its alignment file back (status man is manual).\n"
     "\n"
     "options";
 
@@ -88,7 +91,8 @@ std::vector<double> parse_priors(const std::string& text) {
 // The command line of `untm align`, parsed.
 struct AlignCommand {
   pipeline::PairJob job;
-  std::string output_path, links_path, report_path, first_code, second_code, length_unit, fixed_priors;
+  std::string output_path, links_path, report_path, intertext_prefix, first_code, second_code, length_unit,
+      fixed_priors;
   LanguageOptionValues languages;
   bool no_anchors = false;
   OutputOptions output;
@@ -151,11 +155,17 @@ po::options_description align_options(AlignCommand& command) {
   visible.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&command.output_path), "output file; format by extension (.tsv .jsonl .tmx .tmx.gz .tmx.zst .moses), or --format")
-      ("links", po::value(&command.links_path), "also write the links, one [i,j]:[k] per line (0-based sentence indices)")
+      ("links", po::value(&command.links_path)->value_name("FILE"),
+       "also write the links, one [i,j]:[k] per line (0-based sentence indices); "
+       "FILE.xml: as an InterText alignment file")
       ("report", po::value(&command.report_path),
        "also write the review page: both documents with their links, doubtful ones marked, editable")
-      ("from-links", po::value(&command.job.from_links)->value_name("FILE.align"),
-       "write the pairs of these links (e.g. the review page's corrections) instead of aligning")
+      ("from-links", po::value(&command.job.from_links)->value_name("FILE"),
+       "write the pairs of these links (e.g. the review page's corrections, or an InterText alignment file) "
+       "instead of aligning")
+      ("intertext", po::value(&command.intertext_prefix)->value_name("PREFIX"),
+       "also write the pair for the InterText editor: PREFIX.zh.xml and PREFIX.en.xml (sentences with ids) "
+       "and PREFIX.zh.en.alignment.xml (the links)")
       ("presplit", po::bool_switch(&command.job.text.presplit), "inputs hold one sentence per line: no cleaning or splitting")
       ("id", po::value(&command.job.id), "document id in the output, e.g. the UN symbol (default: FIRST_FILE's name)")
       ("date", po::value(&output.header.creation_date)->value_name("YYYYMMDDThhmmssZ"),
@@ -178,8 +188,9 @@ void interpret(AlignCommand& command) {
   command.second_code = codes.second;
   if (codes.original) command.output.header.srclang = *codes.original;
   apply_tmx_options(command.tmx, command.first_code, command.second_code, command.output_path, command.output);
-  if (command.output_path.empty() && command.links_path.empty() && command.report_path.empty()) {
-    throw UsageError("needs -o OUT, --links FILE or --report FILE.html");
+  if (command.output_path.empty() && command.links_path.empty() && command.report_path.empty() &&
+      command.intertext_prefix.empty()) {
+    throw UsageError("needs -o OUT, --links FILE, --report FILE.html or --intertext PREFIX");
   }
   if (!command.output.header.creation_date.empty()) check_date_option(command.output.header.creation_date, "--date");
   job.align.first_language = language_option(command.first_code, "--first-lang");
@@ -192,6 +203,30 @@ void interpret(AlignCommand& command) {
   }
   if (!command.fixed_priors.empty()) job.align.fixed_priors = parse_priors(command.fixed_priors);
   if (job.id.empty()) job.id = std::filesystem::path(job.first_name).stem().string();
+}
+
+// With --from-links nothing is aligned: an option of the model or the
+// lexicon would be silently ignored, and --min-confidence would drop every
+// link the file does not mark, since the file records no confidences. A
+// translator gets told instead of getting a surprise.
+void refuse_with_from_links(const po::variables_map& values) {
+  if (values.count("from-links") == 0) return;
+  AlignCommand unused;
+  po::options_description aligner_only;
+  add_model_options(aligner_only, unused);
+  add_lexicon_options(aligner_only, unused.job.lexicon);
+  for (const auto& option : aligner_only.options()) {
+    const auto given = values.find(option->long_name());
+    if (given == values.end() || given->second.defaulted()) continue;
+    throw UsageError(fmt::format("--{} cannot be used with --from-links, which pairs the file's links without "
+                                 "aligning",
+                                 option->long_name()));
+  }
+  const auto min_confidence = values.find("min-confidence");
+  if (min_confidence != values.end() && !min_confidence->second.defaulted()) {
+    throw UsageError("--min-confidence cannot be used with --from-links: a links file records no confidences "
+                     "(checked or edited links have 1, the others 0), so it would drop every unmarked link");
+  }
 }
 
 // Parses the command line; nullopt after printing the help.
@@ -211,6 +246,7 @@ std::optional<AlignCommand> parse_align_command(const Arguments& args) {
     std::cout << visible << '\n';
     return std::nullopt;
   }
+  refuse_with_from_links(values);
   // Languages not stated: a pair given the other way round is aligned in its
   // order; stated ones are checked against the texts.
   const LanguageOptionValues& languages = command.languages;
@@ -234,7 +270,19 @@ void check_align_files(const AlignCommand& command) {
   }
   files.output("--links", command.links_path);
   files.output("--report", command.report_path);
+  declare_intertext_outputs(files, command.intertext_prefix, command.first_code, command.second_code,
+                            command.job.text.detect_order);
   files.check();
+}
+
+// --links: the notation, or InterText XML for FILE.xml, whose document
+// files are named as --intertext PREFIX names them (else after the id).
+std::string links_text(const AlignCommand& command, const pipeline::PairResult& result) {
+  if (!is_intertext_links_path(command.links_path)) return format_links(links_of(result.document));
+  const std::string name = command.intertext_prefix.empty()
+                               ? result.document.id
+                               : std::filesystem::path(command.intertext_prefix).filename().string();
+  return intertext_links_text(result.document, result.split, name);
 }
 
 }  // namespace
@@ -258,7 +306,8 @@ int run_align(const Arguments& args) {
     write_file(command->report_path,
                review_page(aligned, result.split, command->job.first_name, command->job.second_name));
   }
-  if (!command->links_path.empty()) write_file(command->links_path, format_links(links_of(aligned)));
+  if (!command->links_path.empty()) write_file(command->links_path, links_text(*command, result));
+  if (!command->intertext_prefix.empty()) write_intertext_files(command->intertext_prefix, aligned, result.split);
   return 0;
 }
 

@@ -1,6 +1,10 @@
 #include "review_page.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <string_view>
+#include <utility>
 #include <stdexcept>
 
 #include "core/json.h"
@@ -28,13 +32,28 @@ void write_side(JsonWriter& json, const SplitDocument& document, const std::stri
   json.end_array().end_object();
 }
 
-// Inside <script>, "</" could close the element early; "<\/" is the same
-// JSON string.
-std::string script_safe(std::string json) {
-  for (std::size_t at = json.find("</"); at != std::string::npos; at = json.find("</", at + 3)) {
-    json.insert(at + 1, 1, '\\');
+// The JSON goes inside <script>, where "</" could close the element early
+// and "<!--" switches the HTML parser into its escaped state (where a later
+// "<script" in the text would swallow the rest of the page). U+2028 and
+// U+2029 end a line in JavaScript engines before ES2019, so a string holding
+// one would break there. All of them occur only inside JSON strings, where
+// "<\/", "\u003c!--", "\u2028" and "\u2029" mean the same text.
+std::string script_safe(const std::string& json) {
+  constexpr std::pair<std::string_view, std::string_view> kReplacements[] = {
+      {"</", "<\\/"}, {"<!--", "\\u003c!--"}, {"\u2028", "\\u2028"}, {"\u2029", "\\u2029"}};
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t at = 0; at < json.size();) {
+    const auto match = std::find_if(std::begin(kReplacements), std::end(kReplacements),
+                                    [&](const auto& pair) { return json.compare(at, pair.first.size(), pair.first) == 0; });
+    if (match == std::end(kReplacements)) {
+      out += json[at++];
+      continue;
+    }
+    out += match->second;
+    at += match->first.size();
   }
-  return json;
+  return out;
 }
 
 }  // namespace
@@ -60,7 +79,7 @@ std::string review_page(const AlignedDocument& document, const pipeline::SplitPa
   std::string page(review_page_template());
   const std::size_t slot = page.find(kDataSlot);
   if (slot == std::string::npos) throw std::logic_error("the review page template has no data slot");
-  page.replace(slot, kDataSlot.size(), script_safe(std::move(data)));
+  page.replace(slot, kDataSlot.size(), script_safe(data));
   return page;
 }
 
