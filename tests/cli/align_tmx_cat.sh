@@ -33,7 +33,7 @@ expect_contains "$work/hans.tmx" 'srclang="zh-Hans"'
 expect_exit 64 "${align[@]}" --tmx-langs zh_CN,en -o "$work/bad.tmx"
 expect_contains "$work/err" "'zh_CN' is not a BCP 47 language tag"
 expect_exit 64 "${align[@]}" --tmx-langs zh-CN -o "$work/bad.tmx"
-expect_exit 64 "${align[@]}" --srclang fr -o "$work/bad.tmx"
+expect_exit 64 "${align[@]}" --original-lang fr -o "$work/bad.tmx"
 expect_contains "$work/err" "original-lang 'fr' is not the language of either side"
 [[ ! -e $work/bad.tmx ]] || fail "a refused command wrote bad.tmx"
 
