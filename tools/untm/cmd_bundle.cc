@@ -259,9 +259,9 @@ std::pair<std::string, std::string> export_languages(const std::vector<const bun
 void check_language_pair(const bundle::BundleReader& reader, const bundle::IndexEntry& entry,
                          const std::pair<std::string, std::string>& languages) {
   if (entry.first_language != languages.first || entry.second_language != languages.second) {
-    throw InputError(reader.source_name(), fmt::format("document {} is {}-{}, not {}-{}: export it on its own", entry.id,
-                                                       entry.first_language, entry.second_language, languages.first,
-                                                       languages.second));
+    throw InputError(reader.source_name(),
+                     fmt::format("document {} is {}-{}, not {}-{}: export it on its own", entry.id,
+                                 entry.first_language, entry.second_language, languages.first, languages.second));
   }
 }
 
