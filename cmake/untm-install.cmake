@@ -38,18 +38,18 @@ configure_file(${CMAKE_CURRENT_LIST_DIR}/untm.pc.in ${CMAKE_CURRENT_BINARY_DIR}/
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/untm.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
   COMPONENT development)
 
-# Man pages and completion, generated from `untm --help` after untm is built.
+# Man pages and completion, generated from `untm --help` after untm is built:
+# one page per command that the program lists, the exit status from
+# exit_codes.h (so a new command or code cannot be left out). Which pages
+# there are is known only then, so the stamp stands for them all.
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
-set(UNTM_COMMANDS split align batch bundle eval bench)
 set(pages_dir ${CMAKE_CURRENT_BINARY_DIR}/share)
-set(pages ${pages_dir}/man/untm.1 ${pages_dir}/completion/untm.bash ${pages_dir}/completion/_untm)
-foreach(command IN LISTS UNTM_COMMANDS)
-  list(APPEND pages ${pages_dir}/man/untm-${command}.1)
-endforeach()
+set(pages ${pages_dir}/pages.stamp ${pages_dir}/completion/untm.bash ${pages_dir}/completion/_untm)
 add_custom_command(OUTPUT ${pages}
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/untm/install/generate.py
-    $<TARGET_FILE:untm> ${pages_dir} ${PROJECT_VERSION} ${UNTM_COMMANDS}
-  DEPENDS untm ${CMAKE_SOURCE_DIR}/tools/untm/install/generate.py
+    $<TARGET_FILE:untm> ${CMAKE_SOURCE_DIR}/tools/untm/exit_codes.h ${pages_dir} ${PROJECT_VERSION}
+  COMMAND ${CMAKE_COMMAND} -E touch ${pages_dir}/pages.stamp
+  DEPENDS untm ${CMAKE_SOURCE_DIR}/tools/untm/install/generate.py ${CMAKE_SOURCE_DIR}/tools/untm/exit_codes.h
   COMMENT "man pages and shell completion from untm --help")
 add_custom_target(untm_pages ALL DEPENDS ${pages})
 install(DIRECTORY ${pages_dir}/man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT runtime)

@@ -7,7 +7,7 @@ data="$source_dir/tests/data/align"
 expect_exit 0 "$untm" align --presplit "$data/zh.txt" "$data/en.txt" --links "$work/links.align"
 diff <(printf '[0]:[0]\n[1]:[1,2]\n[2]:[3]\n') "$work/links.align" || fail "links"
 # Swapping the inputs swaps the sides of the links.
-expect_exit 0 "$untm" align --presplit --src-lang en --tgt-lang zh "$data/en.txt" "$data/zh.txt" \
+expect_exit 0 "$untm" align --presplit --first-lang en --second-lang zh "$data/en.txt" "$data/zh.txt" \
   --links "$work/swapped.align"
 diff <(printf '[0]:[0]\n[1,2]:[1]\n[3]:[2]\n') "$work/swapped.align" || fail "swapped links"
 # -o writes the pairs; .jsonl carries the link type and a confidence in [0, 1].

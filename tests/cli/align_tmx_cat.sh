@@ -33,7 +33,7 @@ expect_contains "$work/hans.tmx" 'srclang="zh-Hans"'
 expect_exit 64 "${align[@]}" --tmx-langs zh_CN,en -o "$work/bad.tmx"
 expect_contains "$work/err" "'zh_CN' is not a BCP 47 language tag"
 expect_exit 64 "${align[@]}" --tmx-langs zh-CN -o "$work/bad.tmx"
-expect_exit 64 "${align[@]}" --srclang fr -o "$work/bad.tmx"
+expect_exit 64 "${align[@]}" --original-lang fr -o "$work/bad.tmx"
 expect_contains "$work/err" "original-lang 'fr' is not the language of either side"
 [[ ! -e $work/bad.tmx ]] || fail "a refused command wrote bad.tmx"
 
@@ -76,3 +76,13 @@ expect_contains "$work/err" '--tgt-lang is deprecated.*use --second-lang'
 cmp "$work/old-names.tmx" "$work/plain.tmx" || fail "the deprecated spellings changed the TMX"
 expect_exit 64 "${align[@]}" --srclang en --original-lang en -o "$work/both.tmx"
 expect_contains "$work/err" 'same option'
+
+# --tsv-header: a first line naming the columns by the sides' languages.
+expect_exit 0 "${align[@]}" --format tsv --tsv-header
+[[ $(head -1 "$work/out") == $'zh\ten' ]] || fail "--tsv-header: first line $(head -1 "$work/out")"
+expect_number "TSV lines under the header" "$(wc -l < "$work/out")" == 5
+expect_exit 0 "$untm" align --presplit "$work/en.txt" "$work/zh.txt" --first-lang en --second-lang zh --no-learn \
+  --tsv-header -o "$work/en-zh.tsv"
+[[ $(head -1 "$work/en-zh.tsv") == $'en\tzh' ]] || fail "--tsv-header of an en-zh pair: $(head -1 "$work/en-zh.tsv")"
+expect_exit 0 "${align[@]}" --format tsv
+[[ $(head -1 "$work/out") != $'zh\ten' ]] || fail "a TSV header without --tsv-header"

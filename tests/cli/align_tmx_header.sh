@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib/common.sh" "$@"
 demo="$source_dir/corpora/demo"
 
 expect_exit 0 "$untm" align "$demo/reply-zh.txt" "$demo/reply-en.txt" -o "$work/reply.tmx" \
-  --id A/68/155 --srclang en --date 20130830T120000Z --no-learn
+  --id A/68/155 --original-lang en --date 20130830T120000Z --no-learn
 expect_contains "$work/reply.tmx" 'srclang="en"'
 expect_contains "$work/reply.tmx" '<prop type="x-document">A/68/155</prop>'
 expect_contains "$work/reply.tmx" 'creationdate="20130830T120000Z"'
@@ -14,7 +14,7 @@ expect_contains "$work/reply.tmx" 'creationdate="20130830T120000Z"'
 # A Chinese original: srclang follows the option, and two runs give the same bytes.
 for run in 1 2; do
   expect_exit 0 "$untm" align "$demo/reply-zh.txt" "$demo/reply-en.txt" -o "$work/run$run.tmx.zst" \
-    --id A/68/155 --srclang zh --date 20130830T120000Z --no-learn
+    --id A/68/155 --original-lang zh --date 20130830T120000Z --no-learn
 done
 cmp -s "$work/run1.tmx.zst" "$work/run2.tmx.zst" || fail "same input and date gave different bundles"
 zstd -dcq "$work/run1.tmx.zst" > "$work/run1.tmx" || fail "zstd -d"

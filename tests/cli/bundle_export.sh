@@ -30,7 +30,7 @@ paste "$work/corpus.zh" "$work/corpus.en" | cmp -s - "$work/all.tsv" || fail "mo
 if "$untm" bundle export "$bundle" --format moses 2>"$work/err.txt"; then fail "moses without -o was accepted"; fi
 grep -q -- "-o PREFIX" "$work/err.txt" || fail "moses without -o does not say what is missing"
 
-"$untm" bundle export "$bundle" --format tmx -o "$work/all.tmx" 2>/dev/null
+"$untm" bundle export "$bundle" --format tmx --tmx-keep-null -o "$work/all.tmx" 2>/dev/null
 xmllint --noout --dtdvalid "$bundle_data/tmx14-subset.dtd" "$work/all.tmx" || fail "tmx export is not valid TMX"
 [[ $(grep -c '<tu ' "$work/all.tmx") -eq "$pairs" ]] || fail "tmx export has another number of units"
 

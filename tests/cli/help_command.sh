@@ -7,7 +7,7 @@ expect_exit 0 "$untm" help align
 expect_contains "$work/out" '^usage: untm align FIRST_FILE SECOND_FILE'
 expect_contains "$work/out" '--links FILE\|--links arg'
 expect_exit 0 "$untm" help bundle export
-expect_contains "$work/out" '^usage: untm bundle export BUNDLE --format'
+expect_contains "$work/out" '^usage: untm bundle export BUNDLE \[--format'
 expect_exit 0 "$untm" help
 expect_contains "$work/out" "'untm help COMMAND'"
 expect_exit 64 "$untm" help no-such-command

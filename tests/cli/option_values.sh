@@ -64,7 +64,7 @@ row 64 "--level: '0' is not a whole number from 1 to 22" "$untm" bundle merge "$
 row 64 "--level: '-5'" "$untm" bundle merge "$work/one.tmx.zst" -o "$bundle" --level=-5
 row 64 "--keep 'both'" "$untm" bundle merge "$work/one.tmx.zst" -o "$bundle" --keep both
 row 64 "--min-confidence" "$untm" bundle export "$work/one.tmx.zst" -f tsv -o "$out" --min-confidence=-0.5
-row 64 "unknown format 'xml'" "$untm" bundle export "$work/one.tmx.zst" -f xml -o "$out"
+row 64 "format 'xml': use tsv" "$untm" bundle export "$work/one.tmx.zst" -f xml -o "$out"
 row 64 "unknown language" "$untm" split --lang fr "$en"
 row 64 "--repeats: '0'" "$untm" bench split --repeats 0
 row 64 "--megabytes: '-8'" "$untm" bench split --megabytes=-8

@@ -59,6 +59,11 @@ assert len(keys) == 1, keys
 assert all(row["confidence"] >= 0.5 for row in rows)
 print(len(rows))' > "$work/rows" || fail "corpus.jsonl is not one JSON object per line with the same keys"
 expect_number "JSONL rows" "$(cat "$work/rows")" == "$(wc -l < corpus.zh)"
+[[ $(head -1 corpus.tsv) == $'zh\ten' ]] || fail "corpus.tsv does not start with the header zh<TAB>en"
+expect_number "TSV rows under the header" "$(($(wc -l < corpus.tsv) - 1))" == "$(wc -l < corpus.zh)"
+gzip -dc corpus.tmx.gz > corpus.tmx || fail "corpus.tmx.gz is not gzip"
+expect_contains corpus.tmx 'srclang="en-US"'
+expect_number "zh-CN tuvs in the exported TMX" "$(grep -c "xml:lang=\"zh-CN\"" corpus.tmx)" ">=" 10
 /usr/bin/python3 "$source_dir/docs/examples/read_bundle.py" corpus.tmx.zst 0.5 > "$work/example" ||
   fail "docs/examples/read_bundle.py failed"
 expect_contains "$work/example" $'^reply\t[0-9]* pairs'

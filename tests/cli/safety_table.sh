@@ -101,14 +101,14 @@ interrupted_batch() {  # ARGS...
   [[ -e r.tmx.zst.untm-journal ]] || fail "no journal after an interrupted batch"
 }
 printf 'd1\ta.zh\ta.en\nd2\tlater.zh\ta.en\n' >resume.tsv
-interrupted_batch resume.tsv -o r.tmx.zst --srclang en
-expect_exit 1 "$untm" batch -q --no-learn resume.tsv -o r.tmx.zst --resume --srclang zh
+interrupted_batch resume.tsv -o r.tmx.zst --original-lang en
+expect_exit 1 "$untm" batch -q --no-learn resume.tsv -o r.tmx.zst --resume --original-lang zh
 expect_contains "$work/err" "another batch"
 # The same manifest, named by an absolute path from another folder, and the
 # bundle likewise: the same batch, and the failed d2 is examined again once
 # its input exists.
 cp a.zh later.zh
-(cd sub && expect_exit 0 "$untm" batch --no-learn "$work/resume.tsv" -o ../r.tmx.zst --resume --srclang en)
+(cd sub && expect_exit 0 "$untm" batch --no-learn "$work/resume.tsv" -o ../r.tmx.zst --resume --original-lang en)
 expect_contains "$work/err" "2 of 2 documents aligned (1 from an earlier run)"
 [[ ! -e r.tmx.zst.untm-journal ]] || fail "a finished resume kept its journal"
 # A rerun without --resume says it discards the journal, even with -q.

@@ -31,6 +31,18 @@ grep -q 'untm-align - align a Chinese and an English document' "$work/man.txt" |
 grep -q -- '--min-confidence' "$work/man.txt" || fail "man untm-align lacks --min-confidence"
 MANWIDTH=80 man -l "$prefix/share/man/man1/untm-bundle.1" | grep -q 'BUNDLE EXPORT' || fail "man untm-bundle lacks export"
 
+# Every command the program lists has its page, and the pages give every exit
+# code of exit_codes.h (both derived at build time, none kept by hand).
+commands=$("$prefix/bin/untm" --help | sed -n '/^commands:/,/^$/s/^  \([a-z]\+\) .*/\1/p')
+[[ $(wc -w <<< "$commands") -ge 6 ]] || fail "untm --help lists only: $commands"
+for command in $commands; do
+  [[ -f $prefix/share/man/man1/untm-$command.1 ]] || fail "no man page for 'untm $command'"
+done
+MANWIDTH=80 man -l "$prefix/share/man/man1/untm.1" > "$work/untm.txt" 2> /dev/null
+for code in $(sed -n 's/^ *kExit[A-Za-z]* *= *\([0-9]*\),.*/\1/p' "$source_dir/tools/untm/exit_codes.h"); do
+  grep -qE "^ +$code\b" "$work/untm.txt" || fail "man untm lacks exit code $code"
+done
+
 # Bash completion: what TAB offers after `untm al`, `untm align --mi`, `untm bundle ex`.
 complete_words() {  # WORD...: the completions of the last word
   bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _untm; echo "${COMPREPLY[*]}"' \

@@ -27,6 +27,7 @@
 #include "lexicon_options.h"
 #include "option_values.h"
 #include "pipeline/batch_job.h"
+#include "tmx_options.h"
 
 namespace untm::cli {
 
@@ -217,7 +218,8 @@ std::optional<BatchCommand> parse_batch_command(const Arguments& args) {
   }
   po::notify(values);
   if (const auto original = resolve_language_options(command.languages, "batch").original) {
-    command.settings.srclang = *original;
+    // A batch aligns Chinese (the first file of each pair) with English.
+    command.settings.srclang = original_language_of(*original, "zh", "en");
   }
   check(command);
   return command;

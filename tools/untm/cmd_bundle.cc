@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <span>
 #include <ostream>
 #include <string>
@@ -26,6 +27,7 @@
 #include "format/tmx_reader.h"
 #include "option_values.h"
 #include "output.h"
+#include "tmx_options.h"
 
 namespace untm::cli {
 
@@ -44,9 +46,10 @@ actions:
                      names each damaged document, exit 1 if any
   cat BUNDLE         the TMX of the whole bundle, or with --doc ID of some
                      documents only (the others are not decompressed)
-  export BUNDLE      --format tsv|moses|jsonl|tmx [--min-confidence X] [--doc ID]
-                     [-o OUT]; standard output without -o; moses needs -o PREFIX
-                     and writes PREFIX.zh and PREFIX.en
+  export BUNDLE      --format tsv|jsonl|tmx|tmx.gz|moses (or -o OUT's ending)
+                     [--min-confidence X] [--doc ID] [-o OUT]; standard output
+                     without -o; moses needs -o PREFIX and writes PREFIX.zh and
+                     PREFIX.en
   merge A B ... -o C concatenate the documents of bundles into C; a document id in
                      two inputs is refused unless --keep first|last says which wins
 
@@ -142,14 +145,12 @@ std::string single_bundle(const std::vector<std::string>& bundles, std::string_v
   return bundles.front();
 }
 
-// The input bundles and the output file(s) of cat, export or merge, checked
+// The input bundles and the output file of cat or merge, checked
 // before any work (an output naming an input bundle would destroy it).
-void check_bundle_files(const std::vector<std::string>& bundles, const std::string& output,
-                        const std::string& second_output = "") {
+void check_bundle_files(const std::vector<std::string>& bundles, const std::string& output) {
   RunFiles files;
   for (const auto& bundle : bundles) files.input("input bundle", bundle);
   files.output("-o", output);
-  files.output("-o", second_output);
   files.check();
 }
 
@@ -248,110 +249,184 @@ int run_cat(const Arguments& args) {
   return 0;
 }
 
-// The language pair of a Moses export: the first selected document's.
-std::pair<std::string, std::string> moses_languages(const std::vector<const bundle::IndexEntry*>& selected) {
+// The language pair of a Moses or headed TSV export: the first selected document's.
+std::pair<std::string, std::string> export_languages(const std::vector<const bundle::IndexEntry*>& selected) {
   if (selected.empty()) return {"zh", "en"};
   return {selected.front()->first_language, selected.front()->second_language};
 }
 
+// Moses files and a TSV header name one language pair for the whole export.
+void check_language_pair(const bundle::BundleReader& reader, const bundle::IndexEntry& entry,
+                         const std::pair<std::string, std::string>& languages) {
+  if (entry.first_language != languages.first || entry.second_language != languages.second) {
+    throw InputError(reader.source_name(),
+                     fmt::format("document {} is {}-{}, not {}-{}: export it on its own", entry.id,
+                                 entry.first_language, entry.second_language, languages.first, languages.second));
+  }
+}
+
+// The command line of `untm bundle export`.
+struct ExportCommand {
+  std::vector<std::string> bundles, ids;
+  std::string output_path = "-";
+  format::PairFilter filter;
+  TmxOptionValues tmx;
+};
+
+// One export: what to write, and the counts of what was written.
+struct Export {
+  const ExportCommand& command;
+  OutputFormat format;
+  OutputOptions output;  // header (the bundle's), filter, TMX tags, null links, TSV header
+  format::FormatOptions format_options;
+  format::CleanupCounts counts;
+  bool whole_bundle;
+};
+
 // --format moses: the two files of one language pair.
 std::size_t export_moses(bundle::BundleReader& reader, const std::vector<const bundle::IndexEntry*>& selected,
-                         const std::string& output_path, const format::FormatOptions& format_options,
-                         format::CleanupCounts& counts, bool whole_bundle) {
-  const auto [first_language, second_language] = moses_languages(selected);
-  const auto [first_path, second_path] = moses_paths(output_path, first_language, second_language);
+                         Export& job) {
+  const auto languages = export_languages(selected);
+  const auto [first_path, second_path] = moses_paths(job.command.output_path, languages.first, languages.second);
   AtomicOutputFile first_file(first_path), second_file(second_path);
   std::size_t pairs = 0;
   for (const auto* entry : selected) {
-    if (entry->first_language != first_language || entry->second_language != second_language) {
-      throw InputError(reader.source_name(), fmt::format("document {} is {}-{}, not {}-{}: export it on its own",
-                                                         entry->id, entry->first_language, entry->second_language,
-                                                         first_language, second_language));
-    }
+    check_language_pair(reader, *entry, languages);
     std::string first, second;
-    pairs += format::append_moses(first, second, reader.document(*entry), format_options, counts);
+    pairs += format::append_moses(first, second, reader.document(*entry), job.format_options, job.counts);
     first_file.write(first);
     second_file.write(second);
   }
-  if (whole_bundle) fail_if_truncated(reader);
+  if (job.whole_bundle) fail_if_truncated(reader);
   commit_both(first_file, second_file);
   return pairs;
 }
 
-// --format tsv, jsonl or tmx: one stream.
+std::size_t append_document(std::string& text, const AlignedDocument& document, const format::TmxHeader& header,
+                            Export& job) {
+  if (job.format == OutputFormat::tsv) return format::append_tsv(text, document, job.format_options, job.counts);
+  if (job.format == OutputFormat::jsonl) return format::append_jsonl(text, document, job.format_options, job.counts);
+  return format::append_tmx_units(text, with_tmx_languages(document, job.output), header, job.format_options,
+                                  job.counts);
+}
+
+// --format tsv, jsonl, tmx or tmx.gz: one stream.
 std::size_t export_stream(bundle::BundleReader& reader, const std::vector<const bundle::IndexEntry*>& selected,
-                          const std::string& format_name, const std::string& output_path,
-                          const format::FormatOptions& format_options, format::CleanupCounts& counts,
-                          bool whole_bundle) {
-  AtomicOutputFile file(output_path);
-  format::TmxHeader header;
-  if (format_name == "tmx") {
-    header = reader.header();
+                          Export& job) {
+  AtomicOutputFile file(job.command.output_path);
+  std::optional<GzipWriter> gzip;
+  if (job.format == OutputFormat::tmx_gz) gzip.emplace(file);
+  const auto write = [&](std::string_view text) { gzip ? gzip->write(text) : file.write(text); };
+  const bool tmx = job.format == OutputFormat::tmx || job.format == OutputFormat::tmx_gz;
+  const bool tsv_header = job.format == OutputFormat::tsv && job.output.tsv_header;
+  const auto languages = export_languages(selected);
+  format::TmxHeader header = job.output.header;
+  if (tmx) {
     // Filters already applied when the bundle was written come first: the
     // pairs went through both.
-    const std::string filters = format::describe(format_options.selection.filter());
+    const std::string filters = format::describe(job.format_options.selection.filter());
     if (!filters.empty()) header.filters += (header.filters.empty() ? "" : " ") + filters;
-    file.write(format::render_tmx_header(header));
+    write(format::render_tmx_header(header));
   }
+  if (tsv_header) write(tsv_header_line(languages.first, languages.second));
   std::size_t pairs = 0;
   for (const auto* entry : selected) {
+    if (tsv_header) check_language_pair(reader, *entry, languages);
     std::string text;
-    const AlignedDocument document = reader.document(*entry);
-    if (format_name == "tsv") pairs += format::append_tsv(text, document, format_options, counts);
-    if (format_name == "jsonl") pairs += format::append_jsonl(text, document, format_options, counts);
-    if (format_name == "tmx") pairs += format::append_tmx_units(text, document, header, format_options, counts);
-    file.write(text);
+    pairs += append_document(text, reader.document(*entry), header, job);
+    write(text);
   }
-  if (format_name == "tmx") file.write(format::tmx_footer());
-  if (whole_bundle) fail_if_truncated(reader);
+  if (tmx) write(format::tmx_footer());
+  if (gzip) gzip->finish();
+  if (job.whole_bundle) fail_if_truncated(reader);
   file.commit();
   return pairs;
 }
 
+// --format, else -o's ending in any case (the names of `untm align`); a
+// bundle's documents go into another bundle with merge, not export.
+OutputFormat export_format(const ExportCommand& command) {
+  if (command.tmx.format.empty() && command.output_path == "-") {
+    throw UsageError("give --format FMT (tsv, jsonl, tmx, tmx.gz or moses), or -o OUT ending in one of them");
+  }
+  const OutputFormat format =
+      command.tmx.format.empty() ? output_format_of(command.output_path) : output_format_named(command.tmx.format);
+  if (format == OutputFormat::tmx_zst) {
+    throw UsageError("export writes tsv, jsonl, tmx, tmx.gz or moses: 'untm bundle merge' copies documents into a "
+                     "bundle");
+  }
+  if (format == OutputFormat::moses && command.output_path == "-") {
+    throw UsageError("--format moses writes two files: give -o PREFIX");
+  }
+  if (!command.tmx.languages.empty()) parse_tmx_languages(command.tmx.languages);
+  return format;
+}
+
+// The output files: before the bundle is opened (an output naming the input,
+// an unwritable folder), and for Moses again once the index names the pair.
+void check_export_files(const ExportCommand& command, OutputFormat format,
+                        const std::pair<std::string, std::string>& languages) {
+  RunFiles files;
+  files.input("input bundle", command.bundles.front());
+  declare_alignment_output(files, "-o", command.output_path, languages.first, languages.second, format);
+  files.check();
+}
+
+// The bundle's header, with --tmx-langs: srclang becomes the tag of its side.
+OutputOptions export_output_options(const ExportCommand& command, bundle::BundleReader& reader) {
+  OutputOptions output;
+  output.filter = command.filter;
+  output.header = reader.header();
+  output.keep_null_links = command.tmx.keep_null_links;
+  output.tsv_header = command.tmx.tsv_header;
+  if (!command.tmx.languages.empty()) {
+    output.tmx_languages = parse_tmx_languages(command.tmx.languages);
+    output.header.srclang = original_language_of(output.header.srclang, output.tmx_languages->first,
+                                                 output.tmx_languages->second, "the bundle's srclang");
+  }
+  return output;
+}
+
+void report_export(const Export& job, std::size_t pairs, std::size_t documents) {
+  if (job.command.output_path != "-") {
+    fmt::print(stderr, "untm bundle export: {} pairs from {} documents\n", pairs, documents);
+  }
+  if (!format::describe(job.command.filter).empty()) {
+    fmt::print(stderr, "untm bundle export: kept {} of {} pairs ({})\n", job.format_options.selection.kept(),
+               job.format_options.selection.seen(), format::describe(job.command.filter));
+  }
+}
+
 int run_export(const Arguments& args) {
   po::options_description options("options");
-  std::vector<std::string> bundles, ids;
-  std::string output_path = "-", format_name;
-  format::PairFilter filter;
+  ExportCommand command;
   options.add_options()
-      ("format,f", po::value(&format_name)->required(), "tsv, moses, jsonl or tmx")
-      ("doc,d", po::value(&ids), "only the document with this id (repeatable)")
-      ("output,o", po::value(&output_path), "output file (moses: PREFIX for PREFIX.zh and PREFIX.en)");
-  add_filter_options(options, filter);
-  if (parse(args, options, bundles,
-            "usage: untm bundle export BUNDLE --format tsv|moses|jsonl|tmx [--min-confidence X] [--doc ID]... "
-            "[-o OUT]\n\nexample:\n  untm bundle export un.tmx.zst --format moses --min-confidence 0.5 -o corpus")
+      ("doc,d", po::value(&command.ids), "only the document with this id (repeatable)")
+      ("output,o", po::value(&command.output_path),
+       "output file, format by its ending unless --format (moses: PREFIX for PREFIX.zh and PREFIX.en)");
+  add_tmx_options(options, command.tmx, "format,f");
+  add_filter_options(options, command.filter);
+  if (parse(args, options, command.bundles,
+            "usage: untm bundle export BUNDLE [--format tsv|jsonl|tmx|tmx.gz|moses] [--min-confidence X] "
+            "[--doc ID]... [-o OUT]\n\nexample:\n  untm bundle export un.tmx.zst --format moses --min-confidence 0.5 "
+            "-o corpus")
           .help) {
     return 0;
   }
-  if (format_name != "tsv" && format_name != "moses" && format_name != "jsonl" && format_name != "tmx") {
-    throw UsageError(fmt::format("unknown format '{}' (tsv, moses, jsonl or tmx)", format_name));
-  }
-  if (format_name == "moses" && output_path == "-") throw UsageError("--format moses writes two files: give -o PREFIX");
-  const std::string bundle_path = single_bundle(bundles, "export");
-  OpenBundle opened(bundle_path);
+  single_bundle(command.bundles, "export");
+  const OutputFormat format = export_format(command);
+  check_export_files(command, format, {"zh", "en"});
+  OpenBundle opened(command.bundles.front());
   bundle::BundleReader& reader = *opened.reader;
-  const auto selected = selected_documents(reader, ids);
-  if (format_name == "moses") {
-    const auto [first_language, second_language] = moses_languages(selected);
-    const auto [first_path, second_path] = moses_paths(output_path, first_language, second_language);
-    check_bundle_files({bundle_path}, first_path, second_path);
-  } else {
-    check_bundle_files({bundle_path}, output_path);
-  }
-  const format::FormatOptions format_options{format::PairSelection(filter)};
-  format::CleanupCounts counts;
+  const auto selected = selected_documents(reader, command.ids);
+  if (format == OutputFormat::moses) check_export_files(command, format, export_languages(selected));
+  OutputOptions output = export_output_options(command, reader);
+  const bool keep_null_links = output.keep_null_links;
+  Export job{command, format, std::move(output),
+             format::FormatOptions{format::PairSelection(command.filter), keep_null_links}, {}, command.ids.empty()};
   const std::size_t pairs =
-      format_name == "moses"
-          ? export_moses(reader, selected, output_path, format_options, counts, ids.empty())
-          : export_stream(reader, selected, format_name, output_path, format_options, counts, ids.empty());
-  if (output_path != "-") {
-    fmt::print(stderr, "untm bundle export: {} pairs from {} documents\n", pairs, selected.size());
-  }
-  if (!format::describe(filter).empty()) {
-    fmt::print(stderr, "untm bundle export: kept {} of {} pairs ({})\n", format_options.selection.kept(),
-               format_options.selection.seen(), format::describe(filter));
-  }
+      format == OutputFormat::moses ? export_moses(reader, selected, job) : export_stream(reader, selected, job);
+  report_export(job, pairs, selected.size());
   return 0;
 }
 
@@ -365,17 +440,40 @@ bundle::MergeResult merge_or_explain(std::span<bundle::BundleReader* const> read
   }
 }
 
+// --original-lang in a merge: the srclang every input was written with. It
+// cannot change it: each document frame orders its <tuv>s by srclang, and
+// frames are copied, not rewritten. So it checks: a language of neither side
+// of a document is a usage error (64), an input written with another
+// original is refused (1), before anything is written.
+void check_original_language(const std::vector<bundle::BundleReader*>& readers, const std::string& original) {
+  for (bundle::BundleReader* reader : readers) {
+    for (const auto& entry : reader->documents()) {
+      const std::string side = original_language_of(original, entry.first_language, entry.second_language);
+      if (reader->header().srclang != side) {
+        throw InputError(reader->source_name(), fmt::format("written with srclang '{}', not --original-lang '{}' "
+                                                            "(a bundle's original language is set when it is made)",
+                                                            reader->header().srclang, side));
+      }
+    }
+  }
+}
+
 int run_merge(const Arguments& args) {
   po::options_description options("options");
   std::vector<std::string> bundles;
-  std::string output_path, keep;
+  std::string output_path, keep, original;
   int level = bundle::kDefaultCompressionLevel;
   options.add_options()
       ("output,o", po::value(&output_path)->required(), "the merged bundle (.tmx.zst)")
       ("keep", po::value(&keep), "a document id in two inputs: keep the 'first' or the 'last' (default: refuse)")
       ("level", integer_value(level, "--level", 1, 22), "zstd level (1 to 22) of the new header and footer frames");
+  options.add_options()
+      ("original-lang", po::value(&original)->value_name("LANG"),
+       "refuse inputs not written with this original language (TMX srclang): a bundle's original is set when it "
+       "is made, by 'untm batch --original-lang'");
   if (parse(args, options, bundles,
-            "usage: untm bundle merge A.tmx.zst B.tmx.zst ... -o C.tmx.zst [--keep first|last]\n\n"
+            "usage: untm bundle merge A.tmx.zst B.tmx.zst ... -o C.tmx.zst [--keep first|last] [--original-lang LANG]"
+            "\n\n"
             "Copies the document frames as they are (checked, not recompressed) and writes a new index.\n\n"
             "example:\n  untm bundle merge part1.tmx.zst part2.tmx.zst -o all.tmx.zst")
           .help) {
@@ -398,6 +496,7 @@ int run_merge(const Arguments& args) {
     fail_if_truncated(*opened.back()->reader);
     readers.push_back(opened.back()->reader.get());
   }
+  if (!original.empty()) check_original_language(readers, original);
   AtomicOutputFile file(output_path);
   pipeline::SinkStreambuf buffer(file);
   std::ostream out(&buffer);

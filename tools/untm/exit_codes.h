@@ -6,13 +6,15 @@
 
 namespace untm::cli {
 
+// Each comment is the meaning `man untm` gives (tools/untm/install/generate.py
+// reads this list): keep one line per code.
 enum ExitCode : int {
-  kExitOk = 0,
-  kExitInputError = 1,            // InputError: a file's content, a missing file
-  kExitInternalError = 2,         // anything else: a bug
-  kExitSomeDocumentsFailed = 3,   // untm batch: bundle written, some documents failed
-  kExitUsageError = 64,           // UsageError, bad options: EX_USAGE
-  kExitOutputError = 74,          // OutputError: cannot write an output: EX_IOERR
+  kExitOk = 0,                    // success
+  kExitInputError = 1,            // bad input: a missing file, invalid text, a damaged bundle, a malformed manifest
+  kExitInternalError = 2,         // internal error (a bug: please report it)
+  kExitSomeDocumentsFailed = 3,   // untm batch: the bundle was written, but some documents failed
+  kExitUsageError = 64,           // bad command line: unknown option, bad value, missing argument (EX_USAGE)
+  kExitOutputError = 74,          // an output cannot be written: full disk, read-only or missing folder (EX_IOERR)
 };
 
 }  // namespace untm::cli

@@ -26,26 +26,7 @@ std::string lower_case(std::string text) {
   return text;
 }
 
-// TMX for CAT tools (issue #15): the .tmx.gz stream, and each side's language tag.
-
-// `text` as one gzip member (zlib's deflate; no file name, time 0, so that
-// the same TMX gives the same bytes).
-std::string gzipped(std::string_view text) {
-  z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
-    throw std::runtime_error("zlib: deflateInit2 failed");
-  }
-  std::string out(deflateBound(&stream, static_cast<uLong>(text.size())), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  stream.avail_in = static_cast<uInt>(text.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int result = deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  if (result != Z_STREAM_END) throw std::runtime_error("zlib: deflate did not finish");
-  return out;
-}
+// TMX for CAT tools (issue #15): each side's language tag.
 
 // The tag given for a side, found by the side's language: the pair may have
 // been read the other way round (order detected from the texts), so a tag's
@@ -56,14 +37,6 @@ std::string tag_for(const std::string& code, const std::pair<std::string, std::s
     if (lower_case(tag.substr(0, tag.find('-'))) == code) return tag;
   }
   return by_position;
-}
-
-AlignedDocument with_tmx_languages(AlignedDocument document, const OutputOptions& options) {
-  if (!options.tmx_languages) return document;
-  const auto& tags = *options.tmx_languages;
-  document.first_language = tag_for(document.first_language, tags, tags.first);
-  document.second_language = tag_for(document.second_language, tags, tags.second);
-  return document;
 }
 
 std::string tmx_text(const AlignedDocument& document, const format::TmxHeader& filtered_header,
@@ -95,6 +68,56 @@ OutputStats write_bundle(const AlignedDocument& document, const std::string& pat
 }
 
 }  // namespace
+
+AlignedDocument with_tmx_languages(AlignedDocument document, const OutputOptions& options) {
+  if (!options.tmx_languages) return document;
+  const auto& tags = *options.tmx_languages;
+  document.first_language = tag_for(document.first_language, tags, tags.first);
+  document.second_language = tag_for(document.second_language, tags, tags.second);
+  return document;
+}
+
+struct GzipWriter::State {
+  z_stream stream{};
+};
+
+GzipWriter::GzipWriter(pipeline::OutputSink& sink) : sink_(sink), state_(std::make_unique<State>()) {
+  if (deflateInit2(&state_->stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::runtime_error("zlib: deflateInit2 failed");
+  }
+}
+
+GzipWriter::~GzipWriter() { deflateEnd(&state_->stream); }
+
+void GzipWriter::write(std::string_view text) { deflate_into_sink(text, Z_NO_FLUSH); }
+
+void GzipWriter::finish(std::string_view last) { deflate_into_sink(last, Z_FINISH); }
+
+// zlib's uInt counts: a long text goes in pieces of at most 1 GiB.
+void GzipWriter::deflate_into_sink(std::string_view text, int flush) {
+  z_stream& stream = state_->stream;
+  constexpr std::size_t kPiece = std::size_t{1} << 30;
+  std::string out(64 * 1024, '\0');
+  do {
+    const std::size_t piece = std::min(text.size(), kPiece);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream.avail_in = static_cast<uInt>(piece);
+    const int piece_flush = piece == text.size() ? flush : Z_NO_FLUSH;
+    int result = Z_OK;
+    do {
+      stream.next_out = reinterpret_cast<Bytef*>(out.data());
+      stream.avail_out = static_cast<uInt>(out.size());
+      result = deflate(&stream, piece_flush);
+      if (result == Z_STREAM_ERROR) throw std::runtime_error("zlib: deflate failed");
+      sink_.write(std::string_view(out.data(), out.size() - stream.avail_out));
+    } while (stream.avail_out == 0 || (piece_flush == Z_FINISH && result != Z_STREAM_END));
+    text.remove_prefix(piece);
+  } while (!text.empty());
+}
+
+std::string tsv_header_line(const std::string& first_language, const std::string& second_language) {
+  return first_language + '\t' + second_language + '\n';
+}
 
 OutputFormat output_format_of(const std::string& original_path) {
   const std::string path = lower_case(original_path);
@@ -183,11 +206,16 @@ OutputStats write_alignment(const AlignedDocument& document, const std::string& 
     case OutputFormat::tmx:
       write_file(path, tmx_text(document, header, options, stats.pairs_written, counts));
       break;
-    case OutputFormat::tmx_gz:
-      write_file(path, gzipped(tmx_text(document, header, options, stats.pairs_written, counts)));
+    case OutputFormat::tmx_gz: {
+      AtomicOutputFile file(path);
+      GzipWriter gzip(file);
+      gzip.finish(tmx_text(document, header, options, stats.pairs_written, counts));
+      file.commit();
       break;
+    }
     case OutputFormat::tsv: {
-      std::string text;
+      std::string text =
+          options.tsv_header ? tsv_header_line(document.first_language, document.second_language) : std::string();
       stats.pairs_written = format::append_tsv(text, document, format_options, counts);
       write_file(path, text);
       break;

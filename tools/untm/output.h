@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "core/types.h"
@@ -39,6 +40,7 @@ struct OutputOptions {
   std::optional<std::pair<std::string, std::string>> tmx_languages;
   bool keep_null_links = true;
   std::optional<OutputFormat> format;
+  bool tsv_header = false;  // .tsv: a first line naming the columns (tsv_header_line)
 };
 
 struct OutputStats {
@@ -51,6 +53,33 @@ struct OutputStats {
 OutputFormat output_format_of(const std::string& path);
 // The format of a --format value: tsv, jsonl, tmx, tmx.gz, tmx.zst, moses.
 OutputFormat output_format_named(const std::string& name);
+
+// The header row of a TSV output, "zh\ten\n": each column's language code,
+// as the JSONL keys name the texts.
+std::string tsv_header_line(const std::string& first_language, const std::string& second_language);
+
+// `document` with each side's language replaced by its --tmx-langs tag, found
+// by language subtag (the sides may have been swapped by order detection).
+AlignedDocument with_tmx_languages(AlignedDocument document, const OutputOptions& options);
+
+// A .tmx.gz written as it comes: one gzip member (zlib's deflate; no file
+// name, time 0, so that the same TMX gives the same bytes) into `sink`.
+class GzipWriter {
+ public:
+  explicit GzipWriter(pipeline::OutputSink& sink);
+  GzipWriter(const GzipWriter&) = delete;
+  GzipWriter& operator=(const GzipWriter&) = delete;
+  ~GzipWriter();
+  void write(std::string_view text);
+  // Ends the member (after `last`, if any); then commit the sink.
+  void finish(std::string_view last = {});
+
+ private:
+  void deflate_into_sink(std::string_view text, int flush);
+  pipeline::OutputSink& sink_;
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // The two Moses files for `path` ("corpus.moses" or "corpus" → corpus.zh,
 // corpus.en with the document's languages).

@@ -21,6 +21,8 @@ std::string lower(std::string text) {
 
 std::string primary_subtag(const std::string& tag) { return lower(tag.substr(0, tag.find('-'))); }
 
+}  // namespace
+
 // "zh-CN,en-US" → {"zh-CN", "en-US"}, each a well-formed BCP 47 tag.
 std::pair<std::string, std::string> parse_tmx_languages(const std::string& value) {
   const auto comma = value.find(',');
@@ -37,29 +39,28 @@ std::pair<std::string, std::string> parse_tmx_languages(const std::string& value
   return {first, second};
 }
 
-// srclang as one of the two <tuv> languages: the same tag (any case), else
-// the one tag with the same language subtag; "*all*" stays (TMX 1.4b).
-std::string resolved_srclang(const std::string& srclang, const std::string& first, const std::string& second) {
-  if (srclang == "*all*") return srclang;
+std::string original_language_of(const std::string& original, const std::string& first, const std::string& second,
+                                 const char* option) {
+  if (original == "*all*") return original;
   for (const std::string& tag : {first, second}) {
-    if (lower(srclang) == lower(tag)) return tag;
+    if (lower(original) == lower(tag)) return tag;
   }
-  const bool first_matches = primary_subtag(srclang) == primary_subtag(first);
-  const bool second_matches = primary_subtag(srclang) == primary_subtag(second);
-  if (first_matches != second_matches && srclang.find('-') == std::string::npos) return first_matches ? first : second;
-  throw UsageError(fmt::format("--original-lang '{}' is not the language of either side ({} or {}): the original's "
-                               "language must be one of the TMX's <tuv> languages", srclang, first, second));
+  const bool first_matches = primary_subtag(original) == primary_subtag(first);
+  const bool second_matches = primary_subtag(original) == primary_subtag(second);
+  if (first_matches != second_matches && original.find('-') == std::string::npos) return first_matches ? first : second;
+  throw UsageError(fmt::format("{} '{}' is not the language of either side ({} or {}): the original's "
+                               "language must be one of the TMX's <tuv> languages", option, original, first, second));
 }
 
-}  // namespace
-
-void add_tmx_options(po::options_description& options, TmxOptionValues& values) {
+void add_tmx_options(po::options_description& options, TmxOptionValues& values, const char* format_option) {
   options.add_options()
       ("tmx-langs", po::value(&values.languages)->value_name("FIRST,SECOND"),
        "TMX xml:lang of each side as BCP 47 tags, e.g. zh-CN,en-US (default: the --first-lang and --second-lang codes)")
       ("tmx-keep-null", po::bool_switch(&values.keep_null_links),
        "keep null links in .tmx/.tmx.gz output as units of one <tuv> (CAT tools read them as untranslated)")
-      ("format", po::value(&values.format)->value_name("FMT"),
+      ("tsv-header", po::bool_switch(&values.tsv_header),
+       "TSV output: a first line naming the two columns by language code (e.g. zh<TAB>en)")
+      (format_option, po::value(&values.format)->value_name("FMT"),
        "output format whatever -o's ending: tsv, jsonl, tmx, tmx.gz, tmx.zst or moses; without -o, to standard "
        "output");
 }
@@ -71,8 +72,9 @@ void apply_tmx_options(const TmxOptionValues& values, const std::string& first_c
     std::tie(first, second) = parse_tmx_languages(values.languages);
     output.tmx_languages = {first, second};
   }
-  output.header.srclang = resolved_srclang(output.header.srclang, first, second);
+  output.header.srclang = original_language_of(output.header.srclang, first, second);
   output.keep_null_links = values.keep_null_links;
+  output.tsv_header = values.tsv_header;
   if (!values.format.empty()) {
     output.format = output_format_named(values.format);
     // A std::string, not a literal: GCC 12 warns (-Wrestrict) on assigning "-" here.

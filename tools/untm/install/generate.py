@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Man pages and shell completion for untm, made from the program's --help.
 
-usage: generate.py UNTM OUT_DIR VERSION COMMAND...
+usage: generate.py UNTM EXIT_CODES_H OUT_DIR VERSION
 
-Writes OUT_DIR/man/untm.1, OUT_DIR/man/untm-COMMAND.1 and
-OUT_DIR/completion/{untm.bash,_untm}. The help texts in tools/untm/cmd_*.cc
-are the one source: a page or a completion list written by hand would drift
-from the options the program accepts. Build time only; needs python3 alone.
+Writes OUT_DIR/man/untm.1, OUT_DIR/man/untm-COMMAND.1 for every command that
+`untm --help` lists, and OUT_DIR/completion/{untm.bash,_untm}. The help texts
+in tools/untm/main.cc and cmd_*.cc are the one source of the commands and
+their options, tools/untm/exit_codes.h of the exit status: a page or a list
+written by hand would drift from the program (a new command without a page).
+Build time only; needs python3 alone.
 """
 import os
 import re
@@ -19,14 +21,33 @@ OPTION_NAMES = re.compile(r"--[\w-]+|(?<=\s)-\w(?= \[)")
 # Section captions: "options:", "Examples:", "actions:".
 CAPTION = re.compile(r"^[A-Za-z][\w ]*:$")
 
-EXIT_STATUS = [
-    ("0", "success"),
-    ("1", "bad input: a missing file, invalid text, a damaged bundle, a malformed manifest"),
-    ("2", "internal error (a bug: please report it)"),
-    ("3", "untm batch: the bundle was written, but some documents failed"),
-    ("64", "bad command line: unknown option, bad value, missing argument (EX_USAGE)"),
-    ("74", "an output cannot be written: full disk, read-only or missing folder (EX_IOERR)"),
-]
+# "  kExitInputError = 1,  // bad input: ..." in exit_codes.h.
+EXIT_CODE = re.compile(r"^\s*kExit\w+\s*=\s*(\d+),\s*//\s*(.+?)\s*$")
+
+
+def exit_codes(header):
+    """(code, meaning) per exit code of exit_codes.h, the comment as meaning."""
+    with open(header, encoding="utf-8") as source:
+        codes = [match.groups() for match in map(EXIT_CODE.match, source) if match]
+    if not codes:
+        sys.exit(f"generate.py: no exit codes in {header}")
+    return codes
+
+
+def commands_of(general_help):
+    """{command: summary} from the "commands:" list of `untm --help`."""
+    summaries, inside = {}, False
+    for line in general_help.split("\n"):
+        if CAPTION.match(line):
+            inside = line == "commands:"
+        elif inside and line.startswith("  ") and line.strip():
+            name, summary = line.split(maxsplit=1)
+            summaries[name] = summary.strip()
+        elif inside:
+            inside = False
+    if not summaries:
+        sys.exit("generate.py: 'untm --help' lists no commands")
+    return summaries
 
 
 def help_text(untm, *words):
@@ -89,9 +110,9 @@ def page_header(name, version, summary):
             f"{roff(name)} \\- {roff(summary)}"]
 
 
-def exit_status():
+def exit_status(codes):
     out = [".SH EXIT STATUS"]
-    for code, meaning in EXIT_STATUS:
+    for code, meaning in codes:
         out += [".TP", code, roff(meaning)]
     return out
 
@@ -107,7 +128,7 @@ def sub_words(text):
     return words
 
 
-def command_page(untm, version, command, summary, text):
+def command_page(untm, version, codes, command, summary, text):
     usage, _, body = text.partition("\n")
     out = page_header(f"untm-{command}", version, summary)
     out += [".SH SYNOPSIS", ".nf", roff(usage.removeprefix("usage: ")), ".fi", ".SH DESCRIPTION"]
@@ -116,11 +137,11 @@ def command_page(untm, version, command, summary, text):
         sub = help_text(untm, command, word)
         if sub:
             out += [f".SH {roff(command.upper())} {roff(word.upper())}"] + help_to_roff(sub)
-    out += exit_status() + [".SH SEE ALSO", "\\fBuntm\\fR(1)"]
+    out += exit_status(codes) + [".SH SEE ALSO", "\\fBuntm\\fR(1)"]
     return "\n".join(out) + "\n"
 
 
-def main_page(version, summaries):
+def main_page(version, codes, summaries):
     out = page_header("untm", version, "Chinese-English sentence alignment into TMX bundles")
     out += [".SH SYNOPSIS", ".nf", "untm COMMAND [OPTIONS] ...", "untm help COMMAND", "untm \\-\\-version", ".fi",
             ".SH DESCRIPTION",
@@ -129,7 +150,7 @@ def main_page(version, summaries):
             ".SH COMMANDS"]
     for command, summary in summaries.items():
         out += [".TP", f"\\fBuntm {roff(command)}\\fR", f"{roff(summary)}; see \\fBuntm\\-{roff(command)}\\fR(1)."]
-    out += exit_status() + [".SH SEE ALSO", ", ".join(f"\\fBuntm\\-{roff(c)}\\fR(1)" for c in summaries)]
+    out += exit_status(codes) + [".SH SEE ALSO", ", ".join(f"\\fBuntm\\-{roff(c)}\\fR(1)" for c in summaries)]
     return "\n".join(out) + "\n"
 
 
@@ -217,30 +238,33 @@ fi
 
 
 def main():
-    untm, out_dir, version, commands = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    untm, header, out_dir, version = sys.argv[1:5]
+    codes = exit_codes(header)
     general = subprocess.run([untm, "--help"], capture_output=True, text=True, check=True).stdout
-    summaries = {}
-    for line in general.split("\n"):
-        fields = line.split(maxsplit=1)
-        if line.startswith("  ") and fields and fields[0] in commands:
-            summaries[fields[0]] = fields[1].strip()
-    os.makedirs(os.path.join(out_dir, "man"), exist_ok=True)
+    summaries = commands_of(general)
+    commands = list(summaries)
+    man_dir = os.path.join(out_dir, "man")
+    os.makedirs(man_dir, exist_ok=True)
     os.makedirs(os.path.join(out_dir, "completion"), exist_ok=True)
+    # A command that is gone must not leave its page behind to be installed.
+    for name in os.listdir(man_dir):
+        if name.startswith("untm") and name.endswith(".1"):
+            os.remove(os.path.join(man_dir, name))
     options, subs = {}, {}
     for command in commands:
         text = help_text(untm, command)
         if text is None:
             sys.exit(f"generate.py: 'untm {command} --help' failed")
-        with open(os.path.join(out_dir, "man", f"untm-{command}.1"), "w") as page:
-            page.write(command_page(untm, version, command, summaries.get(command, command), text))
+        with open(os.path.join(man_dir, f"untm-{command}.1"), "w") as page:
+            page.write(command_page(untm, version, codes, command, summaries[command], text))
         options[command] = options_of(text)
         subs[command] = sub_words(text)
         for word in subs[command]:
             sub = help_text(untm, command, word)
             options[f"{command} {word}"] = options_of(sub) if sub else options[command]
     subs = {c: w for c, w in subs.items() if w}
-    with open(os.path.join(out_dir, "man", "untm.1"), "w") as page:
-        page.write(main_page(version, summaries))
+    with open(os.path.join(man_dir, "untm.1"), "w") as page:
+        page.write(main_page(version, codes, summaries))
     with open(os.path.join(out_dir, "completion", "untm.bash"), "w") as script:
         script.write(bash_completion(commands, options, subs))
     with open(os.path.join(out_dir, "completion", "_untm"), "w") as script:
