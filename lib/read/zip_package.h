@@ -21,7 +21,7 @@ namespace untm::read {
 struct ZipLimits {
   std::uint64_t part_size = std::uint64_t{256} << 20;     // one part, uncompressed
   std::uint64_t package_size = std::uint64_t{512} << 20;  // all parts read from one package
-  std::uint64_t entries = std::uint64_t{1} << 16;         // Word writes tens of parts
+  std::uint64_t entries = std::uint64_t{1} << 14;         // Word writes tens of parts, one per image
 };
 
 class ZipPackage {
