@@ -68,7 +68,7 @@ traced_batch() {  # CODE TRACE [strace options...] -- untm batch arguments...
   local options=()
   while [[ $1 != -- ]]; do options+=("$1"); shift; done
   shift
-  expect_exit "$code" strace -f -o "$trace" -e trace=openat,open "${options[@]}" "$untm" batch -q --no-learn "$@"
+  expect_exit "$code" strace -f -o "$trace" -e trace=openat,open,rename "${options[@]}" "$untm" batch -q --no-learn "$@"
 }
 opened() { grep -c "\"[^\"]*$2\"" "$1" || true; }  # TRACE FILE: how many times it was opened
 traced_batch 74 t0 -e inject=rename:error=EIO -- resume.tsv -o res.tmx.zst
