@@ -13,7 +13,10 @@ namespace untm::batch {
 namespace {
 
 constexpr std::string_view kHeaderPrefix = "untm-batch-journal 1 ";
-constexpr std::string_view kRecordMagic = "UJR1";
+constexpr std::string_view kRecordMagic = "UJR2";
+constexpr std::string_view kRecordMagicV1 = "UJR1";  // no warnings, no inputs
+// Bounds the warning count a damaged record may claim (each takes 8 bytes).
+constexpr std::uint64_t kMaxWarnings = 1024;
 constexpr std::size_t kMaxFieldSize = 256;
 
 void append_string(std::string& out, std::string_view text) {
@@ -61,6 +64,9 @@ std::string encode_journal_record(const JournalRecord& record) {
   append_string(out, record.failed_file);
   append_string(out, record.failure_reason);
   append_string(out, record.payload);
+  append_u64_le(out, record.warnings.size());
+  for (const std::string& warning : record.warnings) append_string(out, warning);
+  append_string(out, record.inputs);
   Fnv1a64 checksum;
   checksum.add(std::string_view(out).substr(kRecordMagic.size()));
   append_u64_le(out, checksum.value());
@@ -167,16 +173,27 @@ std::optional<JournalRecord> JournalReader::next() {
     return true;
   };
 
+  // The fields a "UJR2" record has after the payload.
+  const auto take_record_extras = [&](JournalRecord& out) {
+    std::uint64_t count = 0;
+    if (!take_u64(count) || count > kMaxWarnings) return false;
+    out.warnings.resize(count);
+    for (std::string& warning : out.warnings) {
+      if (!take_string(warning)) return false;
+    }
+    return take_string(out.inputs);
+  };
+
   JournalRecord record;
   std::string magic;
   std::string status;
-  if (!take(kRecordMagic.size(), magic) || magic != kRecordMagic) return stop(true);
+  if (!take(kRecordMagic.size(), magic) || (magic != kRecordMagic && magic != kRecordMagicV1)) return stop(true);
   if (!take(1, status) || (status[0] != 0 && status[0] != 1)) return stop(true);
   checksum.add(status);
   record.failed = status[0] == 1;
   if (!take_u64(record.index) || !take_u64(record.pair_count) || !take_u64(record.input_bytes) ||
       !take_string(record.id) || !take_string(record.failed_file) || !take_string(record.failure_reason) ||
-      !take_string(record.payload)) {
+      !take_string(record.payload) || (magic == kRecordMagic && !take_record_extras(record))) {
     return stop(true);
   }
   const std::uint64_t computed = checksum.value();

@@ -7,10 +7,14 @@
 // Append-only binary file, integers little-endian:
 //   header   "untm-batch-journal 1 " <fingerprint> " " <creation date> "\n"
 //   records  one per document, in list order (index 0, 1, 2, ...):
-//            "UJR1"  u8 status (0 done, 1 failed)  u64 index
+//            "UJR2"  u8 status (0 done, 1 failed)  u64 index
 //            u64 pair_count  u64 input_bytes
 //            4 × (u64 length, bytes): id, failed_file, failure_reason, payload
-//            u64 FNV-1a 64 of every record byte after "UJR1"
+//            u64 warning count, then each warning as (u64 length, bytes)
+//            (u64 length, bytes): inputs
+//            u64 FNV-1a 64 of every record byte after "UJR2"
+//            A record of journals before warnings and inputs ("UJR1") ends
+//            after the payload; it still reads, with neither.
 // A kill tears at most the record being written; the reader stops at the
 // first record that is short, out of order or fails its checksum, and says
 // where the valid prefix ends so the writer can cut the torn tail off.
@@ -21,6 +25,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "batch/manifest.h"
 #include "bundle/writer.h"
@@ -36,6 +41,10 @@ struct JournalRecord {
   std::uint64_t pair_count = 0;
   std::uint64_t input_bytes = 0;
   std::string payload;  // the finished document (opaque here: the tool's encoding)
+  std::vector<std::string> warnings;  // for the user, about a done document
+  // What the inputs of a failed document were when it failed (opaque here):
+  // a resume retries it only when they changed. Empty: always retried.
+  std::string inputs;
   friend bool operator==(const JournalRecord&, const JournalRecord&) = default;
 };
 

@@ -6,6 +6,7 @@
 #include "bundle/zstd_frames.h"
 #include "core/bytes.h"
 #include "core/error.h"
+#include "core/hash.h"
 
 namespace untm::bundle {
 
@@ -159,18 +160,31 @@ BundleIndex decode_index(std::string_view compressed, const std::string& source_
   return index;
 }
 
-std::string encode_document_marker(const IndexEntry& entry) {
+std::string encode_document_marker(const IndexEntry& entry, int version) {
   ByteWriter content;
-  content.raw(kDocumentMarkerSignature);
+  content.raw(version == 1 ? kDocumentMarkerSignatureV1 : kDocumentMarkerSignature);
   write_entry_fields(content, entry);
+  if (version != 1) content.u64(fnv1a64(content.bytes()));
   return skippable_frame(kDocumentMarkerMagic, content.bytes());
 }
 
-IndexEntry decode_document_marker(std::string_view content, const std::string& source_name) {
+bool is_document_marker_size(const IndexEntry& entry, std::uint64_t size) {
+  const std::uint64_t version_2 = encode_document_marker(entry).size();
+  return size == version_2 || size == version_2 - kDocumentMarkerChecksumSize;
+}
+
+IndexEntry decode_document_marker(std::string_view content, const std::string& source_name, bool* checksummed) {
   ByteReader reader(content, source_name, "document marker");
-  if (reader.take(kDocumentMarkerSignature.size()) != kDocumentMarkerSignature) reader.fail("wrong signature");
+  const std::string_view signature = reader.take(kDocumentMarkerSignature.size());
+  const bool version_2 = signature == kDocumentMarkerSignature;
+  if (!version_2 && signature != kDocumentMarkerSignatureV1) reader.fail("wrong signature");
   IndexEntry entry = read_entry_fields(reader);
+  if (version_2) {
+    const std::size_t checked = content.size() - reader.remaining();
+    if (reader.u64() != fnv1a64(content.substr(0, checked))) reader.fail("its checksum differs");
+  }
   if (reader.remaining() != 0) reader.fail("bytes after the entry");
+  if (checksummed != nullptr) *checksummed = version_2;
   return entry;
 }
 

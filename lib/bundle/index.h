@@ -4,9 +4,12 @@
 //
 //   header frame      zstd: XML declaration, <tmx>, <header/>, <body>
 //   per document:
-//     marker frame    skippable (magic 0x184D2A5D): "UNTMDOC1" + the document's
-//                     index entry, so that a scan can name documents without
-//                     the index
+//     marker frame    skippable (magic 0x184D2A5D): "UNTMDOC2" + the document's
+//                     index entry + u64 FNV-1a 64 of the signature and the
+//                     entry, so that a scan can name documents without the
+//                     index, and believes nothing of a damaged marker.
+//                     Bundles of untm before the checksum have "UNTMDOC1"
+//                     markers, without it: still read.
 //     document frame  zstd: the document's <tu> elements
 //   footer frame      zstd: </body></tmx>
 //   index frame       skippable (magic 0x184D2A5E): a zstd frame (with content
@@ -30,7 +33,9 @@ inline constexpr std::uint32_t kSkippableMagicMask = 0xFFFFFFF0;
 inline constexpr std::uint32_t kSkippableMagicBase = 0x184D2A50;
 inline constexpr std::uint32_t kDocumentMarkerMagic = 0x184D2A5D;
 inline constexpr std::uint32_t kIndexMagic = 0x184D2A5E;
-inline constexpr std::string_view kDocumentMarkerSignature = "UNTMDOC1";
+inline constexpr std::string_view kDocumentMarkerSignature = "UNTMDOC2";
+inline constexpr std::string_view kDocumentMarkerSignatureV1 = "UNTMDOC1";  // no checksum
+inline constexpr std::size_t kDocumentMarkerChecksumSize = 8;
 inline constexpr std::string_view kIndexTrailerSignature = "UNTMIDX1";
 inline constexpr std::size_t kIndexTrailerSize = 12;
 inline constexpr std::size_t kSkippableHeaderSize = 8;
@@ -71,9 +76,18 @@ std::string encode_index_frame(const BundleIndex& index);
 BundleIndex decode_index(std::string_view compressed, const std::string& source_name);
 
 // The marker frame written before a document frame (frame.offset is not
-// stored: a marker's document frame follows it).
-std::string encode_document_marker(const IndexEntry& entry);
-// The content of a marker frame (after the 8-byte skippable header).
-IndexEntry decode_document_marker(std::string_view content, const std::string& source_name);
+// stored: a marker's document frame follows it). `version` 1 writes the
+// marker of older bundles, without checksum (for tests).
+std::string encode_document_marker(const IndexEntry& entry, int version = 2);
+// Whether a marker frame of `size` bytes (skippable header included) can be
+// `entry`'s, in either version.
+bool is_document_marker_size(const IndexEntry& entry, std::uint64_t size);
+// The content of a marker frame (after the 8-byte skippable header). Throws
+// InputError naming `source_name` when it is damaged, its checksum included.
+// `checksummed`, if given, says whether the marker had a checksum (version
+// 2): the fields of a version 1 marker that its frame does not confirm are
+// unverified.
+IndexEntry decode_document_marker(std::string_view content, const std::string& source_name,
+                                  bool* checksummed = nullptr);
 
 }  // namespace untm::bundle

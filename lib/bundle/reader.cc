@@ -194,8 +194,8 @@ bool BundleReader::layout_matches(const BundleIndex& index, std::uint64_t index_
   if (index.header.offset != 0 || index.header.size == 0 || index.header.size > index_start) return false;
   std::uint64_t position = index.header.end();
   for (const IndexEntry& entry : index.documents) {
-    const std::uint64_t marker_size = encode_document_marker(entry).size();
-    if (entry.frame.size == 0 || entry.frame.offset != position + marker_size || entry.frame.size > index_start ||
+    if (entry.frame.size == 0 || entry.frame.offset < position ||
+        !is_document_marker_size(entry, entry.frame.offset - position) || entry.frame.size > index_start ||
         entry.frame.offset > index_start - entry.frame.size) {
       return false;
     }
@@ -209,6 +209,7 @@ struct BundleReader::ScanCursor {
   std::uint64_t position = 0;
   std::optional<IndexEntry> marker;  // the document marker just before the frame at `position`
   std::uint64_t marker_offset = 0;
+  bool marker_checksummed = false;   // a version 1 marker has no checksum
   bool after_footer = false;         // only the index (and nothing of the documents) may follow
 
   std::string describe() const {
@@ -256,12 +257,15 @@ void BundleReader::record_loss(std::string problem) {
 // The next document marker at or after `from`, if any.
 std::optional<std::uint64_t> BundleReader::next_document_marker(std::uint64_t from) {
   constexpr std::uint64_t kChunk = 1 << 20;
+  // Both versions' signatures start so.
+  constexpr std::string_view kSignaturePrefix = kDocumentMarkerSignature.substr(0, 7);
+  static_assert(kDocumentMarkerSignatureV1.starts_with(kSignaturePrefix));
   const std::size_t overlap = kSkippableHeaderSize + kDocumentMarkerSignature.size();
   for (std::uint64_t start = from; start < file_size_; start += kChunk) {
     const std::uint64_t size = std::min<std::uint64_t>(kChunk + overlap, file_size_ - start);
     const std::string chunk = read_bytes(start, size);
-    for (auto at = chunk.find(kDocumentMarkerSignature, kSkippableHeaderSize); at != std::string::npos;
-         at = chunk.find(kDocumentMarkerSignature, at + 1)) {
+    for (auto at = chunk.find(kSignaturePrefix, kSkippableHeaderSize); at != std::string::npos;
+         at = chunk.find(kSignaturePrefix, at + 1)) {
       if (read_u32_le(std::string_view(chunk).substr(at - kSkippableHeaderSize)) == kDocumentMarkerMagic) {
         return start + at - kSkippableHeaderSize;
       }
@@ -293,7 +297,8 @@ bool BundleReader::scan_skippable_frame(ScanCursor& cursor, std::uint32_t magic)
   cursor.marker.reset();
   if (magic == kDocumentMarkerMagic && size <= kMaxMarkerSize && !cursor.after_footer) {
     try {
-      cursor.marker = decode_document_marker(read_bytes(position + kSkippableHeaderSize, size), source_name_);
+      cursor.marker = decode_document_marker(read_bytes(position + kSkippableHeaderSize, size), source_name_,
+                                             &cursor.marker_checksummed);
       cursor.marker_offset = position;
     } catch (const InputError& error) {
       record_loss(fmt::format("byte {}: {}: a document may be lost", position, error.message()));
@@ -397,6 +402,11 @@ void BundleReader::record_document_frame(ScanCursor& cursor, FrameLocation frame
     const std::string problem = marker_mismatch(*cursor.marker, frame, content);
     if (problem.empty()) {
       entry = std::move(*cursor.marker);
+      if (!cursor.marker_checksummed) {
+        warnings_.push_back(fmt::format("document {}: its marker (an older bundle's, without checksum) is the only "
+                                        "record of its count of cleaned characters ({}): unverified",
+                                        entry.id, entry.cleaned_characters));
+      }
     } else {
       record_loss(fmt::format("document marker at byte {} ({}) does not match its frame: {}; the frame is listed as {}",
                               cursor.marker_offset, cursor.marker->id, problem, entry.id));

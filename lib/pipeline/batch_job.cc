@@ -9,6 +9,7 @@
 
 #include "batch/journal.h"
 #include "bundle/writer.h"
+#include "core/hash.h"
 #include "core/link.h"
 #include "format/tmx.h"
 #include "lexicon/lexicon.h"
@@ -33,6 +34,24 @@ SplitPair read_listed_pair(BatchStorage& storage, const batch::DocumentPair& pai
   return read_pair(pair.first_path, pair.second_path, read, AlignOptions{}, text_options, input_bytes);
 }
 
+// What a document's inputs hold, for a resume to know whether a failed
+// document's inputs changed since it failed: the size and a hash of each
+// side's bytes, or that it could not be read (and why).
+std::string input_fingerprint(BatchStorage& storage, const batch::DocumentPair& pair) {
+  std::string fingerprint;
+  for (const std::string* name : {&pair.first_path, &pair.second_path}) {
+    try {
+      const std::string bytes = storage.read(*name);
+      fingerprint += fmt::format("{}:{:016x};", bytes.size(), fnv1a64(bytes));
+    } catch (const InputError& error) {
+      fingerprint += fmt::format("unread:{:016x};", fnv1a64(error.message()));
+    } catch (const std::bad_alloc&) {
+      fingerprint += fmt::format("too-large:{};", storage.size(*name));
+    }
+  }
+  return fingerprint;
+}
+
 class DocumentAligner {
  public:
   DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, const format::TmxHeader& header,
@@ -50,6 +69,7 @@ class DocumentAligner {
         write_output(storage_, OutputKind::links, aligned.id, format_links(links_of(aligned)));
       }
       outcome.pair_count = aligned.pairs.size();
+      outcome.warnings = split.warnings;
       outcome.payload = batch::encode_document_payload(
           bundle::encode_document(aligned, header_, bundle::kDefaultCompressionLevel));
     } catch (const InputError& error) {
@@ -67,7 +87,10 @@ class DocumentAligner {
       outcome.failed = true;
       outcome.failure_reason = fmt::format("internal error: {}", error.what());
     }
-    if (outcome.failed) outcome.payload.clear();
+    if (outcome.failed) {
+      outcome.payload.clear();
+      outcome.inputs = input_fingerprint(storage_, pair);
+    }
     return outcome;
   }
 
@@ -91,7 +114,8 @@ struct JournalState {
   ProgressCounts counts;
 };
 
-JournalState read_existing_journal(BatchStorage& storage, const std::string& fingerprint) {
+JournalState read_existing_journal(const std::vector<batch::DocumentPair>& documents, BatchStorage& storage,
+                                   const std::string& fingerprint) {
   const auto in = storage.open(WorkFile::journal);
   batch::JournalReader reader(*in, storage.name(WorkFile::journal));
   if (reader.fingerprint() != fingerprint) {
@@ -101,9 +125,10 @@ JournalState read_existing_journal(BatchStorage& storage, const std::string& fin
   state.creation_date = reader.creation_date();
   std::uint64_t before_record = reader.valid_size();
   while (auto record = reader.next()) {
-    if (record->failed) {
-      // Its input may have been fixed since: align it again, and (the journal
-      // stays in list order) every document after it.
+    if (record->failed && (record->index >= documents.size() || record->inputs.empty() ||
+                           record->inputs != input_fingerprint(storage, documents[record->index]))) {
+      // Its inputs changed since (or the journal cannot tell): align it
+      // again, and (the journal stays in list order) every document after it.
       state.valid_size = before_record;
       return state;
     }
@@ -120,12 +145,12 @@ JournalState read_existing_journal(BatchStorage& storage, const std::string& fin
 
 // Where this run starts: after the journal's documents when resuming, else
 // from nothing (and without the lexicon of an earlier batch).
-JournalState starting_state(const BatchRun& run, BatchStorage& storage, const std::string& fingerprint,
-                            BatchObserver& observer) {
+JournalState starting_state(const std::vector<batch::DocumentPair>& documents, const BatchRun& run,
+                            BatchStorage& storage, const std::string& fingerprint, BatchObserver& observer) {
   const bool journal_exists = storage.exists(WorkFile::journal);
   if (journal_exists && !run.resume) observer.starting_over();
   if (run.resume && journal_exists) {
-    JournalState state = read_existing_journal(storage, fingerprint);
+    JournalState state = read_existing_journal(documents, storage, fingerprint);
     if (run.creation_date && *run.creation_date != state.creation_date) {
       throw ResumeRefused(storage.name(WorkFile::journal), ResumeRefused::Reason::other_date, state.creation_date);
     }
@@ -222,6 +247,7 @@ BatchSummary write_outputs(const std::vector<batch::DocumentPair>& documents,
       continue;
     }
     writer.append(batch::decode_document_payload(record->payload, journal_name));
+    for (std::string& warning : record->warnings) summary.warnings.push_back({record->id, std::move(warning)});
     ++summary.aligned;
     summary.pairs += record->pair_count;
     summary.input_bytes += record->input_bytes;
@@ -275,7 +301,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
                            const std::vector<batch::UnpairedFile>& unpaired, const BatchSettings& settings,
                            const BatchRun& run, BatchStorage& storage, BatchObserver& observer) {
   const std::string fingerprint = batch_fingerprint(documents, settings, storage);
-  const JournalState state = starting_state(run, storage, fingerprint, observer);
+  const JournalState state = starting_state(documents, run, storage, fingerprint, observer);
   format::TmxHeader header;
   header.creation_date = state.creation_date;
   header.srclang = settings.srclang;
@@ -293,7 +319,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
     journal->close();
   }
   BatchSummary summary = write_outputs(documents, unpaired, run, header, storage);
-  summary.resumed = state.finished;
+  summary.resumed = state.finished - state.counts.documents_failed;
   storage.remove(WorkFile::journal);
   storage.remove(WorkFile::lexicon);
   return summary;

@@ -51,13 +51,24 @@ struct FailedDocument {
   std::string reason;
 };
 
+// A warning about an aligned document (pipeline/pair_languages.h: an empty
+// side, lengths no translation has, the order detected).
+struct DocumentWarning {
+  std::string id;
+  std::string warning;  // without "warning:"
+};
+
 struct BatchSummary {
   std::size_t documents = 0;        // in this batch (or shard)
   std::size_t aligned = 0;
-  std::size_t resumed = 0;          // finished by an earlier run, taken from the journal
+  // Aligned by an earlier run, taken from the journal. A document that failed
+  // in an earlier run is taken from it too, failed, when its inputs are
+  // unchanged: failing again is certain.
+  std::size_t resumed = 0;
   std::uint64_t pairs = 0;
   std::uint64_t input_bytes = 0;
   std::vector<FailedDocument> failed;
+  std::vector<DocumentWarning> warnings;  // in document order
 };
 
 // A journal that a resume may not continue.

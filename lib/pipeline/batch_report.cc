@@ -20,6 +20,14 @@ std::string report_line(const batch::DocumentPair& pair, const batch::JournalRec
     append_json_string(line, record.failure_reason);
   } else {
     line += fmt::format(",\"status\":\"aligned\",\"pairs\":{},\"bytes\":{}", record.pair_count, record.input_bytes);
+    if (!record.warnings.empty()) {
+      line += ",\"warnings\":[";
+      for (std::size_t i = 0; i < record.warnings.size(); ++i) {
+        if (i > 0) line += ',';
+        append_json_string(line, record.warnings[i]);
+      }
+      line += ']';
+    }
   }
   line += "}\n";
   return line;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/hash.h"
 
 using namespace untm;
 using namespace untm::batch;
@@ -38,8 +39,10 @@ TEST_CASE("journal records read back as written, failures included", "[batch]") 
   failed.failed = true;
   failed.failed_file = "B-ZH.txt";
   failed.failure_reason = "byte 3: invalid UTF-8";
-  const std::vector<JournalRecord> written = {done_record(0, "A", std::string("\0frame\xff", 7)), failed,
-                                              done_record(2, "C", "")};
+  failed.inputs = "12:00ff;unread;";
+  JournalRecord warned = done_record(2, "C", "");
+  warned.warnings = {"C-EN.txt: no text, nothing to align", "second\nline"};
+  const std::vector<JournalRecord> written = {done_record(0, "A", std::string("\0frame\xff", 7)), failed, warned};
   std::string bytes = encode_journal_header("3-abc", "20131001T120000Z");
   for (const auto& record : written) bytes += encode_journal_record(record);
 
@@ -52,6 +55,33 @@ TEST_CASE("journal records read back as written, failures included", "[batch]") 
   CHECK(read == written);
   CHECK(reader.valid_size() == bytes.size());
   CHECK_FALSE(reader.stopped_at_torn_record());
+}
+
+// A record as journals before warnings and inputs wrote it ("UJR1": the
+// fields end after the payload), made from a new one without either.
+std::string version_1_record(const JournalRecord& record) {
+  std::string bytes = encode_journal_record(record);
+  REQUIRE(bytes.starts_with("UJR2"));
+  bytes.replace(0, 4, "UJR1");
+  bytes.resize(bytes.size() - 8 - 16);  // checksum, warning count 0, inputs length 0
+  untm::Fnv1a64 checksum;
+  checksum.add(std::string_view(bytes).substr(4));
+  std::string sum;
+  for (int shift = 0; shift < 64; shift += 8) sum.push_back(static_cast<char>((checksum.value() >> shift) & 0xff));
+  return bytes + sum;
+}
+
+TEST_CASE("journal records written before warnings and inputs still read", "[batch]") {
+  JournalRecord failed = done_record(1, "B", "");
+  failed.failed = true;
+  failed.failure_reason = "bad";
+  const std::vector<JournalRecord> written = {done_record(0, "A", "frame"), failed};
+  std::string bytes = encode_journal_header("2-abc", "20131001T120000Z");
+  for (const auto& record : written) bytes += version_1_record(record);
+  CHECK(read_all(bytes) == written);
+  // A damaged old record is still refused.
+  bytes[bytes.size() - 3] ^= 1;
+  CHECK(read_all(bytes).size() == 1);
 }
 
 TEST_CASE("a journal cut anywhere inside a record keeps exactly the complete records", "[batch]") {

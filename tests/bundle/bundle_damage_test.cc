@@ -148,6 +148,32 @@ std::set<std::uint64_t> structural_bytes(const Layout& layout, std::uint64_t dat
   return offsets;
 }
 
+// The bundle as untm wrote it before markers had a checksum ("UNTMDOC1"
+// markers, 8 bytes shorter, and an index pointing at the frames after them).
+std::string with_version_1_markers(const std::string& bundle, const Layout& layout, bool with_index) {
+  BundleIndex index = layout.index;
+  std::string out = bundle.substr(0, index.header.end());
+  for (IndexEntry& entry : index.documents) {
+    out += encode_document_marker(entry, 1);
+    const std::string frame = bundle.substr(entry.frame.offset, entry.frame.size);
+    entry.frame.offset = out.size();
+    out += frame;
+  }
+  const std::string footer = bundle.substr(index.footer.offset, index.footer.size);
+  index.footer.offset = out.size();
+  out += footer;
+  if (with_index) out += encode_index_frame(index);
+  return out;
+}
+
+// `bundle` with its document `number`'s marker (which must follow document
+// number - 1's frame) replaced by `marker`.
+std::string with_marker(const std::string& bundle, const Layout& layout, std::size_t number, const std::string& marker) {
+  const std::uint64_t start = layout.index.documents[number - 1].frame.end();
+  const std::uint64_t end = layout.index.documents[number].frame.offset;
+  return bundle.substr(0, start) + marker + bundle.substr(end);
+}
+
 }  // namespace
 
 TEST_CASE("every flipped byte of index, markers and frame headers reads as written or fails loudly",
@@ -178,10 +204,9 @@ TEST_CASE("with the index gone, every flipped byte of markers and frames reads a
   REQUIRE_FALSE(scanned.loud);
   CHECK(same_reading(scanned, original));
 
-  // The count of cleaned characters is the one marker field no frame
-  // confirms (a marker checksum would need a new format): it is compared
-  // where the index is intact, not here.
-  const Tally tally = flip_each(bundle, structural_bytes(layout, 3), original, false);
+  // Every field a reader shows counts, the count of cleaned characters too,
+  // which no frame confirms: the marker's checksum does.
+  const Tally tally = flip_each(bundle, structural_bytes(layout, 3), original);
   CHECK(tally.loud > tally.original);
 }
 
@@ -248,26 +273,79 @@ TEST_CASE("two bundles concatenated are refused, not listed as the second alone"
   }
 }
 
+// A marker whose checksum holds (rewritten whole, or an older bundle's
+// without checksum) still has to agree with its frame.
 TEST_CASE("with the index gone, a marker that names another document is not believed", "[bundle][robustness]") {
   const std::string intact = write_bundle(small_documents());
   const Layout layout = layout_of(intact);
-  std::string bundle = intact.substr(0, layout.index_start);
-  // The second marker's id starts after its 8-byte frame header, the 8-byte
-  // signature and the id's 4-byte length: "A/68/155/Add.1" becomes "A/68/154/Add.1".
-  const std::uint64_t marker = layout.index.documents[0].frame.end();
-  REQUIRE(bundle.substr(marker + 20, 14) == "A/68/155/Add.1");
-  bundle[marker + 27] = '4';
+  IndexEntry renamed = layout.index.documents[1];
+  REQUIRE(renamed.id == "A/68/155/Add.1");
+  renamed.id = "A/68/154/Add.1";
+  const std::string rewritten = with_marker(intact.substr(0, layout.index_start), layout, 1,
+                                            encode_document_marker(renamed));
+  std::string old_style = with_version_1_markers(intact, layout, false);
+  const std::size_t id_at = old_style.find("A/68/155/Add.1");
+  REQUIRE(id_at != std::string::npos);
+  old_style[id_at + 7] = '4';
 
+  for (const std::string& bundle : {rewritten, old_style}) {
+    std::istringstream in(bundle);
+    BundleReader reader(in, kName);
+    CHECK_FALSE(reader.complete());
+    REQUIRE(reader.losses().size() == 1);
+    CHECK(reader.losses()[0].find("A/68/154/Add.1") != std::string::npos);
+    CHECK(reader.losses()[0].find("name another document") != std::string::npos);
+    CHECK(reader.find("A/68/154/Add.1") == nullptr);
+    REQUIRE(reader.documents().size() == 3);
+    CHECK(reader.documents()[1].id.starts_with("frame-at-byte-"));
+    CHECK(reader.documents()[2].id == "S/2013/123");
+  }
+}
+
+TEST_CASE("with the index gone, a marker whose checksum fails loses its document loudly", "[bundle][robustness]") {
+  const std::string intact = write_bundle(small_documents());
+  const Layout layout = layout_of(intact);
+  std::string bundle = intact.substr(0, layout.index_start);
+  // The last 8 bytes of the second marker are its checksum; the 8 before,
+  // its count of cleaned characters, which no frame confirms.
+  const std::uint64_t cleaned = layout.index.documents[1].frame.offset - 16;
+  bundle[cleaned] = static_cast<char>(bundle[cleaned] ^ 0x05);
   std::istringstream in(bundle);
   BundleReader reader(in, kName);
   CHECK_FALSE(reader.complete());
-  REQUIRE(reader.losses().size() == 1);
-  CHECK(reader.losses()[0].find("A/68/154/Add.1") != std::string::npos);
-  CHECK(reader.losses()[0].find("name another document") != std::string::npos);
-  CHECK(reader.find("A/68/154/Add.1") == nullptr);
-  REQUIRE(reader.documents().size() == 3);
-  CHECK(reader.documents()[1].id == fmt::format("frame-at-byte-{}", layout.index.documents[1].frame.offset));
-  CHECK(reader.documents()[2].id == "S/2013/123");
+  REQUIRE(reader.losses().size() == 2);
+  CHECK(reader.losses()[0].find("damaged document marker: its checksum differs") != std::string::npos);
+  CHECK(reader.losses()[1].find("its document's name is lost") != std::string::npos);
+  CHECK(reader.find("A/68/155/Add.1") == nullptr);
+}
+
+TEST_CASE("bundles with markers of version 1 (no checksum) still read, the unverified field said so",
+          "[bundle][robustness]") {
+  const std::string intact = write_bundle(small_documents());
+  const Layout layout = layout_of(intact);
+  const Reading original = read_whole(intact);
+  const std::string indexed = with_version_1_markers(intact, layout, true);
+  REQUIRE(indexed.size() + 3 * kDocumentMarkerChecksumSize == intact.size());
+  {
+    std::istringstream in(indexed);
+    BundleReader reader(in, kName);
+    CHECK_FALSE(reader.index_rebuilt());
+    CHECK(reader.warnings().empty());
+    CHECK(reader.verify().ok());
+  }
+  CHECK(same_reading(read_whole(indexed), original));
+
+  const std::string scanned = with_version_1_markers(intact, layout, false);
+  CHECK(same_reading(read_whole(scanned), original));
+  std::istringstream in(scanned);
+  BundleReader reader(in, kName);
+  CHECK(reader.complete());
+  std::size_t unverified = 0;
+  for (const std::string& warning : reader.warnings()) {
+    unverified += warning.find("count of cleaned characters") != std::string::npos &&
+                  warning.find("unverified") != std::string::npos;
+  }
+  CHECK(unverified == 3);
 }
 
 TEST_CASE("with the index gone, a marker whose size skips a document loses it loudly", "[bundle][robustness]") {

@@ -35,12 +35,16 @@ frame_end() { sed -n "${1}p" "$work/ls.txt" | awk -F'\t' '{ print $4 + $5 }'; }
 head -c "$index_start" "$bundle" > "$work/no-index.tmx.zst"
 cp "$work/no-index.tmx.zst" "$work/renamed.tmx.zst"
 second_marker=$(frame_end 1)
-# The id starts after the marker's 8-byte frame header, "UNTMDOC1" and a u32 length.
+# The id starts after the marker's 8-byte frame header, "UNTMDOC2" and a u32 length.
 flip_byte "$work/renamed.tmx.zst" $(( second_marker + 21 )) 1
 cp "$work/no-index.tmx.zst" "$work/skipping.tmx.zst"
 # The second marker's size made to cover its own frame: the document vanishes.
 skip=$(( $(frame_end 2) - second_marker - 8 ))
 for i in 0 1 2 3; do set_byte "$work/skipping.tmx.zst" $(( second_marker + 4 + i )) $(( (skip >> (8 * i)) & 255 )); done
+# Held out: the last 8 bytes of the third marker (once its count of cleaned
+# characters, which no frame confirms; now its checksum), shown by stats.
+cp "$work/no-index.tmx.zst" "$work/cleaned.tmx.zst"
+flip_byte "$work/cleaned.tmx.zst" $(( $(frame_offset 3) - 8 )) 2
 cp "$bundle" "$work/index-header.tmx.zst"
 flip_byte "$work/index-header.tmx.zst" $(( index_start + 4 )) 16
 cp "$bundle" "$work/trailer-size.tmx.zst"
@@ -68,10 +72,12 @@ export_args=(--format jsonl -o "$work/out.jsonl")
 row "intact" "$bundle" 0 - yes export "${export_args[@]}"
 row "index gone" "$work/no-index.tmx.zst" 0 "warning: index missing" yes export "${export_args[@]}"
 row "index gone, verify" "$work/no-index.tmx.zst" 1 "index missing or damaged" no verify
-row "index gone, marker renamed" "$work/renamed.tmx.zst" 1 "incomplete: document marker at byte $second_marker" no \
-  export "${export_args[@]}"
-row "index gone, marker renamed, ls" "$work/renamed.tmx.zst" 1 "does not match its frame" no ls
-row "index gone, marker renamed, verify" "$work/renamed.tmx.zst" 1 "does not match its frame" no verify
+# The marker's checksum fails: nothing of it is believed, its document is lost.
+row "index gone, marker renamed" "$work/renamed.tmx.zst" 1 \
+  "incomplete: byte $second_marker: damaged document marker: its checksum differs" no export "${export_args[@]}"
+row "index gone, marker renamed, ls" "$work/renamed.tmx.zst" 1 "its checksum differs" no ls
+row "index gone, marker renamed, verify" "$work/renamed.tmx.zst" 1 "its document's name is lost" no verify
+row "index gone, third marker's last field flipped, stats" "$work/cleaned.tmx.zst" 1 "its checksum differs" no stats
 row "index gone, marker skips a document" "$work/skipping.tmx.zst" 1 "a document may be lost" no \
   export "${export_args[@]}"
 row "index gone, marker skips a document, ls" "$work/skipping.tmx.zst" 1 "incomplete" no ls

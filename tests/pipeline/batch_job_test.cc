@@ -99,12 +99,15 @@ class MemoryStorage final : public BatchStorage {
 class SilentObserver final : public BatchObserver {
  public:
   int starting_over_calls = 0;
+  std::size_t done_at_start = 0;  // documents this run did not align (from the journal)
   void starting_over() override { ++starting_over_calls; }
   void learning_started(std::size_t, std::size_t) override {}
   void learning_progress(std::size_t, std::uint64_t) override {}
   void learning_pass_finished(std::size_t, std::uint64_t) override {}
   void learning_finished(std::size_t, std::uint64_t) override {}
-  void aligning_started(std::size_t, std::uint64_t, const ProgressCounts&) override {}
+  void aligning_started(std::size_t, std::uint64_t, const ProgressCounts& at_start) override {
+    done_at_start = at_start.documents_done;
+  }
   void aligning_progress(const ProgressCounts&) override {}
   void aligning_finished(const ProgressCounts&) override {}
 };
@@ -238,6 +241,64 @@ TEST_CASE("a resume aligns a document that failed again: its input may have been
   CHECK(summary.failed.empty());
   CHECK(summary.resumed == 1);
   CHECK(bundle_ids(storage.outputs.at("bundle:")) == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("a resume keeps a failed document whose inputs did not change, and what follows it", "[pipeline][batch]") {
+  MemoryStorage storage;
+  const auto list = add_documents(storage);
+  storage.inputs["b.zh"] = "The English text given as Chinese, twice over.\nIt is refused.\n";
+  storage.appends_before_kill = 1 + 2;  // a done, b failed, killed before c
+  SilentObserver observer;
+  REQUIRE_THROWS_AS(run_batch_job(list, list, {}, presplit_settings(), fixed_date_run(1), storage, observer), Killed);
+  storage.appends_before_kill = static_cast<std::size_t>(-1);
+  BatchRun resume = fixed_date_run(1);
+  resume.resume = true;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), resume, storage, observer);
+  CHECK(observer.done_at_start == 2);  // only c aligned
+  CHECK(summary.resumed == 1);
+  REQUIRE(summary.failed.size() == 1);
+  CHECK(summary.failed[0].file == "b.zh");
+  CHECK(summary.failed[0].reason.find("given as Chinese") != std::string::npos);
+  CHECK(bundle_ids(storage.outputs.at("bundle:")) == std::vector<std::string>{"a", "c"});
+}
+
+TEST_CASE("a resume retries a failed document whose input changed to the same size", "[pipeline][batch]") {
+  MemoryStorage storage;
+  const auto list = add_documents(storage);
+  storage.inputs["b.zh"] = "The English text given as Chinese.\n";
+  storage.appends_before_kill = 1 + 2;
+  SilentObserver observer;
+  REQUIRE_THROWS_AS(run_batch_job(list, list, {}, presplit_settings(), fixed_date_run(1), storage, observer), Killed);
+  storage.appends_before_kill = static_cast<std::size_t>(-1);
+  storage.inputs["b.zh"] = "The English text given as Chinesf.\n";  // one letter changed
+  BatchRun resume = fixed_date_run(1);
+  resume.resume = true;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), resume, storage, observer);
+  CHECK(observer.done_at_start == 1);  // b aligned again (and fails again), then c
+  CHECK(summary.failed.size() == 1);
+}
+
+TEST_CASE("warnings about a document reach the summary and the report, and survive a resume", "[pipeline][batch]") {
+  MemoryStorage storage;
+  const auto list = add_documents(storage);
+  storage.inputs["b.en"] = "";
+  storage.appends_before_kill = 1 + 2;  // a and b journaled
+  SilentObserver observer;
+  BatchRun run = fixed_date_run(1);
+  run.report = true;
+  REQUIRE_THROWS_AS(run_batch_job(list, list, {}, presplit_settings(), run, storage, observer), Killed);
+  storage.appends_before_kill = static_cast<std::size_t>(-1);
+  run.resume = true;
+  const BatchSummary summary = run_batch_job(list, list, {}, presplit_settings(), run, storage, observer);
+  CHECK(summary.failed.empty());
+  REQUIRE(summary.warnings.size() == 1);
+  CHECK(summary.warnings[0].id == "b");
+  CHECK(summary.warnings[0].warning == "b.en: no text, nothing to align");
+  const std::string& report = storage.outputs.at("report:");
+  CHECK(report.find(R"("id":"b",)") != std::string::npos);
+  CHECK(report.find(R"("warnings":["b.en: no text, nothing to align"]})") != std::string::npos);
+  CHECK(report.find(R"("id":"c","zh":"c.zh","en":"c.en","status":"aligned","pairs":2,"bytes":)") !=
+        std::string::npos);
 }
 
 TEST_CASE("a resume knows the batch by the files it reads, however they are spelled", "[pipeline][batch]") {

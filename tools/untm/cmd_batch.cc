@@ -47,7 +47,8 @@ DIR: files paired by name: A_68_155-ZH.txt + A_68_155-EN.txt, X.zh + X.en
   listed with the reason.
 
 Exit codes: 0 every document aligned; 3 the bundle was written but some
-documents failed (listed at the end and in --report); 1 bad input, 64 bad
+documents failed (listed at the end and in --report, as are the warnings:
+an empty side, lengths no translation has); 1 bad input, 64 bad
 usage, 74 an output cannot be written (nothing written); 2 internal error.
 
 Examples:
@@ -112,6 +113,8 @@ void print_summary(const pipeline::BatchSummary& summary, bool quiet) {
                summary.aligned, summary.documents, summary.resumed, summary.pairs,
                static_cast<double>(summary.input_bytes) / 1e6);
   }
+  // Even with -q: a warning says the bundle may not hold what was meant.
+  for (const auto& [id, warning] : summary.warnings) fmt::print(stderr, "untm batch: warning: {}: {}\n", id, warning);
   if (summary.failed.empty()) return;
   fmt::print(stderr, "untm batch: {} documents failed and are not in the bundle:\n", summary.failed.size());
   for (const auto& failure : summary.failed) {
@@ -156,13 +159,15 @@ po::options_description batch_options(BatchCommand& command) {
        "'untm bundle merge' of the N shard bundles, in order, gives the whole batch")
       ("resume", po::bool_switch(&command.resume),
        "finish a batch that was killed: keep the documents it finished (from OUT's journal, "
-       "OUT.untm-journal) and align the rest")
+       "OUT.untm-journal) and align the rest; a document that failed is aligned again only if its inputs "
+       "changed")
       ("presplit", po::bool_switch(&settings.presplit),
        "inputs hold one sentence per line (gold-set layout), as in 'untm align --presplit'")
       ("date", po::value(&command.date)->value_name("YYYYMMDDThhmmssZ"),
        "creation date of every unit (default: now), for byte-identical bundles")
       ("report", po::value(&command.report)->value_name("FILE.jsonl"),
-       "one JSON line per document (aligned, failed with file and reason) and per unpaired file")
+       "one JSON line per document (aligned, with its warnings if any; failed, with file and reason) and per "
+       "unpaired file")
       ("links-dir", po::value(&settings.links_dir)->value_name("DIR"),
        "also write DIR/<id>.align per document in the gold link format ([i,j]:[k]), for 'untm eval'; "
        "in <id>, '/', '\\', '%', '~', control characters and a leading '.' are written %XX "
