@@ -32,7 +32,14 @@ for candidate in "${XDG_DATA_HOME:-$HOME/.local/share}/untm/cedict_ts.u8" \
                  "${XDG_CACHE_HOME:-$HOME/.cache}/untm/cedict_ts.u8"; do
   if [[ -z "$user_dictionary" && -f "$candidate" ]]; then user_dictionary="$candidate"; fi
 done
+user_cache="${XDG_CACHE_HOME:-$HOME/.cache}"
 export XDG_DATA_HOME="$work/xdg-data" XDG_CACHE_HOME="$work/xdg-cache"
+# Other programs' caches stay in use (fontconfig's: LibreOffice and Chromium
+# would rebuild it in every test); only untm's folder is hidden.
+mkdir -p "$XDG_CACHE_HOME"
+for entry in "$user_cache"/* "$user_cache"/.[!.]*; do
+  [[ -e "$entry" && "$(basename "$entry")" != untm ]] && ln -s "$entry" "$XDG_CACHE_HOME/" || true
+done
 
 exit_actions=()
 at_exit() {  # COMMAND: run (as with eval) before $work is removed
