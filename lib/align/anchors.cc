@@ -285,10 +285,7 @@ std::size_t count_common(const std::vector<std::uint64_t>& first, const std::vec
   return common;
 }
 
-double boundary_cost(const SentenceFeatures& first, const SentenceFeatures& second, Boundary boundary,
-                     const AnchorWeights& weights) {
-  const bool in_first = has_boundary(first, boundary);
-  const bool in_second = has_boundary(second, boundary);
+double boundary_cost(bool in_first, bool in_second, Boundary boundary, const AnchorWeights& weights) {
   if (const auto& learnt = weights.boundary_costs[static_cast<std::size_t>(boundary)]) {
     return (*learnt)[in_first][in_second];
   }
@@ -342,6 +339,21 @@ double anchor_cost(std::span<const SentenceFeatures> first, std::span<const Sent
       std::none_of(second.begin(), second.end(), has_anchors)) {
     return anchor_cost_without_anchors(weights);
   }
+  return anchored_link_cost(first, second, weights, boundary_table(weights), scratch);
+}
+
+BoundaryTable boundary_table(const AnchorWeights& weights) {
+  BoundaryTable table{};
+  for (std::size_t k = 0; k < kBoundaryCount; ++k) {
+    for (int x = 0; x < 2; ++x) {
+      for (int y = 0; y < 2; ++y) table[k][x][y] = boundary_cost(x == 1, y == 1, static_cast<Boundary>(k), weights);
+    }
+  }
+  return table;
+}
+
+double anchored_link_cost(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+                          const AnchorWeights& weights, const BoundaryTable& boundaries, AnchorScratch& scratch) {
   double cost = 0;
   const TokenOverlap shared = token_overlap(first, second, &SentenceFeatures::shared_tokens, scratch);
   const std::size_t unmatched = shared.first_total + shared.second_total - 2 * shared.common;
@@ -350,10 +362,14 @@ double anchor_cost(std::span<const SentenceFeatures> first, std::span<const Sent
   if (first.empty() || second.empty()) return cost;
   const TokenOverlap latin = token_overlap(first, second, &SentenceFeatures::latin_words, scratch);
   cost -= weights.latin_word_match * static_cast<double>(latin.common);
-  cost += boundary_cost(first.front(), second.front(), Boundary::opening_quote, weights);
-  cost += boundary_cost(first.back(), second.back(), Boundary::closing_quote, weights);
-  cost += boundary_cost(first.back(), second.back(), Boundary::question, weights);
-  cost += boundary_cost(first.back(), second.back(), Boundary::exclamation, weights);
+  const SentenceFeatures& first_start = first.front();
+  const SentenceFeatures& second_start = second.front();
+  const SentenceFeatures& first_end = first.back();
+  const SentenceFeatures& second_end = second.back();
+  cost += boundaries[0][first_start.opens_with_quote][second_start.opens_with_quote];
+  cost += boundaries[1][first_end.closes_with_quote][second_end.closes_with_quote];
+  cost += boundaries[2][first_end.ends_with_question][second_end.ends_with_question];
+  cost += boundaries[3][first_end.ends_with_exclamation][second_end.ends_with_exclamation];
   return cost;
 }
 

@@ -80,6 +80,17 @@ double anchor_cost_without_anchors(const AnchorWeights& weights);
 double anchor_cost(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
                    const AnchorWeights& weights, AnchorScratch& scratch);
 
+// The boundary costs of AnchorWeights looked up once: [boundary][mark on the
+// first side][mark on the second side].
+using BoundaryTable = std::array<BoundaryCosts, kBoundaryCount>;
+BoundaryTable boundary_table(const AnchorWeights& weights);
+
+// anchor_cost() for a caller that knows a unit of the link has anchors (or a
+// side is empty) and has `boundaries` = boundary_table(weights): the aligner
+// prices millions of candidate links with the same weights.
+double anchored_link_cost(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+                          const AnchorWeights& weights, const BoundaryTable& boundaries, AnchorScratch& scratch);
+
 // The clause constraint: `chinese` is the Chinese side of a link, and
 // `other_count` the number of sentences on the other side.
 double clause_cost(std::span<const SentenceFeatures> chinese, std::size_t other_count,

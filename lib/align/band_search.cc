@@ -1,6 +1,8 @@
 #include "align/band_search.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <limits>
 #include <stdexcept>
 
@@ -33,38 +35,66 @@ Band make_band(const std::vector<std::size_t>& diagonal, std::size_t second_size
   return band;
 }
 
+// The path costs of the last max_first_count + 1 rows, in a ring.
+class RowRing {
+ public:
+  explicit RowRing(std::size_t size) : rows_(size), lows_(size) {}
+  std::vector<double>& start(std::size_t i, std::size_t low, std::size_t high) {
+    lows_[i % rows_.size()] = low;
+    rows_[i % rows_.size()].assign(high - low + 1, kUnreachable);
+    return rows_[i % rows_.size()];
+  }
+  double at(std::size_t i, std::size_t j) const { return rows_[i % rows_.size()][j - lows_[i % rows_.size()]]; }
+
+ private:
+  std::vector<std::vector<double>> rows_;
+  std::vector<std::size_t> lows_;
+};
+
+// The path cost before each link type that can end at cell (i, j) (inside
+// the band, from a reachable cell), into `before`; bit t of the result says
+// whether type t can.
+std::uint32_t predecessors(const Band& band, const RowRing& ring, std::size_t i, std::size_t j,
+                           std::span<const LinkType> types, double* before) {
+  std::uint32_t wanted = 0;
+  for (std::size_t t = 0; t < types.size(); ++t) {
+    const std::size_t a = types[t].first_count, b = types[t].second_count;
+    if (a > i || b > j) continue;
+    const std::size_t from_i = i - a, from_j = j - b;
+    if (from_j < band.low[from_i] || from_j > band.high[from_i]) continue;
+    before[t] = ring.at(from_i, from_j);
+    if (before[t] != kUnreachable) wanted |= 1u << t;
+  }
+  return wanted;
+}
+
 // The dynamic programme over the cells of `band`: for every cell, the link
-// type of the cheapest path reaching it (kNoStep where none does). Costs are
-// kept for the last max_first_count + 1 rows only, in a ring. When `recorded`
-// is not empty, every candidate link's cost goes into it (cell-major, one slot
-// per link type) so that the posterior pass prices no link twice.
+// type of the cheapest path reaching it (kNoStep where none does). When
+// `recorded` is not empty, every candidate link's cost goes into it
+// (cell-major, one slot per link type) so that the posterior pass prices no
+// link twice.
 std::vector<std::uint8_t> fill_band(const Band& band, std::size_t first_size, std::span<const LinkType> types,
                                     LinkCostFunction& costs, std::vector<float>& recorded) {
   std::size_t max_first_count = 0;
   for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
-  const std::size_t ring = max_first_count + 1;
-  std::vector<std::vector<double>> cost_rows(ring);
-  std::vector<std::size_t> cost_row_low(ring);
+  RowRing ring(max_first_count + 1);
   std::vector<std::uint8_t> steps(band.cells, kNoStep);
+  std::array<double, kMaxLinkTypes> before{}, cost{};
   for (std::size_t i = 0; i <= first_size; ++i) {
     const std::size_t low = band.low[i], high = band.high[i];
-    std::vector<double>& row = cost_rows[i % ring];
-    row.assign(high - low + 1, kUnreachable);
-    cost_row_low[i % ring] = low;
+    std::vector<double>& row = ring.start(i, low, high);
     std::uint8_t* row_steps = steps.data() + band.row_start[i];
     for (std::size_t j = low; j <= high; ++j) {
       double best = i == 0 && j == 0 ? 0.0 : kUnreachable;
       std::uint8_t best_step = kNoStep;
-      for (std::size_t t = 0; t < types.size(); ++t) {
-        const std::size_t a = types[t].first_count, b = types[t].second_count;
-        if (a > i || b > j) continue;
-        const std::size_t from_i = i - a, from_j = j - b;
-        if (from_j < band.low[from_i] || from_j > band.high[from_i]) continue;
-        const double before = a == 0 ? row[from_j - low] : cost_rows[from_i % ring][from_j - cost_row_low[from_i % ring]];
-        if (before == kUnreachable) continue;
-        const double cost = costs.cost(from_i, a, from_j, b);
-        if (!recorded.empty()) recorded[(band.row_start[i] + (j - low)) * types.size() + t] = static_cast<float>(cost);
-        const double total = before + cost;
+      const std::uint32_t wanted = predecessors(band, ring, i, j, types, before.data());
+      if (wanted != 0) costs.cell_costs(i, j, types, wanted, cost.data());
+      float* cell_recorded = recorded.empty() ? nullptr : recorded.data() + (band.row_start[i] + (j - low)) * types.size();
+      // In type order with a strict <, so that ties go to the earlier type.
+      for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
+        const auto t = static_cast<std::size_t>(std::countr_zero(left));
+        if (cell_recorded != nullptr) cell_recorded[t] = static_cast<float>(cost[t]);
+        const double total = before[t] + cost[t];
         if (total < best) {
           best = total;
           best_step = static_cast<std::uint8_t>(t);
@@ -112,7 +142,7 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
                               std::span<const std::size_t> guide) {
   const std::size_t first_size = first_lengths.size();
   const std::size_t second_size = second_lengths.size();
-  if (types.size() >= kNoStep) throw std::logic_error("band_search: too many link types");
+  if (types.size() > kMaxLinkTypes) throw std::logic_error("band_search: too many link types");
   if (!guide.empty() && guide.size() != first_size + 1) throw std::logic_error("band_search: guide of the wrong size");
   const std::vector<std::size_t> diagonal =
       guide.empty() ? length_diagonal(first_lengths, second_lengths)

@@ -22,11 +22,26 @@ namespace untm {
 
 // Cost of a candidate link of `first_count` units from `first_begin` with
 // `second_count` units from `second_begin` (block-local indices).
+// band_search and LinkCostFunction::cell_costs take the link types as bits.
+inline constexpr std::size_t kMaxLinkTypes = 32;
+
 class LinkCostFunction {
  public:
   virtual ~LinkCostFunction() = default;
   virtual double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
                       std::size_t second_count) = 0;
+  // The costs of the links of types[t] ending at cell (i, j), into out[t],
+  // for each t whose bit is set in `wanted` (others are left alone). The
+  // search asks once per cell: one call instead of one per type, and an
+  // implementation can price the types side by side. Must give exactly what
+  // cost() gives.
+  virtual void cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
+                          double* out) {
+    for (std::size_t t = 0; t < types.size(); ++t) {
+      if ((wanted >> t & 1u) != 0) out[t] = cost(i - types[t].first_count, types[t].first_count,
+                                                  j - types[t].second_count, types[t].second_count);
+    }
+  }
 };
 
 struct BandSearchOptions {

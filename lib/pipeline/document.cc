@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <new>
 #include <utility>
 
@@ -41,25 +42,21 @@ SplitDocument presplit_document(const std::string& decoded, Language language) {
   return document;
 }
 
-// Each paragraph split into sentences; a heading is one unit even when it
-// holds a full stop (二. 已收到...).
-std::vector<Paragraph> split_paragraphs(const std::vector<RebuiltParagraph>& rebuilt_paragraphs, Language language) {
-  std::vector<Paragraph> paragraphs;
-  SentenceSplitter splitter(language);
-  for (const auto& rebuilt : rebuilt_paragraphs) {
-    Paragraph paragraph;
-    paragraph.heading = rebuilt.heading;
-    const auto& text = rebuilt.text;
-    const auto ranges = rebuilt.heading ? std::vector<Range>{trim_spaces(text.text, {0, text.text.size()})}
-                                        : splitter.split(text.text);
-    for (const auto& range : ranges) {
-      if (range.end <= range.begin) continue;
-      paragraph.sentences.push_back({text.text.substr(range.begin, range.end - range.begin),
-                                     text.source_span(range.begin, range.end), rebuilt.page_at(range.begin)});
-    }
-    if (!paragraph.sentences.empty()) paragraphs.push_back(std::move(paragraph));
+// A paragraph split into sentences; a heading is one unit even when it holds
+// a full stop (二. 已收到...). Empty when it has no sentence.
+Paragraph split_paragraph(const RebuiltParagraph& rebuilt, SentenceSplitter& splitter) {
+  Paragraph paragraph;
+  paragraph.heading = rebuilt.heading;
+  const auto& text = rebuilt.text;
+  const auto ranges = rebuilt.heading ? std::vector<Range>{trim_spaces(text.text, {0, text.text.size()})}
+                                      : splitter.split(text.text);
+  paragraph.sentences.reserve(ranges.size());
+  for (const auto& range : ranges) {
+    if (range.end <= range.begin) continue;
+    paragraph.sentences.push_back({text.text.substr(range.begin, range.end - range.begin),
+                                   text.source_span(range.begin, range.end), rebuilt.page_at(range.begin)});
   }
-  return paragraphs;
+  return paragraph;
 }
 
 // The format to read: forced by options.format, or judged by the bytes. A
@@ -91,27 +88,43 @@ DecodedText decode_forced_text(std::string_view bytes, const std::string& source
   }
 }
 
-SplitDocument read_any_document(std::string_view bytes, Language language, const std::string& source_name,
-                                const TextOptions& options, TextWarnings* warnings) {
-  SplitDocument document{language, {}};
+using TakeParagraph = std::function<void(Paragraph&&)>;
+
+// Splits each rebuilt paragraph as it comes and passes on those with sentences.
+std::function<void(RebuiltParagraph&&)> splitting(SentenceSplitter& splitter, const TakeParagraph& take) {
+  return [&splitter, &take](RebuiltParagraph&& rebuilt) {
+    Paragraph paragraph = split_paragraph(rebuilt, splitter);
+    if (!paragraph.sentences.empty()) take(std::move(paragraph));
+  };
+}
+
+void read_text_paragraphs(std::string_view bytes, Language language, const std::string& source_name,
+                          const TextOptions& options, TextWarnings* warnings, const TakeParagraph& take) {
+  if (const auto unsupported = read::unsupported_format(bytes); !unsupported.empty()) {
+    throw InputError(source_name, std::string(unsupported));
+  }
+  const DecodedText decoded = decode_forced_text(bytes, source_name, options);
+  if (warnings != nullptr) warnings->replaced_invalid_sequences = decoded.replaced_invalid_sequences;
+  if (options.presplit) {
+    for (auto& paragraph : presplit_document(decoded.text, language).paragraphs) take(std::move(paragraph));
+    return;
+  }
+  SentenceSplitter splitter(language);
+  rebuild_paragraphs(decoded.text, clean_lines(decoded.text, language), language, splitting(splitter, take));
+}
+
+void read_any_paragraphs(std::string_view bytes, Language language, const std::string& source_name,
+                         const TextOptions& options, TextWarnings* warnings, const TakeParagraph& take) {
   const auto format = input_format(bytes, source_name, options);
   if (format == read::InputFormat::docx || format == read::InputFormat::pdf) {
     const auto blocks = format == read::InputFormat::docx ? read::read_docx(bytes, source_name)
                                                           : read::read_pdf(bytes, source_name);
-    document.paragraphs = split_paragraphs(paragraphs_from_blocks(blocks, language), language);
+    SentenceSplitter splitter(language);
+    const auto take_rebuilt = splitting(splitter, take);
+    for (auto& rebuilt : paragraphs_from_blocks(blocks, language)) take_rebuilt(std::move(rebuilt));
   } else {
-    if (const auto unsupported = read::unsupported_format(bytes); !unsupported.empty()) {
-      throw InputError(source_name, std::string(unsupported));
-    }
-    const DecodedText decoded = decode_forced_text(bytes, source_name, options);
-    if (warnings != nullptr) warnings->replaced_invalid_sequences = decoded.replaced_invalid_sequences;
-    document.paragraphs =
-        options.presplit
-            ? presplit_document(decoded.text, language).paragraphs
-            : split_paragraphs(rebuild_paragraphs(decoded.text, clean_lines(decoded.text, language), language), language);
+    read_text_paragraphs(bytes, language, source_name, options, warnings, take);
   }
-  if (warnings != nullptr) warnings->empty = document.paragraphs.empty();
-  return document;
 }
 
 // Counted without allocating: it names the size of a document that just ran
@@ -133,14 +146,30 @@ std::size_t sentence_count(const SplitDocument& document) {
 
 }  // namespace
 
-SplitDocument read_document(std::string_view bytes, Language language, const std::string& source_name,
-                            const TextOptions& options, TextWarnings* warnings) {
+void read_document_paragraphs(std::string_view bytes, Language language, const std::string& source_name,
+                              const TextOptions& options, TextWarnings* warnings,
+                              const std::function<void(Paragraph&&)>& take) {
   check_input_size(bytes.size(), source_name);  // DOCX and PDF too, before their readers
+  bool empty = true;
+  const TakeParagraph counting = [&empty, &take](Paragraph&& paragraph) {
+    empty = false;
+    take(std::move(paragraph));
+  };
   try {
-    return read_any_document(bytes, language, source_name, options, warnings);
+    read_any_paragraphs(bytes, language, source_name, options, warnings, counting);
   } catch (const std::bad_alloc&) {
     throw_out_of_memory(source_name, fmt::format("reading and splitting its {} bytes", bytes.size()));
   }
+  if (warnings != nullptr) warnings->empty = empty;
+}
+
+SplitDocument read_document(std::string_view bytes, Language language, const std::string& source_name,
+                            const TextOptions& options, TextWarnings* warnings) {
+  SplitDocument document{language, {}};
+  read_document_paragraphs(bytes, language, source_name, options, warnings, [&document](Paragraph&& paragraph) {
+    document.paragraphs.push_back(std::move(paragraph));
+  });
+  return document;
 }
 
 SplitPair read_pair(const std::string& first_name, const std::string& second_name, const ReadNamed& read,

@@ -53,6 +53,14 @@ SplitDocument read_document(std::string_view bytes, Language language,
                             const TextOptions& options = {},
                             TextWarnings* warnings = nullptr);
 
+// read_document a paragraph at a time: `take` gets each paragraph (the same
+// paragraphs in the same order) as soon as it is split, so a caller that
+// writes them as they come (untm split) never holds the whole document's
+// sentences. An error thrown part way leaves earlier paragraphs taken.
+void read_document_paragraphs(std::string_view bytes, Language language, const std::string& source_name,
+                              const TextOptions& options, TextWarnings* warnings,
+                              const std::function<void(Paragraph&&)>& take);
+
 // Reads an input by its name (a file name for the tool, a key for tests:
 // the library never opens files). Throws InputError naming it.
 using ReadNamed = std::function<std::string(const std::string& name)>;

@@ -1,5 +1,7 @@
 #include "text/blocks.h"
 
+#include <string>
+
 namespace untm {
 
 namespace {
@@ -27,18 +29,20 @@ std::vector<RebuiltParagraph> paragraphs_from_blocks(std::span<const read::Block
     paragraph.heading = block.kind == read::BlockKind::heading;
     if (block.page != 0) paragraph.pages.push_back({0, block.page});
     auto next_page = block.page_starts.begin();
+    std::string text;
     for (std::size_t at = 0; at < block.text.size(); ++at) {
       if (next_page != block.page_starts.end() && next_page->at == at) {
-        paragraph.pages.push_back({paragraph.text.text.size(), next_page->page});
+        paragraph.pages.push_back({text.size(), next_page->page});
         ++next_page;
       }
       if (block.text[at] == '\n') {
-        paragraph.text.text += line_join(block.text, at, language);
+        text += line_join(block.text, at, language);
       } else {
-        paragraph.text.text += block.text[at];
+        text += block.text[at];
       }
     }
-    paragraph.text.source_offset.assign(paragraph.text.text.size(), block.index);
+    // Every byte stands for the block: one inserted run.
+    paragraph.text.append_inserted(text, block.index);
     if (!paragraph.text.text.empty()) paragraphs.push_back(std::move(paragraph));
   }
   return paragraphs;

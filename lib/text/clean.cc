@@ -145,11 +145,30 @@ std::vector<TextLine> split_lines(std::string_view decoded) {
   return lines;
 }
 
+// Whether a piece starts the way some kFurniturePieces pattern starts: a
+// link, GE., a digit (any Unicode digit, as ICU's \d), *, Page, 页 or -.
+// Most lines fail this on their first byte, which spares the regular
+// expressions; it must stay true of every pattern's first character.
+bool may_be_furniture(std::string_view piece) {
+  const auto first = static_cast<unsigned char>(piece.front());
+  if (first < 0x80) return std::string_view("hwG*P-0123456789").find(static_cast<char>(first)) != std::string_view::npos;
+  const char32_t code_point = first_code_point(piece);
+  return code_point == U'页' || u_isdigit(static_cast<UChar32>(code_point));
+}
+
 bool all_pieces_are_furniture(std::string_view text, std::vector<Utf8Regex>& furniture) {
+  if (!may_be_furniture(text)) return false;  // the first piece starts the text
   const auto pieces = layout_pieces(text);
   return !pieces.empty() && std::all_of(pieces.begin(), pieces.end(), [&](std::string_view piece) {
-           return std::any_of(furniture.begin(), furniture.end(), [&](Utf8Regex& matcher) { return matcher.matches(piece); });
+           return may_be_furniture(piece) && std::any_of(furniture.begin(), furniture.end(), [&](Utf8Regex& matcher) {
+                    return matcher.matches(piece);
+                  });
          });
+}
+
+// kDocumentSymbolLine needs a capital first and a slash.
+bool may_be_symbol(std::string_view text) {
+  return text.front() >= 'A' && text.front() <= 'Z' && text.find('/') != std::string_view::npos;
 }
 
 // Page headers and footers: lines made of furniture pieces, and the document
@@ -168,7 +187,7 @@ void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines)
     const bool seen_text = std::exchange(text_seen, true);
     if (all_pieces_are_furniture(text, furniture)) {
       line.kind = LineKind::page_furniture;
-    } else if (symbol_line.matches(text)) {
+    } else if (may_be_symbol(text) && symbol_line.matches(text)) {
       // The symbol heads the page: alone on the first line of the document or
       // after a form feed, or on a line of its own that repeats.
       if (!seen_text || (index > 0 && lines[index - 1].kind == LineKind::page_furniture && lines[index - 1].begin == lines[index - 1].end)) {

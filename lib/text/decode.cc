@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 #include "core/error.h"
 #include "core/utf8.h"
@@ -49,9 +50,11 @@ class Utf8Builder {
     append_utf8(out_, static_cast<char32_t>(code_point));
   }
 
-  void append_printable_ascii(char c) {
+  // Printable ASCII, or a valid multi-byte sequence (no control character
+  // has one, and valid UTF-8 is already the shortest form): copied as is.
+  void append_as_is(std::string_view bytes) {
     previous_was_cr_ = false;
-    out_.push_back(c);
+    out_.append(bytes);
   }
 
   void append_replacement() {
@@ -72,10 +75,15 @@ void decode_utf8(std::string_view bytes, std::size_t start, const std::string& s
   std::size_t offset = start;
   while (offset < bytes.size()) {
     const auto byte = static_cast<unsigned char>(bytes[offset]);
-    // Fast path: ASCII other than controls is copied as is.
+    // Fast path: a run of ASCII other than controls is copied at once.
     if (byte >= 0x20 && byte < 0x7F) {
-      builder.append_printable_ascii(static_cast<char>(byte));
-      ++offset;
+      std::size_t end = offset + 1;
+      while (end < bytes.size() && static_cast<unsigned char>(bytes[end]) >= 0x20 &&
+             static_cast<unsigned char>(bytes[end]) < 0x7F) {
+        ++end;
+      }
+      builder.append_as_is(bytes.substr(offset, end - offset));
+      offset = end;
       continue;
     }
     const DecodedCodePoint next = decode_code_point(bytes, offset);
@@ -83,6 +91,8 @@ void decode_utf8(std::string_view bytes, std::size_t start, const std::string& s
       if (!lenient) throw InvalidUtf8Error(source_name, "invalid UTF-8", offset);
       ++decoded.replaced_invalid_sequences;
       builder.append_replacement();
+    } else if (next.length > 1) {
+      builder.append_as_is(bytes.substr(offset, next.length));
     } else {
       builder.append(static_cast<UChar32>(next.code_point), offset);
     }

@@ -116,6 +116,12 @@ LayoutRules::LayoutRules(Language language)
       preambular_openings_(language == Language::zh ? kChinesePreambularOpening : kEnglishPreambularOpening) {}
 
 bool LayoutRules::structural_heading(std::string_view text) {
+  // Every heading pattern starts with one of these: most lines fail here,
+  // which spares the regular expressions.
+  const bool may_be_heading = language_ == Language::zh
+                                  ? text.starts_with("第") || text.starts_with("附件")
+                                  : !text.empty() && std::string_view("ACPST").find(text.front()) != std::string_view::npos;
+  if (!may_be_heading) return false;
   return std::any_of(structural_headings_.begin(), structural_headings_.end(),
                      [&](Utf8Regex& heading) { return heading.matches(text); });
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 
 #include "core/characters.h"
@@ -103,27 +104,35 @@ struct LineFacts {
   bool page_break_before = false;   // page furniture between them
 };
 
+bool is_line_space(char byte) { return byte == ' ' || byte == '\t' || byte == '\v'; }
+
 MappedText line_text(std::string_view decoded, const TextLine& line) {
   MappedText text;
+  text.text.reserve(line.end - line.begin);
   auto removed = line.removed.begin();
   bool previous_space = false;
-  for (std::size_t offset = line.begin; offset < line.end; ++offset) {
-    if (removed != line.removed.end() && offset >= removed->first) {
-      offset = removed->second - 1;
+  std::size_t offset = line.begin;
+  while (offset < line.end) {
+    const std::size_t stop = removed != line.removed.end() ? std::min(removed->first, line.end) : line.end;
+    if (offset >= stop) {
+      offset = std::max(offset, removed->second);
       ++removed;
       continue;
     }
-    const char byte = decoded[offset];
-    const bool space = byte == ' ' || byte == '\t' || byte == '\v';
-    if (space && previous_space) continue;
-    if (space) text.append_inserted(" ", offset);
-    else text.append_source(decoded, offset, offset + 1);
-    previous_space = space;
+    if (is_line_space(decoded[offset])) {
+      if (!previous_space) text.append_inserted(" ", offset);
+      previous_space = true;
+      ++offset;
+      continue;
+    }
+    // A run of other bytes is copied at once.
+    std::size_t end = offset + 1;
+    while (end < stop && !is_line_space(decoded[end])) ++end;
+    text.append_source(decoded, offset, end);
+    previous_space = false;
+    offset = end;
   }
-  while (!text.text.empty() && text.text.back() == ' ') {
-    text.text.pop_back();
-    text.source_offset.pop_back();
-  }
+  while (!text.text.empty() && text.text.back() == ' ') text.pop_back();
   return text;
 }
 
@@ -169,12 +178,12 @@ class ParagraphBuilder {
   void join(RebuiltParagraph& paragraph, const LineFacts& next) {
     auto& text = paragraph.text;
     if (text.text.empty()) {
-      append(text, next.text);
+      text.append(next.text);
       return;
     }
     const UChar32 before = last_code_point(text.text);
     const UChar32 after = first_code_point(next.text.text);
-    const std::size_t at = next.text.source_offset.front();
+    const std::size_t at = next.text.source_offset(0);
     if (language_ == Language::zh) {
       // Chinese joins with nothing, but a Latin word or number keeps the
       // space UN Chinese puts between it and Chinese (第 67/61 号).
@@ -183,22 +192,16 @@ class ParagraphBuilder {
       if (needs_space) text.append_inserted(" ", at);
     } else if (before == '-' && text.text.size() >= 2 && std::isalpha(static_cast<unsigned char>(text.text[text.text.size() - 2]))) {
       if (std::islower(static_cast<unsigned char>(after)) != 0 && wrapped_hyphen(text.text, next.text.text)) {
-        text.text.pop_back();
-        text.source_offset.pop_back();
+        text.pop_back();
       }
       // Otherwise a real hyphen (Secretary-General, co-operation): no space.
     } else if (before != U'—' && before != U'–' && before != '/') {
       text.append_inserted(" ", at);
     }
-    append(text, next.text);
+    text.append(next.text);
   }
 
  private:
-  static void append(MappedText& text, const MappedText& piece) {
-    text.text += piece.text;
-    text.source_offset.insert(text.source_offset.end(), piece.source_offset.begin(), piece.source_offset.end());
-  }
-
   // `head` ends with "letters-", `tail` starts with a lower-case letter.
   bool wrapped_hyphen(std::string_view head, std::string_view tail) {
     std::size_t start = head.size() - 1;
@@ -301,6 +304,17 @@ Layout measure_layout(const std::vector<LineFacts>& facts, std::span<const TextL
   return layout;
 }
 
+// Whether `text` starts the way some kEnumeratorStarts pattern starts (a
+// digit, as ICU's \d any Unicode one; a bracket; a capital; a Chinese
+// numeral): most lines fail this, which spares the regular expressions. It
+// must stay true of every pattern's first character.
+bool may_start_enumerator(std::string_view text) {
+  if (text.empty()) return false;
+  const auto first = static_cast<char32_t>(first_code_point(text));
+  return u_isdigit(static_cast<UChar32>(first)) || first == '(' || (first >= 'A' && first <= 'Z') ||
+         first == U'（' || std::u32string_view(U"一二三四五六七八九十").find(first) != std::u32string_view::npos;
+}
+
 // Short, indented, bracketed, enumerated: each line against the layout.
 void mark_line_shapes(std::vector<LineFacts>& facts, std::span<const TextLine> lines, const Layout& layout) {
   std::vector<Utf8Regex> enumerators;
@@ -310,6 +324,7 @@ void mark_line_shapes(std::vector<LineFacts>& facts, std::span<const TextLine> l
     fact.short_line = static_cast<double>(line.width) < kShortLineShare * static_cast<double>(layout.full_width);
     fact.indented = line.indent > layout.normal_indent;
     fact.bracketed = fact.short_line && is_bracketed(fact.text.text);
+    if (!may_start_enumerator(fact.text.text)) continue;
     for (auto& enumerator : enumerators) fact.enumerated = fact.enumerated || enumerator.matches_prefix(fact.text.text);
   }
 }
@@ -332,9 +347,16 @@ bool breaks_before(const LineFacts& previous, const LineFacts& line, const Layou
 
 std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> lines,
                                                  Language language) {
-  std::vector<LineFacts> facts = collect_line_facts(decoded, lines);
   std::vector<RebuiltParagraph> paragraphs;
-  if (facts.empty()) return paragraphs;
+  rebuild_paragraphs(decoded, lines, language,
+                     [&paragraphs](RebuiltParagraph&& paragraph) { paragraphs.push_back(std::move(paragraph)); });
+  return paragraphs;
+}
+
+void rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> lines, Language language,
+                        const std::function<void(RebuiltParagraph&&)>& take) {
+  std::vector<LineFacts> facts = collect_line_facts(decoded, lines);
+  if (facts.empty()) return;
   const Layout layout = measure_layout(facts, lines);
   mark_line_shapes(facts, lines, layout);
 
@@ -350,7 +372,7 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
     if (current_lines == 0) return;
     current.heading = is_heading(current, current_lines, first_line->short_line) ||
                       (current_lines == 1 && layout_rules.structural_heading(current.text.text));
-    paragraphs.push_back(std::move(current));
+    take(std::move(current));
     current = {};
     current_lines = 0;
   };
@@ -370,7 +392,6 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
     ++current_lines;
   }
   finish();
-  return paragraphs;
 }
 
 std::uint32_t RebuiltParagraph::page_at(std::size_t at) const {

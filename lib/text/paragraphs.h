@@ -5,6 +5,7 @@
 // way the language writes: Chinese with nothing, English with one space, and
 // end-of-line hyphenation undone only where it is a wrap.
 
+#include <functional>
 #include <string_view>
 #include <span>
 #include <vector>
@@ -29,5 +30,10 @@ struct RebuiltParagraph {
 
 std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> lines,
                                                  Language language);
+
+// The same paragraphs, each given to `take` as soon as it is complete, so that
+// a caller can split it and let it go before the next one is built.
+void rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> lines, Language language,
+                        const std::function<void(RebuiltParagraph&&)>& take);
 
 }  // namespace untm

@@ -86,5 +86,27 @@ TEST_CASE("learnt boundary costs reward marks that agree in the document", "[ali
   CHECK(costs[1][0] <= 3.0);
 }
 
+TEST_CASE("the aligner's anchor cost with a boundary table is anchor_cost's", "[align]") {
+  // The aligner looks the boundary costs up in a table built once per pass;
+  // with learnt costs for ? and the fixed ones for quotes, every mark must
+  // weigh what anchor_cost() gives it: "“十八？”" against "“18?”" agrees on
+  // all three marks and the number, against "Eighteen." on none.
+  AnchorWeights weights;
+  weights.boundary_costs[static_cast<std::size_t>(Boundary::question)] = BoundaryCosts{{{0.25, 1.75}, {2.5, -1.25}}};
+  const BoundaryTable table = boundary_table(weights);
+  const SentenceFeatures chinese = extract_features("“十八？”", Language::zh);
+  AnchorScratch scratch;
+  for (const char* english : {"“18?”", "Eighteen.", "18 (a) AB?"}) {
+    const SentenceFeatures other = extract_features(english, Language::en);
+    const double expected = anchor_cost(std::span(&chinese, 1), std::span(&other, 1), weights, scratch);
+    CHECK(anchored_link_cost(std::span(&chinese, 1), std::span(&other, 1), weights, table, scratch) == expected);
+  }
+  const SentenceFeatures agreeing = extract_features("“18?”", Language::en);
+  CHECK(anchored_link_cost(std::span(&chinese, 1), std::span(&agreeing, 1), weights, table, scratch) ==
+        Approx(-weights.shared_token_match - 2 * weights.boundary_match - 1.25));
+  CHECK(table[static_cast<std::size_t>(Boundary::question)][1][0] == 2.5);
+  CHECK(table[static_cast<std::size_t>(Boundary::opening_quote)][0][1] == weights.boundary_mismatch);
+}
+
 }  // namespace
 }  // namespace untm

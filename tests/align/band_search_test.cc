@@ -68,6 +68,49 @@ TEST_CASE("the band search recovers a long alignment built with known splits", "
   CHECK(statistics.cells < 3001 * 201);
 }
 
+// Counts the cell_costs calls of a search; prices as LengthOnlyCosts.
+class CountingCosts final : public LinkCostFunction {
+ public:
+  explicit CountingCosts(LengthOnlyCosts& inner) : inner_(inner) {}
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+              std::size_t second_count) override {
+    return inner_.cost(first_begin, first_count, second_begin, second_count);
+  }
+  void cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
+                  double* out) override {
+    ++cell_calls;
+    LinkCostFunction::cell_costs(i, j, types, wanted, out);
+  }
+  std::size_t cell_calls = 0;
+
+ private:
+  LengthOnlyCosts& inner_;
+};
+
+TEST_CASE("the band search prices the link types of a cell in one call", "[align]") {
+  // One cell_costs call per cell reached (every cell of the band but the
+  // origin), and the path that of a search through cost() alone.
+  std::vector<double> first, second;
+  for (std::size_t k = 0; k < 300; ++k) {
+    first.push_back(5.0 + static_cast<double>((k * 37) % 23));
+    second.push_back(4 * first.back() + static_cast<double>(k % 3));
+  }
+  LengthOnlyCosts plain(first, second, LengthModel{4.0, 1.0});
+  CountingCosts counting(plain);
+  BandSearchOptions options;
+  options.full_search_cells = 0;
+  BandSearchStatistics statistics;
+  const std::vector<Link> path = band_search(first, second, kTypes, counting, options, &statistics);
+  const std::vector<Link> expected = band_search(first, second, kTypes, plain, options);
+  REQUIRE(path.size() == expected.size());
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    CHECK(path[k].first == expected[k].first);
+    CHECK(path[k].second == expected[k].second);
+  }
+  REQUIRE(statistics.searches == 1);
+  CHECK(counting.cell_calls == statistics.cells - 1);
+}
+
 TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
   // The second side starts with 40 sentences the first side lacks, so the
   // true path starts far from the length diagonal. The band search must

@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "../shared_data.h"
 #include "core/error.h"
@@ -104,4 +106,32 @@ TEST_CASE("the seed reply comes out as 6 headings and 12 body paragraphs", "[pip
   CHECK(resolution->ends_with("遗憾的是，亚美尼亚并未执行上述任何一个决议。"));
   // No paragraph is broken inside a sentence: each body paragraph ends one.
   for (const auto& text : body) CHECK(text.ends_with("。"));
+}
+
+TEST_CASE("read_document_paragraphs: each paragraph is taken in order, split as read_document splits it",
+          "[pipeline][document]") {
+  const std::string input = "First paragraph. It has two sentences.\n\nSecond paragraph.\n";
+  std::vector<untm::Paragraph> taken;
+  untm::pipeline::TextWarnings warnings;
+  untm::pipeline::read_document_paragraphs(input, untm::Language::en, "x.txt", {}, &warnings,
+                                           [&taken](untm::Paragraph&& paragraph) { taken.push_back(std::move(paragraph)); });
+  REQUIRE(taken.size() == 2);
+  REQUIRE(taken[0].sentences.size() == 2);
+  CHECK(taken[0].sentences[0].text == "First paragraph.");
+  CHECK(taken[0].sentences[1].text == "It has two sentences.");
+  CHECK(taken[0].sentences[1].source == untm::SourceSpan{17, 38});
+  REQUIRE(taken[1].sentences.size() == 1);
+  CHECK(taken[1].sentences[0].text == "Second paragraph.");
+  CHECK(taken[1].sentences[0].source == untm::SourceSpan{40, 57});
+  CHECK_FALSE(warnings.empty);
+}
+
+TEST_CASE("read_document_paragraphs: a document without text takes nothing and says it is empty",
+          "[pipeline][document]") {
+  std::size_t calls = 0;
+  untm::pipeline::TextWarnings warnings;
+  untm::pipeline::read_document_paragraphs(" \n\n  \n", untm::Language::zh, "blank.txt", {}, &warnings,
+                                           [&calls](untm::Paragraph&&) { ++calls; });
+  CHECK(calls == 0);
+  CHECK(warnings.empty);
 }

@@ -17,10 +17,12 @@
 #include <filesystem>
 #include <iostream>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "bench_timing.h"
+#include "child_process.h"
 #include "commands.h"
 #include "option_values.h"
 #include "core/error.h"
@@ -145,6 +147,36 @@ int boundary_benchmark(const fs::path& shared, bool show_errors) {
   return 0;
 }
 
+// Peak RSS of `untm split` on `input` (in MB), run as a child. A child's
+// peak counts its pages from before exec, the benchmark's own, so `input` is
+// written to a file and let go before the fork.
+double split_peak_megabytes(std::string input, Language language) {
+  char folder_template[] = "/tmp/untm-bench-split-XXXXXX";
+  if (mkdtemp(folder_template) == nullptr) throw OutputError(folder_template, "cannot make a temporary folder");
+  const fs::path folder = folder_template;
+  ChildRun run;
+  try {
+    write_file(folder / "input.txt", input);
+    std::string().swap(input);
+    run = run_child({self_path(), "split", "--lang", std::string(language_code(language)), (folder / "input.txt").string(),
+                     "-o", (folder / "sentences.txt").string()},
+                    true);
+  } catch (...) {
+    fs::remove_all(folder);
+    throw;
+  }
+  fs::remove_all(folder);
+  if (!run.succeeded) throw std::runtime_error("untm split failed on the benchmark input");
+  return run.peak_megabytes * 1.048576;  // MiB -> MB
+}
+
+std::string repeated(const std::string& sample, double megabytes) {
+  std::string input;
+  const auto target = static_cast<std::size_t>(megabytes * 1e6);
+  while (input.size() < target) input += sample;
+  return input;
+}
+
 int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) {
   const fs::path un = shared / "corpora" / "un";
   const std::vector<std::pair<Language, std::vector<fs::path>>> samples = {
@@ -154,14 +186,23 @@ int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) 
       {Language::en, {un / "ga-ldc-resolution-paras" / "en.txt", un / "ga-55-100-lines" / "un_ga.en-zh.en"}},
   };
   fmt::print("\nthroughput (UN samples repeated to {:.0f} MB per language, best of {}, processor time)\n", megabytes, repeats);
-  fmt::print("{:<4} {:>10} {:>22} {:>16} {:>8}\n", "lang", "sentences", "decode+clean+split", "ICU alone", "ratio");
-  for (const auto& [sample_language, paths] : samples) {
-    const Language language = sample_language;  // a lambda cannot capture a structured binding (C++20, clang 14)
+  fmt::print("{:<4} {:>10} {:>22} {:>16} {:>8} {:>22}\n", "lang", "sentences", "decode+clean+split", "ICU alone", "ratio",
+             "untm split peak RSS");
+  const auto sample_of = [](const std::vector<fs::path>& paths) {
     std::string sample;
     for (const auto& path : paths) sample += read_file(path.string()) + "\n\n";
-    std::string input;
-    const auto target = static_cast<std::size_t>(megabytes * 1e6);
-    while (input.size() < target) input += sample;
+    return sample;
+  };
+  // Memory first, for every language, while the benchmark holds little (its
+  // heap, which a child starts with, grows with every timed run).
+  const double program_mb = split_peak_megabytes("x", Language::en);
+  std::vector<double> peak_mb;
+  for (const auto& [language, paths] : samples) {
+    peak_mb.push_back(split_peak_megabytes(repeated(sample_of(paths), megabytes), language));
+  }
+  for (std::size_t index = 0; index < samples.size(); ++index) {
+    const Language language = samples[index].first;
+    const std::string input = repeated(sample_of(samples[index].second), megabytes);
     std::size_t sentences = 0;
     const double pipeline_seconds = best_seconds(repeats, [&] {
       const auto document = pipeline::read_document(input, language, "bench");
@@ -172,10 +213,13 @@ int throughput_benchmark(const fs::path& shared, double megabytes, int repeats) 
     SentenceSplitter icu(language, SplitMethod::icu_only);
     const double icu_seconds = best_seconds(repeats, [&] { (void)icu.split(decoded); });
     const double size_mb = static_cast<double>(input.size()) / 1e6;
-    fmt::print("{:<4} {:>10} {:>17.1f} MB/s {:>11.1f} MB/s {:>7.2f}x\n", language_code(language), sentences,
-               size_mb / pipeline_seconds, size_mb / icu_seconds, icu_seconds / pipeline_seconds);
+    fmt::print("{:<4} {:>10} {:>17.1f} MB/s {:>11.1f} MB/s {:>7.2f}x {:>8.0f} MB ({:>4.1f}x input)\n",
+               language_code(language), sentences, size_mb / pipeline_seconds, size_mb / icu_seconds,
+               icu_seconds / pipeline_seconds, peak_mb[index], (peak_mb[index] - program_mb) / size_mb);
   }
-  fmt::print("(ratio = untm speed / ICU speed; untm does decoding, cleaning and paragraph rebuilding on top)\n");
+  fmt::print("(ratio = untm speed / ICU speed; untm does decoding, cleaning and paragraph rebuilding on top;\n"
+             " peak RSS: `untm split` on the same input in a child process; the x input leaves out the\n"
+             " program's own peak on a one-byte input)\n");
   return 0;
 }
 

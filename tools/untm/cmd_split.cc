@@ -5,6 +5,7 @@
 
 #include <iostream>
 #include <string>
+#include <utility>
 
 #include "commands.h"
 #include "core/types.h"
@@ -30,26 +31,18 @@ example:
 
 options)";
 
-// The library reports invalid UTF-8 as such; only `untm split` has --lenient,
-// so the hint belongs here.
-SplitDocument read_split_document(const std::string& bytes, Language language, const std::string& path,
-                                  const pipeline::TextOptions& options,
-                                  pipeline::TextWarnings& warnings) {
-  try {
-    return pipeline::read_document(bytes, language, path, options, &warnings);
-  } catch (const InvalidUtf8Error& error) {
-    throw InputError(error.source(), error.message() + " (use --lenient to replace it with U+FFFD)", error.offset());
-  }
-}
-
-// One sentence per line, a blank line between paragraphs, written in
-// pieces so that a large document is not held twice.
-void write_sentences(const std::string& output_path, const SplitDocument& document, bool mark_headings) {
+// One sentence per line, a blank line between paragraphs, written in pieces
+// as the paragraphs are split, so that a large document's sentences are
+// never all held. The library reports invalid UTF-8 as such; only `untm
+// split` has --lenient, so the hint belongs here.
+void split_and_write(const std::string& bytes, Language language, const std::string& path,
+                     const pipeline::TextOptions& options, pipeline::TextWarnings& warnings,
+                     const std::string& output_path, bool mark_headings) {
   AtomicOutputFile output(output_path);
   std::string buffer;
-  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
-    const auto& paragraph = document.paragraphs[index];
-    if (index > 0) buffer += '\n';
+  bool first = true;
+  const auto write = [&](Paragraph&& paragraph) {
+    if (!std::exchange(first, false)) buffer += '\n';
     for (const auto& sentence : paragraph.sentences) {
       if (mark_headings && paragraph.heading) buffer += "# ";
       buffer += sentence.text;
@@ -59,6 +52,11 @@ void write_sentences(const std::string& output_path, const SplitDocument& docume
       output.write(buffer);
       buffer.clear();
     }
+  };
+  try {
+    pipeline::read_document_paragraphs(bytes, language, path, options, &warnings, write);
+  } catch (const InvalidUtf8Error& error) {
+    throw InputError(error.source(), error.message() + " (use --lenient to replace it with U+FFFD)", error.offset());
   }
   output.write(buffer);
   output.commit();
@@ -107,9 +105,7 @@ int run_split(const Arguments& args) {
   files.check();
   const std::string bytes = read_file(input_path);
   pipeline::TextWarnings warnings;
-  const SplitDocument document = read_split_document(bytes, *language, input_path, text_options, warnings);
-
-  write_sentences(output_path, document, mark_headings);
+  split_and_write(bytes, *language, input_path, text_options, warnings, output_path, mark_headings);
   if (warnings.replaced_invalid_sequences > 0) {
     fmt::print(stderr, "untm split: warning: {}: replaced {} invalid UTF-8 sequence{} with U+FFFD\n", input_path,
                warnings.replaced_invalid_sequences, warnings.replaced_invalid_sequences == 1 ? "" : "s");
