@@ -13,6 +13,12 @@ src="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$(realpath "${SHARED:-$src/../shared}")"
 [[ -d "$shared/gold" ]] || { echo "capture-outputs: $shared/gold not found (set SHARED)" >&2; exit 1; }
 rm -rf "$2"; mkdir -p "$2"; cd "$2" || exit 1
+# untm uses a dictionary found in the XDG data folders (or the old
+# ~/.cache/untm) by default: here none, so the outputs do not depend on the
+# home folder. (The notice that none was found is part of the .err files.)
+no_dictionary="$(mktemp -d)"
+trap 'rm -rf "$no_dictionary"' EXIT
+export XDG_DATA_HOME="$no_dictionary" XDG_CACHE_HOME="$no_dictionary"
 date=20260101T000000Z
 demo=("$src/corpora/demo/reply-zh.txt" "$src/corpora/demo/reply-en.txt")
 "$untm" split --lang zh "${demo[0]}" > split-zh.txt 2> split-zh.err

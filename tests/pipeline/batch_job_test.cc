@@ -364,3 +364,24 @@ TEST_CASE("settings serialize as one JSON object of named fields", "[pipeline][s
   CHECK(json.find("\"lexicon.learn\":\"true\"") != std::string::npos);
   CHECK(json.ends_with("}"));
 }
+
+TEST_CASE("the fingerprint knows the dictionary by its content, not its name", "[pipeline][batch][settings]") {
+  const std::vector<batch::DocumentPair> list = {{"a", "a.zh", "a.en"}};
+  MemoryStorage storage;
+  storage.inputs["old/cedict_ts.u8"] = "傳統 传统 [chuan2 tong3] /tradition/\n";
+  storage.inputs["new/cedict_ts.u8"] = storage.inputs["old/cedict_ts.u8"];
+  storage.inputs["other.u8"] = "和平 和平 [he2 ping2] /peace/\n";
+  const auto fingerprint = [&](const std::string& dictionary) {
+    BatchSettings settings;
+    settings.lexicon.dictionary = dictionary;
+    return batch_fingerprint(list, settings, storage);
+  };
+  // Moved to the XDG data folder: the same dictionary, a resume may go on.
+  CHECK(fingerprint("old/cedict_ts.u8") == fingerprint("new/cedict_ts.u8"));
+  CHECK(fingerprint("old/cedict_ts.u8") != fingerprint("other.u8"));
+  CHECK(fingerprint("old/cedict_ts.u8") != fingerprint(""));
+  // Replaced in place (a newer CC-CEDICT): another batch.
+  const std::string before = fingerprint("old/cedict_ts.u8");
+  storage.inputs["old/cedict_ts.u8"] += "和平 和平 [he2 ping2] /peace/\n";
+  CHECK(fingerprint("old/cedict_ts.u8") != before);
+}

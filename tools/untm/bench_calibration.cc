@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "core/error.h"
 #include "file_io.h"
+#include "lexicon_options.h"
 
 namespace untm::cli {
 namespace {
@@ -27,7 +28,7 @@ namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    "usage: untm bench calibration [--shared DIR] [--dictionary FILE] [--work DIR]\n"
+    "usage: untm bench calibration [--shared DIR] [--dictionary FILE | --no-dictionary] [--work DIR]\n"
     "\n"
     "Runs 'untm batch --presplit' (learning on) on DIR/gold/pol-dev and mac-dev,\n"
     "judges every link's confidence against the gold, prints each set's\n"
@@ -39,7 +40,7 @@ constexpr const char* kUsage =
     "Viterbi pass.\n"
     "\n"
     "example:\n"
-    "  untm bench calibration --shared ../shared --dictionary ~/.cache/untm/cedict_ts.u8\n"
+    "  untm bench calibration --shared ../shared\n"
     "\n"
     "options";
 
@@ -129,12 +130,15 @@ void print_pass_times(const fs::path& shared) {
 }  // namespace
 
 int run_bench_calibration(const Arguments& args) {
-  std::string shared_option, dictionary, work;
+  std::string shared_option, work;
+  pipeline::LexiconSettings lexicon;
+  DictionaryChoice dictionary_choice;
   po::options_description visible(kUsage);
   visible.add_options()
       ("help,h", "show this help")
       ("shared", po::value(&shared_option), "the shared data folder (default: $UNTM_SHARED_DIR or ../shared)")
-      ("dictionary", po::value(&dictionary), "seed dictionary for the batches (CC-CEDICT)")
+      ("dictionary", po::value(&lexicon.dictionary), "seed dictionary for the batches (default: untm batch's)")
+      ("no-dictionary", po::bool_switch(&dictionary_choice.off), "batches without a dictionary")
       ("work", po::value(&work), "keep the bundles in this folder (default: a temporary one, removed)");
   po::variables_map values;
   po::store(po::command_line_parser(args).options(visible).run(), values);
@@ -144,6 +148,9 @@ int run_bench_calibration(const Arguments& args) {
     return 0;
   }
   const fs::path shared = shared_data_folder(shared_option);
+  // The batches are told which dictionary, so the table says what they used.
+  choose_dictionary(lexicon, dictionary_choice, false);
+  const std::string& dictionary = lexicon.dictionary;
   if (!dictionary.empty() && !fs::exists(dictionary)) throw InputError(dictionary, "no such file");
   const bool temporary = work.empty();
   const fs::path folder = temporary ? fs::temp_directory_path() / fmt::format("untm-calibration-{}", ::getpid()) : fs::path(work);
@@ -154,6 +161,7 @@ int run_bench_calibration(const Arguments& args) {
     const fs::path bundle = folder / fmt::format("{}.tmx.zst", set);
     std::vector<std::string> arguments = {"batch", (shared / "gold" / set).string(), "--presplit", "-o",
                                           bundle.string(), "-q", "--date", "20000101T000000Z"};
+    if (dictionary.empty()) arguments.push_back("--no-dictionary");
     if (!dictionary.empty()) arguments.insert(arguments.end(), {"--dictionary", dictionary});
     run_untm(arguments);
     sets.push_back(judge_bundle((shared / "gold" / set / "gold").string(), bundle.string()));

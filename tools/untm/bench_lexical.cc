@@ -210,16 +210,13 @@ int run_bench_lexical(const Arguments& args) {
   std::string sets_text = "pol-dev mac-dev";
   std::string links_dir;
   pipeline::LexiconSettings lexicon_settings;
-  if (const char* home = std::getenv("HOME")) {
-    const fs::path cached = fs::path(home) / ".cache/untm/cedict_ts.u8";
-    if (fs::exists(cached)) lexicon_settings.dictionary = cached.string();
-  }
+  DictionaryChoice dictionary;
   po::options_description visible(kUsage);
   visible.add_options()("help,h", "show this help")(
       "shared", po::value(&shared_dir)->default_value(shared_dir), "the shared folder holding gold/")(
       "sets", po::value(&sets_text)->default_value(sets_text), "gold sets to run, separated by spaces")(
       "links-dir", po::value(&links_dir), "also write each configuration's links to DIR/SET/CONFIGURATION/NAME.align");
-  add_lexicon_options(visible, lexicon_settings);
+  add_lexicon_options(visible, lexicon_settings, dictionary);
   po::variables_map values;
   po::store(po::command_line_parser(args).options(visible).run(), values);
   po::notify(values);
@@ -229,6 +226,8 @@ int run_bench_lexical(const Arguments& args) {
   }
   if (!fs::is_directory(fs::path(shared_dir) / "gold"))
     throw UsageError(fmt::format("{}/gold not found: give the shared folder with --shared", shared_dir));
+  // The rows without a dictionary are in the table anyway; its own line says why the others are not.
+  choose_dictionary(lexicon_settings, dictionary, false);
   if (lexicon_settings.dictionary.empty()) {
     fmt::print("no dictionary (run scripts/get-cc-cedict.sh or give --dictionary): dictionary rows skipped\n");
   } else {

@@ -97,6 +97,7 @@ struct AlignCommand {
   bool no_anchors = false;
   OutputOptions output;
   TmxOptionValues tmx;
+  DictionaryChoice dictionary;
 };
 
 // Option ranges. A negative weight turns a bonus into a cost (or the reverse),
@@ -173,7 +174,7 @@ po::options_description align_options(AlignCommand& command) {
   add_language_options(visible, command.languages, true);
   add_tmx_options(visible, command.tmx);
   add_model_options(visible, command);
-  add_lexicon_options(visible, command.job.lexicon);
+  add_lexicon_options(visible, command.job.lexicon, command.dictionary);
   add_input_format_option(visible, command.job.text.format);
   add_filter_options(visible, output.filter);
   return visible;
@@ -253,6 +254,8 @@ std::optional<AlignCommand> parse_align_command(const Arguments& args) {
   command.job.text.detect_order = languages.first.empty() && languages.old_first.empty() &&
                                   languages.second.empty() && languages.old_second.empty();
   interpret(command);
+  // Links read from a file are not aligned: no dictionary to look for.
+  if (command.job.from_links.empty()) choose_dictionary(command.job.lexicon, command.dictionary, true);
   return command;
 }
 

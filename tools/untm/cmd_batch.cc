@@ -139,6 +139,7 @@ struct BatchCommand {
   pipeline::BatchSettings settings;
   bool resume = false;
   LanguageOptionValues languages;
+  DictionaryChoice dictionary;
 };
 
 // More threads than this only cost memory; a learning sample of 0 would
@@ -181,7 +182,7 @@ po::options_description batch_options(BatchCommand& command) {
            ->value_name("SECONDS"),
        "seconds between progress lines when stderr is not a terminal (default 10)");
   add_language_options(options, command.languages, false);
-  add_lexicon_options(options, settings.lexicon);
+  add_lexicon_options(options, settings.lexicon, command.dictionary);
   add_input_format_option(options, settings.input_format);
   add_decoding_option(options, settings.posterior_decoding);
   return options;
@@ -227,6 +228,7 @@ std::optional<BatchCommand> parse_batch_command(const Arguments& args) {
     command.settings.srclang = original_language_of(*original, "zh", "en");
   }
   check(command);
+  choose_dictionary(command.settings.lexicon, command.dictionary, !command.quiet);
   return command;
 }
 

@@ -23,6 +23,24 @@ source_dir="$(realpath "${UNTM_SOURCE_DIR:?UNTM_SOURCE_DIR must name the source 
 shared="$(realpath -m "${UNTM_SHARED_DIR:-$source_dir/../shared}")"
 work="$(mktemp -d)"
 
+# untm uses a dictionary found in the XDG data folders by default. Tests see
+# none unless they put one there, so that what they check does not depend on
+# the user's home; $user_dictionary keeps the user's own CC-CEDICT (or "")
+# for the tests that measure with it.
+user_dictionary=""
+for candidate in "${XDG_DATA_HOME:-$HOME/.local/share}/untm/cedict_ts.u8" \
+                 "${XDG_CACHE_HOME:-$HOME/.cache}/untm/cedict_ts.u8"; do
+  if [[ -z "$user_dictionary" && -f "$candidate" ]]; then user_dictionary="$candidate"; fi
+done
+user_cache="${XDG_CACHE_HOME:-$HOME/.cache}"
+export XDG_DATA_HOME="$work/xdg-data" XDG_CACHE_HOME="$work/xdg-cache"
+# Other programs' caches stay in use (fontconfig's: LibreOffice and Chromium
+# would rebuild it in every test); only untm's folder is hidden.
+mkdir -p "$XDG_CACHE_HOME"
+for entry in "$user_cache"/* "$user_cache"/.[!.]*; do
+  [[ -e "$entry" && "$(basename "$entry")" != untm ]] && ln -s "$entry" "$XDG_CACHE_HOME/" || true
+done
+
 exit_actions=()
 at_exit() {  # COMMAND: run (as with eval) before $work is removed
   exit_actions+=("$1")
