@@ -215,7 +215,7 @@ void refuse_with_from_links(const po::variables_map& values) {
   AlignCommand unused;
   po::options_description aligner_only;
   add_model_options(aligner_only, unused);
-  add_lexicon_options(aligner_only, unused.job.lexicon);
+  add_lexicon_options(aligner_only, unused.job.lexicon, unused.dictionary);
   for (const auto& option : aligner_only.options()) {
     const auto given = values.find(option->long_name());
     if (given == values.end() || given->second.defaulted()) continue;
