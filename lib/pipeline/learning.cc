@@ -88,6 +88,11 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
   options.max_training_pairs = settings.training_pairs;
   // min_confidence speaks of the evidence measure, which needs no posterior pass.
   first_pass.confidence = AlignOptions::Confidence::evidence;
+  // Pass 1 only picks 1-1 pairs that fit the initial length model well; the
+  // re-estimated priors and variance move the links between confident ones
+  // (2-1, 1-2, deletions), not these. Its EM passes cost a third of pass 1
+  // and change no F1 on the gold sets (mac-dev even gains a little).
+  first_pass.em_iterations = 0;
   if (!known.empty()) {
     first_pass.evidence.push_back(lexical_evidence(known, settings, first_pass.first_language));
   }
