@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the tests use)
 set -euo pipefail
 
-packages=(cmake g++ make pkg-config libicu-dev libboost-program-options-dev
+packages=(cmake g++ make ccache pkg-config libicu-dev libboost-program-options-dev
           libfmt-dev libzstd-dev zlib1g-dev zstd catch2 libpugixml-dev libzip-dev libpoppler-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev libxml2-utils translate-toolkit python3

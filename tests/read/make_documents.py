@@ -16,12 +16,20 @@ indented, headings centred. `--look block` is another office's: Arial 11 pt,
 ragged right, no indentation, headings flush left, space between paragraphs.
 Writes OUT_DIR/NAME-{zh,en}.{docx,pdf,plain.txt,layout.txt,seed.txt} and
 OUT_DIR/NAME.gold.tsv. Needs python3-docx, soffice and pdftotext.
+
+With UNTM_DOCUMENT_CACHE set to a folder, a set already made from the same
+paragraph file, look, script and tools is copied from there instead of being
+made again: LibreOffice takes most of a test run's time, and the release and
+sanitizer runs of CI read the same documents.
 """
 
+import hashlib
 import html
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 import xml.etree.ElementTree as ElementTree
 
@@ -129,6 +137,41 @@ def run(command):
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def cache_key(source, name, look):
+    """What the documents depend on: inputs, this script, and the tools' files."""
+    digest = hashlib.sha256()
+    for path in (source, __file__):
+        with open(path, "rb") as file:
+            digest.update(file.read())
+    for tool in ("soffice", "pdftotext"):
+        status = os.stat(os.path.realpath(shutil.which(tool) or tool))
+        digest.update(f"{tool}:{status.st_size}:{status.st_mtime_ns}".encode())
+    digest.update(f"{name}\0{look}\0{getattr(docx, '__version__', '')}".encode())
+    return digest.hexdigest()[:32]
+
+
+def make(source, out_dir, name, look):
+    cache = os.environ.get("UNTM_DOCUMENT_CACHE")
+    if not cache:
+        write_documents(read_paragraphs(source), out_dir, name, look)
+        return
+    entry = os.path.join(cache, cache_key(source, name, look))
+    if not os.path.isdir(entry):
+        os.makedirs(cache, exist_ok=True)
+        staging = tempfile.mkdtemp(dir=cache, prefix=".making-")
+        try:
+            write_documents(read_paragraphs(source), staging, name, look)
+        except BaseException:
+            shutil.rmtree(staging)
+            raise
+        try:
+            os.rename(staging, entry)
+        except OSError:  # another test made it first
+            shutil.rmtree(staging)
+    for file in os.listdir(entry):
+        shutil.copyfile(os.path.join(entry, file), os.path.join(out_dir, file))
+
+
 def main():
     if len(sys.argv) not in (4, 6) or (len(sys.argv) == 6 and sys.argv[4] != "--look"):
         sys.exit(__doc__)
@@ -136,7 +179,10 @@ def main():
     look = sys.argv[5] if len(sys.argv) == 6 else "un"
     if look not in ("un", "block"):
         sys.exit(f"unknown look {look}: un or block")
-    paragraphs = read_paragraphs(source)
+    make(source, out_dir, name, look)
+
+
+def write_documents(paragraphs, out_dir, name, look):
     profile = f"file:///tmp/lo-untm-{os.getpid()}"
     for language in ("zh", "en"):
         stem = os.path.join(out_dir, f"{name}-{language}")
