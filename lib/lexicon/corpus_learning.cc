@@ -13,6 +13,26 @@ void collect_confident_pairs(const DocumentSentences& document, std::span<const 
   }
 }
 
+std::vector<std::size_t> spread_order(std::size_t count) {
+  int bits = 0;
+  while ((std::size_t{1} << bits) < count) ++bits;
+  std::vector<std::size_t> order;
+  order.reserve(count);
+  for (std::size_t i = 0; i < (std::size_t{1} << bits); ++i) {
+    std::size_t reversed = 0;
+    for (int bit = 0; bit < bits; ++bit) reversed |= ((i >> bit) & 1u) << (bits - 1 - bit);
+    if (reversed < count) order.push_back(reversed);
+  }
+  return order;
+}
+
+void thin_evenly(std::vector<ChineseEnglishPair>& pairs, std::size_t budget) {
+  const std::size_t count = pairs.size();
+  if (count <= budget) return;
+  for (std::size_t i = 0; i < budget; ++i) pairs[i] = pairs[i * count / budget];
+  pairs.resize(budget);
+}
+
 std::shared_ptr<const EvidenceFactory> make_lexical_evidence(const Lexicon& lexicon,
                                                              const LexicalEvidenceOptions& options) {
   return std::make_shared<const LexicalEvidenceFactory>(std::make_shared<const LexicalModel>(lexicon), options);

@@ -30,7 +30,24 @@ struct CorpusLearningOptions {
   // aligner's probability of the length difference times its evidence,
   // AlignOptions::Confidence::evidence) is at least this.
   double min_confidence = 0.3;
+  // Pass 1 and IBM Model 1 learn from this many confident sentence pairs at
+  // most, taken evenly over the input: pass 1 stops once its documents (in an
+  // order whose every prefix is spread over the list) have given this many,
+  // and a longer list is thinned evenly. Model 1 learns the frequent words of
+  // a register from a few thousand pairs (Moore 2002 trains on the confident
+  // pairs of a few thousand sentences); more pairs add rare words at a cost
+  // linear in the pairs, in time and memory (each pair holds a slot per word
+  // pair), and pass 1 over more documents costs as much as aligning them.
+  std::size_t max_training_pairs = 20000;
 };
+
+// The positions 0..count-1 in an order whose every prefix is spread evenly
+// over them (0, count/2, count/4, 3count/4, ...: bit-reversed counting), so
+// that stopping early still samples the whole list.
+std::vector<std::size_t> spread_order(std::size_t count);
+
+// At most `budget` of `pairs`, evenly spaced, in their order.
+void thin_evenly(std::vector<ChineseEnglishPair>& pairs, std::size_t budget);
 
 // One document pair as sentence lists (presplit lines or split sentences).
 struct DocumentSentences {

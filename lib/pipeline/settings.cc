@@ -13,6 +13,7 @@ std::vector<SettingField> LexiconSettings::fields() const {
       {"save_lexicon", save_lexicon},
       {"learn", fmt::format("{}", learn)},
       {"sample_documents", fmt::format("{}", sample_documents)},
+      {"training_pairs", fmt::format("{}", training_pairs)},
       {"lexical_weight", fmt::format("{}", lexical_weight)},
   };
 }

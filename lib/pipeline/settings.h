@@ -30,6 +30,9 @@ struct LexiconSettings {
   bool learn = true;         // learn a lexicon from the documents themselves
   // Pass 1 learns from this many documents spread evenly over the whole list.
   std::size_t sample_documents = 1000;
+  // And stops once they gave this many confident sentence pairs, the pairs
+  // IBM Model 1 trains on (lexicon::CorpusLearningOptions::max_training_pairs).
+  std::size_t training_pairs = 20000;
   double lexical_weight = lexicon::LexicalEvidenceOptions{}.weight;  // nats per covered word
 
   std::vector<SettingField> fields() const;

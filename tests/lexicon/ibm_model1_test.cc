@@ -43,7 +43,7 @@ TEST_CASE("the second EM iteration matches the counts worked out by hand", "[lex
 
 TEST_CASE("more iterations move probability towards the consistent translations", "[lexicon]") {
   const auto two = train_ibm_model1(kCorpus, {.iterations = 2, .null_word = false});
-  const auto ten = train_ibm_model1(kCorpus, {.iterations = 10, .null_word = false});
+  const auto ten = train_ibm_model1(kCorpus, {.iterations = 10, .null_word = false, .min_gain = 0.0});
   CHECK(ten.probability(das, the) > two.probability(das, the));
   CHECK(ten.probability(das, the) > 0.9);
   CHECK(ten.probability(Haus, house) > 0.9);
@@ -57,4 +57,23 @@ TEST_CASE("the empty word takes part of every target word", "[lexicon]") {
   CHECK(table.probability(TranslationTable::kNullWord, the) == Approx(1.0 / 3.0));
   CHECK(table.probability(TranslationTable::kNullWord, house) == Approx(1.0 / 6.0));
   CHECK(table.probability(das, the) == Approx(0.5));
+}
+
+TEST_CASE("EM stops once an iteration gains little likelihood, with the table of that many iterations", "[lexicon]") {
+  int stopped_after = 0;
+  const auto early = train_ibm_model1(kCorpus, {.iterations = 100, .null_word = true, .min_gain = 0.01}, &stopped_after);
+  // On three sentence pairs EM converges within a few iterations, far from 100.
+  CHECK(stopped_after >= 3);
+  CHECK(stopped_after < 20);
+  int full_run = 0;
+  const auto fixed =
+      train_ibm_model1(kCorpus, {.iterations = stopped_after, .null_word = true, .min_gain = 0.0}, &full_run);
+  CHECK(full_run == stopped_after);
+  for (const std::uint32_t source : std::vector<std::uint32_t>{das, Haus, Buch, ein, TranslationTable::kNullWord})
+    for (const std::uint32_t target : std::vector<std::uint32_t>{the, house, book, a})
+      CHECK(early.probability(source, target) == fixed.probability(source, target));
+  // Without the floor, every iteration runs.
+  int all = 0;
+  train_ibm_model1(kCorpus, {.iterations = 40, .null_word = true, .min_gain = 0.0}, &all);
+  CHECK(all == 40);
 }

@@ -346,6 +346,7 @@ TEST_CASE("every batch setting is part of the journal's fingerprint", "[pipeline
       [](BatchSettings& s) { s.lexicon.save_lexicon = "out.lexicon"; },
       [](BatchSettings& s) { s.lexicon.learn = false; },
       [](BatchSettings& s) { s.lexicon.sample_documents = 10; },
+      [](BatchSettings& s) { s.lexicon.training_pairs = 500; },
       [](BatchSettings& s) { s.lexicon.lexical_weight = 0.25; },
   };
   CHECK(BatchSettings{}.fields().size() == changes.size());

@@ -71,3 +71,39 @@ TEST_CASE("the pair job aligns both sides and hands back the lexicon to save", "
   CHECK(result.lexicon_to_save->find("议程\tagenda\t0.5\n") != std::string::npos);
   CHECK_THROWS_AS(run_pair_job(presplit_job("missing"), read_memory), InputError);
 }
+
+namespace {
+// Records how far pass 1 went.
+struct PassRecorder final : LearningObserver {
+  std::size_t documents_done = 0;
+  std::uint64_t pairs = 0, trained_on = 0;
+  void learning_started(std::size_t, std::size_t) override {}
+  void learning_progress(std::size_t, std::uint64_t) override {}
+  void learning_pass_finished(std::size_t done, std::uint64_t sentence_pairs) override {
+    documents_done = done;
+    pairs = sentence_pairs;
+  }
+  void learning_finished(std::size_t, std::uint64_t sentence_pairs) override { trained_on = sentence_pairs; }
+};
+}  // namespace
+
+TEST_CASE("pass 1 stops once its documents gave the training budget of sentence pairs", "[pipeline][learning]") {
+  TextOptions text;
+  text.presplit = true;
+  const SplitPair pair = read_pair("zh", "en", read_memory, AlignOptions{}, text);
+  const SplitPairSource documents = [&](std::size_t) { return pair; };
+  LexiconSettings settings;
+  PassRecorder unlimited;
+  run_lexicon_step(settings, read_memory, 40, documents, AlignOptions{}, 1, &unlimited);
+  CHECK(unlimited.documents_done == 40);
+  REQUIRE(unlimited.pairs >= 40);  // each document links its sentences confidently
+  const std::uint64_t per_document = unlimited.pairs / 40;
+  settings.training_pairs = 5 * per_document;
+  for (const unsigned threads : {1u, 2u}) {
+    PassRecorder budget;
+    run_lexicon_step(settings, read_memory, 40, documents, AlignOptions{}, threads, &budget);
+    CHECK(budget.documents_done == 5);
+    CHECK(budget.pairs == 5 * per_document);
+    CHECK(budget.trained_on == 5 * per_document);
+  }
+}

@@ -8,7 +8,9 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "batch/manifest.h"
+#include "bundle/reader.h"
 #include "child_process.h"
 #include "commands.h"
 #include "option_values.h"
@@ -30,8 +33,11 @@ namespace {
 
 namespace po = boost::program_options;
 
-// The UN Parallel Corpus v1.0 (Ziemski et al., LREC 2016), English-Chinese.
+// The UN Parallel Corpus v1.0 (Ziemski et al., LREC 2016), English-Chinese:
+// its statistics page (conferences.unite.un.org/uncorpus) gives 91,028
+// document pairs and 15,886,041 aligned sentence pairs.
 constexpr double kUnpcDocumentPairs = 91028;
+constexpr double kUnpcSentencePairs = 15886041;
 
 struct RunFigures {
   std::size_t documents = 0;
@@ -39,6 +45,7 @@ struct RunFigures {
   double seconds = 0;
   double input_megabytes = 0;
   double peak_rss_megabytes = 0;
+  double cpu_seconds = 0;
   double documents_per_second() const { return documents / seconds; }
   double megabytes_per_second() const { return input_megabytes / seconds; }
 };
@@ -61,43 +68,47 @@ double write_prefix_manifest(const std::vector<batch::DocumentPair>& documents, 
   return bytes / 1e6;
 }
 
-RunFigures run_batch_child(const std::filesystem::path& manifest, const std::filesystem::path& output,
-                           std::size_t documents, double megabytes, unsigned threads, bool learn) {
-  std::vector<std::string> arguments = {self_path(), "batch", manifest.string(), "-o", output.string(), "-j",
-                                        std::to_string(threads), "-q", "--date", "20000101T000000Z"};
-  if (!learn) arguments.push_back("--no-learn");
-  const ChildRun run = run_child(arguments);
-  if (!run.succeeded) {
-    throw std::runtime_error(fmt::format("untm batch -j {} on {} documents failed (status {})", threads,
-                                         documents, run.status));
-  }
-  return {documents, threads, run.wall_seconds, megabytes, run.peak_megabytes};
-}
-
-void print_run(const std::string& label, const RunFigures& run) {
-  fmt::print("{:<22} {:>6} docs {:>8.1f} MB {:>8.1f} s {:>8.1f} docs/s {:>7.2f} MB/s {:>8.1f} MB peak RSS\n", label,
-             run.documents, run.input_megabytes, run.seconds, run.documents_per_second(),
-             run.megabytes_per_second(), run.peak_rss_megabytes);
-  std::fflush(stdout);  // each run takes minutes: show it when it is done
-}
-
 struct BatchBench {
   std::string corpus;
   std::size_t small = 1000;
   std::size_t large = 5000;
   std::size_t speedup = 300;
   bool learn = false;
+  std::string dictionary;
 };
+
+RunFigures run_batch_child(const BatchBench& bench, const std::filesystem::path& manifest,
+                           const std::filesystem::path& output, std::size_t documents, double megabytes,
+                           unsigned threads) {
+  std::vector<std::string> arguments = {self_path(), "batch", manifest.string(), "-o", output.string(), "-j",
+                                        std::to_string(threads), "-q", "--date", "20000101T000000Z"};
+  if (!bench.learn) arguments.push_back("--no-learn");
+  if (!bench.dictionary.empty()) arguments.insert(arguments.end(), {"--dictionary", bench.dictionary});
+  const ChildRun run = run_child(arguments);
+  if (!run.succeeded) {
+    throw std::runtime_error(fmt::format("untm batch -j {} on {} documents failed (status {})", threads,
+                                         documents, run.status));
+  }
+  return {documents, threads, run.wall_seconds, megabytes, run.peak_megabytes, run.cpu_seconds};
+}
+
+void print_run(const std::string& label, const RunFigures& run) {
+  fmt::print("{:<22} {:>6} docs {:>8.1f} MB {:>8.1f} s {:>8.1f} cpu-s {:>8.1f} docs/s {:>7.2f} MB/s {:>8.1f} MB peak "
+             "RSS\n",
+             label, run.documents, run.input_megabytes, run.seconds, run.cpu_seconds, run.documents_per_second(),
+             run.megabytes_per_second(), run.peak_rss_megabytes);
+  std::fflush(stdout);  // each run takes minutes: show it when it is done
+}
 
 // Parses the command line; nullopt after printing the help.
 std::optional<BatchBench> parse_batch_bench(const Arguments& args) {
   BatchBench bench;
   po::options_description options(
-      "usage: untm bench batch --corpus DIR [--speedup N] [--small N] [--large N] [--learn]\n\n"
+      "usage: untm bench batch --corpus DIR [--speedup N] [--small N] [--large N] [--learn] [--dictionary FILE]\n\n"
       "Runs 'untm batch' on the first N pairs of DIR/manifest.tsv: the speedup prefix at -j1\n"
       "(baseline) and -j2, the small and large prefixes at -j2; prints documents/s, MB/s, peak RSS,\n"
       "the -j2 speedup, the RSS growth from small to large and an extrapolation to the UN Parallel\n"
-      "Corpus zh-en (91,028 document pairs).\n"
+      "Corpus zh-en (91,028 document pairs, 15,886,041 sentence pairs).\n"
       "Build the corpus first (minutes; never commit it):\n"
       "  scripts/make-bench-corpus.py /tmp/untm-bench-corpus --documents 5000\n"
       "Example:\n"
@@ -107,8 +118,9 @@ std::optional<BatchBench> parse_batch_bench(const Arguments& args) {
       "speedup", integer_value(bench.speedup, "--speedup", 1, 1'000'000'000)->value_name("N"), "documents in the -j1 / -j2 runs (default 300)")(
       "small", integer_value(bench.small, "--small", 1, 1'000'000'000)->value_name("N"), "documents in the small run (default 1000)")(
       "large", integer_value(bench.large, "--large", 1, 1'000'000'000)->value_name("N"), "documents in the large run (default 5000)")(
-      "learn", po::bool_switch(&bench.learn), "with batch-wide lexicon learning (untm batch's default; far slower "
-                                              "with the current lexical evidence), instead of --no-learn");
+      "learn", po::bool_switch(&bench.learn), "with batch-wide lexicon learning (untm batch's default) instead of "
+                                              "--no-learn")(
+      "dictionary", po::value(&bench.dictionary)->value_name("FILE"), "pass --dictionary FILE to untm batch");
   po::variables_map values;
   po::store(po::command_line_parser(args).options(options).run(), values);
   if (values.count("help")) {
@@ -139,8 +151,18 @@ std::vector<batch::DocumentPair> corpus_documents(const BatchBench& bench) {
   return documents;
 }
 
+// The sentence pairs (<tu> units) a bundle holds, from its index.
+std::uint64_t bundle_sentence_pairs(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  const bundle::BundleReader reader(in, path.string());
+  std::uint64_t units = 0;
+  for (const auto& entry : reader.documents()) units += entry.unit_count;
+  return units;
+}
+
 void print_conclusions(const BatchBench& bench, const RunFigures& baseline, const RunFigures& parallel,
-                       const RunFigures& small_run, const RunFigures& large_run, double bundle_megabytes) {
+                       const RunFigures& small_run, const RunFigures& large_run, double bundle_megabytes,
+                       std::uint64_t sentence_pairs) {
   fmt::print("\n-j2 speedup over -j1 ({} docs): {:.2f}x\n", bench.speedup, baseline.seconds / parallel.seconds);
   fmt::print("peak RSS, {} docs / {} docs (-j2): {:.2f} ({:.1f} MB / {:.1f} MB)\n", bench.large, bench.small,
              large_run.peak_rss_megabytes / small_run.peak_rss_megabytes, large_run.peak_rss_megabytes,
@@ -151,6 +173,15 @@ void print_conclusions(const BatchBench& bench, const RunFigures& baseline, cons
   fmt::print("UN Parallel Corpus zh-en, {:.0f} document pairs at this corpus's mean size ({:.1f} kB/pair), -j2 on "
              "this machine: {:.1f} h\n",
              kUnpcDocumentPairs, large_run.input_megabytes * 1e3 / static_cast<double>(bench.large), hours);
+  // The documents of this corpus are not the UNPC's: its sentence pairs are
+  // the measure of the work both hold.
+  const double pairs_per_second = static_cast<double>(sentence_pairs) / large_run.seconds;
+  fmt::print("UN Parallel Corpus zh-en, {:.0f} sentence pairs at this run's {:.0f} pairs/s ({} pairs, {:.0f} bytes "
+             "of raw text per pair; UNPC estimate {:.1f} GB): {:.2f} h\n",
+             kUnpcSentencePairs, pairs_per_second, sentence_pairs,
+             large_run.input_megabytes * 1e6 / static_cast<double>(std::max<std::uint64_t>(sentence_pairs, 1)),
+             kUnpcSentencePairs * large_run.input_megabytes / static_cast<double>(std::max<std::uint64_t>(sentence_pairs, 1)) / 1e3,
+             kUnpcSentencePairs / pairs_per_second / 3600);
 }
 
 }  // namespace
@@ -165,7 +196,7 @@ int run_bench_batch(const Arguments& args) {
     const auto manifest = work / (name + ".tsv");
     const double megabytes = write_prefix_manifest(documents, count, manifest);
     const auto output = work / fmt::format("{}-j{}.tmx.zst", name, threads);
-    return run_batch_child(manifest, output, count, megabytes, threads, bench->learn);
+    return run_batch_child(*bench, manifest, output, count, megabytes, threads);
   };
   fmt::print("untm bench batch: {} ({} pairs available), {} hardware threads, {}\n", bench->corpus, documents.size(),
              std::thread::hardware_concurrency(), bench->learn ? "lexicon learning on" : "--no-learn");
@@ -180,7 +211,8 @@ int run_bench_batch(const Arguments& args) {
   const auto large_run = prefix_run("large", bench->large, 2);
   print_run("large -j2", large_run);
   const auto bundle_megabytes = static_cast<double>(std::filesystem::file_size(work / "large-j2.tmx.zst")) / 1e6;
-  print_conclusions(*bench, baseline, parallel, small_run, large_run, bundle_megabytes);
+  const std::uint64_t sentence_pairs = bundle_sentence_pairs(work / "large-j2.tmx.zst");
+  print_conclusions(*bench, baseline, parallel, small_run, large_run, bundle_megabytes, sentence_pairs);
   std::error_code ignored;
   std::filesystem::remove_all(work, ignored);
   return 0;
