@@ -83,7 +83,13 @@ RunFigures run_batch_child(const BatchBench& bench, const std::filesystem::path&
   std::vector<std::string> arguments = {self_path(), "batch", manifest.string(), "-o", output.string(), "-j",
                                         std::to_string(threads), "-q", "--date", "20000101T000000Z"};
   if (!bench.learn) arguments.push_back("--no-learn");
-  if (!bench.dictionary.empty()) arguments.insert(arguments.end(), {"--dictionary", bench.dictionary});
+  // Without --dictionary FILE the runs use none, not whatever one is installed:
+  // the figures say what was measured.
+  if (bench.dictionary.empty()) {
+    arguments.push_back("--no-dictionary");
+  } else {
+    arguments.insert(arguments.end(), {"--dictionary", bench.dictionary});
+  }
   const ChildRun run = run_child(arguments);
   if (!run.succeeded) {
     throw std::runtime_error(fmt::format("untm batch -j {} on {} documents failed (status {})", threads,
