@@ -84,7 +84,8 @@ void BatchProgress::starting_over() {
 
 void BatchProgress::learning_started(std::size_t sample_documents, std::size_t all_documents) {
   if (style_ != ProgressStyle::quiet) {
-    fmt::print(stderr, "untm batch: learning a lexicon from {} of {} documents (pass 1)\n", sample_documents,
+    // Pass 1 stops at its budget of confident pairs, often before the last.
+    fmt::print(stderr, "untm batch: learning a lexicon from up to {} of {} documents (pass 1)\n", sample_documents,
                all_documents);
   }
   // Pass 1 has no byte total to estimate from: lines every 10 s whatever
