@@ -46,4 +46,23 @@ void check_input_size(std::uint64_t size, const std::string& source_name);
 // UTF-16 without a byte-order mark.
 DecodedText decode_text(std::string_view bytes, const std::string& source_name, bool lenient);
 
+// The same decoding, without a copy when `bytes` already is its own decoding
+// (UTF-8 without a byte-order mark, CR or anything to replace or reject),
+// which is most input: the text pipeline's memory is then the input once,
+// not twice. The text may view `bytes`, which must outlive it.
+class DecodedView {
+ public:
+  DecodedView(std::string_view bytes, const std::string& source_name, bool lenient);
+  DecodedView(const DecodedView&) = delete;
+  DecodedView& operator=(const DecodedView&) = delete;
+
+  std::string_view text() const { return copied_ ? std::string_view(decoded_.text) : bytes_; }
+  std::size_t replaced_invalid_sequences() const { return decoded_.replaced_invalid_sequences; }
+
+ private:
+  std::string_view bytes_;
+  bool copied_ = false;
+  DecodedText decoded_;
+};
+
 }  // namespace untm
