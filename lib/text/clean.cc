@@ -139,8 +139,8 @@ std::vector<TextLine> split_lines(std::string_view decoded) {
     line.begin = content.begin;
     line.end = content.end;
     line.kind = content.end > content.begin ? LineKind::text : LineKind::blank;
-    line.indent = display_width(decoded.substr(line_start, content.begin - line_start));
-    line.width = display_width(decoded.substr(content.begin, content.end - content.begin));
+    line.indent = static_cast<std::uint32_t>(display_width(decoded.substr(line_start, content.begin - line_start)));
+    line.width = static_cast<std::uint32_t>(display_width(decoded.substr(content.begin, content.end - content.begin)));
     lines.push_back(std::move(line));
     if (form_feed) lines.push_back({LineKind::page_furniture, line_end, line_end, 0, 0, {}});
     if (line_end == decoded.size()) break;

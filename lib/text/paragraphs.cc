@@ -94,8 +94,11 @@ bool is_bracketed(std::string_view text) {
          (first == U'［' && last == U'］');
 }
 
+// Kept for every text line of the document at once: 32-bit counts (the input
+// limit keeps them far below 2^32) and the flags together keep it small.
 struct LineFacts {
-  std::size_t line_index = 0;
+  std::uint32_t line_index = 0;
+  std::uint32_t gap_before = 0;     // blank lines between it and the previous text line
   // The line without footnote digits, white-space runs collapsed: a view of
   // the decoded line when that is what it is (most lines), else (`altered`)
   // of a copy kept in DocumentLines, so that the text is not held twice.
@@ -105,7 +108,6 @@ struct LineFacts {
   bool indented = false;
   bool enumerated = false;
   bool bracketed = false;
-  std::size_t gap_before = 0;       // blank lines between it and the previous text line
   bool page_break_before = false;   // page furniture between them
 };
 
@@ -277,6 +279,7 @@ LineEnding line_ending(std::string_view text) {
 std::vector<LineCues> layout_cues(std::string_view decoded, std::span<const TextLine> lines,
                                   const std::vector<LineFacts>& facts) {
   std::vector<LineCues> cues;
+  cues.reserve(facts.size());
   for (const auto& fact : facts) {
     const auto& line = lines[fact.line_index];
     cues.push_back({fact.text, line.indent, line.indent + line.width, trailing_spaces(decoded, line.end),
@@ -307,7 +310,7 @@ DocumentLines collect_line_facts(std::string_view decoded, std::span<const TextL
     if (line.kind == LineKind::page_furniture) furniture_seen = true;
     if (line.kind != LineKind::text) continue;
     LineFacts fact;
-    fact.line_index = index;
+    fact.line_index = static_cast<std::uint32_t>(index);
     fact.text = decoded.substr(line.begin, line.end - line.begin);
     if (may_alter(decoded, line)) {
       std::string text = line_text(decoded, line).text;
@@ -318,7 +321,7 @@ DocumentLines collect_line_facts(std::string_view decoded, std::span<const TextL
       }
     }
     if (fact.text.empty()) continue;
-    fact.gap_before = facts.empty() ? 0 : blank_run;
+    fact.gap_before = facts.empty() ? 0 : static_cast<std::uint32_t>(blank_run);
     fact.page_break_before = furniture_seen && !facts.empty();
     facts.push_back(std::move(fact));
     blank_run = 0;
@@ -338,6 +341,8 @@ struct Layout {
 
 Layout measure_layout(const std::vector<LineFacts>& facts, std::span<const TextLine> lines) {
   std::vector<std::size_t> widths, gaps, indents;
+  widths.reserve(facts.size());
+  indents.reserve(facts.size());
   for (const auto& fact : facts) {
     widths.push_back(lines[fact.line_index].width);
     indents.push_back(lines[fact.line_index].indent);
