@@ -30,7 +30,27 @@ struct CompiledRule {
   bool break_at_match_start = false;
   std::unique_ptr<icu::RegexMatcher> at_position;
   std::unique_ptr<icu::RegexMatcher> search;
+  std::vector<std::string> needs_any;  // SegmentationRule::needs_any, split
+  bool active = true;                  // the paragraph being split may match it
 };
+
+std::vector<std::string> split_needs(std::string_view needs_any) {
+  std::vector<std::string> literals;
+  while (!needs_any.empty()) {
+    const std::size_t bar = std::min(needs_any.find('|'), needs_any.size());
+    literals.emplace_back(needs_any.substr(0, bar));
+    needs_any.remove_prefix(std::min(bar + 1, needs_any.size()));
+  }
+  return literals;
+}
+
+// Whether `paragraph` holds one of the literals a rule needs (none needed:
+// every paragraph may match).
+bool may_match(const CompiledRule& rule, std::string_view paragraph) {
+  return rule.needs_any.empty() || std::any_of(rule.needs_any.begin(), rule.needs_any.end(), [&](const std::string& literal) {
+           return paragraph.find(literal) != std::string_view::npos;
+         });
+}
 
 std::unique_ptr<icu::RegexMatcher> compile(const std::string& pattern, std::string_view reason) {
   UErrorCode status = U_ZERO_ERROR;
@@ -59,6 +79,7 @@ SentenceSplitter::SentenceSplitter(Language language, SplitMethod method) : stat
   for (const auto& rule : segmentation_rules(language)) {
     CompiledRule compiled;
     compiled.is_break = rule.is_break;
+    compiled.needs_any = split_needs(rule.needs_any);
     compiled.at_position =
         compile(fmt::format("(?=(?:{1}))(?<=(?:{0}))", rule.before, rule.after), rule.reason);
     compiled.at_position->useTransparentBounds(true);
@@ -131,8 +152,9 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
   } else {
     std::vector<std::pair<std::size_t, bool>> candidates;  // position, proposed by ICU
     for (auto position : proposed_by_icu) candidates.emplace_back(position, true);
+    for (auto& rule : state_->rules) rule.active = may_match(rule, paragraph);
     for (auto& rule : state_->rules) {
-      if (!rule.search) continue;
+      if (!rule.search || !rule.active) continue;
       rule.search->reset(text);
       while (rule.search->find(status)) {
         const auto position = static_cast<std::size_t>(rule.break_at_match_start ? rule.search->start(status)
@@ -142,12 +164,15 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
       check(status, "segmentation rule search");
     }
     std::sort(candidates.begin(), candidates.end());
-    for (auto& rule : state_->rules) rule.at_position->reset(text);
+    for (auto& rule : state_->rules) {
+      if (rule.active) rule.at_position->reset(text);
+    }
     std::size_t previous = 0;
     for (const auto& [position, from_icu] : candidates) {
       if (position == previous) continue;
       bool is_break = from_icu;
       for (auto& rule : state_->rules) {
+        if (!rule.active) continue;
         auto& matcher = *rule.at_position;
         matcher.region(static_cast<std::int64_t>(position), static_cast<std::int64_t>(length), status);
         if (matcher.lookingAt(status)) {
