@@ -126,11 +126,13 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
       icu::StringPiece(paragraph.data(), static_cast<std::int32_t>(paragraph.size())));
   utf8_offset.clear();
   utf8_offset.reserve(static_cast<std::size_t>(text.length()) + 1);
-  for (std::size_t offset = 0; offset < paragraph.size();) {
-    const DecodedCodePoint decoded = decode_code_point(paragraph, offset);
+  // By lead bytes (the text is valid UTF-8, so each is a code point, and
+  // four-byte ones are the code points past U+FFFF, two UTF-16 units).
+  for (std::size_t offset = 0; offset < paragraph.size(); ++offset) {
+    const auto byte = static_cast<unsigned char>(paragraph[offset]);
+    if ((byte & 0xC0) == 0x80) continue;
     utf8_offset.push_back(offset);
-    if (decoded.code_point > 0xFFFF) utf8_offset.push_back(offset);
-    offset += decoded.length;
+    if (byte >= 0xF0) utf8_offset.push_back(offset);
   }
   utf8_offset.push_back(paragraph.size());
   const auto length = static_cast<std::size_t>(text.length());
