@@ -112,20 +112,29 @@ void remove_footnote_blocks(std::string_view decoded, std::vector<TextLine>& lin
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  for_each_code_point(text, [&width](char32_t code_point) {
-    if (code_point < 0x80) {
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[offset]);
+    if (lead < 0x80) {
       ++width;
-      return;
+      ++offset;
+      continue;
     }
-    // CJK Unified Ideographs, most of Chinese text, are all Wide
-    // (EastAsianWidth.txt 4E00..9FFF;W): spared the property lookup.
-    if (code_point >= 0x4E00 && code_point <= 0x9FFF) {
+    // Lead bytes E5..E9 with two continuation bytes are U+5000..U+9FFF, CJK
+    // Unified Ideographs, all Wide (EastAsianWidth.txt 4E00..9FFF;W): most
+    // of Chinese text, spared decoding and the property lookup.
+    if (lead >= 0xE5 && lead <= 0xE9 && offset + 2 < text.size() &&
+        (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
       width += 2;
-      return;
+      offset += 3;
+      continue;
     }
-    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
+    const DecodedCodePoint decoded = decode_code_point(text, offset);
+    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(decoded.code_point), UCHAR_EAST_ASIAN_WIDTH);
     width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
-  });
+    offset += decoded.length;
+  }
   return width;
 }
 
