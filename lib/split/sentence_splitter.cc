@@ -64,9 +64,8 @@ std::unique_ptr<icu::RegexMatcher> compile(const std::string& pattern, std::stri
 struct SentenceSplitter::State {
   std::unique_ptr<icu::BreakIterator> icu_iterator;
   // The paragraph being split, kept here because ICU's iterator and matchers
-  // refer to it; and, per UTF-16 index, its byte offset in the UTF-8 input.
+  // refer to it.
   icu::UnicodeString utf16;
-  std::vector<std::size_t> utf8_offset;
   std::vector<CompiledRule> rules;
 };
 
@@ -111,6 +110,32 @@ void check_paragraph_size(std::string_view paragraph) {
   }
 }
 
+// Byte offsets in valid UTF-8 text of increasing UTF-16 indexes, found by
+// walking forward (each lead byte starts a code point; four-byte ones are two
+// UTF-16 units), so that no table of offsets as long as the text is kept.
+class ByteOffsets {
+ public:
+  explicit ByteOffsets(std::string_view text) : text_(text) {}
+
+  // Requires `utf16_index` not below the one asked before. Both units of a
+  // surrogate pair map to the start of its code point.
+  std::size_t at(std::size_t utf16_index) {
+    while (utf16_ < utf16_index && byte_ < text_.size()) {
+      const auto lead = static_cast<unsigned char>(text_[byte_]);
+      const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      if (length == 4 && utf16_ + 2 > utf16_index) break;
+      utf16_ += length == 4 ? 2 : 1;
+      byte_ += length;
+    }
+    return byte_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t utf16_ = 0;
+  std::size_t byte_ = 0;
+};
+
 }  // namespace
 
 std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
@@ -119,24 +144,11 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
   check_paragraph_size(paragraph);
   // ICU's iterator and regular expressions are fastest on UTF-16 (their
   // UTF-8 paths go through UText one character at a time), so the paragraph
-  // is converted once; utf8_offset maps UTF-16 indexes back to bytes.
+  // is converted once; boundaries are mapped back to bytes at the end.
   const auto& text = state_->utf16;
-  auto& utf8_offset = state_->utf8_offset;
   state_->utf16 = icu::UnicodeString::fromUTF8(
       icu::StringPiece(paragraph.data(), static_cast<std::int32_t>(paragraph.size())));
-  utf8_offset.clear();
-  utf8_offset.reserve(static_cast<std::size_t>(text.length()) + 1);
-  // By lead bytes (the text is valid UTF-8, so each is a code point, and
-  // four-byte ones are the code points past U+FFFF, two UTF-16 units).
-  for (std::size_t offset = 0; offset < paragraph.size(); ++offset) {
-    const auto byte = static_cast<unsigned char>(paragraph[offset]);
-    if ((byte & 0xC0) == 0x80) continue;
-    utf8_offset.push_back(offset);
-    if (byte >= 0xF0) utf8_offset.push_back(offset);
-  }
-  utf8_offset.push_back(paragraph.size());
   const auto length = static_cast<std::size_t>(text.length());
-  if (utf8_offset.size() != length + 1) throw std::logic_error("sentence splitter: text is not valid UTF-8");
 
   UErrorCode status = U_ZERO_ERROR;
   auto& iterator = *state_->icu_iterator;
@@ -188,13 +200,16 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
     }
   }
 
+  ByteOffsets offsets(paragraph);
   std::size_t begin = 0;
   boundaries.push_back(length);
   for (auto end : boundaries) {
-    const Range trimmed = trim_spaces(paragraph, {utf8_offset[begin], utf8_offset[end]});
+    const std::size_t end_byte = offsets.at(end);
+    const Range trimmed = trim_spaces(paragraph, {begin, end_byte});
     if (trimmed.end > trimmed.begin) sentences.push_back(trimmed);
-    begin = end;
+    begin = end_byte;
   }
+  if (begin != paragraph.size()) throw std::logic_error("sentence splitter: text is not valid UTF-8");
   return sentences;
 }
 

@@ -110,3 +110,9 @@ TEST_CASE("segmentation rules: the literals a rule needs are in its patterns", "
     }
   }
 }
+
+TEST_CASE("sentences after characters past U+FFFF (two UTF-16 units) keep their bytes", "[split]") {
+  CHECK(split("He smiled \U0001F600. Then \U00020000 left. Done.", Language::en) ==
+        Sentences{"He smiled \U0001F600.", "Then \U00020000 left.", "Done."});
+  CHECK(split("他笑了\U0001F600。𠀀走了。", Language::zh) == Sentences{"他笑了\U0001F600。", "𠀀走了。"});
+}
