@@ -136,6 +136,61 @@ class ByteOffsets {
   std::size_t byte_ = 0;
 };
 
+// Candidate positions (UTF-16 indexes): ICU's boundaries, then the
+// positions the break rules find, sorted.
+std::vector<std::pair<std::size_t, bool>> candidate_positions(std::vector<CompiledRule>& rules,
+                                                              const icu::UnicodeString& text,
+                                                              const std::vector<std::size_t>& proposed_by_icu) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto length = static_cast<std::size_t>(text.length());
+  std::vector<std::pair<std::size_t, bool>> candidates;  // position, proposed by ICU
+  for (auto position : proposed_by_icu) candidates.emplace_back(position, true);
+  for (auto& rule : rules) {
+    if (!rule.search || !rule.active) continue;
+    rule.search->reset(text);
+    while (rule.search->find(status)) {
+      const auto position = static_cast<std::size_t>(rule.break_at_match_start ? rule.search->start(status)
+                                                                                : rule.search->end(status));
+      if (position > 0 && position < length) candidates.emplace_back(position, false);
+    }
+    check(status, "segmentation rule search");
+  }
+  std::sort(candidates.begin(), candidates.end());
+  return candidates;
+}
+
+// The sentence boundaries (UTF-16 indexes) among ICU's and the rules'
+// candidates: at each, the first rule that matches decides, else ICU.
+std::vector<std::size_t> apply_rules(std::vector<CompiledRule>& rules, std::string_view paragraph,
+                                     const icu::UnicodeString& text, const std::vector<std::size_t>& proposed_by_icu) {
+  for (auto& rule : rules) rule.active = may_match(rule, paragraph);
+  const auto candidates = candidate_positions(rules, text, proposed_by_icu);
+  for (auto& rule : rules) {
+    if (rule.active) rule.at_position->reset(text);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const auto length = static_cast<std::int64_t>(text.length());
+  std::vector<std::size_t> boundaries;
+  std::size_t previous = 0;
+  for (const auto& [position, from_icu] : candidates) {
+    if (position == previous) continue;
+    bool is_break = from_icu;
+    for (auto& rule : rules) {
+      if (!rule.active) continue;
+      auto& matcher = *rule.at_position;
+      matcher.region(static_cast<std::int64_t>(position), length, status);
+      if (matcher.lookingAt(status)) {
+        is_break = rule.is_break;
+        break;
+      }
+    }
+    check(status, "segmentation rule");
+    if (is_break && (boundaries.empty() || boundaries.back() != position)) boundaries.push_back(position);
+    previous = position;
+  }
+  return boundaries;
+}
+
 }  // namespace
 
 std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
@@ -150,7 +205,6 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
       icu::StringPiece(paragraph.data(), static_cast<std::int32_t>(paragraph.size())));
   const auto length = static_cast<std::size_t>(text.length());
 
-  UErrorCode status = U_ZERO_ERROR;
   auto& iterator = *state_->icu_iterator;
   iterator.setText(text);
 
@@ -160,45 +214,9 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
   for (std::int32_t position = iterator.next(); position != icu::BreakIterator::DONE; position = iterator.next()) {
     if (static_cast<std::size_t>(position) < length) proposed_by_icu.push_back(static_cast<std::size_t>(position));
   }
-  std::vector<std::size_t> boundaries;
-  if (state_->rules.empty()) {
-    boundaries = std::move(proposed_by_icu);
-  } else {
-    std::vector<std::pair<std::size_t, bool>> candidates;  // position, proposed by ICU
-    for (auto position : proposed_by_icu) candidates.emplace_back(position, true);
-    for (auto& rule : state_->rules) rule.active = may_match(rule, paragraph);
-    for (auto& rule : state_->rules) {
-      if (!rule.search || !rule.active) continue;
-      rule.search->reset(text);
-      while (rule.search->find(status)) {
-        const auto position = static_cast<std::size_t>(rule.break_at_match_start ? rule.search->start(status)
-                                                                                  : rule.search->end(status));
-        if (position > 0 && position < length) candidates.emplace_back(position, false);
-      }
-      check(status, "segmentation rule search");
-    }
-    std::sort(candidates.begin(), candidates.end());
-    for (auto& rule : state_->rules) {
-      if (rule.active) rule.at_position->reset(text);
-    }
-    std::size_t previous = 0;
-    for (const auto& [position, from_icu] : candidates) {
-      if (position == previous) continue;
-      bool is_break = from_icu;
-      for (auto& rule : state_->rules) {
-        if (!rule.active) continue;
-        auto& matcher = *rule.at_position;
-        matcher.region(static_cast<std::int64_t>(position), static_cast<std::int64_t>(length), status);
-        if (matcher.lookingAt(status)) {
-          is_break = rule.is_break;
-          break;
-        }
-      }
-      check(status, "segmentation rule");
-      if (is_break && (boundaries.empty() || boundaries.back() != position)) boundaries.push_back(position);
-      previous = position;
-    }
-  }
+  std::vector<std::size_t> boundaries = state_->rules.empty()
+                                            ? std::move(proposed_by_icu)
+                                            : apply_rules(state_->rules, paragraph, text, proposed_by_icu);
 
   ByteOffsets offsets(paragraph);
   std::size_t begin = 0;
