@@ -32,8 +32,7 @@ class InvalidUtf8Error : public InputError {
 // count in 32-bit lengths (a paragraph is one icu::UnicodeString in the
 // sentence splitter; a PDF is loaded with an int length), and decoding UTF-16
 // makes text up to 1.5 times longer, so 1 GiB keeps every length well inside
-// them; the pipeline also keeps an 8-byte source offset per byte of text, so a
-// 1 GiB input already needs over 10 GiB of memory.
+// them (and the 32-bit line columns and counts of clean.h and paragraphs.cc).
 inline constexpr std::uint64_t kMaxInputBytes = std::uint64_t{1} << 30;
 
 // Throws InputError naming `source_name`, `size` and the limit when `size` is
