@@ -25,10 +25,11 @@ struct SentenceWords {
   std::vector<float> chance;         // q: mean coverage by one sentence of the other side
   // expected_coverage[k - 1] = sum over words of weight * (1 - (1 - q)^k):
   // the weighted coverage a group of k random sentences gives by chance.
-  std::vector<double> expected_coverage;
+  // Held in place, not behind a pointer: every cost reads it.
+  std::array<double, kPrecomputedGroupSizes> expected_coverage{};
 
   double chance_coverage(std::size_t group_size) const {
-    if (group_size <= expected_coverage.size()) return expected_coverage[group_size - 1];
+    if (group_size <= kPrecomputedGroupSizes) return expected_coverage[group_size - 1];
     double total = 0.0;
     for (std::size_t word = 0; word < words.size(); ++word)
       total += weights[word] * (1.0 - std::pow(1.0 - chance[word], static_cast<double>(group_size)));
@@ -97,7 +98,7 @@ void estimate_chance(std::vector<SentenceWords>& side, const std::vector<Sentenc
     sentence.chance.clear();
     for (const std::uint32_t word : sentence.words)
       sentence.chance.push_back(static_cast<float>(coverage_sum[slot_of_word[word]] / other_count));
-    sentence.expected_coverage.assign(kPrecomputedGroupSizes, 0.0);
+    sentence.expected_coverage.fill(0.0);
     for (std::size_t word = 0; word < sentence.words.size(); ++word) {
       double miss = 1.0;
       for (std::size_t size = 1; size <= kPrecomputedGroupSizes; ++size) {
@@ -108,14 +109,50 @@ void estimate_chance(std::vector<SentenceWords>& side, const std::vector<Sentenc
   }
 }
 
+// One sentence pair's covered words: only they are kept, as most words of a
+// pair are covered by nothing (a dense array per pair took ~100 MB on a
+// 12,500-sentence document).
+struct CoveredWord {
+  std::uint32_t position = 0;  // index into the sentence's words
+  float strength = 0.0f;       // of the best translation on the other side
+};
+
+constexpr std::uint32_t kNothingCovered = UINT32_MAX;
+
+// One sentence pair: where its covered words are in a pool (the Chinese
+// ones, then the English ones, each by position), and their weighted sums.
+struct PairCoverage {
+  std::uint32_t offset = kNothingCovered;
+  std::uint32_t chinese_covered = 0;
+  std::uint32_t english_covered = 0;
+  float chinese_mass = 0.0f;
+  float english_mass = 0.0f;
+};
+
+// Every translation of every word of a Chinese sentence, sorted by English
+// word: one binary search per English word then finds all the Chinese words
+// it translates.
+struct ClosureEntry {
+  std::uint32_t english_word = 0;
+  std::uint32_t chinese_position = 0;  // index into the sentence's words
+  float strength = 0.0f;
+};
+
+// Link counts up to this are served from the cached windows; larger links
+// (not among the default link types) compute their pairs on the spot.
+constexpr std::size_t kWindowLinkCount = 5;
+// No window is wider than this, whatever the diagonal does.
+constexpr std::size_t kMaxWindow = 256;
+
 class LexicalEvidence final : public LinkEvidence {
  public:
   LexicalEvidence(std::shared_ptr<const LexicalModel> model, LexicalEvidenceOptions options,
                   std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
                   std::vector<std::size_t> expected_english)
       : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
-        expected_english_(std::move(expected_english)), rows_(chinese_.size()), memo_rows_(chinese_.size() + 1) {
+        expected_english_(std::move(expected_english)), memo_rows_(chinese_.size() + 1) {
     memo_type_.fill(-1);
+    lay_out_windows();
   }
 
   std::string_view name() const override { return "lexical"; }
@@ -146,9 +183,7 @@ class LexicalEvidence final : public LinkEvidence {
  private:
   double compute_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                       std::size_t english_count) const {
-    const std::size_t chinese_end = chinese_begin + chinese_count;
-    const std::size_t english_end = english_begin + english_count;
-
+    gather_group(chinese_begin, chinese_count, english_begin, english_count);
     // Covered mass minus the mass the group would cover by chance, summed
     // over the sentences of both sides. cover(e, Z) is the max over the
     // sentences of Z; when one sentence pair alone covers a sentence's words
@@ -158,130 +193,187 @@ class LexicalEvidence final : public LinkEvidence {
     coverers_.assign(chinese_count + english_count, 0);
     std::uint32_t* chinese_coverers = coverers_.data();
     std::uint32_t* english_coverers = chinese_coverers + chinese_count;
-    for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
-      PairCoverage* pairs = row_window(chinese, english_begin, english_end);
-      for (std::size_t english = english_begin; english < english_end; ++english) {
-        PairCoverage& pair = pairs[english - english_begin];
-        if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
+    for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
+      for (std::size_t english = 0; english < english_count; ++english) {
+        const PairCoverage& pair = *group_[chinese * english_count + english].pair;
         if (pair.offset == kNothingCovered) continue;
         covered += pair.chinese_mass + pair.english_mass;
-        ++chinese_coverers[chinese - chinese_begin];
-        ++english_coverers[english - english_begin];
+        ++chinese_coverers[chinese];
+        ++english_coverers[english];
       }
     }
-    for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
-      if (chinese_coverers[chinese - chinese_begin] > 1)
-        covered += overlap_correction(chinese_[chinese], english_begin, english_end, chinese, true);
-      covered -= chinese_[chinese].chance_coverage(english_count);
+    for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
+      if (chinese_coverers[chinese] > 1) covered += overlap_correction(chinese_[chinese_begin + chinese], chinese, true, chinese_count, english_count);
+      covered -= chinese_[chinese_begin + chinese].chance_coverage(english_count);
     }
-    for (std::size_t english = english_begin; english < english_end; ++english) {
-      if (english_coverers[english - english_begin] > 1)
-        covered += overlap_correction(english_[english], chinese_begin, chinese_end, english, false);
-      covered -= english_[english].chance_coverage(chinese_count);
+    for (std::size_t english = 0; english < english_count; ++english) {
+      if (english_coverers[english] > 1)
+        covered += overlap_correction(english_[english_begin + english], english, false, chinese_count, english_count);
+      covered -= english_[english_begin + english].chance_coverage(chinese_count);
     }
     return -options_.weight * covered;
   }
 
-  // Remembered costs: for each Chinese start, a window of English starts,
-  // kMemoTypes floats each (NaN: not yet computed), one per link type in the
-  // order the types are first seen. Off for documents so long that the
-  // windows would take too much memory (the costs are then recomputed).
-  static constexpr std::size_t kMemoTypes = 16;
-  static constexpr std::size_t kMaxMemoSentences = 10000;  // windows of at most ~40 MB
-  float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
-                   std::size_t english_count) const {
-    if (chinese_.size() > kMaxMemoSentences || chinese_count >= 8 || english_count >= 8) return nullptr;
-    std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
-    if (type < 0) {
-      if (memo_types_used_ == kMemoTypes) return nullptr;
-      type = static_cast<std::int8_t>(memo_types_used_++);
+  // The pairs of a candidate link, row by row (Chinese sentence), with
+  // where their covered words are.
+  struct PairView {
+    const PairCoverage* pair = nullptr;
+    const CoveredWord* words = nullptr;
+    std::size_t spilled = SIZE_MAX;  // index into spilled_pairs_ when not from a window
+  };
+
+  // Fills group_ with the pairs of a link: from the rows' windows (filled on
+  // first use), or computed on the spot when the link reaches past them.
+  void gather_group(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                    std::size_t english_count) const {
+    group_.resize(chinese_count * english_count);
+    spilled_pairs_.clear();
+    spilled_words_.clear();
+    for (std::size_t row = 0; row < chinese_count; ++row) {
+      const std::size_t chinese = chinese_begin + row;
+      PairView* views = group_.data() + row * english_count;
+      const std::size_t window_begin = window_begin_[chinese];
+      if (english_begin >= window_begin && english_begin + english_count <= window_begin + window_width(chinese)) {
+        if (!row_filled_[chinese]) fill_row(chinese);
+        const PairCoverage* pairs = pairs_.data() + row_offset_[chinese] + (english_begin - window_begin);
+        for (std::size_t column = 0; column < english_count; ++column) views[column] = {pairs + column, nullptr, SIZE_MAX};
+        continue;
+      }
+      if (spill_closure_row_ != chinese) {
+        build_closure(chinese, spill_closure_);
+        spill_closure_row_ = chinese;
+      }
+      for (std::size_t column = 0; column < english_count; ++column) {
+        views[column].spilled = spilled_pairs_.size();
+        spilled_pairs_.push_back(compute_pair_coverage(chinese, english_begin + column, spill_closure_, spilled_words_));
+      }
     }
-    MemoRow& row = memo_rows_[chinese_begin];
-    constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
-    if (row.costs.empty()) {
-      row.base = english_begin;
-    } else if (english_begin < row.base) {
-      row.costs.insert(row.costs.begin(), (row.base - english_begin) * kMemoTypes, kUnknown);
-      row.base = english_begin;
+    // Pointers last: the pools above may have moved while growing.
+    for (PairView& view : group_) {
+      if (view.spilled != SIZE_MAX) view.pair = &spilled_pairs_[view.spilled];
+      if (view.pair->offset == kNothingCovered) continue;
+      view.words = (view.spilled != SIZE_MAX ? spilled_words_.data() : covered_words_.data()) + view.pair->offset;
     }
-    const std::size_t needed = (english_begin - row.base + 1) * kMemoTypes;
-    if (needed > row.costs.size()) row.costs.resize(needed, kUnknown);
-    return row.costs.data() + (english_begin - row.base) * kMemoTypes + static_cast<std::size_t>(type);
   }
-  struct MemoRow {
-    std::size_t base = 0;
-    std::vector<float> costs;
-  };
-
-  static constexpr std::uint32_t kNotComputed = UINT32_MAX;
-  static constexpr std::uint32_t kNothingCovered = UINT32_MAX - 1;
-
-  // One sentence pair: where its per-word coverages are in the pool (for
-  // each Chinese word the strength of its best translation in the English
-  // sentence, then the same for each English word), and their weighted sums.
-  struct PairCoverage {
-    std::uint32_t offset = kNotComputed;
-    float chinese_mass = 0.0f;
-    float english_mass = 0.0f;
-  };
-  // The pairs of one Chinese sentence asked for so far: English sentences
-  // [base, base + pairs.size()). The search asks inside a band, so each row
-  // stays a short window.
-  struct ClosureEntry;
-  struct Row {
-    std::size_t base = 0;
-    std::vector<PairCoverage> pairs;
-    std::vector<ClosureEntry> closure;
-    bool closure_built = false;
-  };
 
   // When several sentences of the group cover words of `sentence`, the sum
   // of their masses counts a word covered twice; replaces it by the max.
-  double overlap_correction(const SentenceWords& sentence, std::size_t other_begin, std::size_t other_end,
-                            std::size_t index, bool sentence_is_chinese) const {
-    best_.assign(sentence.words.size(), 0.0f);
+  // `index` is the sentence's row (Chinese) or column (English) in group_.
+  double overlap_correction(const SentenceWords& sentence, std::size_t index, bool sentence_is_chinese,
+                            std::size_t chinese_count, std::size_t english_count) const {
+    const std::size_t others = sentence_is_chinese ? english_count : chinese_count;
+    const std::size_t step = sentence_is_chinese ? 1 : english_count;
+    const std::size_t first = sentence_is_chinese ? index * english_count : index;
+    // The covered words of the pairs, merged by position keeping the max:
+    // the words no pair covers add nothing to the sum. A merge holds at
+    // most one entry per word of the sentence.
+    if (best_.size() < sentence.words.size()) {
+      best_.resize(sentence.words.size());
+      merged_.resize(sentence.words.size());
+    }
+    CoveredWord* best = best_.data();
+    CoveredWord* merged = merged_.data();
+    std::size_t best_size = 0;
     double summed = 0.0;
-    for (std::size_t other = other_begin; other < other_end; ++other) {
-      const PairCoverage& pair = sentence_is_chinese ? pair_coverage(index, other) : pair_coverage(other, index);
+    for (std::size_t other = 0; other < others; ++other) {
+      const PairView& view = group_[first + other * step];
+      const PairCoverage& pair = *view.pair;
       if (pair.offset == kNothingCovered) continue;
       summed += sentence_is_chinese ? pair.chinese_mass : pair.english_mass;
-      const float* coverage = coverage_pool_.data() + pair.offset;
-      if (!sentence_is_chinese) coverage += chinese_[other].words.size();
-      for (std::size_t word = 0; word < best_.size(); ++word) best_[word] = std::max(best_[word], coverage[word]);
+      const CoveredWord* words = sentence_is_chinese ? view.words : view.words + pair.chinese_covered;
+      const std::size_t count = sentence_is_chinese ? pair.chinese_covered : pair.english_covered;
+      if (best_size == 0) {
+        std::copy(words, words + count, best);
+        best_size = count;
+      } else if (count != 0) {
+        best_size = merge_keeping_max(best, best_size, words, count, merged);
+        std::swap(best, merged);
+      }
     }
     double best_mass = 0.0;
-    for (std::size_t word = 0; word < best_.size(); ++word) best_mass += best_[word] * sentence.weights[word];
+    for (std::size_t word = 0; word < best_size; ++word) best_mass += best[word].strength * sentence.weights[best[word].position];
     return best_mass - summed;
   }
 
-  // The cached pairs of Chinese sentence `chinese` with English sentences
-  // [english_begin, english_end), the row's window grown to hold them.
-  PairCoverage* row_window(std::size_t chinese, std::size_t english_begin, std::size_t english_end) const {
-    Row& row = rows_[chinese];
-    if (row.pairs.empty()) {
-      row.base = english_begin;
-    } else if (english_begin < row.base) {
-      row.pairs.insert(row.pairs.begin(), row.base - english_begin, PairCoverage{});
-      row.base = english_begin;
+  // Merges two lists sorted by position into `out`, the larger strength
+  // where both have a word; returns the merged size.
+  static std::size_t merge_keeping_max(const CoveredWord* left, std::size_t left_size, const CoveredWord* right,
+                                       std::size_t right_size, CoveredWord* out) {
+    const CoveredWord* const left_end = left + left_size;
+    const CoveredWord* const right_end = right + right_size;
+    CoveredWord* const out_begin = out;
+    while (left != left_end && right != right_end) {
+      if (left->position < right->position) {
+        *out++ = *left++;
+      } else if (right->position < left->position) {
+        *out++ = *right++;
+      } else {
+        *out++ = {left->position, std::max(left->strength, right->strength)};
+        ++left;
+        ++right;
+      }
     }
-    if (english_end - row.base > row.pairs.size()) row.pairs.resize(english_end - row.base);
-    return row.pairs.data() + (english_begin - row.base);
+    out = std::copy(left, left_end, out);
+    out = std::copy(right, right_end, out);
+    return static_cast<std::size_t>(out - out_begin);
   }
 
-  const PairCoverage& pair_coverage(std::size_t chinese, std::size_t english) const {
-    PairCoverage& pair = *row_window(chinese, english, english + 1);
-    if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
-    return pair;
+  // Each Chinese sentence has a window of English sentences: every pair a
+  // link of up to kWindowLinkCount sentences inside the lexical band can
+  // reach. The windows lie back to back in pairs_, so the cache grows with
+  // the band, not with the square of the document.
+  void lay_out_windows() {
+    const std::size_t half_width = options_.band_half_width;
+    window_begin_.resize(chinese_.size());
+    row_offset_.assign(chinese_.size() + 1, 0);
+    for (std::size_t chinese = 0; chinese < chinese_.size(); ++chinese) {
+      std::size_t begin = english_.size();
+      std::size_t end = 0;
+      const std::size_t first_start = chinese + 1 > kWindowLinkCount ? chinese + 1 - kWindowLinkCount : 0;
+      for (std::size_t start = first_start; start <= chinese; ++start) {
+        const std::size_t expected = expected_english_[start];
+        begin = std::min(begin, expected > half_width ? expected - half_width : 0);
+        end = std::max(end, expected + half_width + kWindowLinkCount);
+      }
+      end = std::min({end, english_.size(), begin + kMaxWindow});
+      window_begin_[chinese] = begin;
+      row_offset_[chinese + 1] = row_offset_[chinese] + (end > begin ? end - begin : 0);
+    }
+    pairs_.resize(row_offset_.back());
+    row_filled_.assign(chinese_.size(), 0);
+  }
+  std::size_t window_width(std::size_t chinese) const { return row_offset_[chinese + 1] - row_offset_[chinese]; }
+
+  // Computes every pair of a row's window at once: the row's closure is
+  // then built once and needs no keeping.
+  void fill_row(std::size_t chinese) const {
+    build_closure(chinese, closure_);
+    PairCoverage* pairs = pairs_.data() + row_offset_[chinese];
+    const std::size_t begin = window_begin_[chinese];
+    for (std::size_t english = begin; english < begin + window_width(chinese); ++english)
+      pairs[english - begin] = compute_pair_coverage(chinese, english, closure_, covered_words_);
+    row_filled_[chinese] = 1;
   }
 
-  PairCoverage compute_pair_coverage(std::size_t chinese_index, std::size_t english_index) const {
+  void build_closure(std::size_t chinese_index, std::vector<ClosureEntry>& closure) const {
+    closure.clear();
+    const SentenceWords& sentence = chinese_[chinese_index];
+    for (std::size_t position = 0; position < sentence.words.size(); ++position) {
+      for (const Translation& translation : model_->english_translations(sentence.words[position]))
+        closure.push_back({translation.word, static_cast<std::uint32_t>(position), translation.strength});
+    }
+    std::sort(closure.begin(), closure.end(),
+              [](const ClosureEntry& left, const ClosureEntry& right) { return left.english_word < right.english_word; });
+  }
+
+  // The coverage of one sentence pair; its covered words go to `pool`.
+  PairCoverage compute_pair_coverage(std::size_t chinese_index, std::size_t english_index,
+                                     const std::vector<ClosureEntry>& closure, std::vector<CoveredWord>& pool) const {
     const SentenceWords& chinese_sentence = chinese_[chinese_index];
     const SentenceWords& english_sentence = english_[english_index];
-    const std::vector<ClosureEntry>& closure = closure_of(chinese_index);
-    const std::size_t offset = coverage_pool_.size();
     const std::size_t chinese_words = chinese_sentence.words.size();
-    coverage_pool_.resize(offset + chinese_words + english_sentence.words.size(), 0.0f);
-    float* chinese_coverage = coverage_pool_.data() + offset;
+    dense_.assign(chinese_words + english_sentence.words.size(), 0.0f);
+    float* chinese_coverage = dense_.data();
     float* english_coverage = chinese_coverage + chinese_words;
     bool any = false;
     // Each English word of the sentence is looked up among the translations
@@ -296,38 +388,48 @@ class LexicalEvidence final : public LinkEvidence {
         any = true;
       }
     }
-    if (!any) {
-      coverage_pool_.resize(offset);
-      return PairCoverage{kNothingCovered, 0.0f, 0.0f};
-    }
-    PairCoverage pair{static_cast<std::uint32_t>(offset), 0.0f, 0.0f};
-    for (std::size_t word = 0; word < chinese_words; ++word) pair.chinese_mass += chinese_coverage[word] * chinese_sentence.weights[word];
-    for (std::size_t word = 0; word < english_sentence.words.size(); ++word)
-      pair.english_mass += english_coverage[word] * english_sentence.weights[word];
+    if (!any) return PairCoverage{};
+    // Uncovered words add 0 to the sums, so skipping them leaves the same
+    // float sums (the covered words are added in the same order).
+    PairCoverage pair{static_cast<std::uint32_t>(pool.size()), 0, 0, 0.0f, 0.0f};
+    pair.chinese_covered = keep_covered(chinese_coverage, chinese_sentence.weights, pool, pair.chinese_mass);
+    pair.english_covered = keep_covered(english_coverage, english_sentence.weights, pool, pair.english_mass);
     return pair;
   }
 
-  // Every translation of every word of a Chinese sentence, sorted by English
-  // word: one binary search per English word then finds all the Chinese
-  // words it translates. Built when the sentence is first asked for.
-  struct ClosureEntry {
-    std::uint32_t english_word = 0;
-    std::uint32_t chinese_position = 0;  // index into the sentence's words
-    float strength = 0.0f;
-  };
-  const std::vector<ClosureEntry>& closure_of(std::size_t chinese_index) const {
-    Row& row = rows_[chinese_index];
-    if (!row.closure_built) {
-      const SentenceWords& sentence = chinese_[chinese_index];
-      for (std::size_t position = 0; position < sentence.words.size(); ++position) {
-        for (const Translation& translation : model_->english_translations(sentence.words[position]))
-          row.closure.push_back({translation.word, static_cast<std::uint32_t>(position), translation.strength});
-      }
-      std::sort(row.closure.begin(), row.closure.end(),
-                [](const ClosureEntry& left, const ClosureEntry& right) { return left.english_word < right.english_word; });
-      row.closure_built = true;
+  static std::uint32_t keep_covered(const float* coverage, const std::vector<float>& weights,
+                                    std::vector<CoveredWord>& pool, float& mass) {
+    std::uint32_t kept = 0;
+    for (std::size_t word = 0; word < weights.size(); ++word) {
+      if (coverage[word] == 0.0f) continue;
+      mass += coverage[word] * weights[word];
+      pool.push_back({static_cast<std::uint32_t>(word), coverage[word]});
+      ++kept;
     }
-    return row.closure;
+    return kept;
+  }
+
+  // Remembered costs: for each Chinese start, the English starts of the
+  // lexical band, kMemoTypes floats each (NaN: not yet computed), one per
+  // link type in the order the types are first seen. Off for documents so
+  // long that they would take too much memory (the costs are then
+  // recomputed from the pair windows).
+  static constexpr std::size_t kMemoTypes = 16;
+  static constexpr std::size_t kMaxMemoSentences = 10000;  // windows of at most ~40 MB
+  float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                   std::size_t english_count) const {
+    if (chinese_.size() > kMaxMemoSentences || chinese_count >= 8 || english_count >= 8) return nullptr;
+    std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
+    if (type < 0) {
+      if (memo_types_used_ == kMemoTypes) return nullptr;
+      type = static_cast<std::int8_t>(memo_types_used_++);
+    }
+    std::vector<float>& row = memo_rows_[chinese_begin];
+    // cost() only gets here within band_half_width of the diagonal.
+    const std::size_t expected = expected_english_[chinese_begin];
+    const std::size_t base = expected > options_.band_half_width ? expected - options_.band_half_width : 0;
+    if (row.empty()) row.assign((2 * options_.band_half_width + 1) * kMemoTypes, std::numeric_limits<float>::quiet_NaN());
+    return row.data() + (english_begin - base) * kMemoTypes + static_cast<std::size_t>(type);
   }
 
   std::shared_ptr<const LexicalModel> model_;
@@ -337,13 +439,27 @@ class LexicalEvidence final : public LinkEvidence {
   // For each Chinese sentence, the English sentence at the same fraction of
   // the text (the length diagonal).
   std::vector<std::size_t> expected_english_;
+  // Row windows: Chinese sentence c pairs with English sentences
+  // [window_begin_[c], + window_width(c)) at pairs_[row_offset_[c] ...].
+  std::vector<std::size_t> window_begin_;
+  std::vector<std::size_t> row_offset_;
   // Filled lazily during the search (the aligner asks for the same sentence
   // pairs many times): not thread-safe, one evidence per thread.
-  mutable std::vector<Row> rows_;
-  mutable std::vector<float> coverage_pool_;
-  mutable std::vector<float> best_;
+  mutable std::vector<PairCoverage> pairs_;
+  mutable std::vector<std::uint8_t> row_filled_;
+  mutable std::vector<CoveredWord> covered_words_;
+  // Scratch space of one cost.
+  mutable std::vector<PairView> group_;
+  mutable std::vector<PairCoverage> spilled_pairs_;
+  mutable std::vector<CoveredWord> spilled_words_;
+  mutable std::vector<ClosureEntry> closure_;
+  mutable std::vector<ClosureEntry> spill_closure_;
+  mutable std::size_t spill_closure_row_ = SIZE_MAX;
+  mutable std::vector<float> dense_;
+  mutable std::vector<CoveredWord> best_;
+  mutable std::vector<CoveredWord> merged_;
   mutable std::vector<std::uint32_t> coverers_;
-  mutable std::vector<MemoRow> memo_rows_;
+  mutable std::vector<std::vector<float>> memo_rows_;
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;
 };
