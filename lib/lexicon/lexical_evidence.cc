@@ -25,7 +25,6 @@ struct SentenceWords {
   std::vector<float> chance;         // q: mean coverage by one sentence of the other side
   // expected_coverage[k - 1] = sum over words of weight * (1 - (1 - q)^k):
   // the weighted coverage a group of k random sentences gives by chance.
-  // Held in place, not behind a pointer: every cost reads it.
   std::array<double, kPrecomputedGroupSizes> expected_coverage{};
 
   double chance_coverage(std::size_t group_size) const {
@@ -150,7 +149,8 @@ class LexicalEvidence final : public LinkEvidence {
                   std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
                   std::vector<std::size_t> expected_english)
       : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
-        expected_english_(std::move(expected_english)), memo_rows_(chinese_.size() + 1) {
+        expected_english_(std::move(expected_english)), chinese_chance_(flat_chance(chinese_)),
+        english_chance_(flat_chance(english_)), memo_rows_(chinese_.size() + 1) {
     memo_type_.fill(-1);
     lay_out_windows();
   }
@@ -183,87 +183,117 @@ class LexicalEvidence final : public LinkEvidence {
  private:
   double compute_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                       std::size_t english_count) const {
-    gather_group(chinese_begin, chinese_count, english_begin, english_count);
+    gather_rows(chinese_begin, chinese_count, english_begin, english_count);
     // Covered mass minus the mass the group would cover by chance, summed
     // over the sentences of both sides. cover(e, Z) is the max over the
     // sentences of Z; when one sentence pair alone covers a sentence's words
     // (the usual case) the pair's precomputed sum is exact, and only
     // sentences covered by several pairs need the word-by-word max.
     double covered = 0.0;
-    coverers_.assign(chinese_count + english_count, 0);
-    std::uint32_t* chinese_coverers = coverers_.data();
+    std::array<std::uint32_t, 16> few_coverers;
+    if (chinese_count + english_count > few_coverers.size()) coverers_.resize(chinese_count + english_count);
+    std::uint32_t* chinese_coverers =
+        chinese_count + english_count > few_coverers.size() ? coverers_.data() : few_coverers.data();
     std::uint32_t* english_coverers = chinese_coverers + chinese_count;
+    std::fill_n(chinese_coverers, chinese_count + english_count, 0u);
     for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
+      const PairCoverage* pairs = rows_[chinese].pairs;
       for (std::size_t english = 0; english < english_count; ++english) {
-        const PairCoverage& pair = *group_[chinese * english_count + english].pair;
-        if (pair.offset == kNothingCovered) continue;
-        covered += pair.chinese_mass + pair.english_mass;
+        if (pairs[english].offset == kNothingCovered) continue;
+        covered += pairs[english].chinese_mass + pairs[english].english_mass;
         ++chinese_coverers[chinese];
         ++english_coverers[english];
       }
     }
     for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
       if (chinese_coverers[chinese] > 1) covered += overlap_correction(chinese_[chinese_begin + chinese], chinese, true, chinese_count, english_count);
-      covered -= chinese_[chinese_begin + chinese].chance_coverage(english_count);
+      covered -= chance_coverage(chinese_chance_, chinese_, chinese_begin + chinese, english_count);
     }
     for (std::size_t english = 0; english < english_count; ++english) {
       if (english_coverers[english] > 1)
         covered += overlap_correction(english_[english_begin + english], english, false, chinese_count, english_count);
-      covered -= english_[english_begin + english].chance_coverage(chinese_count);
+      covered -= chance_coverage(english_chance_, english_, english_begin + english, chinese_count);
     }
     return -options_.weight * covered;
   }
 
-  // The pairs of a candidate link, row by row (Chinese sentence), with
-  // where their covered words are.
-  struct PairView {
-    const PairCoverage* pair = nullptr;
-    const CoveredWord* words = nullptr;
-    std::size_t spilled = SIZE_MAX;  // index into spilled_pairs_ when not from a window
+  // SentenceWords::chance_coverage, the precomputed sizes read from one flat
+  // array per side (every cost reads them: no pointer to follow).
+  static double chance_coverage(const std::vector<double>& flat, const std::vector<SentenceWords>& side,
+                                std::size_t sentence, std::size_t group_size) {
+    if (group_size <= kPrecomputedGroupSizes) return flat[sentence * kPrecomputedGroupSizes + group_size - 1];
+    return side[sentence].chance_coverage(group_size);
+  }
+  static std::vector<double> flat_chance(const std::vector<SentenceWords>& side) {
+    std::vector<double> flat;
+    flat.reserve(side.size() * kPrecomputedGroupSizes);
+    for (const SentenceWords& sentence : side)
+      flat.insert(flat.end(), sentence.expected_coverage.begin(), sentence.expected_coverage.end());
+    return flat;
+  }
+
+  // The pairs of one Chinese sentence of a candidate link with its English
+  // sentences, and the pool their covered words are in.
+  struct RowView {
+    const PairCoverage* pairs = nullptr;
+    const CoveredWord* pool = nullptr;
+    bool spilled = false;
   };
 
-  // Fills group_ with the pairs of a link: from the rows' windows (filled on
+  // Fills rows_ with the pairs of a link: from the rows' windows (filled on
   // first use), or computed on the spot when the link reaches past them.
-  void gather_group(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
-                    std::size_t english_count) const {
-    group_.resize(chinese_count * english_count);
-    spilled_pairs_.clear();
-    spilled_words_.clear();
+  void gather_rows(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                   std::size_t english_count) const {
+    if (rows_.size() < chinese_count) rows_.resize(chinese_count);
+    bool any_spilled = false;
     for (std::size_t row = 0; row < chinese_count; ++row) {
       const std::size_t chinese = chinese_begin + row;
-      PairView* views = group_.data() + row * english_count;
       const std::size_t window_begin = window_begin_[chinese];
-      if (english_begin >= window_begin && english_begin + english_count <= window_begin + window_width(chinese)) {
-        if (!row_filled_[chinese]) fill_row(chinese);
-        const PairCoverage* pairs = pairs_.data() + row_offset_[chinese] + (english_begin - window_begin);
-        for (std::size_t column = 0; column < english_count; ++column) views[column] = {pairs + column, nullptr, SIZE_MAX};
-        continue;
+      rows_[row].spilled =
+          english_begin < window_begin || english_begin + english_count > window_begin + window_width(chinese);
+      any_spilled |= rows_[row].spilled;
+      if (!rows_[row].spilled && !row_filled_[chinese]) fill_row(chinese);
+    }
+    if (any_spilled) spill(chinese_begin, chinese_count, english_begin, english_count);
+    // Pointers last: the pools may have moved while growing.
+    for (std::size_t row = 0; row < chinese_count; ++row) {
+      RowView& view = rows_[row];
+      if (view.spilled) {
+        view.pairs = spilled_pairs_.data() + row * english_count;
+        view.pool = spilled_words_.data();
+      } else {
+        const std::size_t chinese = chinese_begin + row;
+        view.pairs = pairs_.data() + row_offset_[chinese] + (english_begin - window_begin_[chinese]);
+        view.pool = row_words_[chinese].data();
       }
+    }
+  }
+
+  // The pairs of the rows outside their windows, into spilled_pairs_ (a
+  // full group's room, row by row).
+  void spill(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+             std::size_t english_count) const {
+    spilled_pairs_.assign(chinese_count * english_count, PairCoverage{});
+    spilled_words_.clear();
+    for (std::size_t row = 0; row < chinese_count; ++row) {
+      if (!rows_[row].spilled) continue;
+      const std::size_t chinese = chinese_begin + row;
       if (spill_closure_row_ != chinese) {
         build_closure(chinese, spill_closure_);
         spill_closure_row_ = chinese;
       }
-      for (std::size_t column = 0; column < english_count; ++column) {
-        views[column].spilled = spilled_pairs_.size();
-        spilled_pairs_.push_back(compute_pair_coverage(chinese, english_begin + column, spill_closure_, spilled_words_));
-      }
-    }
-    // Pointers last: the pools above may have moved while growing.
-    for (PairView& view : group_) {
-      if (view.spilled != SIZE_MAX) view.pair = &spilled_pairs_[view.spilled];
-      if (view.pair->offset == kNothingCovered) continue;
-      view.words = (view.spilled != SIZE_MAX ? spilled_words_.data() : covered_words_.data()) + view.pair->offset;
+      for (std::size_t column = 0; column < english_count; ++column)
+        spilled_pairs_[row * english_count + column] =
+            compute_pair_coverage(chinese, english_begin + column, spill_closure_, spilled_words_);
     }
   }
 
   // When several sentences of the group cover words of `sentence`, the sum
   // of their masses counts a word covered twice; replaces it by the max.
-  // `index` is the sentence's row (Chinese) or column (English) in group_.
+  // `index` is the sentence's row (Chinese) or column (English) in rows_.
   double overlap_correction(const SentenceWords& sentence, std::size_t index, bool sentence_is_chinese,
                             std::size_t chinese_count, std::size_t english_count) const {
     const std::size_t others = sentence_is_chinese ? english_count : chinese_count;
-    const std::size_t step = sentence_is_chinese ? 1 : english_count;
-    const std::size_t first = sentence_is_chinese ? index * english_count : index;
     // The covered words of the pairs, merged by position keeping the max:
     // the words no pair covers add nothing to the sum. A merge holds at
     // most one entry per word of the sentence.
@@ -276,14 +306,14 @@ class LexicalEvidence final : public LinkEvidence {
     std::size_t best_size = 0;
     double summed = 0.0;
     for (std::size_t other = 0; other < others; ++other) {
-      const PairView& view = group_[first + other * step];
-      const PairCoverage& pair = *view.pair;
+      const RowView& row = rows_[sentence_is_chinese ? index : other];
+      const PairCoverage& pair = row.pairs[sentence_is_chinese ? other : index];
       if (pair.offset == kNothingCovered) continue;
       summed += sentence_is_chinese ? pair.chinese_mass : pair.english_mass;
-      const CoveredWord* words = sentence_is_chinese ? view.words : view.words + pair.chinese_covered;
+      const CoveredWord* words = row.pool + pair.offset + (sentence_is_chinese ? 0 : pair.chinese_covered);
       const std::size_t count = sentence_is_chinese ? pair.chinese_covered : pair.english_covered;
       if (best_size == 0) {
-        std::copy(words, words + count, best);
+        for (std::size_t word = 0; word < count; ++word) best[word] = words[word];  // a few: no memmove call
         best_size = count;
       } else if (count != 0) {
         best_size = merge_keeping_max(best, best_size, words, count, merged);
@@ -313,8 +343,8 @@ class LexicalEvidence final : public LinkEvidence {
         ++right;
       }
     }
-    out = std::copy(left, left_end, out);
-    out = std::copy(right, right_end, out);
+    while (left != left_end) *out++ = *left++;
+    while (right != right_end) *out++ = *right++;
     return static_cast<std::size_t>(out - out_begin);
   }
 
@@ -341,6 +371,7 @@ class LexicalEvidence final : public LinkEvidence {
     }
     pairs_.resize(row_offset_.back());
     row_filled_.assign(chinese_.size(), 0);
+    row_words_.resize(chinese_.size());
   }
   std::size_t window_width(std::size_t chinese) const { return row_offset_[chinese + 1] - row_offset_[chinese]; }
 
@@ -348,10 +379,14 @@ class LexicalEvidence final : public LinkEvidence {
   // then built once and needs no keeping.
   void fill_row(std::size_t chinese) const {
     build_closure(chinese, closure_);
+    covered_words_.clear();
     PairCoverage* pairs = pairs_.data() + row_offset_[chinese];
     const std::size_t begin = window_begin_[chinese];
     for (std::size_t english = begin; english < begin + window_width(chinese); ++english)
       pairs[english - begin] = compute_pair_coverage(chinese, english, closure_, covered_words_);
+    // Kept at its exact size: one pool for all rows, grown by doubling,
+    // held up to twice what it used.
+    row_words_[chinese].assign(covered_words_.begin(), covered_words_.end());
     row_filled_[chinese] = 1;
   }
 
@@ -439,6 +474,8 @@ class LexicalEvidence final : public LinkEvidence {
   // For each Chinese sentence, the English sentence at the same fraction of
   // the text (the length diagonal).
   std::vector<std::size_t> expected_english_;
+  std::vector<double> chinese_chance_;
+  std::vector<double> english_chance_;
   // Row windows: Chinese sentence c pairs with English sentences
   // [window_begin_[c], + window_width(c)) at pairs_[row_offset_[c] ...].
   std::vector<std::size_t> window_begin_;
@@ -447,12 +484,13 @@ class LexicalEvidence final : public LinkEvidence {
   // pairs many times): not thread-safe, one evidence per thread.
   mutable std::vector<PairCoverage> pairs_;
   mutable std::vector<std::uint8_t> row_filled_;
-  mutable std::vector<CoveredWord> covered_words_;
+  mutable std::vector<std::vector<CoveredWord>> row_words_;  // the covered words of each row's pairs
   // Scratch space of one cost.
-  mutable std::vector<PairView> group_;
+  mutable std::vector<RowView> rows_;
   mutable std::vector<PairCoverage> spilled_pairs_;
   mutable std::vector<CoveredWord> spilled_words_;
   mutable std::vector<ClosureEntry> closure_;
+  mutable std::vector<CoveredWord> covered_words_;
   mutable std::vector<ClosureEntry> spill_closure_;
   mutable std::size_t spill_closure_row_ = SIZE_MAX;
   mutable std::vector<float> dense_;
