@@ -32,8 +32,8 @@ class Vocabulary {
 
 Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& known, const LearningOptions& options) {
   ChineseMatcher matcher;
-  for (const auto& entry : known.entries()) {
-    if (has_han(entry.chinese)) matcher.add(entry.chinese);
+  for (std::size_t index = 0; index < known.size(); ++index) {
+    if (const std::string_view chinese = known.entry(index).chinese; has_han(chinese)) matcher.add(chinese);
   }
   Vocabulary chinese_vocabulary;
   Vocabulary english_vocabulary;

@@ -26,7 +26,7 @@ struct SentenceWords {
   std::vector<float> chance;         // q: mean coverage by one sentence of the other side
   // expected_coverage[k - 1] = sum over words of weight * (1 - (1 - q)^k):
   // the weighted coverage a group of k random sentences gives by chance.
-  std::vector<double> expected_coverage;
+  std::array<double, kPrecomputedGroupSizes> expected_coverage{};
   // Larger groups come from paragraph links, whose few sizes the aligner asks
   // for again in every cell and pass (std::pow was 18% of a batch): each
   // size is computed once, a handful per sentence at most.
@@ -34,7 +34,7 @@ struct SentenceWords {
   mutable std::vector<std::pair<std::size_t, double>> larger_coverage;
 
   double chance_coverage(std::size_t group_size) const {
-    if (group_size <= expected_coverage.size()) return expected_coverage[group_size - 1];
+    if (group_size <= kPrecomputedGroupSizes) return expected_coverage[group_size - 1];
     for (const auto& [size, coverage] : larger_coverage)
       if (size == group_size) return coverage;
     double total = 0.0;
@@ -106,7 +106,7 @@ void estimate_chance(std::vector<SentenceWords>& side, const std::vector<Sentenc
     sentence.chance.clear();
     for (const std::uint32_t word : sentence.words)
       sentence.chance.push_back(static_cast<float>(coverage_sum[slot_of_word[word]] / other_count));
-    sentence.expected_coverage.assign(kPrecomputedGroupSizes, 0.0);
+    sentence.expected_coverage.fill(0.0);
     for (std::size_t word = 0; word < sentence.words.size(); ++word) {
       double miss = 1.0;
       for (std::size_t size = 1; size <= kPrecomputedGroupSizes; ++size) {
@@ -117,14 +117,51 @@ void estimate_chance(std::vector<SentenceWords>& side, const std::vector<Sentenc
   }
 }
 
+// One sentence pair's covered words: only they are kept, as most words of a
+// pair are covered by nothing (a dense array per pair took ~100 MB on a
+// 12,500-sentence document).
+struct CoveredWord {
+  std::uint32_t position = 0;  // index into the sentence's words
+  float strength = 0.0f;       // of the best translation on the other side
+};
+
+constexpr std::uint32_t kNothingCovered = UINT32_MAX;
+
+// One sentence pair: where its covered words are in a pool (the Chinese
+// ones, then the English ones, each by position), and their weighted sums.
+struct PairCoverage {
+  std::uint32_t offset = kNothingCovered;
+  std::uint32_t chinese_covered = 0;
+  std::uint32_t english_covered = 0;
+  float chinese_mass = 0.0f;
+  float english_mass = 0.0f;
+};
+
+// Every translation of every word of a Chinese sentence, sorted by English
+// word: one binary search per English word then finds all the Chinese words
+// it translates.
+struct ClosureEntry {
+  std::uint32_t english_word = 0;
+  std::uint32_t chinese_position = 0;  // index into the sentence's words
+  float strength = 0.0f;
+};
+
+// Link counts up to this are served from the cached windows; larger links
+// (not among the default link types) compute their pairs on the spot.
+constexpr std::size_t kWindowLinkCount = 5;
+// No window is wider than this, whatever the diagonal does.
+constexpr std::size_t kMaxWindow = 256;
+
 class LexicalEvidence final : public LinkEvidence {
  public:
   LexicalEvidence(std::shared_ptr<const LexicalModel> model, LexicalEvidenceOptions options,
                   std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
                   std::vector<std::size_t> expected_english)
       : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
-        expected_english_(std::move(expected_english)), rows_(chinese_.size()), memo_rows_(chinese_.size() + 1) {
+        expected_english_(std::move(expected_english)), chinese_chance_(flat_chance(chinese_)),
+        english_chance_(flat_chance(english_)), memo_rows_(chinese_.size() + 1) {
     memo_type_.fill(-1);
+    lay_out_windows();
   }
 
   std::string_view name() const override { return "lexical"; }
@@ -155,142 +192,232 @@ class LexicalEvidence final : public LinkEvidence {
  private:
   double compute_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                       std::size_t english_count) const {
-    const std::size_t chinese_end = chinese_begin + chinese_count;
-    const std::size_t english_end = english_begin + english_count;
-
+    gather_rows(chinese_begin, chinese_count, english_begin, english_count);
     // Covered mass minus the mass the group would cover by chance, summed
     // over the sentences of both sides. cover(e, Z) is the max over the
     // sentences of Z; when one sentence pair alone covers a sentence's words
     // (the usual case) the pair's precomputed sum is exact, and only
     // sentences covered by several pairs need the word-by-word max.
     double covered = 0.0;
-    coverers_.assign(chinese_count + english_count, 0);
-    std::uint32_t* chinese_coverers = coverers_.data();
+    std::array<std::uint32_t, 16> few_coverers;
+    if (chinese_count + english_count > few_coverers.size()) coverers_.resize(chinese_count + english_count);
+    std::uint32_t* chinese_coverers =
+        chinese_count + english_count > few_coverers.size() ? coverers_.data() : few_coverers.data();
     std::uint32_t* english_coverers = chinese_coverers + chinese_count;
-    for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
-      PairCoverage* pairs = row_window(chinese, english_begin, english_end);
-      for (std::size_t english = english_begin; english < english_end; ++english) {
-        PairCoverage& pair = pairs[english - english_begin];
-        if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
-        if (pair.offset == kNothingCovered) continue;
-        covered += pair.chinese_mass + pair.english_mass;
-        ++chinese_coverers[chinese - chinese_begin];
-        ++english_coverers[english - english_begin];
+    std::fill_n(chinese_coverers, chinese_count + english_count, 0u);
+    for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
+      const PairCoverage* pairs = rows_[chinese].pairs;
+      for (std::size_t english = 0; english < english_count; ++english) {
+        if (pairs[english].offset == kNothingCovered) continue;
+        covered += pairs[english].chinese_mass + pairs[english].english_mass;
+        ++chinese_coverers[chinese];
+        ++english_coverers[english];
       }
     }
-    for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
-      if (chinese_coverers[chinese - chinese_begin] > 1)
-        covered += overlap_correction(chinese_[chinese], english_begin, english_end, chinese, true);
-      covered -= chinese_[chinese].chance_coverage(english_count);
+    for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
+      if (chinese_coverers[chinese] > 1) covered += overlap_correction(chinese_[chinese_begin + chinese], chinese, true, chinese_count, english_count);
+      covered -= chance_coverage(chinese_chance_, chinese_, chinese_begin + chinese, english_count);
     }
-    for (std::size_t english = english_begin; english < english_end; ++english) {
-      if (english_coverers[english - english_begin] > 1)
-        covered += overlap_correction(english_[english], chinese_begin, chinese_end, english, false);
-      covered -= english_[english].chance_coverage(chinese_count);
+    for (std::size_t english = 0; english < english_count; ++english) {
+      if (english_coverers[english] > 1)
+        covered += overlap_correction(english_[english_begin + english], english, false, chinese_count, english_count);
+      covered -= chance_coverage(english_chance_, english_, english_begin + english, chinese_count);
     }
     return -options_.weight * covered;
   }
 
-  // Remembered costs: for each Chinese start, a window of English starts,
-  // kMemoTypes floats each (NaN: not yet computed), one per link type in the
-  // order the types are first seen. Off for documents so long that the
-  // windows would take too much memory (the costs are then recomputed).
-  static constexpr std::size_t kMemoTypes = 16;
-  static constexpr std::size_t kMaxMemoSentences = 10000;  // windows of at most ~40 MB
-  float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
-                   std::size_t english_count) const {
-    if (chinese_.size() > kMaxMemoSentences || chinese_count >= 8 || english_count >= 8) return nullptr;
-    std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
-    if (type < 0) {
-      if (memo_types_used_ == kMemoTypes) return nullptr;
-      type = static_cast<std::int8_t>(memo_types_used_++);
-    }
-    MemoRow& row = memo_rows_[chinese_begin];
-    constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
-    if (row.costs.empty()) {
-      row.base = english_begin;
-    } else if (english_begin < row.base) {
-      row.costs.insert(row.costs.begin(), (row.base - english_begin) * kMemoTypes, kUnknown);
-      row.base = english_begin;
-    }
-    const std::size_t needed = (english_begin - row.base + 1) * kMemoTypes;
-    if (needed > row.costs.size()) row.costs.resize(needed, kUnknown);
-    return row.costs.data() + (english_begin - row.base) * kMemoTypes + static_cast<std::size_t>(type);
+  // SentenceWords::chance_coverage, the precomputed sizes read from one flat
+  // array per side (every cost reads them: no pointer to follow).
+  static double chance_coverage(const std::vector<double>& flat, const std::vector<SentenceWords>& side,
+                                std::size_t sentence, std::size_t group_size) {
+    if (group_size <= kPrecomputedGroupSizes) return flat[sentence * kPrecomputedGroupSizes + group_size - 1];
+    return side[sentence].chance_coverage(group_size);
   }
-  struct MemoRow {
-    std::size_t base = 0;
-    std::vector<float> costs;
+  static std::vector<double> flat_chance(const std::vector<SentenceWords>& side) {
+    std::vector<double> flat;
+    flat.reserve(side.size() * kPrecomputedGroupSizes);
+    for (const SentenceWords& sentence : side)
+      flat.insert(flat.end(), sentence.expected_coverage.begin(), sentence.expected_coverage.end());
+    return flat;
+  }
+
+  // The pairs of one Chinese sentence of a candidate link with its English
+  // sentences, and the pool their covered words are in.
+  struct RowView {
+    const PairCoverage* pairs = nullptr;
+    const CoveredWord* pool = nullptr;
+    bool spilled = false;
   };
 
-  static constexpr std::uint32_t kNotComputed = UINT32_MAX;
-  static constexpr std::uint32_t kNothingCovered = UINT32_MAX - 1;
+  // Fills rows_ with the pairs of a link: from the rows' windows (filled on
+  // first use), or computed on the spot when the link reaches past them.
+  void gather_rows(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                   std::size_t english_count) const {
+    if (rows_.size() < chinese_count) rows_.resize(chinese_count);
+    bool any_spilled = false;
+    for (std::size_t row = 0; row < chinese_count; ++row) {
+      const std::size_t chinese = chinese_begin + row;
+      const std::size_t window_begin = window_begin_[chinese];
+      rows_[row].spilled =
+          english_begin < window_begin || english_begin + english_count > window_begin + window_width(chinese);
+      any_spilled |= rows_[row].spilled;
+      if (!rows_[row].spilled && !row_filled_[chinese]) fill_row(chinese);
+    }
+    if (any_spilled) spill(chinese_begin, chinese_count, english_begin, english_count);
+    // Pointers last: the pools may have moved while growing.
+    for (std::size_t row = 0; row < chinese_count; ++row) {
+      RowView& view = rows_[row];
+      if (view.spilled) {
+        view.pairs = spilled_pairs_.data() + row * english_count;
+        view.pool = spilled_words_.data();
+      } else {
+        const std::size_t chinese = chinese_begin + row;
+        view.pairs = pairs_.data() + row_offset_[chinese] + (english_begin - window_begin_[chinese]);
+        view.pool = row_words_[chinese].data();
+      }
+    }
+  }
 
-  // One sentence pair: where its per-word coverages are in the pool (for
-  // each Chinese word the strength of its best translation in the English
-  // sentence, then the same for each English word), and their weighted sums.
-  struct PairCoverage {
-    std::uint32_t offset = kNotComputed;
-    float chinese_mass = 0.0f;
-    float english_mass = 0.0f;
-  };
-  // The pairs of one Chinese sentence asked for so far: English sentences
-  // [base, base + pairs.size()). The search asks inside a band, so each row
-  // stays a short window.
-  struct ClosureEntry;
-  struct Row {
-    std::size_t base = 0;
-    std::vector<PairCoverage> pairs;
-    std::vector<ClosureEntry> closure;
-    bool closure_built = false;
-  };
+  // The pairs of the rows outside their windows, into spilled_pairs_ (a
+  // full group's room, row by row).
+  void spill(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+             std::size_t english_count) const {
+    spilled_pairs_.assign(chinese_count * english_count, PairCoverage{});
+    spilled_words_.clear();
+    for (std::size_t row = 0; row < chinese_count; ++row) {
+      if (!rows_[row].spilled) continue;
+      const std::size_t chinese = chinese_begin + row;
+      if (spill_closure_row_ != chinese) {
+        build_closure(chinese, spill_closure_);
+        spill_closure_row_ = chinese;
+      }
+      for (std::size_t column = 0; column < english_count; ++column)
+        spilled_pairs_[row * english_count + column] =
+            compute_pair_coverage(chinese, english_begin + column, spill_closure_, spilled_words_);
+    }
+  }
 
   // When several sentences of the group cover words of `sentence`, the sum
   // of their masses counts a word covered twice; replaces it by the max.
-  double overlap_correction(const SentenceWords& sentence, std::size_t other_begin, std::size_t other_end,
-                            std::size_t index, bool sentence_is_chinese) const {
-    best_.assign(sentence.words.size(), 0.0f);
+  // `index` is the sentence's row (Chinese) or column (English) in rows_.
+  double overlap_correction(const SentenceWords& sentence, std::size_t index, bool sentence_is_chinese,
+                            std::size_t chinese_count, std::size_t english_count) const {
+    const std::size_t others = sentence_is_chinese ? english_count : chinese_count;
+    // The covered words of the pairs, merged by position keeping the max:
+    // the words no pair covers add nothing to the sum. A merge holds at
+    // most one entry per word of the sentence.
+    if (best_.size() < sentence.words.size()) {
+      best_.resize(sentence.words.size());
+      merged_.resize(sentence.words.size());
+    }
+    CoveredWord* best = best_.data();
+    CoveredWord* merged = merged_.data();
+    std::size_t best_size = 0;
     double summed = 0.0;
-    for (std::size_t other = other_begin; other < other_end; ++other) {
-      const PairCoverage& pair = sentence_is_chinese ? pair_coverage(index, other) : pair_coverage(other, index);
+    for (std::size_t other = 0; other < others; ++other) {
+      const RowView& row = rows_[sentence_is_chinese ? index : other];
+      const PairCoverage& pair = row.pairs[sentence_is_chinese ? other : index];
       if (pair.offset == kNothingCovered) continue;
       summed += sentence_is_chinese ? pair.chinese_mass : pair.english_mass;
-      const float* coverage = coverage_pool_.data() + pair.offset;
-      if (!sentence_is_chinese) coverage += chinese_[other].words.size();
-      for (std::size_t word = 0; word < best_.size(); ++word) best_[word] = std::max(best_[word], coverage[word]);
+      const CoveredWord* words = row.pool + pair.offset + (sentence_is_chinese ? 0 : pair.chinese_covered);
+      const std::size_t count = sentence_is_chinese ? pair.chinese_covered : pair.english_covered;
+      if (best_size == 0) {
+        for (std::size_t word = 0; word < count; ++word) best[word] = words[word];  // a few: no memmove call
+        best_size = count;
+      } else if (count != 0) {
+        best_size = merge_keeping_max(best, best_size, words, count, merged);
+        std::swap(best, merged);
+      }
     }
     double best_mass = 0.0;
-    for (std::size_t word = 0; word < best_.size(); ++word) best_mass += best_[word] * sentence.weights[word];
+    for (std::size_t word = 0; word < best_size; ++word) best_mass += best[word].strength * sentence.weights[best[word].position];
     return best_mass - summed;
   }
 
-  // The cached pairs of Chinese sentence `chinese` with English sentences
-  // [english_begin, english_end), the row's window grown to hold them.
-  PairCoverage* row_window(std::size_t chinese, std::size_t english_begin, std::size_t english_end) const {
-    Row& row = rows_[chinese];
-    if (row.pairs.empty()) {
-      row.base = english_begin;
-    } else if (english_begin < row.base) {
-      row.pairs.insert(row.pairs.begin(), row.base - english_begin, PairCoverage{});
-      row.base = english_begin;
+  // Merges two lists sorted by position into `out`, the larger strength
+  // where both have a word; returns the merged size.
+  static std::size_t merge_keeping_max(const CoveredWord* left, std::size_t left_size, const CoveredWord* right,
+                                       std::size_t right_size, CoveredWord* out) {
+    const CoveredWord* const left_end = left + left_size;
+    const CoveredWord* const right_end = right + right_size;
+    CoveredWord* const out_begin = out;
+    while (left != left_end && right != right_end) {
+      if (left->position < right->position) {
+        *out++ = *left++;
+      } else if (right->position < left->position) {
+        *out++ = *right++;
+      } else {
+        *out++ = {left->position, std::max(left->strength, right->strength)};
+        ++left;
+        ++right;
+      }
     }
-    if (english_end - row.base > row.pairs.size()) row.pairs.resize(english_end - row.base);
-    return row.pairs.data() + (english_begin - row.base);
+    while (left != left_end) *out++ = *left++;
+    while (right != right_end) *out++ = *right++;
+    return static_cast<std::size_t>(out - out_begin);
   }
 
-  const PairCoverage& pair_coverage(std::size_t chinese, std::size_t english) const {
-    PairCoverage& pair = *row_window(chinese, english, english + 1);
-    if (pair.offset == kNotComputed) pair = compute_pair_coverage(chinese, english);
-    return pair;
+  // Each Chinese sentence has a window of English sentences: every pair a
+  // link of up to kWindowLinkCount sentences inside the lexical band can
+  // reach. The windows lie back to back in pairs_, so the cache grows with
+  // the band, not with the square of the document.
+  void lay_out_windows() {
+    const std::size_t half_width = options_.band_half_width;
+    window_begin_.resize(chinese_.size());
+    row_offset_.assign(chinese_.size() + 1, 0);
+    for (std::size_t chinese = 0; chinese < chinese_.size(); ++chinese) {
+      std::size_t begin = english_.size();
+      std::size_t end = 0;
+      const std::size_t first_start = chinese + 1 > kWindowLinkCount ? chinese + 1 - kWindowLinkCount : 0;
+      for (std::size_t start = first_start; start <= chinese; ++start) {
+        const std::size_t expected = expected_english_[start];
+        begin = std::min(begin, expected > half_width ? expected - half_width : 0);
+        end = std::max(end, expected + half_width + kWindowLinkCount);
+      }
+      end = std::min({end, english_.size(), begin + kMaxWindow});
+      window_begin_[chinese] = begin;
+      row_offset_[chinese + 1] = row_offset_[chinese] + (end > begin ? end - begin : 0);
+    }
+    pairs_.resize(row_offset_.back());
+    row_filled_.assign(chinese_.size(), 0);
+    row_words_.resize(chinese_.size());
+  }
+  std::size_t window_width(std::size_t chinese) const { return row_offset_[chinese + 1] - row_offset_[chinese]; }
+
+  // Computes every pair of a row's window at once: the row's closure is
+  // then built once and needs no keeping.
+  void fill_row(std::size_t chinese) const {
+    build_closure(chinese, closure_);
+    covered_words_.clear();
+    PairCoverage* pairs = pairs_.data() + row_offset_[chinese];
+    const std::size_t begin = window_begin_[chinese];
+    for (std::size_t english = begin; english < begin + window_width(chinese); ++english)
+      pairs[english - begin] = compute_pair_coverage(chinese, english, closure_, covered_words_);
+    // Kept at its exact size: one pool for all rows, grown by doubling,
+    // held up to twice what it used.
+    row_words_[chinese].assign(covered_words_.begin(), covered_words_.end());
+    row_filled_[chinese] = 1;
   }
 
-  PairCoverage compute_pair_coverage(std::size_t chinese_index, std::size_t english_index) const {
+  void build_closure(std::size_t chinese_index, std::vector<ClosureEntry>& closure) const {
+    closure.clear();
+    const SentenceWords& sentence = chinese_[chinese_index];
+    for (std::size_t position = 0; position < sentence.words.size(); ++position) {
+      for (const Translation& translation : model_->english_translations(sentence.words[position]))
+        closure.push_back({translation.word, static_cast<std::uint32_t>(position), translation.strength});
+    }
+    std::sort(closure.begin(), closure.end(),
+              [](const ClosureEntry& left, const ClosureEntry& right) { return left.english_word < right.english_word; });
+  }
+
+  // The coverage of one sentence pair; its covered words go to `pool`.
+  PairCoverage compute_pair_coverage(std::size_t chinese_index, std::size_t english_index,
+                                     const std::vector<ClosureEntry>& closure, std::vector<CoveredWord>& pool) const {
     const SentenceWords& chinese_sentence = chinese_[chinese_index];
     const SentenceWords& english_sentence = english_[english_index];
-    const std::vector<ClosureEntry>& closure = closure_of(chinese_index);
-    const std::size_t offset = coverage_pool_.size();
     const std::size_t chinese_words = chinese_sentence.words.size();
-    coverage_pool_.resize(offset + chinese_words + english_sentence.words.size(), 0.0f);
-    float* chinese_coverage = coverage_pool_.data() + offset;
+    dense_.assign(chinese_words + english_sentence.words.size(), 0.0f);
+    float* chinese_coverage = dense_.data();
     float* english_coverage = chinese_coverage + chinese_words;
     bool any = false;
     // Each English word of the sentence is looked up among the translations
@@ -305,38 +432,48 @@ class LexicalEvidence final : public LinkEvidence {
         any = true;
       }
     }
-    if (!any) {
-      coverage_pool_.resize(offset);
-      return PairCoverage{kNothingCovered, 0.0f, 0.0f};
-    }
-    PairCoverage pair{static_cast<std::uint32_t>(offset), 0.0f, 0.0f};
-    for (std::size_t word = 0; word < chinese_words; ++word) pair.chinese_mass += chinese_coverage[word] * chinese_sentence.weights[word];
-    for (std::size_t word = 0; word < english_sentence.words.size(); ++word)
-      pair.english_mass += english_coverage[word] * english_sentence.weights[word];
+    if (!any) return PairCoverage{};
+    // Uncovered words add 0 to the sums, so skipping them leaves the same
+    // float sums (the covered words are added in the same order).
+    PairCoverage pair{static_cast<std::uint32_t>(pool.size()), 0, 0, 0.0f, 0.0f};
+    pair.chinese_covered = keep_covered(chinese_coverage, chinese_sentence.weights, pool, pair.chinese_mass);
+    pair.english_covered = keep_covered(english_coverage, english_sentence.weights, pool, pair.english_mass);
     return pair;
   }
 
-  // Every translation of every word of a Chinese sentence, sorted by English
-  // word: one binary search per English word then finds all the Chinese
-  // words it translates. Built when the sentence is first asked for.
-  struct ClosureEntry {
-    std::uint32_t english_word = 0;
-    std::uint32_t chinese_position = 0;  // index into the sentence's words
-    float strength = 0.0f;
-  };
-  const std::vector<ClosureEntry>& closure_of(std::size_t chinese_index) const {
-    Row& row = rows_[chinese_index];
-    if (!row.closure_built) {
-      const SentenceWords& sentence = chinese_[chinese_index];
-      for (std::size_t position = 0; position < sentence.words.size(); ++position) {
-        for (const Translation& translation : model_->english_translations(sentence.words[position]))
-          row.closure.push_back({translation.word, static_cast<std::uint32_t>(position), translation.strength});
-      }
-      std::sort(row.closure.begin(), row.closure.end(),
-                [](const ClosureEntry& left, const ClosureEntry& right) { return left.english_word < right.english_word; });
-      row.closure_built = true;
+  static std::uint32_t keep_covered(const float* coverage, const std::vector<float>& weights,
+                                    std::vector<CoveredWord>& pool, float& mass) {
+    std::uint32_t kept = 0;
+    for (std::size_t word = 0; word < weights.size(); ++word) {
+      if (coverage[word] == 0.0f) continue;
+      mass += coverage[word] * weights[word];
+      pool.push_back({static_cast<std::uint32_t>(word), coverage[word]});
+      ++kept;
     }
-    return row.closure;
+    return kept;
+  }
+
+  // Remembered costs: for each Chinese start, the English starts of the
+  // lexical band, kMemoTypes floats each (NaN: not yet computed), one per
+  // link type in the order the types are first seen. Off for documents so
+  // long that they would take too much memory (the costs are then
+  // recomputed from the pair windows).
+  static constexpr std::size_t kMemoTypes = 16;
+  static constexpr std::size_t kMaxMemoSentences = 10000;  // windows of at most ~40 MB
+  float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                   std::size_t english_count) const {
+    if (chinese_.size() > kMaxMemoSentences || chinese_count >= 8 || english_count >= 8) return nullptr;
+    std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
+    if (type < 0) {
+      if (memo_types_used_ == kMemoTypes) return nullptr;
+      type = static_cast<std::int8_t>(memo_types_used_++);
+    }
+    std::vector<float>& row = memo_rows_[chinese_begin];
+    // cost() only gets here within band_half_width of the diagonal.
+    const std::size_t expected = expected_english_[chinese_begin];
+    const std::size_t base = expected > options_.band_half_width ? expected - options_.band_half_width : 0;
+    if (row.empty()) row.assign((2 * options_.band_half_width + 1) * kMemoTypes, std::numeric_limits<float>::quiet_NaN());
+    return row.data() + (english_begin - base) * kMemoTypes + static_cast<std::size_t>(type);
   }
 
   std::shared_ptr<const LexicalModel> model_;
@@ -346,13 +483,30 @@ class LexicalEvidence final : public LinkEvidence {
   // For each Chinese sentence, the English sentence at the same fraction of
   // the text (the length diagonal).
   std::vector<std::size_t> expected_english_;
+  std::vector<double> chinese_chance_;
+  std::vector<double> english_chance_;
+  // Row windows: Chinese sentence c pairs with English sentences
+  // [window_begin_[c], + window_width(c)) at pairs_[row_offset_[c] ...].
+  std::vector<std::size_t> window_begin_;
+  std::vector<std::size_t> row_offset_;
   // Filled lazily during the search (the aligner asks for the same sentence
   // pairs many times): not thread-safe, one evidence per thread.
-  mutable std::vector<Row> rows_;
-  mutable std::vector<float> coverage_pool_;
-  mutable std::vector<float> best_;
+  mutable std::vector<PairCoverage> pairs_;
+  mutable std::vector<std::uint8_t> row_filled_;
+  mutable std::vector<std::vector<CoveredWord>> row_words_;  // the covered words of each row's pairs
+  // Scratch space of one cost.
+  mutable std::vector<RowView> rows_;
+  mutable std::vector<PairCoverage> spilled_pairs_;
+  mutable std::vector<CoveredWord> spilled_words_;
+  mutable std::vector<ClosureEntry> closure_;
+  mutable std::vector<CoveredWord> covered_words_;
+  mutable std::vector<ClosureEntry> spill_closure_;
+  mutable std::size_t spill_closure_row_ = SIZE_MAX;
+  mutable std::vector<float> dense_;
+  mutable std::vector<CoveredWord> best_;
+  mutable std::vector<CoveredWord> merged_;
   mutable std::vector<std::uint32_t> coverers_;
-  mutable std::vector<MemoRow> memo_rows_;
+  mutable std::vector<std::vector<float>> memo_rows_;
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;
 };

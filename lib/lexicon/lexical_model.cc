@@ -50,11 +50,12 @@ LexicalModel::LexicalModel(const Lexicon& lexicon) {
   std::vector<WordPair> chinese_to_english;
   chinese_to_english.reserve(lexicon.size());
   english_ids_.reserve(lexicon.size() / 4);
-  for (const auto& entry : lexicon.entries()) {
+  for (std::size_t index = 0; index < lexicon.size(); ++index) {
+    const LexiconEntry entry = lexicon.entry(index);
     if (!has_han(entry.chinese) || entry.english.empty()) continue;
     const std::uint32_t chinese = matcher_.add(entry.chinese);
     const auto [position, inserted] =
-        english_ids_.try_emplace(entry.english, static_cast<std::uint32_t>(english_ids_.size()));
+        english_ids_.try_emplace(std::string(entry.english), static_cast<std::uint32_t>(english_ids_.size()));
     chinese_to_english.push_back({chinese, position->second, static_cast<float>(entry.strength)});
   }
   entry_count_ = chinese_to_english.size();

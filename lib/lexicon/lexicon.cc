@@ -14,37 +14,63 @@
 
 namespace untm::lexicon {
 
-std::string Lexicon::key(std::string_view chinese, std::string_view english) {
-  std::string joined;
-  joined.reserve(chinese.size() + english.size() + 1);
-  joined.append(chinese).push_back('\t');
-  joined.append(english);
-  return joined;
+std::uint32_t WordTable::intern(std::string_view word) {
+  const std::uint32_t found = find(word);
+  if (found != IdIndex::kAbsent) return found;
+  const std::size_t hash = std::hash<std::string_view>{}(word);
+  const auto id = static_cast<std::uint32_t>(begins_.size() - 1);
+  text_.append(word);
+  begins_.push_back(static_cast<std::uint32_t>(text_.size()));
+  index_.insert(hash, id, [this](std::uint32_t other) { return hash_of(other); });
+  return id;
+}
+
+void WordTable::reserve(std::size_t words) {
+  begins_.reserve(words + 1);
+  index_.reserve(words, [this](std::uint32_t id) { return hash_of(id); });
+}
+
+std::uint32_t WordTable::find(std::string_view word) const {
+  return index_.find(std::hash<std::string_view>{}(word), [&](std::uint32_t id) { return this->word(id) == word; });
+}
+
+std::uint32_t Lexicon::find(std::uint32_t chinese, std::uint32_t english) const {
+  return index_.find(pair_hash(chinese, english),
+                     [&](std::uint32_t id) { return pairs_[id].chinese == chinese && pairs_[id].english == english; });
 }
 
 void Lexicon::add(std::string_view chinese, std::string_view english, double strength) {
-  auto [position, inserted] = index_.try_emplace(key(chinese, english), entries_.size());
-  if (inserted) {
-    entries_.push_back({std::string(chinese), std::string(english), strength});
-  } else {
-    auto& entry = entries_[position->second];
-    entry.strength = std::max(entry.strength, strength);
+  const std::uint32_t chinese_id = words_.intern(chinese);
+  const std::uint32_t english_id = words_.intern(english);
+  const std::uint32_t found = find(chinese_id, english_id);
+  if (found != IdIndex::kAbsent) {
+    pairs_[found].strength = std::max(pairs_[found].strength, strength);
+    return;
   }
+  pairs_.push_back({chinese_id, english_id, strength});
+  index_.insert(pair_hash(chinese_id, english_id), static_cast<std::uint32_t>(pairs_.size() - 1),
+                [this](std::uint32_t id) { return pair_hash(pairs_[id].chinese, pairs_[id].english); });
 }
 
 void Lexicon::reserve(std::size_t entries) {
-  entries_.reserve(entries);
-  index_.reserve(entries);
+  pairs_.reserve(entries);
+  index_.reserve(entries, [this](std::uint32_t id) { return pair_hash(pairs_[id].chinese, pairs_[id].english); });
 }
 
 void Lexicon::add_all(const Lexicon& other) {
-  reserve(entries_.size() + other.size());
-  for (const auto& entry : other.entries_) add(entry.chinese, entry.english, entry.strength);
+  reserve(size() + other.size());
+  for (std::size_t index = 0; index < other.size(); ++index) {
+    const LexiconEntry entry = other.entry(index);
+    add(entry.chinese, entry.english, entry.strength);
+  }
 }
 
 double Lexicon::strength(std::string_view chinese, std::string_view english) const {
-  const auto position = index_.find(key(chinese, english));
-  return position == index_.end() ? 0.0 : entries_[position->second].strength;
+  const std::uint32_t chinese_id = words_.find(chinese);
+  const std::uint32_t english_id = words_.find(english);
+  if (chinese_id == IdIndex::kAbsent || english_id == IdIndex::kAbsent) return 0.0;
+  const std::uint32_t found = find(chinese_id, english_id);
+  return found == IdIndex::kAbsent ? 0.0 : pairs_[found].strength;
 }
 
 namespace {
@@ -223,14 +249,13 @@ std::string write_lexicon(const Lexicon& lexicon) {
   std::string text(kLexiconHeader);
   text += "\n# chinese<TAB>english (normal form)<TAB>strength in (0, 1]\n";
   // Sorted, so that the same lexicon always makes the same file.
-  std::vector<const LexiconEntry*> sorted;
+  std::vector<LexiconEntry> sorted;
   sorted.reserve(lexicon.size());
-  for (const auto& entry : lexicon.entries()) sorted.push_back(&entry);
-  std::sort(sorted.begin(), sorted.end(), [](const LexiconEntry* left, const LexiconEntry* right) {
-    return std::tie(left->chinese, left->english) < std::tie(right->chinese, right->english);
+  for (std::size_t index = 0; index < lexicon.size(); ++index) sorted.push_back(lexicon.entry(index));
+  std::sort(sorted.begin(), sorted.end(), [](const LexiconEntry& left, const LexiconEntry& right) {
+    return std::tie(left.chinese, left.english) < std::tie(right.chinese, right.english);
   });
-  for (const LexiconEntry* entry : sorted)
-    text += fmt::format("{}\t{}\t{:.6g}\n", entry->chinese, entry->english, entry->strength);
+  for (const LexiconEntry& entry : sorted) text += fmt::format("{}\t{}\t{:.6g}\n", entry.chinese, entry.english, entry.strength);
   return text;
 }
 

@@ -2,8 +2,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <random>
 
+#include "core/characters.h"
+#include "core/length_diagonal.h"
 #include "lexicon/english_words.h"
 
 using namespace untm;
@@ -132,4 +137,145 @@ TEST_CASE("groups of more than eight sentences (paragraph links) pay the chance 
   CHECK(evidence->cost(0, 1, 0, 12) == Approx(expected(12)));
   // Asked again after another size (the aligner's next pass): its own chance still.
   CHECK(evidence->cost(0, 1, 0, 10) == Approx(expected(10)));
+}
+
+namespace {
+// The cost formula of lexical_evidence.h computed directly, word by word,
+// with no caches: what the evidence's windows, covered-word lists and
+// merges must reproduce.
+class ReferenceCost {
+ public:
+  ReferenceCost(const LexicalModel& model, const std::vector<std::string>& chinese,
+                const std::vector<std::string>& english, double weight, std::size_t band_half_width)
+      : model_(model), weight_(weight), band_half_width_(band_half_width) {
+    for (const auto& sentence : chinese) chinese_.push_back(model.chinese_words(sentence));
+    for (const auto& sentence : english) english_.push_back(model.english_words(sentence));
+    chinese_idf_ = idf(chinese_);
+    english_idf_ = idf(english_);
+    const auto lengths = [](const std::vector<std::string>& sentences) {
+      std::vector<double> out;
+      for (const auto& sentence : sentences) out.push_back(static_cast<double>(count_visible_code_points(sentence)));
+      return out;
+    };
+    diagonal_ = length_diagonal(lengths(chinese), lengths(english));
+  }
+
+  double cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+              std::size_t english_count) const {
+    const std::size_t expected = diagonal_[chinese_begin];
+    if ((english_begin > expected ? english_begin - expected : expected - english_begin) > band_half_width_) return 0.0;
+    double covered = 0.0;
+    for (std::size_t z = chinese_begin; z < chinese_begin + chinese_count; ++z)
+      for (const std::uint32_t word : chinese_[z])
+        covered += chinese_idf_.at(word) * (cover_chinese(word, english_begin, english_count) -
+                                            chance(1.0 - chinese_q(word), english_count));
+    for (std::size_t e = english_begin; e < english_begin + english_count; ++e)
+      for (const std::uint32_t word : english_[e])
+        covered += english_idf_.at(word) * (cover_english(word, chinese_begin, chinese_count) -
+                                            chance(1.0 - english_q(word), chinese_count));
+    return -weight_ * covered;
+  }
+
+ private:
+  static double chance(double miss, std::size_t group) { return 1.0 - std::pow(miss, static_cast<double>(group)); }
+  double strength(std::uint32_t chinese, std::uint32_t english) const {
+    for (const Translation& translation : model_.english_translations(chinese))
+      if (translation.word == english) return translation.strength;
+    return 0.0;
+  }
+  bool contains(const std::vector<std::uint32_t>& words, std::uint32_t word) const {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  }
+  double cover_chinese(std::uint32_t word, std::size_t begin, std::size_t count) const {
+    double best = 0.0;
+    for (std::size_t e = begin; e < begin + count; ++e)
+      for (const std::uint32_t english : english_[e]) best = std::max(best, strength(word, english));
+    return best;
+  }
+  double cover_english(std::uint32_t word, std::size_t begin, std::size_t count) const {
+    double best = 0.0;
+    for (std::size_t z = begin; z < begin + count; ++z)
+      for (const std::uint32_t chinese : chinese_[z]) best = std::max(best, strength(chinese, word));
+    return best;
+  }
+  double chinese_q(std::uint32_t word) const {
+    double total = 0.0;
+    for (std::size_t e = 0; e < english_.size(); ++e) total += cover_chinese(word, e, 1);
+    return total / static_cast<double>(english_.size());
+  }
+  double english_q(std::uint32_t word) const {
+    double total = 0.0;
+    for (std::size_t z = 0; z < chinese_.size(); ++z) total += cover_english(word, z, 1);
+    return total / static_cast<double>(chinese_.size());
+  }
+  // idf(w) = log(1 + N / df(w)), scaled so that the mean occurrence weighs 1.
+  static std::map<std::uint32_t, double> idf(const std::vector<std::vector<std::uint32_t>>& side) {
+    std::map<std::uint32_t, double> frequency, weights;
+    double occurrences = 0.0, total = 0.0;
+    for (const auto& words : side) {
+      for (const std::uint32_t word : words) ++frequency[word];
+      occurrences += static_cast<double>(words.size());
+    }
+    for (const auto& words : side)
+      for (const std::uint32_t word : words) total += std::log(1.0 + static_cast<double>(side.size()) / frequency[word]);
+    for (const auto& [word, count] : frequency)
+      weights[word] = std::log(1.0 + static_cast<double>(side.size()) / count) * occurrences / total;
+    return weights;
+  }
+
+  const LexicalModel& model_;
+  double weight_;
+  std::size_t band_half_width_;
+  std::vector<std::vector<std::uint32_t>> chinese_, english_;
+  std::map<std::uint32_t, double> chinese_idf_, english_idf_;
+  std::vector<std::size_t> diagonal_;
+};
+}  // namespace
+
+TEST_CASE("lexical costs match the formula computed word by word, inside and past the cached windows",
+          "[lexicon]") {
+  const std::vector<std::string> characters = {"山", "水", "火", "木", "金", "土", "日", "月", "天", "人"};
+  const std::vector<std::string> words = {"mountain", "water", "fire", "wood", "gold", "earth", "sun", "moon", "sky"};
+  std::mt19937 random(20261130);
+  const auto pick = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(random); };
+  Lexicon lexicon;
+  const double strengths[] = {1.0, 0.5, 0.3, 0.8};
+  for (int entry = 0; entry < 25; ++entry)
+    lexicon.add(characters[pick(characters.size())] + characters[pick(2)], words[pick(words.size())], strengths[pick(4)]);
+  for (int entry = 0; entry < 12; ++entry)
+    lexicon.add(characters[pick(characters.size())], words[pick(words.size())], strengths[pick(4)]);
+  const LexicalModel model(lexicon);
+  // Unequal sides: the diagonal is not the identity, and the windows shift.
+  std::vector<std::string> chinese(30), english(45);
+  for (auto& sentence : chinese) {
+    for (std::size_t character = pick(9); character-- > 0;) sentence += characters[pick(characters.size())];
+    sentence += "。";
+  }
+  for (auto& sentence : english) {
+    for (std::size_t word = pick(6); word-- > 0;) sentence += words[pick(words.size())] + " ";
+    sentence += "end.";
+  }
+  const std::size_t half_width = 3;
+  const LexicalEvidenceFactory factory(std::make_shared<const LexicalModel>(lexicon),
+                                       {.weight = 0.7, .first_is_chinese = true, .band_half_width = half_width});
+  const auto evidence = factory.make(chinese, english);
+  const ReferenceCost reference(model, chinese, english, 0.7, half_width);
+  std::size_t nonzero = 0;
+  // Twice: the second round reads what the first one cached. Counts up to 7
+  // reach past the windows (laid out for links of up to 5 sentences).
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t z = 0; z < chinese.size(); ++z) {
+      for (std::size_t e = 0; e < english.size(); ++e) {
+        for (std::size_t z_count = 1; z_count <= 7 && z + z_count <= chinese.size(); ++z_count) {
+          for (std::size_t e_count = 1; e_count <= 7 && e + e_count <= english.size(); ++e_count) {
+            const double expected = reference.cost(z, z_count, e, e_count);
+            INFO("link " << z << "+" << z_count << " / " << e << "+" << e_count << ", round " << round);
+            REQUIRE(evidence->cost(z, z_count, e, e_count) == Approx(expected).margin(1e-5));
+            nonzero += expected != 0.0;
+          }
+        }
+      }
+    }
+  }
+  CHECK(nonzero > 1000);  // the band was priced, not skipped
 }
