@@ -442,11 +442,18 @@ void add_ids(const std::vector<std::uint64_t>& tokens, const std::vector<std::ui
 
 }  // namespace
 
-LinkAnchors::LinkAnchors(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second) {
+LinkAnchors::LinkAnchors(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+                         const AnchorWeights& weights)
+    : weights_(weights), boundaries_(boundary_table(weights)), no_anchor_cost_(anchor_cost_without_anchors(weights)) {
   const std::vector<std::uint64_t> hashes = token_hashes(first, second);
   first_ = make_side(first, hashes);
   second_ = make_side(second, hashes);
   counts_.assign(hashes.size(), 0);
+  for (unsigned marks = 0; marks < marks_only_.size(); ++marks) {
+    const auto first_marks = static_cast<std::uint8_t>(marks >> kBoundaryCount);
+    const auto second_marks = static_cast<std::uint8_t>(marks & ((1u << kBoundaryCount) - 1));
+    marks_only_[marks] = anchored_link_cost({}, {}, true, first_marks, second_marks, weights, boundaries_);
+  }
 }
 
 LinkAnchors::Side LinkAnchors::make_side(std::span<const SentenceFeatures> units,

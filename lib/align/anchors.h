@@ -139,8 +139,29 @@ inline double anchored_link_cost(const TokenOverlap& shared, const TokenOverlap&
 class LinkAnchors {
  public:
   LinkAnchors() = default;
-  LinkAnchors(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second);
+  LinkAnchors(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+              const AnchorWeights& weights);
 
+  // The anchor cost of first-side units [first_begin, first_begin +
+  // first_count) with second-side units [second_begin, ...): what
+  // anchor_cost() gives for their SentenceFeatures, to the bit.
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin, std::size_t second_count) {
+    const bool both_sides = first_count != 0 && second_count != 0;
+    // Most links join units without anchors.
+    if (both_sides && !any_anchors(first_begin, first_count, second_begin, second_count)) return no_anchor_cost_;
+    const TokenOverlap shared = overlap(first_.shared, first_begin, first_count, second_.shared, second_begin, second_count);
+    if (!both_sides) return anchored_link_cost(shared, {}, false, 0, 0, weights_, boundaries_);
+    const TokenOverlap latin = overlap(first_.latin, first_begin, first_count, second_.latin, second_begin, second_count);
+    const unsigned first_marks = first_.marks(first_begin, first_count);
+    const unsigned second_marks = second_.marks(second_begin, second_count);
+    // Without shared tokens and common Latin words only the marks count:
+    // the same sum, looked up instead of added up.
+    if (shared.first_total == 0 && shared.second_total == 0 && latin.common == 0) {
+      return marks_only_[first_marks << kBoundaryCount | second_marks];
+    }
+    return anchored_link_cost(shared, latin, true, static_cast<std::uint8_t>(first_marks),
+                              static_cast<std::uint8_t>(second_marks), weights_, boundaries_);
+  }
   // Whether a unit of the link has_anchors().
   bool any_anchors(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
                    std::size_t second_count) const {
@@ -153,17 +174,6 @@ class LinkAnchors {
   }
   std::size_t second_clause_marks(std::size_t begin, std::size_t count) const {
     return second_.clause_marks[begin + count] - second_.clause_marks[begin];
-  }
-  // anchored_link_cost() of first-side units [first_begin, first_begin +
-  // first_count) with second-side units [second_begin, ...).
-  double anchored_link_cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
-                            std::size_t second_count, const AnchorWeights& weights, const BoundaryTable& boundaries) {
-    const bool both_sides = first_count != 0 && second_count != 0;
-    const TokenOverlap shared = overlap(first_.shared, first_begin, first_count, second_.shared, second_begin, second_count);
-    if (!both_sides) return untm::anchored_link_cost(shared, {}, false, 0, 0, weights, boundaries);
-    const TokenOverlap latin = overlap(first_.latin, first_begin, first_count, second_.latin, second_begin, second_count);
-    return untm::anchored_link_cost(shared, latin, true, first_.marks(first_begin, first_count),
-                                    second_.marks(second_begin, second_count), weights, boundaries);
   }
 
  private:
@@ -198,6 +208,11 @@ class LinkAnchors {
                            std::size_t second_size);
 
   Side first_, second_;
+  AnchorWeights weights_;
+  BoundaryTable boundaries_{};
+  double no_anchor_cost_ = 0;
+  // anchored_link_cost() without tokens, by first_marks << 4 | second_marks.
+  std::array<double, 1u << (2 * kBoundaryCount)> marks_only_{};
   // How often each id occurs among the first side's tokens of the link being
   // priced; all zero between calls.
   std::vector<std::uint32_t> counts_;

@@ -50,8 +50,8 @@ class BlockCosts final : public LinkCostFunction {
 
   double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
               std::size_t second_count) override;
-  // The length costs of all the types first, side by side (no dependency
-  // between them), then the other terms, summed in the order cost() sums them.
+  // Term after term over all the types (no dependency between types, so
+  // their chains of additions overlap), summed in the order cost() sums them.
   void cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
                   double* out) override;
   // Everything but the prior: what the confidence is made of.
@@ -68,8 +68,12 @@ class BlockCosts final : public LinkCostFunction {
   // side is Chinese.
   enum class ClauseSide { none, first, second };
 
-  double other_terms(double total, std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
-                     std::size_t second_count);
+  // `total` plus anchors and clause constraint, then plus evidence terms:
+  // evidence_cost() is length_cost() then these two, in this order.
+  double anchor_terms(double total, std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                      std::size_t second_count);
+  double evidence_terms(double total, std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                        std::size_t second_count) const;
   double length_cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
                      std::size_t second_count) const {
     return model_.length.cost(first_prefix_[first_begin + first_count] - first_prefix_[first_begin],
@@ -84,8 +88,6 @@ class BlockCosts final : public LinkCostFunction {
   const AnchorWeights& weights_;
   bool use_anchors_;
   ClauseSide clause_side_ = ClauseSide::none;
-  double no_anchor_cost_;
-  BoundaryTable boundaries_;
   std::vector<double> first_prefix_, second_prefix_;
   // The block's anchors, when the options use them.
   LinkAnchors anchors_;
