@@ -100,9 +100,16 @@ void for_each_type(std::span<const LinkType> types, std::uint32_t wanted, Price 
 
 void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
                             double* out) {
-  for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
-    out[t] = length_cost(i - a, a, j - b, b);
+  std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
+  std::size_t count = 0;
+  for_each_type(types, wanted, [&](std::size_t, std::size_t a, std::size_t b) {
+    first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
+    second_lengths[count] = second_prefix_[j] - second_prefix_[j - b];
+    ++count;
   });
+  model_.length.costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
+  count = 0;
+  for_each_type(types, wanted, [&](std::size_t t, std::size_t, std::size_t) { out[t] = length_costs[count++]; });
   if (use_anchors_) {
     for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
       out[t] = anchor_terms(out[t], i - a, a, j - b, b);
