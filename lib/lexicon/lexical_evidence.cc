@@ -6,6 +6,7 @@
 #include <functional>
 #include <limits>
 #include <unordered_map>
+#include <utility>
 
 #include "core/characters.h"
 #include "core/length_diagonal.h"
@@ -26,12 +27,20 @@ struct SentenceWords {
   // expected_coverage[k - 1] = sum over words of weight * (1 - (1 - q)^k):
   // the weighted coverage a group of k random sentences gives by chance.
   std::vector<double> expected_coverage;
+  // Larger groups come from paragraph links, whose few sizes the aligner asks
+  // for again in every cell and pass (std::pow was 18% of a batch): each
+  // size is computed once, a handful per sentence at most.
+  static constexpr std::size_t kRememberedLargerSizes = 16;
+  mutable std::vector<std::pair<std::size_t, double>> larger_coverage;
 
   double chance_coverage(std::size_t group_size) const {
     if (group_size <= expected_coverage.size()) return expected_coverage[group_size - 1];
+    for (const auto& [size, coverage] : larger_coverage)
+      if (size == group_size) return coverage;
     double total = 0.0;
     for (std::size_t word = 0; word < words.size(); ++word)
       total += weights[word] * (1.0 - std::pow(1.0 - chance[word], static_cast<double>(group_size)));
+    if (larger_coverage.size() < kRememberedLargerSizes) larger_coverage.emplace_back(group_size, total);
     return total;
   }
 };

@@ -24,7 +24,7 @@ namespace {
 // Gold-set layout: line i is sentence i. Empty and white-space-only lines are
 // left out (gold files have none), so with them in the input line numbers and
 // sentence indexes differ.
-SplitDocument presplit_document(const std::string& decoded, Language language) {
+SplitDocument presplit_document(std::string_view decoded, Language language) {
   SplitDocument document{language, {}};
   Paragraph paragraph;
   std::size_t line_start = 0;
@@ -34,7 +34,7 @@ SplitDocument presplit_document(const std::string& decoded, Language language) {
     const Range content = trim_spaces(decoded, {line_start, line_end});
     if (content.end > content.begin) {
       paragraph.sentences.push_back(
-          {decoded.substr(line_start, line_end - line_start), SourceSpan{line_start, line_end}, 0});
+          {std::string(decoded.substr(line_start, line_end - line_start)), SourceSpan{line_start, line_end}, 0});
     }
     line_start = line_end + 1;
   }
@@ -76,11 +76,11 @@ read::InputFormat input_format(std::string_view bytes, const std::string& source
 
 // Text forced on bytes that look like a DOCX or PDF: when they do not decode,
 // say what they look like rather than only "binary data".
-DecodedText decode_forced_text(std::string_view bytes, const std::string& source_name, const TextOptions& options) {
+DecodedView decode_forced_text(std::string_view bytes, const std::string& source_name, const TextOptions& options) {
   const auto detected = read::detect_format(bytes);
-  if (!options.format || detected == read::InputFormat::text) return decode_text(bytes, source_name, options.lenient);
+  if (!options.format || detected == read::InputFormat::text) return DecodedView(bytes, source_name, options.lenient);
   try {
-    return decode_text(bytes, source_name, options.lenient);
+    return DecodedView(bytes, source_name, options.lenient);
   } catch (const InputError& error) {
     throw InputError(source_name, fmt::format("asked to read it as text, but it looks like {} ({}): read it "
                                               "by its content instead",
@@ -103,14 +103,14 @@ void read_text_paragraphs(std::string_view bytes, Language language, const std::
   if (const auto unsupported = read::unsupported_format(bytes); !unsupported.empty()) {
     throw InputError(source_name, std::string(unsupported));
   }
-  const DecodedText decoded = decode_forced_text(bytes, source_name, options);
-  if (warnings != nullptr) warnings->replaced_invalid_sequences = decoded.replaced_invalid_sequences;
+  const DecodedView decoded = decode_forced_text(bytes, source_name, options);
+  if (warnings != nullptr) warnings->replaced_invalid_sequences = decoded.replaced_invalid_sequences();
   if (options.presplit) {
-    for (auto& paragraph : presplit_document(decoded.text, language).paragraphs) take(std::move(paragraph));
+    for (auto& paragraph : presplit_document(decoded.text(), language).paragraphs) take(std::move(paragraph));
     return;
   }
   SentenceSplitter splitter(language);
-  rebuild_paragraphs(decoded.text, clean_lines(decoded.text, language), language, splitting(splitter, take));
+  rebuild_paragraphs(decoded.text(), clean_lines(decoded.text(), language), language, splitting(splitter, take));
 }
 
 void read_any_paragraphs(std::string_view bytes, Language language, const std::string& source_name,

@@ -9,19 +9,19 @@ namespace {
 // wrong in running Chinese text.
 constexpr SegmentationRule kChineseRules[] = {
     {false, R"((?:^|[。！？!?])[\s　]{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.[\s　]{0,4})", R"(.)",
-     "a paragraph number (1. 注意到...) is not a sentence"},
+     "a paragraph number (1. 注意到...) is not a sentence", "."},
     {false, R"(《[^《》]{0,60})", R"([^《》]{0,60}》)",
-     "a title in 《》 is never broken, whatever punctuation it holds"},
-    {false, R"([。！？!?]》)", R"(.)", "a title that ends with its own 。！？ does not end the sentence"},
+     "a title in 《》 is never broken, whatever punctuation it holds", "《"},
+    {false, R"([。！？!?]》)", R"(.)", "a title that ends with its own 。！？ does not end the sentence", "》"},
     {false, R"([。！？!?][\s　]{1,3})", R"([”’」』）)》〉】])",
-     "a closing quote or bracket after spaces still belongs to the sentence (生 。 ”)"},
+     "a closing quote or bracket after spaces still belongs to the sentence (生 。 ”)", "”|’|」|』|）|)|》|〉|】"},
     {true, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』）)]{1,2})", R"([\s　]{0,3}[^\s　”’」』）)，,。、；：？！])",
-     "the sentence ends after its closing quote (。” / ……” / ——”), also with spaces between"},
+     "the sentence ends after its closing quote (。” / ……” / ——”), also with spaces between", "”|’|」|』|）|)"},
     {false, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』]{0,2}[\s　]{0,2}[“‘「『])", R"(.)",
-     "an opening quote after a sentence end starts the next sentence, not ends this one"},
+     "an opening quote after a sentence end starts the next sentence, not ends this one", "“|‘|「|『"},
     {true, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』]{0,2}[\s　]{0,2})", R"([“‘「『])",
-     "break before the opening quote that follows a sentence end"},
-    {true, R"(……)", R"([“‘「『\p{Han}])", "an ellipsis directly followed by new text ends the sentence"},
+     "break before the opening quote that follows a sentence end", "“|‘|「|『"},
+    {true, R"(……)", R"([“‘「『\p{Han}])", "an ellipsis directly followed by new text ends the sentence", "……"},
 };
 
 
@@ -31,6 +31,7 @@ constexpr SegmentationRule kChineseRules[] = {
 #define UNTM_MONTH "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 #define UNTM_GOVERNING_WORD "(?:In|On|Of|Since|Until|By|From|Before|After|To|During|Dated|And|The)"
 #define UNTM_DATE UNTM_MONTH "\\s\\d{1,2},\\s\\d{4}"
+#define UNTM_MONTHS_NEEDED "January|February|March|April|May|June|July|August|September|October|November|December"
 constexpr SegmentationRule kEnglishRules[] = {
     {false, R"(^\s{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.\s{0,4})", R"(.)",
      "a paragraph number (1. Takes note...) is not a sentence"},
@@ -41,23 +42,25 @@ constexpr SegmentationRule kEnglishRules[] = {
     {false, R"(\b(?:No|Nos|no|nos|para|paras|Art|Arts|art|arts|Vol|vol|p|pp|Add|Corr|Rev|Suppl|chap|Chap|sect|Sect|fig|Fig|Annex|annex)\.\s{0,3})",
      R"([\dIVXLivxl(])", "an abbreviation before a number (No. 3, para. 12, Art. 5, pp. 3-7, Add.2)"},
     {false, R"([!?][’”'"»)]{0,2}\s{1,3})", R"([a-z])",
-     "quoted speech goes on after ! or ? ('Why!' he cried.)"},
+     "quoted speech goes on after ! or ? ('Why!' he cried.)", "!|?"},
     {true, R"([.!?][’”'")]{0,2}\s{1,3})", R"(\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)",
-     "an enumerator such as (b) after a full stop starts a sentence"},
-    {true, R"([—–-][’”'"]\s{0,3})", R"([‘“'"])", "a broken-off quotation (though—') ends its sentence"},
+     "an enumerator such as (b) after a full stop starts a sentence", "("},
+    {true, R"([—–-][’”'"]\s{0,3})", R"([‘“'"])", "a broken-off quotation (though—') ends its sentence", "’|”|'|\""},
     // Datelines: a date standing between a title and the text (Our Goal
     // November 15, 2012 Friends from...). A date that a lower-case word, a
     // preposition or punctuation leads into is part of its sentence.
     {false, R"((?:\b[a-z][A-Za-z’']{0,25}|\b)" UNTM_GOVERNING_WORD R"(|[^A-Za-z’'\s])\s{1,2})",
-     R"()" UNTM_DATE, "a date inside a sentence (on November 15, 2012)"},
+     R"()" UNTM_DATE, "a date inside a sentence (on November 15, 2012)", UNTM_MONTHS_NEEDED},
     {false, R"((?:\b[a-z][A-Za-z’']{0,25}|\b)" UNTM_GOVERNING_WORD R"(|[^A-Za-z’'\s])\s{1,2})" UNTM_DATE R"(\s{0,2})",
-     R"(.)", "the sentence goes on after a date inside it"},
-    {true, "", UNTM_DATE R"(\s{1,2}[A-Z“"‘'])", "a dateline after a title"},
-    {true, R"()" UNTM_DATE R"(\s{0,2})", R"([A-Z“"‘'])", "the text after a dateline starts a sentence"},
+     R"(.)", "the sentence goes on after a date inside it", UNTM_MONTHS_NEEDED},
+    {true, "", UNTM_DATE R"(\s{1,2}[A-Z“"‘'])", "a dateline after a title", UNTM_MONTHS_NEEDED},
+    {true, R"()" UNTM_DATE R"(\s{0,2})", R"([A-Z“"‘'])", "the text after a dateline starts a sentence",
+     UNTM_MONTHS_NEEDED},
 };
 #undef UNTM_MONTH
 #undef UNTM_GOVERNING_WORD
 #undef UNTM_DATE
+#undef UNTM_MONTHS_NEEDED
 
 }  // namespace
 

@@ -22,6 +22,10 @@ struct SegmentationRule {
   std::string_view after;
   // Why the rule exists, shown by tests and debugging tools.
   std::string_view reason;
+  // Literals ('|' between them) one of which every match holds, in `before`
+  // or `after`: a paragraph with none of them skips the rule, which spares
+  // its regular expressions. Empty: no paragraph skips it.
+  std::string_view needs_any = {};
 };
 
 // The rules for `language`, most specific first.

@@ -30,7 +30,27 @@ struct CompiledRule {
   bool break_at_match_start = false;
   std::unique_ptr<icu::RegexMatcher> at_position;
   std::unique_ptr<icu::RegexMatcher> search;
+  std::vector<std::string> needs_any;  // SegmentationRule::needs_any, split
+  bool active = true;                  // the paragraph being split may match it
 };
+
+std::vector<std::string> split_needs(std::string_view needs_any) {
+  std::vector<std::string> literals;
+  while (!needs_any.empty()) {
+    const std::size_t bar = std::min(needs_any.find('|'), needs_any.size());
+    literals.emplace_back(needs_any.substr(0, bar));
+    needs_any.remove_prefix(std::min(bar + 1, needs_any.size()));
+  }
+  return literals;
+}
+
+// Whether `paragraph` holds one of the literals a rule needs (none needed:
+// every paragraph may match).
+bool may_match(const CompiledRule& rule, std::string_view paragraph) {
+  return rule.needs_any.empty() || std::any_of(rule.needs_any.begin(), rule.needs_any.end(), [&](const std::string& literal) {
+           return paragraph.find(literal) != std::string_view::npos;
+         });
+}
 
 std::unique_ptr<icu::RegexMatcher> compile(const std::string& pattern, std::string_view reason) {
   UErrorCode status = U_ZERO_ERROR;
@@ -44,9 +64,8 @@ std::unique_ptr<icu::RegexMatcher> compile(const std::string& pattern, std::stri
 struct SentenceSplitter::State {
   std::unique_ptr<icu::BreakIterator> icu_iterator;
   // The paragraph being split, kept here because ICU's iterator and matchers
-  // refer to it; and, per UTF-16 index, its byte offset in the UTF-8 input.
+  // refer to it.
   icu::UnicodeString utf16;
-  std::vector<std::size_t> utf8_offset;
   std::vector<CompiledRule> rules;
 };
 
@@ -59,6 +78,7 @@ SentenceSplitter::SentenceSplitter(Language language, SplitMethod method) : stat
   for (const auto& rule : segmentation_rules(language)) {
     CompiledRule compiled;
     compiled.is_break = rule.is_break;
+    compiled.needs_any = split_needs(rule.needs_any);
     compiled.at_position =
         compile(fmt::format("(?=(?:{1}))(?<=(?:{0}))", rule.before, rule.after), rule.reason);
     compiled.at_position->useTransparentBounds(true);
@@ -90,6 +110,87 @@ void check_paragraph_size(std::string_view paragraph) {
   }
 }
 
+// Byte offsets in valid UTF-8 text of increasing UTF-16 indexes, found by
+// walking forward (each lead byte starts a code point; four-byte ones are two
+// UTF-16 units), so that no table of offsets as long as the text is kept.
+class ByteOffsets {
+ public:
+  explicit ByteOffsets(std::string_view text) : text_(text) {}
+
+  // Requires `utf16_index` not below the one asked before. Both units of a
+  // surrogate pair map to the start of its code point.
+  std::size_t at(std::size_t utf16_index) {
+    while (utf16_ < utf16_index && byte_ < text_.size()) {
+      const auto lead = static_cast<unsigned char>(text_[byte_]);
+      const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      if (length == 4 && utf16_ + 2 > utf16_index) break;
+      utf16_ += length == 4 ? 2 : 1;
+      byte_ += length;
+    }
+    return byte_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t utf16_ = 0;
+  std::size_t byte_ = 0;
+};
+
+// Candidate positions (UTF-16 indexes): ICU's boundaries, then the
+// positions the break rules find, sorted.
+std::vector<std::pair<std::size_t, bool>> candidate_positions(std::vector<CompiledRule>& rules,
+                                                              const icu::UnicodeString& text,
+                                                              const std::vector<std::size_t>& proposed_by_icu) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto length = static_cast<std::size_t>(text.length());
+  std::vector<std::pair<std::size_t, bool>> candidates;  // position, proposed by ICU
+  for (auto position : proposed_by_icu) candidates.emplace_back(position, true);
+  for (auto& rule : rules) {
+    if (!rule.search || !rule.active) continue;
+    rule.search->reset(text);
+    while (rule.search->find(status)) {
+      const auto position = static_cast<std::size_t>(rule.break_at_match_start ? rule.search->start(status)
+                                                                                : rule.search->end(status));
+      if (position > 0 && position < length) candidates.emplace_back(position, false);
+    }
+    check(status, "segmentation rule search");
+  }
+  std::sort(candidates.begin(), candidates.end());
+  return candidates;
+}
+
+// The sentence boundaries (UTF-16 indexes) among ICU's and the rules'
+// candidates: at each, the first rule that matches decides, else ICU.
+std::vector<std::size_t> apply_rules(std::vector<CompiledRule>& rules, std::string_view paragraph,
+                                     const icu::UnicodeString& text, const std::vector<std::size_t>& proposed_by_icu) {
+  for (auto& rule : rules) rule.active = may_match(rule, paragraph);
+  const auto candidates = candidate_positions(rules, text, proposed_by_icu);
+  for (auto& rule : rules) {
+    if (rule.active) rule.at_position->reset(text);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const auto length = static_cast<std::int64_t>(text.length());
+  std::vector<std::size_t> boundaries;
+  std::size_t previous = 0;
+  for (const auto& [position, from_icu] : candidates) {
+    if (position == previous) continue;
+    bool is_break = from_icu;
+    for (auto& rule : rules) {
+      if (!rule.active) continue;
+      auto& matcher = *rule.at_position;
+      matcher.region(static_cast<std::int64_t>(position), length, status);
+      if (matcher.lookingAt(status)) {
+        is_break = rule.is_break;
+        break;
+      }
+    }
+    check(status, "segmentation rule");
+    if (is_break && (boundaries.empty() || boundaries.back() != position)) boundaries.push_back(position);
+    previous = position;
+  }
+  return boundaries;
+}
+
 }  // namespace
 
 std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
@@ -98,24 +199,12 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
   check_paragraph_size(paragraph);
   // ICU's iterator and regular expressions are fastest on UTF-16 (their
   // UTF-8 paths go through UText one character at a time), so the paragraph
-  // is converted once; utf8_offset maps UTF-16 indexes back to bytes.
+  // is converted once; boundaries are mapped back to bytes at the end.
   const auto& text = state_->utf16;
-  auto& utf8_offset = state_->utf8_offset;
   state_->utf16 = icu::UnicodeString::fromUTF8(
       icu::StringPiece(paragraph.data(), static_cast<std::int32_t>(paragraph.size())));
-  utf8_offset.clear();
-  utf8_offset.reserve(static_cast<std::size_t>(text.length()) + 1);
-  for (std::size_t offset = 0; offset < paragraph.size();) {
-    const DecodedCodePoint decoded = decode_code_point(paragraph, offset);
-    utf8_offset.push_back(offset);
-    if (decoded.code_point > 0xFFFF) utf8_offset.push_back(offset);
-    offset += decoded.length;
-  }
-  utf8_offset.push_back(paragraph.size());
   const auto length = static_cast<std::size_t>(text.length());
-  if (utf8_offset.size() != length + 1) throw std::logic_error("sentence splitter: text is not valid UTF-8");
 
-  UErrorCode status = U_ZERO_ERROR;
   auto& iterator = *state_->icu_iterator;
   iterator.setText(text);
 
@@ -125,49 +214,20 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
   for (std::int32_t position = iterator.next(); position != icu::BreakIterator::DONE; position = iterator.next()) {
     if (static_cast<std::size_t>(position) < length) proposed_by_icu.push_back(static_cast<std::size_t>(position));
   }
-  std::vector<std::size_t> boundaries;
-  if (state_->rules.empty()) {
-    boundaries = std::move(proposed_by_icu);
-  } else {
-    std::vector<std::pair<std::size_t, bool>> candidates;  // position, proposed by ICU
-    for (auto position : proposed_by_icu) candidates.emplace_back(position, true);
-    for (auto& rule : state_->rules) {
-      if (!rule.search) continue;
-      rule.search->reset(text);
-      while (rule.search->find(status)) {
-        const auto position = static_cast<std::size_t>(rule.break_at_match_start ? rule.search->start(status)
-                                                                                  : rule.search->end(status));
-        if (position > 0 && position < length) candidates.emplace_back(position, false);
-      }
-      check(status, "segmentation rule search");
-    }
-    std::sort(candidates.begin(), candidates.end());
-    for (auto& rule : state_->rules) rule.at_position->reset(text);
-    std::size_t previous = 0;
-    for (const auto& [position, from_icu] : candidates) {
-      if (position == previous) continue;
-      bool is_break = from_icu;
-      for (auto& rule : state_->rules) {
-        auto& matcher = *rule.at_position;
-        matcher.region(static_cast<std::int64_t>(position), static_cast<std::int64_t>(length), status);
-        if (matcher.lookingAt(status)) {
-          is_break = rule.is_break;
-          break;
-        }
-      }
-      check(status, "segmentation rule");
-      if (is_break && (boundaries.empty() || boundaries.back() != position)) boundaries.push_back(position);
-      previous = position;
-    }
-  }
+  std::vector<std::size_t> boundaries = state_->rules.empty()
+                                            ? std::move(proposed_by_icu)
+                                            : apply_rules(state_->rules, paragraph, text, proposed_by_icu);
 
+  ByteOffsets offsets(paragraph);
   std::size_t begin = 0;
   boundaries.push_back(length);
   for (auto end : boundaries) {
-    const Range trimmed = trim_spaces(paragraph, {utf8_offset[begin], utf8_offset[end]});
+    const std::size_t end_byte = offsets.at(end);
+    const Range trimmed = trim_spaces(paragraph, {begin, end_byte});
     if (trimmed.end > trimmed.begin) sentences.push_back(trimmed);
-    begin = end;
+    begin = end_byte;
   }
+  if (begin != paragraph.size()) throw std::logic_error("sentence splitter: text is not valid UTF-8");
   return sentences;
 }
 

@@ -19,6 +19,10 @@ namespace {
 struct PatternRule {
   std::string_view pattern;
   std::string_view reason;
+  // Footnote rules: characters one of which stands right before a digit (\d)
+  // in every match; a line without such a pair skips the rule, which spares
+  // the regular expression.
+  std::string_view before_digit = {};
 };
 
 // A line is page furniture when every piece of it (pieces are separated by
@@ -44,21 +48,21 @@ constexpr std::string_view kDocumentSymbolLine = R"([A-Z]{1,5}(?:/[A-Z0-9][A-Za-
 constexpr PatternRule kChineseFootnotes[] = {
     // 报告；6 / 行动纲领》2 / 科托努战略》，7 at the end of a line: Chinese
     // text never ends a line with a bare number straight after punctuation.
-    {R"([。；，、：！？》」』）”’](\d{1,2})$)", "digits after punctuation at line end"},
+    {R"([。；，、：！？》」』）”’](\d{1,2})$)", "digits after punctuation at line end", "。；，、：！？》」』）”’"},
     // ...的报告；6 注意到: the same in the middle of a line, when Chinese follows.
-    {R"([。；》」』”’](\d{1,2})(?=\p{Han}))", "digits after punctuation before Chinese text"},
+    {R"([。；》」』”’](\d{1,2})(?=\p{Han}))", "digits after punctuation before Chinese text", "。；》」』”’"},
 };
 constexpr PatternRule kEnglishFootnotes[] = {
     // Secretary-General;6 / 2001-2010,2 including: a clause mark followed
     // by one or two digits and a space is no number (thousands take three).
-    {R"([;,:](\d{1,2})(?=\s|$))", "digits after ; , :"},
+    {R"([;,:](\d{1,2})(?=\s|$))", "digits after ; , :", ";,:"},
     // countries.6 The: a lower-case word, full stop, digits.
-    {R"([.)](\d{1,2})(?=\s|$)(?<=[a-z]{3}[.)]\d{1,2}))", "digits after a word's full stop or bracket"},
+    {R"([.)](\d{1,2})(?=\s|$)(?<=[a-z]{3}[.)]\d{1,2}))", "digits after a word's full stop or bracket", ".)"},
     // Declaration8 adopted: a word of three or more lower-case letters with
     // digits glued on.
-    {R"((\d{1,2})(?=[\s,;:.)]|$)(?<=[a-z]{3}\d{1,2}))", "digits glued to a word"},
+    {R"((\d{1,2})(?=[\s,;:.)]|$)(?<=[a-z]{3}\d{1,2}))", "digits glued to a word", "abcdefghijklmnopqrstuvwxyz"},
     // 2001-20107: a year range whose second year has extra digits.
-    {R"((?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range"},
+    {R"((?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range", "90"},
 };
 
 // Splits a line into the pieces pdftotext separated by runs of spaces.
@@ -108,14 +112,29 @@ void remove_footnote_blocks(std::string_view decoded, std::vector<TextLine>& lin
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  for_each_code_point(text, [&width](char32_t code_point) {
-    if (code_point < 0x80) {
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[offset]);
+    if (lead < 0x80) {
       ++width;
-      return;
+      ++offset;
+      continue;
     }
-    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
+    // Lead bytes E5..E9 with two continuation bytes are U+5000..U+9FFF, CJK
+    // Unified Ideographs, all Wide (EastAsianWidth.txt 4E00..9FFF;W): most
+    // of Chinese text, spared decoding and the property lookup.
+    if (lead >= 0xE5 && lead <= 0xE9 && offset + 2 < text.size() &&
+        (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
+      width += 2;
+      offset += 3;
+      continue;
+    }
+    const DecodedCodePoint decoded = decode_code_point(text, offset);
+    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(decoded.code_point), UCHAR_EAST_ASIAN_WIDTH);
     width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
-  });
+    offset += decoded.length;
+  }
   return width;
 }
 
@@ -125,18 +144,23 @@ namespace {
 // its own), trimmed, with its indent and width in columns.
 std::vector<TextLine> split_lines(std::string_view decoded) {
   std::vector<TextLine> lines;
+  // Sized up front: a growing vector of a large document's lines briefly
+  // holds it twice, which was the peak of the text pipeline's memory.
+  lines.reserve(1 + static_cast<std::size_t>(std::count(decoded.begin(), decoded.end(), '\n')) +
+                2 * static_cast<std::size_t>(std::count(decoded.begin(), decoded.end(), '\f')));
   std::size_t line_start = 0;
   while (line_start <= decoded.size()) {
-    std::size_t line_end = decoded.find_first_of("\n\f", line_start);
-    if (line_end == std::string_view::npos) line_end = decoded.size();
+    // A plain loop: find_first_of calls memchr on its set for every byte.
+    std::size_t line_end = line_start;
+    while (line_end < decoded.size() && decoded[line_end] != '\n' && decoded[line_end] != '\f') ++line_end;
     const bool form_feed = line_end < decoded.size() && decoded[line_end] == '\f';
     const Range content = trim_spaces(decoded, {line_start, line_end});
     TextLine line;
     line.begin = content.begin;
     line.end = content.end;
     line.kind = content.end > content.begin ? LineKind::text : LineKind::blank;
-    line.indent = display_width(decoded.substr(line_start, content.begin - line_start));
-    line.width = display_width(decoded.substr(content.begin, content.end - content.begin));
+    line.indent = static_cast<std::uint32_t>(display_width(decoded.substr(line_start, content.begin - line_start)));
+    line.width = static_cast<std::uint32_t>(display_width(decoded.substr(content.begin, content.end - content.begin)));
     lines.push_back(std::move(line));
     if (form_feed) lines.push_back({LineKind::page_furniture, line_end, line_end, 0, 0, {}});
     if (line_end == decoded.size()) break;
@@ -202,18 +226,50 @@ void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines)
   }
 }
 
+// The characters that stand right before a digit as ICU's \d sees one (any
+// decimal digit, not only ASCII), in `text`.
+void characters_before_digits(std::string_view text, std::u32string& before) {
+  before.clear();
+  char32_t previous = 0;
+  for_each_code_point(text, [&](char32_t code_point) {
+    const bool digit = (code_point >= '0' && code_point <= '9') ||
+                       (code_point >= 0x80 && u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER);
+    if (digit && previous != 0) before.push_back(previous);
+    previous = code_point;
+  });
+}
+
+bool any_of_in(std::u32string_view characters, std::u32string_view set) {
+  return std::any_of(characters.begin(), characters.end(),
+                     [set](char32_t character) { return set.find(character) != std::u32string_view::npos; });
+}
+
+std::u32string code_points(std::string_view text) {
+  std::u32string result;
+  for_each_code_point(text, [&result](char32_t code_point) { result.push_back(code_point); });
+  return result;
+}
+
 // Footnote digits glued to the text, as byte ranges each line removes.
 void mark_glued_footnotes(std::string_view decoded, std::vector<TextLine>& lines, Language language) {
   const auto& footnote_rules = language == Language::zh ? std::span<const PatternRule>(kChineseFootnotes)
                                                         : std::span<const PatternRule>(kEnglishFootnotes);
   std::vector<Utf8Regex> footnotes;
-  for (const auto& rule : footnote_rules) footnotes.emplace_back(rule.pattern);
+  std::vector<std::u32string> before_digits;
+  for (const auto& rule : footnote_rules) {
+    footnotes.emplace_back(rule.pattern);
+    before_digits.push_back(code_points(rule.before_digit));
+  }
+  std::u32string before_digit;
   for (auto& line : lines) {
     if (line.kind != LineKind::text) continue;
     const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
-    if (text.find_first_of("0123456789") == std::string_view::npos) continue;  // every rule removes digits
-    for (auto& matcher : footnotes) {
-      matcher.for_each_match(text, 1, [&](std::size_t begin, std::size_t end) {
+    // Every rule removes ASCII digits (a plain test: find_first_of calls memchr per byte).
+    if (std::none_of(text.begin(), text.end(), [](char byte) { return byte >= '0' && byte <= '9'; })) continue;
+    characters_before_digits(text, before_digit);
+    for (std::size_t rule = 0; rule < footnotes.size(); ++rule) {
+      if (!any_of_in(before_digit, before_digits[rule])) continue;
+      footnotes[rule].for_each_match(text, 1, [&](std::size_t begin, std::size_t end) {
         line.removed.emplace_back(line.begin + begin, line.begin + end);
       });
     }

@@ -6,6 +6,7 @@
 // Paragraph rebuilding (paragraphs.h) works on these lines.
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -13,7 +14,7 @@
 
 namespace untm {
 
-enum class LineKind {
+enum class LineKind : std::uint8_t {
   text,
   blank,           // empty or white space only
   page_furniture,  // removed: headers, footers, link lines, form feeds
@@ -25,8 +26,10 @@ struct TextLine {
   // range of the decoded document.
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::size_t indent = 0;  // leading white space, in columns
-  std::size_t width = 0;   // display columns of the text (East Asian wide characters count 2)
+  // 32 bits, as a document's lines are kept all at once (the input limit
+  // keeps a line far below 2^32 columns).
+  std::uint32_t indent = 0;  // leading white space, in columns
+  std::uint32_t width = 0;   // display columns of the text (East Asian wide characters count 2)
   // Footnote reference digits to drop: byte ranges of the decoded document
   // inside [begin, end), in order.
   std::vector<std::pair<std::size_t, std::size_t>> removed;

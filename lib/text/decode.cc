@@ -146,6 +146,30 @@ bool looks_like_utf16_without_bom(std::string_view bytes) {
   return (even_nuls * 4 >= half * 3 && odd_nuls == 0) || (odd_nuls * 4 >= half * 3 && even_nuls == 0);
 }
 
+// Whether decode_utf8 would return `bytes` unchanged: valid UTF-8 with no
+// control character other than TAB, LF, VT and FF (CR becomes LF; the others
+// are rejected) and no byte-order mark.
+bool decodes_to_itself(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) return false;
+  std::size_t offset = 0;
+  while (offset < bytes.size()) {
+    const auto byte = static_cast<unsigned char>(bytes[offset]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      ++offset;
+      continue;
+    }
+    if (byte < 0x80) {
+      if (byte == '\r' || !is_text_control(byte)) return false;
+      ++offset;
+      continue;
+    }
+    const DecodedCodePoint next = decode_code_point(bytes, offset);
+    if (!next.valid) return false;
+    offset += next.length;
+  }
+  return true;
+}
+
 }  // namespace
 
 void check_input_size(std::uint64_t size, const std::string& source_name) {
@@ -175,6 +199,14 @@ DecodedText decode_text(std::string_view bytes, const std::string& source_name, 
   }
   check_input_size(decoded.text.size(), source_name);  // UTF-16 grows when decoded
   return decoded;
+}
+
+DecodedView::DecodedView(std::string_view bytes, const std::string& source_name, bool lenient) : bytes_(bytes) {
+  check_input_size(bytes.size(), source_name);
+  // UTF-16 text alternates with NULs, so it never decodes to itself.
+  if (decodes_to_itself(bytes)) return;
+  decoded_ = decode_text(bytes, source_name, lenient);
+  copied_ = true;
 }
 
 }  // namespace untm

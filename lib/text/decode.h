@@ -32,8 +32,7 @@ class InvalidUtf8Error : public InputError {
 // count in 32-bit lengths (a paragraph is one icu::UnicodeString in the
 // sentence splitter; a PDF is loaded with an int length), and decoding UTF-16
 // makes text up to 1.5 times longer, so 1 GiB keeps every length well inside
-// them; the pipeline also keeps an 8-byte source offset per byte of text, so a
-// 1 GiB input already needs over 10 GiB of memory.
+// them (and the 32-bit line columns and counts of clean.h and paragraphs.cc).
 inline constexpr std::uint64_t kMaxInputBytes = std::uint64_t{1} << 30;
 
 // Throws InputError naming `source_name`, `size` and the limit when `size` is
@@ -45,5 +44,24 @@ void check_input_size(std::uint64_t size, const std::string& source_name);
 // NUL bytes and other control characters that only binary data contains, and
 // UTF-16 without a byte-order mark.
 DecodedText decode_text(std::string_view bytes, const std::string& source_name, bool lenient);
+
+// The same decoding, without a copy when `bytes` already is its own decoding
+// (UTF-8 without a byte-order mark, CR or anything to replace or reject),
+// which is most input: the text pipeline's memory is then the input once,
+// not twice. The text may view `bytes`, which must outlive it.
+class DecodedView {
+ public:
+  DecodedView(std::string_view bytes, const std::string& source_name, bool lenient);
+  DecodedView(const DecodedView&) = delete;
+  DecodedView& operator=(const DecodedView&) = delete;
+
+  std::string_view text() const { return copied_ ? std::string_view(decoded_.text) : bytes_; }
+  std::size_t replaced_invalid_sequences() const { return decoded_.replaced_invalid_sequences; }
+
+ private:
+  std::string_view bytes_;
+  bool copied_ = false;
+  DecodedText decoded_;
+};
 
 }  // namespace untm

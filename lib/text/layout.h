@@ -10,6 +10,7 @@
 // (paragraphs.h) combines them with its punctuation and gap rules.
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,7 @@
 namespace untm {
 
 // How a line's text ends: what the punctuation says about what follows.
-enum class LineEnding {
+enum class LineEnding : std::uint8_t {
   bare,      // a letter, digit or closing bracket: a heading, or text that goes on
   sentence,  // 。 . ! ? …
   clause,    // ； ; ： :

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -93,14 +94,20 @@ bool is_bracketed(std::string_view text) {
          (first == U'［' && last == U'］');
 }
 
+// Kept for every text line of the document at once: 32-bit counts (the input
+// limit keeps them far below 2^32) and the flags together keep it small.
 struct LineFacts {
-  std::size_t line_index = 0;
-  MappedText text;  // the line without footnote digits, white-space runs collapsed
+  std::uint32_t line_index = 0;
+  std::uint32_t gap_before = 0;     // blank lines between it and the previous text line
+  // The line without footnote digits, white-space runs collapsed: a view of
+  // the decoded line when that is what it is (most lines), else (`altered`)
+  // of a copy kept in DocumentLines, so that the text is not held twice.
+  std::string_view text;
+  bool altered = false;
   bool short_line = false;
   bool indented = false;
   bool enumerated = false;
   bool bracketed = false;
-  std::size_t gap_before = 0;       // blank lines between it and the previous text line
   bool page_break_before = false;   // page furniture between them
 };
 
@@ -136,6 +143,25 @@ MappedText line_text(std::string_view decoded, const TextLine& line) {
   return text;
 }
 
+// Whether line_text would differ from the line as it stands: footnote digits
+// to remove, or white space other than single spaces (the line is trimmed).
+bool may_alter(std::string_view decoded, const TextLine& line) {
+  if (!line.removed.empty()) return true;
+  bool previous_space = false;
+  for (std::size_t offset = line.begin; offset < line.end; ++offset) {
+    const char byte = decoded[offset];
+    if (byte == '\t' || byte == '\v' || (byte == ' ' && previous_space)) return true;
+    previous_space = byte == ' ';
+  }
+  return false;
+}
+
+// The text lines with what is known of each, built before any paragraph.
+struct DocumentLines {
+  std::vector<LineFacts> facts;
+  std::deque<std::string> altered;  // the altered lines' texts; a deque keeps each in place
+};
+
 std::size_t most_common(const std::vector<std::size_t>& values) {
   std::map<std::size_t, std::size_t> counts;
   for (auto value : values) ++counts[value];
@@ -150,17 +176,21 @@ std::size_t most_common(const std::vector<std::size_t>& values) {
 // form appears elsewhere) from a hyphenated one.
 std::unordered_set<std::string> english_words(const std::vector<LineFacts>& lines) {
   std::unordered_set<std::string> words;
+  std::string word;
+  const auto end_word = [&] {
+    while (!word.empty() && word.back() == '-') word.pop_back();
+    if (!word.empty()) words.insert(word);
+    word.clear();
+  };
   for (const auto& line : lines) {
-    std::string word;
-    for (char byte : line.text.text + " ") {
+    for (char byte : line.text) {
       if (std::isalpha(static_cast<unsigned char>(byte)) || (byte == '-' && !word.empty())) {
         word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(byte))));
-      } else if (!word.empty()) {
-        while (!word.empty() && word.back() == '-') word.pop_back();
-        if (!word.empty()) words.insert(word);
-        word.clear();
+      } else {
+        end_word();
       }
     }
+    end_word();
   }
   return words;
 }
@@ -173,17 +203,31 @@ std::string lower_ascii(std::string_view text) {
 
 class ParagraphBuilder {
  public:
-  ParagraphBuilder(Language language, const std::vector<LineFacts>& lines) : language_(language), lines_(lines) {}
+  ParagraphBuilder(Language language, std::string_view decoded, std::span<const TextLine> text_lines,
+                   const std::vector<LineFacts>& lines)
+      : language_(language), decoded_(decoded), text_lines_(text_lines), lines_(lines) {}
 
   void join(RebuiltParagraph& paragraph, const LineFacts& next) {
-    auto& text = paragraph.text;
-    if (text.text.empty()) {
-      text.append(next.text);
+    const TextLine& line = text_lines_[next.line_index];
+    if (!next.altered) {
+      // The line as it stands, mapped as line_text would map it: one run.
+      join(paragraph, next.text, line.begin);
+      paragraph.text.append_source(decoded_, line.begin, line.end);
       return;
     }
+    const MappedText text = line_text(decoded_, line);
+    join(paragraph, next.text, text.source_offset(0));
+    paragraph.text.append(text);
+  }
+
+ private:
+  // What goes between the paragraph and a next line of `next` (at `at` in
+  // the decoded text).
+  void join(RebuiltParagraph& paragraph, std::string_view next, std::size_t at) {
+    auto& text = paragraph.text;
+    if (text.text.empty()) return;
     const UChar32 before = last_code_point(text.text);
-    const UChar32 after = first_code_point(next.text.text);
-    const std::size_t at = next.text.source_offset(0);
+    const UChar32 after = first_code_point(next);
     if (language_ == Language::zh) {
       // Chinese joins with nothing, but a Latin word or number keeps the
       // space UN Chinese puts between it and Chinese (第 67/61 号).
@@ -191,17 +235,15 @@ class ParagraphBuilder {
                                (is_chinese_script(before) && is_latin_or_digit(after));
       if (needs_space) text.append_inserted(" ", at);
     } else if (before == '-' && text.text.size() >= 2 && std::isalpha(static_cast<unsigned char>(text.text[text.text.size() - 2]))) {
-      if (std::islower(static_cast<unsigned char>(after)) != 0 && wrapped_hyphen(text.text, next.text.text)) {
+      if (std::islower(static_cast<unsigned char>(after)) != 0 && wrapped_hyphen(text.text, next)) {
         text.pop_back();
       }
       // Otherwise a real hyphen (Secretary-General, co-operation): no space.
     } else if (before != U'—' && before != U'–' && before != '/') {
       text.append_inserted(" ", at);
     }
-    text.append(next.text);
   }
 
- private:
   // `head` ends with "letters-", `tail` starts with a lower-case letter.
   bool wrapped_hyphen(std::string_view head, std::string_view tail) {
     std::size_t start = head.size() - 1;
@@ -219,6 +261,8 @@ class ParagraphBuilder {
   }
 
   Language language_;
+  std::string_view decoded_;
+  std::span<const TextLine> text_lines_;
   const std::vector<LineFacts>& lines_;
   std::optional<std::unordered_set<std::string>> words_;
 };
@@ -235,10 +279,11 @@ LineEnding line_ending(std::string_view text) {
 std::vector<LineCues> layout_cues(std::string_view decoded, std::span<const TextLine> lines,
                                   const std::vector<LineFacts>& facts) {
   std::vector<LineCues> cues;
+  cues.reserve(facts.size());
   for (const auto& fact : facts) {
     const auto& line = lines[fact.line_index];
-    cues.push_back({fact.text.text, line.indent, line.indent + line.width, trailing_spaces(decoded, line.end),
-                    fact.enumerated, line_ending(fact.text.text),
+    cues.push_back({fact.text, line.indent, line.indent + line.width, trailing_spaces(decoded, line.end),
+                    fact.enumerated, line_ending(fact.text),
                     !line.removed.empty() && line.removed.back().second == line.end});
   }
   return cues;
@@ -252,8 +297,11 @@ bool is_heading(const RebuiltParagraph& paragraph, std::size_t line_count, bool 
 }
 
 // The text lines with the blank lines and page furniture before each.
-std::vector<LineFacts> collect_line_facts(std::string_view decoded, std::span<const TextLine> lines) {
-  std::vector<LineFacts> facts;
+DocumentLines collect_line_facts(std::string_view decoded, std::span<const TextLine> lines) {
+  DocumentLines document;
+  auto& facts = document.facts;
+  facts.reserve(static_cast<std::size_t>(
+      std::count_if(lines.begin(), lines.end(), [](const TextLine& line) { return line.kind == LineKind::text; })));
   std::size_t blank_run = 0;
   bool furniture_seen = false;
   for (std::size_t index = 0; index < lines.size(); ++index) {
@@ -262,16 +310,24 @@ std::vector<LineFacts> collect_line_facts(std::string_view decoded, std::span<co
     if (line.kind == LineKind::page_furniture) furniture_seen = true;
     if (line.kind != LineKind::text) continue;
     LineFacts fact;
-    fact.line_index = index;
-    fact.text = line_text(decoded, line);
-    if (fact.text.text.empty()) continue;
-    fact.gap_before = facts.empty() ? 0 : blank_run;
+    fact.line_index = static_cast<std::uint32_t>(index);
+    fact.text = decoded.substr(line.begin, line.end - line.begin);
+    if (may_alter(decoded, line)) {
+      std::string text = line_text(decoded, line).text;
+      if (text.empty()) continue;
+      if (text != fact.text) {
+        fact.text = document.altered.emplace_back(std::move(text));
+        fact.altered = true;
+      }
+    }
+    if (fact.text.empty()) continue;
+    fact.gap_before = facts.empty() ? 0 : static_cast<std::uint32_t>(blank_run);
     fact.page_break_before = furniture_seen && !facts.empty();
     facts.push_back(std::move(fact));
     blank_run = 0;
     furniture_seen = false;
   }
-  return facts;
+  return document;
 }
 
 // The document's layout: how wide a full line is, how many blank lines
@@ -285,6 +341,8 @@ struct Layout {
 
 Layout measure_layout(const std::vector<LineFacts>& facts, std::span<const TextLine> lines) {
   std::vector<std::size_t> widths, gaps, indents;
+  widths.reserve(facts.size());
+  indents.reserve(facts.size());
   for (const auto& fact : facts) {
     widths.push_back(lines[fact.line_index].width);
     indents.push_back(lines[fact.line_index].indent);
@@ -293,7 +351,7 @@ Layout measure_layout(const std::vector<LineFacts>& facts, std::span<const TextL
   // so that a blank line after every line (PDF extractions) is told from
   // blank lines between paragraphs.
   for (std::size_t index = 1; index < facts.size(); ++index) {
-    if (!facts[index].page_break_before && !ends_sentence(facts[index - 1].text.text)) gaps.push_back(facts[index].gap_before);
+    if (!facts[index].page_break_before && !ends_sentence(facts[index - 1].text)) gaps.push_back(facts[index].gap_before);
   }
   std::sort(widths.begin(), widths.end());
   Layout layout;
@@ -323,9 +381,9 @@ void mark_line_shapes(std::vector<LineFacts>& facts, std::span<const TextLine> l
     const auto& line = lines[fact.line_index];
     fact.short_line = static_cast<double>(line.width) < kShortLineShare * static_cast<double>(layout.full_width);
     fact.indented = line.indent > layout.normal_indent;
-    fact.bracketed = fact.short_line && is_bracketed(fact.text.text);
-    if (!may_start_enumerator(fact.text.text)) continue;
-    for (auto& enumerator : enumerators) fact.enumerated = fact.enumerated || enumerator.matches_prefix(fact.text.text);
+    fact.bracketed = fact.short_line && is_bracketed(fact.text);
+    if (!may_start_enumerator(fact.text)) continue;
+    for (auto& enumerator : enumerators) fact.enumerated = fact.enumerated || enumerator.matches_prefix(fact.text);
   }
 }
 
@@ -333,7 +391,7 @@ void mark_line_shapes(std::vector<LineFacts>& facts, std::span<const TextLine> l
 // the previous line started a paragraph, which then has `current_lines` lines.
 bool breaks_before(const LineFacts& previous, const LineFacts& line, const Layout& layout, bool started_block,
                    std::size_t current_lines) {
-  const std::string_view previous_text = previous.text.text;
+  const std::string_view previous_text = previous.text;
   const bool big_gap = !line.page_break_before && line.gap_before > layout.normal_gap;
   const bool starts_block = line.indented || line.enumerated || line.bracketed || big_gap;
   const bool heading_line = started_block && previous.short_line && ends_without_punctuation(previous_text) &&
@@ -355,7 +413,8 @@ std::vector<RebuiltParagraph> rebuild_paragraphs(std::string_view decoded, std::
 
 void rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> lines, Language language,
                         const std::function<void(RebuiltParagraph&&)>& take) {
-  std::vector<LineFacts> facts = collect_line_facts(decoded, lines);
+  DocumentLines document = collect_line_facts(decoded, lines);
+  std::vector<LineFacts>& facts = document.facts;
   if (facts.empty()) return;
   const Layout layout = measure_layout(facts, lines);
   mark_line_shapes(facts, lines, layout);
@@ -363,7 +422,7 @@ void rebuild_paragraphs(std::string_view decoded, std::span<const TextLine> line
   const auto cues = layout_cues(decoded, lines, facts);
   const LayoutShape shape = measure_shape(cues);
   LayoutRules layout_rules(language);
-  ParagraphBuilder builder(language, facts);
+  ParagraphBuilder builder(language, decoded, lines, facts);
   RebuiltParagraph current;
   std::size_t current_lines = 0;
   const LineFacts* first_line = nullptr;

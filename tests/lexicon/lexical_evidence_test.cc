@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "lexicon/english_words.h"
 
 using namespace untm;
@@ -20,6 +22,13 @@ const std::vector<std::string> kEnglish = {"The country develops.", "Peace."};
 // In kChinese/kEnglish every word is in one sentence of two, so all weigh 1,
 // and its chance q of being covered by one sentence of the other side is
 // 1/2 (country, 国家, peace, 和平) or 0.5 * 1/2 = 1/4 (develop, 发展).
+
+// `sentences` `copies` times over: the same weights and chances, more sentences.
+std::vector<std::string> repeated(const std::vector<std::string>& sentences, int copies) {
+  std::vector<std::string> all;
+  for (int copy = 0; copy < copies; ++copy) all.insert(all.end(), sentences.begin(), sentences.end());
+  return all;
+}
 }  // namespace
 
 TEST_CASE("the lexical cost is the covered mass less what chance would cover", "[lexicon]") {
@@ -79,11 +88,8 @@ TEST_CASE("links far from the length diagonal get no lexical cost", "[lexicon]")
 
 TEST_CASE("costs do not depend on the order the aligner asks for them", "[lexicon]") {
   const LexicalEvidenceFactory factory(small_model(), {.weight = 1.0, .first_is_chinese = true});
-  std::vector<std::string> chinese, english;
-  for (int copy = 0; copy < 4; ++copy) {
-    chinese.insert(chinese.end(), kChinese.begin(), kChinese.end());
-    english.insert(english.end(), kEnglish.begin(), kEnglish.end());
-  }
+  const std::vector<std::string> chinese = repeated(kChinese, 4);
+  const std::vector<std::string> english = repeated(kEnglish, 4);
   struct Candidate {
     std::size_t first_begin, first_count, second_begin, second_count;
   };
@@ -104,4 +110,26 @@ TEST_CASE("costs do not depend on the order the aligner asks for them", "[lexico
   }
   // Asked again (the aligner's next pass), the remembered cost is the same.
   CHECK(forward->cost(2, 1, 2, 2) == Approx(backward->cost(2, 1, 2, 2)));
+}
+
+TEST_CASE("groups of more than eight sentences (paragraph links) pay the chance of their own size", "[lexicon]") {
+  const LexicalEvidenceFactory factory(small_model(), {.weight = 1.0, .first_is_chinese = true});
+  const std::vector<std::string> chinese = repeated(kChinese, 6);
+  const std::vector<std::string> english = repeated(kEnglish, 6);
+  // Every word is in 6 of the 12 sentences of its side: weights 1, q as in
+  // kChinese. Chinese sentence 0 (国家发展) against the first k English
+  // sentences, k/2 of them "The country develops.": covered 1 + 0.5 on the
+  // Chinese side (the best cover, not the sum) and 1.5 per such English
+  // sentence; chance 1 - (1/2)^k + 1 - (3/4)^k for 国家 and 发展, 0.75 per
+  // such English sentence and 0.5 per "Peace.".
+  const auto expected = [](double k) {
+    const double covered = 1.5 + 1.5 * k / 2;
+    const double chance = (1 - std::pow(0.5, k)) + (1 - std::pow(0.75, k)) + (0.75 + 0.5) * k / 2;
+    return -(covered - chance);
+  };
+  const auto evidence = factory.make(chinese, english);
+  CHECK(evidence->cost(0, 1, 0, 10) == Approx(expected(10)));
+  CHECK(evidence->cost(0, 1, 0, 12) == Approx(expected(12)));
+  // Asked again after another size (the aligner's next pass): its own chance still.
+  CHECK(evidence->cost(0, 1, 0, 10) == Approx(expected(10)));
 }

@@ -1,8 +1,11 @@
 #include "split/sentence_splitter.h"
+#include "split/segmentation_rules.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using untm::Language;
@@ -89,4 +92,27 @@ TEST_CASE("sentences are trimmed and white space alone is no sentence", "[split]
   CHECK(split("  One.   Two.  ", Language::en) == Sentences{"One.", "Two."});
   CHECK(split(" \u3000 ", Language::zh).empty());
   CHECK(split("", Language::en).empty());
+}
+
+// A paragraph without any of a rule's needed literals skips the rule, so each
+// literal must be one the rule's patterns spell out (a typo would switch the
+// rule off everywhere).
+TEST_CASE("segmentation rules: the literals a rule needs are in its patterns", "[split]") {
+  for (const Language language : {Language::zh, Language::en}) {
+    for (const auto& rule : untm::segmentation_rules(language)) {
+      std::string_view needs = rule.needs_any;
+      while (!needs.empty()) {
+        const std::string_view literal = needs.substr(0, needs.find('|'));
+        needs.remove_prefix(std::min(literal.size() + 1, needs.size()));
+        INFO(rule.reason << ": " << literal);
+        CHECK((rule.before.find(literal) != std::string_view::npos || rule.after.find(literal) != std::string_view::npos));
+      }
+    }
+  }
+}
+
+TEST_CASE("sentences after characters past U+FFFF (two UTF-16 units) keep their bytes", "[split]") {
+  CHECK(split("He smiled \U0001F600. Then \U00020000 left. Done.", Language::en) ==
+        Sentences{"He smiled \U0001F600.", "Then \U00020000 left.", "Done."});
+  CHECK(split("他笑了\U0001F600。𠀀走了。", Language::zh) == Sentences{"他笑了\U0001F600。", "𠀀走了。"});
 }

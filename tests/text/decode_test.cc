@@ -81,3 +81,25 @@ TEST_CASE("decode: an input over the size limit is refused by its size, naming t
     }
   }
 }
+
+TEST_CASE("decode view: text that is its own decoding is viewed, not copied", "[text][decode]") {
+  const std::string bytes = "第一行\tone\n\fpage two\n";
+  const untm::DecodedView view(bytes, "a.txt", false);
+  CHECK(view.text() == bytes);
+  CHECK(view.text().data() == bytes.data());
+}
+
+TEST_CASE("decode view: anything decoding changes is decoded as decode_text does", "[text][decode]") {
+  for (const std::string& bytes : {std::string("\xEF\xBB\xBFone\r\ntwo"), std::string("one\rtwo"),
+                                  std::string("\xFF\xFE" "a\0\r\0\n\0", 8)}) {
+    const untm::DecodedView view(bytes, "a.txt", false);
+    CHECK(view.text() == decode_text(bytes, "a.txt", false).text);
+    CHECK(view.text().data() != bytes.data());
+  }
+  const untm::DecodedView lenient("a\xFF" "b", "x", true);
+  CHECK(lenient.text() == "a\xEF\xBF\xBD" "b");
+  CHECK(lenient.replaced_invalid_sequences() == 1);
+  CHECK_THROWS_AS(untm::DecodedView("a\xFF" "b", "x", false), untm::InvalidUtf8Error);
+  CHECK_THROWS_WITH(untm::DecodedView(std::string("a\0b", 3), "bin", false), Catch::Contains("NUL byte"));
+  CHECK_THROWS_WITH(untm::DecodedView("a\x7F", "bin", false), Catch::Contains("U+007F"));
+}

@@ -117,6 +117,15 @@ TEST_CASE("English: footnote digits glued to the text are removed where clear", 
                    "amended."});
 }
 
+TEST_CASE("footnote digits: each rule still finds its digits, full-width ones too", "[text][paragraphs]") {
+  // After a word's full stop, and a full-width digit (ICU's \d) after ;.
+  CHECK(paragraphs("It thanks the countries.6 The Council, noting the report;\uFF16 and 2010, welcomes it.\n",
+                   untm::Language::en) ==
+        Paragraphs{"It thanks the countries. The Council, noting the report; and 2010, welcomes it."});
+  // After punctuation in the middle of a line, before Chinese text.
+  CHECK(paragraphs("大会注意到报告；6决定继续审议。\n", untm::Language::zh) == Paragraphs{"大会注意到报告；决定继续审议。"});
+}
+
 TEST_CASE("Chinese: lines join with nothing, Latin words and numbers keep their spaces", "[text][paragraphs]") {
   const std::string text =
       " 大会第 67/61 号决议呼吁会员国按照《联合国宪章》的宗旨和原则，根据欧安组织\n\n"
