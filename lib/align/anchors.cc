@@ -306,10 +306,6 @@ double anchor_cost_without_anchors(const AnchorWeights& weights) {
 
 namespace {
 
-struct TokenOverlap {
-  std::size_t first_total = 0, second_total = 0, common = 0;
-};
-
 // How many tokens (`member`) each side has and how many they share (multiset
 // intersection). Avoids copying in the common cases: a side without tokens,
 // or one sentence a side.
@@ -352,25 +348,22 @@ BoundaryTable boundary_table(const AnchorWeights& weights) {
   return table;
 }
 
+std::uint8_t boundary_bits(const SentenceFeatures& front, const SentenceFeatures& back) {
+  unsigned bits = 0;
+  for (std::size_t k = 0; k < kBoundaryCount; ++k) {
+    const auto boundary = static_cast<Boundary>(k);
+    if (has_boundary(boundary == Boundary::opening_quote ? front : back, boundary)) bits |= 1u << k;
+  }
+  return static_cast<std::uint8_t>(bits);
+}
+
 double anchored_link_cost(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
                           const AnchorWeights& weights, const BoundaryTable& boundaries, AnchorScratch& scratch) {
-  double cost = 0;
   const TokenOverlap shared = token_overlap(first, second, &SentenceFeatures::shared_tokens, scratch);
-  const std::size_t unmatched = shared.first_total + shared.second_total - 2 * shared.common;
-  cost += -weights.shared_token_match * static_cast<double>(shared.common) +
-          weights.shared_token_mismatch * static_cast<double>(unmatched);
-  if (first.empty() || second.empty()) return cost;
+  if (first.empty() || second.empty()) return anchored_link_cost(shared, {}, false, 0, 0, weights, boundaries);
   const TokenOverlap latin = token_overlap(first, second, &SentenceFeatures::latin_words, scratch);
-  cost -= weights.latin_word_match * static_cast<double>(latin.common);
-  const SentenceFeatures& first_start = first.front();
-  const SentenceFeatures& second_start = second.front();
-  const SentenceFeatures& first_end = first.back();
-  const SentenceFeatures& second_end = second.back();
-  cost += boundaries[0][first_start.opens_with_quote][second_start.opens_with_quote];
-  cost += boundaries[1][first_end.closes_with_quote][second_end.closes_with_quote];
-  cost += boundaries[2][first_end.ends_with_question][second_end.ends_with_question];
-  cost += boundaries[3][first_end.ends_with_exclamation][second_end.ends_with_exclamation];
-  return cost;
+  return anchored_link_cost(shared, latin, true, boundary_bits(first.front(), first.back()),
+                            boundary_bits(second.front(), second.back()), weights, boundaries);
 }
 
 bool has_boundary(const SentenceFeatures& features, Boundary boundary) {
@@ -404,10 +397,9 @@ BoundaryCosts estimate_boundary_costs(std::span<const std::pair<const SentenceFe
 
 double clause_cost(std::span<const SentenceFeatures> chinese, std::size_t other_count,
                    const AnchorWeights& weights) {
-  if (chinese.empty()) return 0;
-  std::size_t allowed = chinese.size();
-  for (const SentenceFeatures& sentence : chinese) allowed += sentence.clause_marks;
-  return other_count > allowed ? weights.clause_excess * static_cast<double>(other_count - allowed) : 0;
+  std::size_t clause_marks = 0;
+  for (const SentenceFeatures& sentence : chinese) clause_marks += sentence.clause_marks;
+  return clause_cost(chinese.size(), clause_marks, other_count, weights);
 }
 
 SentenceFeatures merge_features(std::span<const SentenceFeatures> sentences) {
@@ -421,6 +413,79 @@ SentenceFeatures merge_features(std::span<const SentenceFeatures> sentences) {
   merged.ends_with_exclamation = sentences.back().ends_with_exclamation;
   for (const SentenceFeatures& sentence : sentences) merged.clause_marks += sentence.clause_marks;
   return merged;
+}
+
+namespace {
+
+// Every distinct token hash of `units` of both sides, sorted: a token's id is
+// its position here.
+std::vector<std::uint64_t> token_hashes(std::span<const SentenceFeatures> first,
+                                        std::span<const SentenceFeatures> second) {
+  std::vector<std::uint64_t> hashes;
+  for (const auto units : {first, second}) {
+    for (const SentenceFeatures& unit : units) {
+      hashes.insert(hashes.end(), unit.shared_tokens.begin(), unit.shared_tokens.end());
+      hashes.insert(hashes.end(), unit.latin_words.begin(), unit.latin_words.end());
+    }
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  return hashes;
+}
+
+void add_ids(const std::vector<std::uint64_t>& tokens, const std::vector<std::uint64_t>& hashes,
+             std::vector<std::uint32_t>& ids) {
+  for (const std::uint64_t token : tokens) {
+    ids.push_back(static_cast<std::uint32_t>(std::lower_bound(hashes.begin(), hashes.end(), token) - hashes.begin()));
+  }
+}
+
+}  // namespace
+
+LinkAnchors::LinkAnchors(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+                         const AnchorWeights& weights)
+    : weights_(weights), boundaries_(boundary_table(weights)), no_anchor_cost_(anchor_cost_without_anchors(weights)) {
+  const std::vector<std::uint64_t> hashes = token_hashes(first, second);
+  first_ = make_side(first, hashes);
+  second_ = make_side(second, hashes);
+  counts_.assign(hashes.size(), 0);
+  for (unsigned marks = 0; marks < marks_only_.size(); ++marks) {
+    const auto first_marks = static_cast<std::uint8_t>(marks >> kBoundaryCount);
+    const auto second_marks = static_cast<std::uint8_t>(marks & ((1u << kBoundaryCount) - 1));
+    marks_only_[marks] = anchored_link_cost({}, {}, true, first_marks, second_marks, weights, boundaries_);
+  }
+}
+
+LinkAnchors::Side LinkAnchors::make_side(std::span<const SentenceFeatures> units,
+                                         const std::vector<std::uint64_t>& hashes) {
+  Side side;
+  for (const SentenceFeatures& unit : units) {
+    add_ids(unit.shared_tokens, hashes, side.shared.ids);
+    side.shared.start.push_back(static_cast<std::uint32_t>(side.shared.ids.size()));
+    add_ids(unit.latin_words, hashes, side.latin.ids);
+    side.latin.start.push_back(static_cast<std::uint32_t>(side.latin.ids.size()));
+    side.boundaries.push_back(boundary_bits(unit, unit));
+    side.anchored.push_back(side.anchored.back() + (unit.has_anchors() ? 1 : 0));
+    side.clause_marks.push_back(side.clause_marks.back() + unit.clause_marks);
+  }
+  return side;
+}
+
+// The multiset intersection by counting instead of sorting: tokens of several
+// units are not sorted as a whole.
+std::size_t LinkAnchors::count_common(const std::uint32_t* first, std::size_t first_size, const std::uint32_t* second,
+                                      std::size_t second_size) {
+  for (std::size_t k = 0; k < first_size; ++k) ++counts_[first[k]];
+  std::size_t common = 0;
+  for (std::size_t k = 0; k < second_size; ++k) {
+    std::uint32_t& count = counts_[second[k]];
+    if (count != 0) {
+      --count;
+      ++common;
+    }
+  }
+  for (std::size_t k = 0; k < first_size; ++k) counts_[first[k]] = 0;
+  return common;
 }
 
 }  // namespace untm

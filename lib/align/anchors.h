@@ -95,6 +95,128 @@ double anchored_link_cost(std::span<const SentenceFeatures> first, std::span<con
 // `other_count` the number of sentences on the other side.
 double clause_cost(std::span<const SentenceFeatures> chinese, std::size_t other_count,
                    const AnchorWeights& weights);
+// The same from counts: a Chinese side of `chinese_count` sentences with
+// `clause_marks` clause marks inside them.
+inline double clause_cost(std::size_t chinese_count, std::size_t clause_marks, std::size_t other_count,
+                          const AnchorWeights& weights) {
+  if (chinese_count == 0) return 0;
+  const std::size_t allowed = chinese_count + clause_marks;
+  return other_count > allowed ? weights.clause_excess * static_cast<double>(other_count - allowed) : 0;
+}
+
+// How many tokens of one kind each side of a link has, and how many they
+// share (multiset intersection).
+struct TokenOverlap {
+  std::size_t first_total = 0, second_total = 0, common = 0;
+};
+
+// The boundary marks at the ends of one side of a link as bits (bit k:
+// Boundary k): the opening quote of its first unit `front`, the other marks
+// of its last unit `back`.
+std::uint8_t boundary_bits(const SentenceFeatures& front, const SentenceFeatures& back);
+
+// anchored_link_cost() from what it depends on: the overlaps, whether both
+// sides have units, and the boundary_bits() of each side.
+inline double anchored_link_cost(const TokenOverlap& shared, const TokenOverlap& latin, bool both_sides,
+                                 std::uint8_t first_marks, std::uint8_t second_marks, const AnchorWeights& weights,
+                                 const BoundaryTable& boundaries) {
+  double cost = 0;
+  const std::size_t unmatched = shared.first_total + shared.second_total - 2 * shared.common;
+  cost += -weights.shared_token_match * static_cast<double>(shared.common) +
+          weights.shared_token_mismatch * static_cast<double>(unmatched);
+  if (!both_sides) return cost;
+  cost -= weights.latin_word_match * static_cast<double>(latin.common);
+  for (std::size_t k = 0; k < kBoundaryCount; ++k) cost += boundaries[k][first_marks >> k & 1u][second_marks >> k & 1u];
+  return cost;
+}
+
+// The anchors of the units of both sides of a block, laid out for pricing
+// millions of candidate links: tokens as small ids shared by the two sides
+// (equal hashes, equal ids), each side's tokens unit after unit, counts as
+// prefix sums, boundary marks as bits. Prices a link of consecutive units
+// exactly as anchored_link_cost() prices their SentenceFeatures, without
+// gathering or sorting tokens and in O(1) when a side has none.
+class LinkAnchors {
+ public:
+  LinkAnchors() = default;
+  LinkAnchors(std::span<const SentenceFeatures> first, std::span<const SentenceFeatures> second,
+              const AnchorWeights& weights);
+
+  // The anchor cost of first-side units [first_begin, first_begin +
+  // first_count) with second-side units [second_begin, ...): what
+  // anchor_cost() gives for their SentenceFeatures, to the bit.
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin, std::size_t second_count) {
+    const bool both_sides = first_count != 0 && second_count != 0;
+    // Most links join units without anchors.
+    if (both_sides && !any_anchors(first_begin, first_count, second_begin, second_count)) return no_anchor_cost_;
+    const TokenOverlap shared = overlap(first_.shared, first_begin, first_count, second_.shared, second_begin, second_count);
+    if (!both_sides) return anchored_link_cost(shared, {}, false, 0, 0, weights_, boundaries_);
+    const TokenOverlap latin = overlap(first_.latin, first_begin, first_count, second_.latin, second_begin, second_count);
+    const unsigned first_marks = first_.marks(first_begin, first_count);
+    const unsigned second_marks = second_.marks(second_begin, second_count);
+    // Without shared tokens and common Latin words only the marks count:
+    // the same sum, looked up instead of added up.
+    if (shared.first_total == 0 && shared.second_total == 0 && latin.common == 0) {
+      return marks_only_[first_marks << kBoundaryCount | second_marks];
+    }
+    return anchored_link_cost(shared, latin, true, static_cast<std::uint8_t>(first_marks),
+                              static_cast<std::uint8_t>(second_marks), weights_, boundaries_);
+  }
+  // Whether a unit of the link has_anchors().
+  bool any_anchors(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                   std::size_t second_count) const {
+    return first_.anchored[first_begin + first_count] != first_.anchored[first_begin] ||
+           second_.anchored[second_begin + second_count] != second_.anchored[second_begin];
+  }
+  // The clause marks inside first-side (second-side) units [begin, begin + count).
+  std::size_t first_clause_marks(std::size_t begin, std::size_t count) const {
+    return first_.clause_marks[begin + count] - first_.clause_marks[begin];
+  }
+  std::size_t second_clause_marks(std::size_t begin, std::size_t count) const {
+    return second_.clause_marks[begin + count] - second_.clause_marks[begin];
+  }
+
+ private:
+  // One kind of token of one side: unit u's ids are ids[start[u]..start[u + 1]).
+  struct Tokens {
+    std::vector<std::uint32_t> ids;
+    std::vector<std::uint32_t> start{0};
+  };
+  struct Side {
+    Tokens shared, latin;
+    // Per unit, bit k: the unit has Boundary k.
+    std::vector<std::uint8_t> boundaries;
+    // Prefix sums over the units: anchored[u] units before u have anchors.
+    std::vector<std::uint32_t> anchored{0}, clause_marks{0};
+    std::uint8_t marks(std::size_t begin, std::size_t count) const {
+      return static_cast<std::uint8_t>((boundaries[begin] & 1u) | (boundaries[begin + count - 1] & ~1u));
+    }
+  };
+  static Side make_side(std::span<const SentenceFeatures> units, const std::vector<std::uint64_t>& hashes);
+  TokenOverlap overlap(const Tokens& first, std::size_t first_begin, std::size_t first_count, const Tokens& second,
+                       std::size_t second_begin, std::size_t second_count) {
+    TokenOverlap result;
+    result.first_total = first.start[first_begin + first_count] - first.start[first_begin];
+    result.second_total = second.start[second_begin + second_count] - second.start[second_begin];
+    if (result.first_total != 0 && result.second_total != 0) {
+      result.common = count_common(first.ids.data() + first.start[first_begin], result.first_total,
+                                   second.ids.data() + second.start[second_begin], result.second_total);
+    }
+    return result;
+  }
+  std::size_t count_common(const std::uint32_t* first, std::size_t first_size, const std::uint32_t* second,
+                           std::size_t second_size);
+
+  Side first_, second_;
+  AnchorWeights weights_;
+  BoundaryTable boundaries_{};
+  double no_anchor_cost_ = 0;
+  // anchored_link_cost() without tokens, by first_marks << 4 | second_marks.
+  std::array<double, 1u << (2 * kBoundaryCount)> marks_only_{};
+  // How often each id occurs among the first side's tokens of the link being
+  // priced; all zero between calls.
+  std::vector<std::uint32_t> counts_;
+};
 
 // Boundary costs learnt from the links of an alignment pass: for each
 // combination (x, y) of mark absent/present on the two sides,

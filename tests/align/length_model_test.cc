@@ -34,3 +34,25 @@ TEST_CASE("lengths count characters without white space, or bytes", "[align]") {
 
 }  // namespace
 }  // namespace untm
+
+namespace untm {
+namespace {
+
+TEST_CASE("LengthModel::costs gives cost() of each pair to the bit", "[align]") {
+  const LengthModel model{3.7, 5.3};
+  // Empty links (mean 0), one side empty, near and far from the diagonal,
+  // beyond the table's end; an odd count leaves one pair to the scalar code.
+  const std::vector<double> first = {0, 0, 12, 7, 30, 1, 200, 45, 0, 13, 3};
+  const std::vector<double> second = {0, 40, 0, 26, 111, 100000, 3, 170, 1, 47, 11};
+  std::vector<double> out(first.size(), -1.0);
+  model.costs(first.data(), second.data(), first.size(), out.data());
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    INFO("pair " << k);
+    CHECK(out[k] == model.cost(first[k], second[k]));
+  }
+  CHECK(out[0] == 0.0);
+  CHECK(out[5] > length_cost_table::kEnd * length_cost_table::kEnd);
+}
+
+}  // namespace
+}  // namespace untm

@@ -1,0 +1,126 @@
+#include "align/block_costs.h"
+
+#include <bit>
+#include <cmath>
+
+namespace untm::detail {
+namespace {
+
+// out[k]: the total length of the block's first k units.
+std::vector<double> prefix(const std::vector<double>& lengths, std::size_t begin, std::size_t end) {
+  std::vector<double> out(1, 0.0);
+  for (std::size_t u = begin; u < end; ++u) out.push_back(out.back() + lengths[u]);
+  return out;
+}
+
+template <typename Table>
+Table filled_with_infinity() {
+  Table table{};
+  for (auto& row : table) row.fill(std::numeric_limits<double>::infinity());
+  return table;
+}
+
+}  // namespace
+
+BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& block, const AlignmentModel& model,
+                       const std::vector<std::unique_ptr<LinkEvidence>>& evidence, const AlignOptions& options,
+                       bool clause_constraint)
+    : first_(first), second_(second), block_(block), model_(model), evidence_(evidence),
+      weights_(options.anchor_weights), use_anchors_(options.use_anchors),
+      first_prefix_(prefix(first.lengths, block.first_begin, block.first_end)),
+      second_prefix_(prefix(second.lengths, block.second_begin, block.second_end)),
+      prior_costs_(filled_with_infinity<decltype(prior_costs_)>()) {
+  if (use_anchors_) {
+    anchors_ = LinkAnchors(
+        std::span(first.features.data() + block.first_begin, block.first_end - block.first_begin),
+        std::span(second.features.data() + block.second_begin, block.second_end - block.second_begin),
+        options.anchor_weights);
+    const bool first_chinese = options.first_language == Language::zh;
+    const bool second_chinese = options.second_language == Language::zh;
+    if (clause_constraint && first_chinese && !second_chinese) clause_side_ = ClauseSide::first;
+    if (clause_constraint && second_chinese && !first_chinese) clause_side_ = ClauseSide::second;
+  }
+  for (std::size_t t = 0; t < model.types.size(); ++t) {
+    const LinkType& type = model.types[t];
+    if (type.first_count < kMaxCount && type.second_count < kMaxCount) {
+      prior_costs_[type.first_count][type.second_count] = -std::log(model.priors[t]);
+    }
+  }
+}
+
+double BlockCosts::anchor_terms(double total, std::size_t first_begin, std::size_t first_count,
+                                std::size_t second_begin, std::size_t second_count) {
+  total += anchors_.cost(first_begin, first_count, second_begin, second_count);
+  if (clause_side_ == ClauseSide::first) {
+    total += clause_cost(first_count, anchors_.first_clause_marks(first_begin, first_count), second_count, weights_);
+  } else if (clause_side_ == ClauseSide::second) {
+    total += clause_cost(second_count, anchors_.second_clause_marks(second_begin, second_count), first_count, weights_);
+  }
+  return total;
+}
+
+double BlockCosts::evidence_terms(double total, std::size_t first_begin, std::size_t first_count,
+                                  std::size_t second_begin, std::size_t second_count) const {
+  const std::size_t first_unit = block_.first_begin + first_begin;
+  const std::size_t second_unit = block_.second_begin + second_begin;
+  const std::size_t first_sentence = first_.sentence_begin[first_unit];
+  const std::size_t second_sentence = second_.sentence_begin[second_unit];
+  const std::size_t first_sentences = first_.sentence_begin[first_unit + first_count] - first_sentence;
+  const std::size_t second_sentences = second_.sentence_begin[second_unit + second_count] - second_sentence;
+  for (const auto& term : evidence_) total += term->cost(first_sentence, first_sentences, second_sentence, second_sentences);
+  return total;
+}
+
+double BlockCosts::evidence_cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                                 std::size_t second_count) {
+  double total = length_cost(first_begin, first_count, second_begin, second_count);
+  if (use_anchors_) total = anchor_terms(total, first_begin, first_count, second_begin, second_count);
+  if (!evidence_.empty()) total = evidence_terms(total, first_begin, first_count, second_begin, second_count);
+  return total;
+}
+
+double BlockCosts::cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                        std::size_t second_count) {
+  return prior_cost(first_count, second_count) + evidence_cost(first_begin, first_count, second_begin, second_count);
+}
+
+namespace {
+
+// Calls price(t, a, b) for each type t whose bit is set in `wanted`, where a
+// and b are the type's sentence counts.
+template <typename Price>
+void for_each_type(std::span<const LinkType> types, std::uint32_t wanted, Price price) {
+  for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
+    const auto t = static_cast<std::size_t>(std::countr_zero(left));
+    price(t, types[t].first_count, types[t].second_count);
+  }
+}
+
+}  // namespace
+
+void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
+                            double* out) {
+  std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
+  std::size_t count = 0;
+  for_each_type(types, wanted, [&](std::size_t, std::size_t a, std::size_t b) {
+    first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
+    second_lengths[count] = second_prefix_[j] - second_prefix_[j - b];
+    ++count;
+  });
+  model_.length.costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
+  count = 0;
+  for_each_type(types, wanted, [&](std::size_t t, std::size_t, std::size_t) { out[t] = length_costs[count++]; });
+  if (use_anchors_) {
+    for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
+      out[t] = anchor_terms(out[t], i - a, a, j - b, b);
+    });
+  }
+  if (!evidence_.empty()) {
+    for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
+      out[t] = evidence_terms(out[t], i - a, a, j - b, b);
+    });
+  }
+  for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) { out[t] = prior_cost(a, b) + out[t]; });
+}
+
+}  // namespace untm::detail
