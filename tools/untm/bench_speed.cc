@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -183,6 +184,12 @@ std::vector<std::pair<std::string, std::vector<std::string>>> configurations(con
   return list;
 }
 
+// Whether `binary` (this untm, or an older baseline) takes --no-dictionary:
+// an unknown option makes `align --help` fail.
+bool accepts_no_dictionary(const std::string& binary) {
+  return run_child({binary, "align", "--no-dictionary", "--help"}, true).succeeded;
+}
+
 bool names_dictionary(const std::vector<std::string>& extra) {
   return std::find(extra.begin(), extra.end(), "--dictionary") != extra.end();
 }
@@ -208,17 +215,18 @@ void run_speed(const SpeedOptions& options, const fs::path& folder) {
   }
   std::vector<std::pair<std::string, std::string>> binaries = {{"", self_path()}};
   if (!options.baseline.empty()) binaries.push_back({"  baseline", options.baseline});
+  std::map<std::string, bool> knows_no_dictionary;
+  for (const auto& [suffix, binary] : binaries) knows_no_dictionary[binary] = accepts_no_dictionary(binary);
   for (const auto& [name, extra] : configurations(options)) {
     for (const auto& [suffix, binary] : binaries) {
       std::vector<std::string> arguments = {binary, "align", "--presplit", (folder / "zh.txt").string(),
                                             (folder / "en.txt").string(), "--links", (folder / "out.align").string()};
       arguments.insert(arguments.end(), extra.begin(), extra.end());
-      // This untm would use an installed dictionary by default and the
-      // baseline may not know of one: rows without --dictionary compare like
-      // with like. The --dictionary row measures the default with one.
-      if (suffix.empty() && !names_dictionary(extra)) {
-        arguments.push_back("--no-dictionary");
-      }
+      // An untm that knows --no-dictionary would use an installed dictionary
+      // by default: rows without --dictionary turn it off in every binary
+      // that can, so that a row compares like with like. The --dictionary
+      // row measures the default with one.
+      if (!names_dictionary(extra) && knows_no_dictionary.at(binary)) arguments.push_back("--no-dictionary");
       Run run = run_quiet(arguments);
       if (run.finished) run.links = count_lines(folder / "out.align");
       print_row(suffix.empty() ? name : suffix, run, anchor);
