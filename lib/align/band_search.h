@@ -53,6 +53,12 @@ struct BandSearchOptions {
   // a posterior pass over the same band prices no link twice; up to this
   // many (cells times link types, 4 bytes each), 0 for none.
   std::size_t recorded_costs_limit = 0;
+  // Lay the first band out as the search goes, each row centred where the
+  // cheapest path into the row before ends (moved on by the expected step),
+  // instead of around the expected path; later searches, after a touch of
+  // the edge, use the fixed band. For a first search, whose expected path
+  // is only a guess.
+  bool follow_frontier = false;
 };
 
 // The cells a search covered: at first-side position i (0..n1), the
