@@ -102,6 +102,8 @@ std::vector<std::uint8_t> fill_band(Band& band, std::size_t first_size, std::siz
   for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
   RowRing ring(max_first_count + 1);
   std::vector<std::uint8_t> steps(band.cells, kNoStep);
+  // Rows are at most 2 * half_width + 1 wide: one allocation.
+  if (follow != nullptr) steps.reserve((first_size + 1) * (2 * half_width + 1));
   std::array<double, kMaxLinkTypes> before{}, cost{};
   std::size_t cheapest = 0;  // where the cheapest path into the last row ends
   double rate = 0;  // cost per unit covered along that path

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <random>
 
@@ -222,16 +223,25 @@ TEST_CASE("a path far from the length diagonal is found at the whole-matrix cost
 
 TEST_CASE("a band that follows the frontier holds a path that drifts off the length diagonal", "[align]") {
   // Four parts with second sides 2x, 6x, 2x and 6x as long as the first:
-  // the path runs up to about 60 units off the length diagonal (ratio 4),
-  // and a fixed band of half-width 8 has to double three times. Following
-  // the cheapest paths, one search of half-width 8 holds it, finds the
-  // whole-matrix least cost, and records the costs of its own cells.
+  // the path runs far off the length diagonal (ratio 4), and a fixed band
+  // of half-width 12 has to double more than once. Following the cheapest
+  // paths, one search of half-width 12 holds it, finds the whole-matrix least
+  // cost, and records the costs of its own cells. The length model is loose
+  // and every link costs something, as in real text: the cheapest path into
+  // a row is then one that has covered fewer second-side units, and the band
+  // only keeps up by charging each path for the units it has not covered.
   std::mt19937 random(3);
   std::uniform_int_distribution<int> length(5, 60);
+  // Translations are not exactly proportional: every link costs something,
+  // and a path that has covered fewer second-side units has paid for fewer.
+  std::uniform_real_distribution<double> noise(0.7, 1.3);
   std::vector<double> first, second;
   for (std::size_t k = 0; k < 800; ++k) {
     first.push_back(length(random));
-    second.push_back(first.back() * (k / 200 % 2 == 0 ? 2.0 : 6.0));
+    const double translated = first.back() * (k / 200 % 2 == 0 ? 2.0 : 6.0) * noise(random);
+    // Every third sentence becomes two (a 1-2 link).
+    if (k % 3 == 1) second.push_back(translated * 0.4);
+    second.push_back(k % 3 == 1 ? translated * 0.6 : translated);
   }
   class PartCosts final : public LinkCostFunction {
    public:
@@ -241,8 +251,8 @@ TEST_CASE("a band that follows the frontier holds a path that drifts off the len
       double first_length = 0, second_length = 0;
       for (std::size_t k = 0; k < first_count; ++k) first_length += first_[first_begin + k];
       for (std::size_t k = 0; k < second_count; ++k) second_length += second_[second_begin + k];
-      const LengthModel model{first_begin / 200 % 2 == 0 ? 2.0 : 6.0, 1.0};
-      return model.cost(first_length, second_length) + (first_count == 1 && second_count == 1 ? 0.0 : 2.0);
+      const LengthModel model{first_begin / 200 % 2 == 0 ? 2.0 : 6.0, 16.0};
+      return model.cost(first_length, second_length) + (first_count == 1 && second_count == 1 ? 1.0 : 3.0);
     }
 
    private:
@@ -250,7 +260,7 @@ TEST_CASE("a band that follows the frontier holds a path that drifts off the len
     const std::vector<double>& second_;
   } costs(first, second);
   BandSearchOptions options;
-  options.initial_half_width = 8;
+  options.initial_half_width = 12;
   options.full_search_cells = 0;
   options.recorded_costs_limit = 1u << 30;
   BandSearchStatistics fixed, following;
@@ -259,8 +269,6 @@ TEST_CASE("a band that follows the frontier holds a path that drifts off the len
   const std::vector<Link> path = band_search(first, second, kTypes, costs, options, &following);
   CHECK(fixed.searches > 2);
   CHECK(following.searches == 1);
-  REQUIRE(path.size() == first.size());
-  for (std::size_t k = 0; k < path.size(); ++k) CHECK(path[k].second == SentenceRange{k, k + 1});
   double total = 0;
   for (const Link& link : path) total += link.cost;
   CHECK(total == Approx(brute_force_cost(first.size(), second.size(), costs)).epsilon(1e-9));
@@ -270,7 +278,9 @@ TEST_CASE("a band that follows the frontier holds a path that drifts off the len
   std::size_t cell = 0;
   for (std::size_t i = 0; i < last; ++i) cell += following.band.high[i] - following.band.low[i] + 1;
   cell += second.size() - following.band.low[last];
-  CHECK(following.costs[cell * std::size(kTypes) + 2] == static_cast<float>(path.back().cost));
+  const auto type = std::find(std::begin(kTypes), std::end(kTypes), path.back().type()) - std::begin(kTypes);
+  CHECK(following.costs[cell * std::size(kTypes) + static_cast<std::size_t>(type)] ==
+        static_cast<float>(path.back().cost));
 }
 
 TEST_CASE("empty sides give only null links", "[align]") {
