@@ -31,8 +31,10 @@ std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<c
                               std::vector<std::size_t>& guide) {
   BandSearchStatistics statistics;
   BandSearchOptions band_options = options.band;
-  // The first search has only a guess of the path to centre on; later ones
-  // search around the path of the pass before.
+  // The first search has only a guess of the path, and an EM pass the path
+  // of a model still being estimated: their bands follow the search's
+  // frontier. The final pass keeps the fixed band around the path before,
+  // the lattice its posteriors sum over.
   band_options.follow_frontier = first_search || !final_pass;
   const bool posterior_pass = final_pass && options.confidence == AlignOptions::Confidence::posterior;
   if (posterior_pass) band_options.recorded_costs_limit = kCostCacheEntries;

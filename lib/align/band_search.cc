@@ -92,8 +92,13 @@ void place_row(Band& band, std::size_t i, std::size_t centre, std::size_t half_w
 // (band holds row 0 only): row i is centred where the cheapest path into
 // row i - 1 ends, moved on by the step of `follow` (the expected path)
 // between the two rows. Where the parts of a text have different length
-// ratios, the cheapest paths drift off any centre fixed in advance; the
-// frontier of the search drifts with them.
+// ratios, the path drifts off any centre fixed in advance; the frontier of
+// the search drifts with it. Every link costs something, so the cheapest
+// path into a row is one that has covered fewer second-side units and paid
+// for fewer links: left alone, the band would slide back along the rows
+// (on the K=7 block, 2,600 units behind by the end). Each path is charged
+// for the units it has not covered, at the cost per second-side unit of the
+// cheapest path so far.
 std::vector<std::uint8_t> fill_band(Band& band, std::size_t first_size, std::size_t second_size,
                                     std::span<const LinkType> types, LinkCostFunction& costs,
                                     std::vector<float>& recorded, const std::vector<std::size_t>* follow,
@@ -106,10 +111,11 @@ std::vector<std::uint8_t> fill_band(Band& band, std::size_t first_size, std::siz
   if (follow != nullptr) steps.reserve((first_size + 1) * (2 * half_width + 1));
   std::array<double, kMaxLinkTypes> before{}, cost{};
   std::size_t cheapest = 0;  // where the cheapest path into the last row ends
-  double rate = 0;  // cost per unit covered along that path
+  double rate = 0;  // that path's cost per second-side unit
   for (std::size_t i = 0; i <= first_size; ++i) {
     if (follow != nullptr && i > 0) {
-      place_row(band, i, cheapest + ((*follow)[i] - (*follow)[i - 1]), half_width, second_size);
+      const std::size_t step = (*follow)[i] > (*follow)[i - 1] ? (*follow)[i] - (*follow)[i - 1] : 0;
+      place_row(band, i, cheapest + step, half_width, second_size);
       steps.resize(band.cells, kNoStep);
     }
     const std::size_t low = band.low[i], high = band.high[i];
@@ -226,8 +232,6 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
       }
       return std::move(traced.path);
     }
-    // After a search that followed its frontier, the fixed band around the
-    // expected path at the next width.
     half_width *= 2;
   }
 }
