@@ -1,5 +1,7 @@
 #include "split/segmentation_rules.h"
 
+#include "split/break_search.h"
+
 namespace untm {
 
 namespace {
@@ -44,7 +46,7 @@ constexpr SegmentationRule kEnglishRules[] = {
     {false, R"([!?][’”'"»)]{0,2}\s{1,3})", R"([a-z])",
      "quoted speech goes on after ! or ? ('Why!' he cried.)", "!|?"},
     {true, R"([.!?][’”'")]{0,2}\s{1,3})", R"(\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)",
-     "an enumerator such as (b) after a full stop starts a sentence", "("},
+     "an enumerator such as (b) after a full stop starts a sentence", "(", find_enumerator_breaks},
     {true, R"([—–-][’”'"]\s{0,3})", R"([‘“'"])", "a broken-off quotation (though—') ends its sentence", "’|”|'|\""},
     // Datelines: a date standing between a title and the text (Our Goal
     // November 15, 2012 Friends from...). A date that a lower-case word, a
