@@ -3,12 +3,14 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <bitset>
 #include <map>
 #include <span>
 #include <string>
 #include <utility>
 
 #include "core/utf8.h"
+#include "text/line_filters.h"
 #include "text/spaces.h"
 #include "text/utf8_regex.h"
 
@@ -23,16 +25,6 @@ struct PatternRule {
   // in every match; a line without such a pair skips the rule, which spares
   // the regular expression.
   std::string_view before_digit = {};
-};
-
-// A line is page furniture when every piece of it (pieces are separated by
-// two or more spaces, as pdftotext lays out a footer) matches one of these.
-constexpr PatternRule kFurniturePieces[] = {
-    {R"((?:https?://|www\.)\S+)", "link line (undocs.org at page ends)"},
-    {R"((?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?)", "job number: 13-44467 (E), GE.13-12345"},
-    {R"(\*\d{6,9}\*)", "bar code text: *1344467*"},
-    {R"(\d{1,4}\s*/\s*\d{1,4})", "page counter: 3/12"},
-    {R"((?:Page|页)\s*\d{1,4}|-\s*\d{1,4}\s*-|\d{1,4})", "page number"},
 };
 
 // Page headers and footers are short; longer lines are never tested.
@@ -110,6 +102,34 @@ void remove_footnote_blocks(std::string_view decoded, std::vector<TextLine>& lin
 
 }  // namespace
 
+namespace {
+
+// Whether each BMP code point is East Asian Wide or Fullwidth, looked up once:
+// ICU's property lookup per character was most of display_width on Chinese
+// punctuation and full-width forms.
+class WideBmp {
+ public:
+  WideBmp() {
+    for (UChar32 code_point = 0; code_point < 0x10000; ++code_point) {
+      const auto east_asian = u_getIntPropertyValue(code_point, UCHAR_EAST_ASIAN_WIDTH);
+      if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) bits_[static_cast<std::size_t>(code_point)] = true;
+    }
+  }
+  bool operator[](char32_t code_point) const { return bits_[code_point]; }
+
+ private:
+  std::bitset<0x10000> bits_;
+};
+
+bool is_wide(char32_t code_point) {
+  static const WideBmp wide_bmp;
+  if (code_point < 0x10000) return wide_bmp[code_point];
+  const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
+  return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH;
+}
+
+}  // namespace
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t offset = 0;
@@ -131,8 +151,7 @@ std::size_t display_width(std::string_view text) {
       continue;
     }
     const DecodedCodePoint decoded = decode_code_point(text, offset);
-    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(decoded.code_point), UCHAR_EAST_ASIAN_WIDTH);
-    width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+    width += is_wide(decoded.code_point) ? 2 : 1;
     offset += decoded.length;
   }
   return width;
@@ -169,17 +188,6 @@ std::vector<TextLine> split_lines(std::string_view decoded) {
   return lines;
 }
 
-// Whether a piece starts the way some kFurniturePieces pattern starts: a
-// link, GE., a digit (any Unicode digit, as ICU's \d), *, Page, 页 or -.
-// Most lines fail this on their first byte, which spares the regular
-// expressions; it must stay true of every pattern's first character.
-bool may_be_furniture(std::string_view piece) {
-  const auto first = static_cast<unsigned char>(piece.front());
-  if (first < 0x80) return std::string_view("hwG*P-0123456789").find(static_cast<char>(first)) != std::string_view::npos;
-  const char32_t code_point = first_code_point(piece);
-  return code_point == U'页' || u_isdigit(static_cast<UChar32>(code_point));
-}
-
 bool all_pieces_are_furniture(std::string_view text, std::vector<Utf8Regex>& furniture) {
   if (!may_be_furniture(text)) return false;  // the first piece starts the text
   const auto pieces = layout_pieces(text);
@@ -199,7 +207,7 @@ bool may_be_symbol(std::string_view text) {
 // symbol that heads every page.
 void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines) {
   std::vector<Utf8Regex> furniture;
-  for (const auto& rule : kFurniturePieces) furniture.emplace_back(rule.pattern);
+  for (const auto& rule : furniture_piece_patterns()) furniture.emplace_back(rule.pattern);
   Utf8Regex symbol_line(kDocumentSymbolLine);
   std::map<std::string_view, std::vector<std::size_t>> symbol_lines;
   bool text_seen = false;
