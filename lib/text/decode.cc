@@ -161,7 +161,7 @@ bool decodes_to_itself(std::string_view bytes) {
       std::uint64_t word;
       std::memcpy(&word, bytes.data() + offset, 8);
       constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
-      if (((word | ((word | kHighBits) - 0x20 * kOnes) | ((word & ~kHighBits) + kOnes)) & kHighBits) != 0) break;
+      if (((word | ~((word | kHighBits) - 0x20 * kOnes) | ((word & ~kHighBits) + kOnes)) & kHighBits) != 0) break;
       offset += 8;
     }
     if (offset >= bytes.size()) break;
