@@ -31,21 +31,42 @@ class Utf8Regex {
   template <typename Found>
   void for_each_match(std::string_view text, int group, Found&& found) {
     UErrorCode status = U_ZERO_ERROR;
-    reset(text);
+    const bool utf16 = reset(text);
+    Utf8Offsets offsets(text);
     while (matcher_->find(status)) {
-      found(static_cast<std::size_t>(matcher_->start64(group, status)),
-            static_cast<std::size_t>(matcher_->end64(group, status)));
+      const auto begin = static_cast<std::size_t>(matcher_->start64(group, status));
+      const auto end = static_cast<std::size_t>(matcher_->end64(group, status));
+      if (utf16) found(offsets.at(begin), offsets.at(end));
+      else found(begin, end);
     }
     check(status);
   }
 
  private:
-  void reset(std::string_view text);
+  // Byte offsets in valid UTF-8 of UTF-16 indexes, walking forward from the
+  // index asked before (or from the start again for a smaller one).
+  class Utf8Offsets {
+   public:
+    explicit Utf8Offsets(std::string_view text) : text_(text) {}
+    std::size_t at(std::size_t utf16_index);
+
+   private:
+    std::string_view text_;
+    std::size_t utf16_ = 0;
+    std::size_t byte_ = 0;
+  };
+
+  // Points the matcher at `text`: converted to UTF-16 (true), on which ICU
+  // matches several times faster than through a UTF-8 UText, or, when `text`
+  // is not valid UTF-8 (the conversion would substitute), at the UTF-8
+  // itself, whose indexes are then byte offsets (false).
+  bool reset(std::string_view text);
   void check(UErrorCode status) const;
 
   std::unique_ptr<icu::RegexPattern> pattern_;
   std::unique_ptr<icu::RegexMatcher> matcher_;
   UText* text_ = nullptr;
+  icu::UnicodeString utf16_;
 };
 
 }  // namespace untm
