@@ -39,7 +39,20 @@ void Utf8Regex::check(UErrorCode status) const {
   if (U_FAILURE(status)) throw std::runtime_error(fmt::format("ICU regular expression: {}", u_errorName(status)));
 }
 
-bool Utf8Regex::reset(std::string_view text) {
+void Utf8Regex::reset(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  text_ = utext_openUTF8(text_, text.data(), static_cast<std::int64_t>(text.size()), &status);
+  check(status);
+  matcher_->reset(text_);
+}
+
+void Utf8Regex::reset_for_anchored(std::string_view text) {
+  constexpr std::size_t kConvertedWhole = 256;
+  if (text.size() <= kConvertedWhole) (void)reset_utf16(text);
+  else reset(text);
+}
+
+bool Utf8Regex::reset_utf16(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   if (text.size() < static_cast<std::size_t>(INT32_MAX)) {
     const auto length = static_cast<std::int32_t>(text.size());
@@ -54,11 +67,8 @@ bool Utf8Regex::reset(std::string_view text) {
       matcher_->reset(utf16_);
       return true;
     }
-    status = U_ZERO_ERROR;
   }
-  text_ = utext_openUTF8(text_, text.data(), static_cast<std::int64_t>(text.size()), &status);
-  check(status);
-  matcher_->reset(text_);
+  reset(text);
   return false;
 }
 
@@ -75,7 +85,7 @@ std::size_t Utf8Regex::Utf8Offsets::at(std::size_t utf16_index) {
 
 bool Utf8Regex::matches(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  reset(text);
+  reset_for_anchored(text);
   const bool result = matcher_->matches(status);
   check(status);
   return result;
@@ -83,7 +93,7 @@ bool Utf8Regex::matches(std::string_view text) {
 
 bool Utf8Regex::matches_prefix(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  reset(text);
+  reset_for_anchored(text);
   const bool result = matcher_->lookingAt(status);
   check(status);
   return result;

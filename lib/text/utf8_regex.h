@@ -31,7 +31,7 @@ class Utf8Regex {
   template <typename Found>
   void for_each_match(std::string_view text, int group, Found&& found) {
     UErrorCode status = U_ZERO_ERROR;
-    const bool utf16 = reset(text);
+    const bool utf16 = reset_utf16(text);
     Utf8Offsets offsets(text);
     while (matcher_->find(status)) {
       const auto begin = static_cast<std::size_t>(matcher_->start64(group, status));
@@ -56,11 +56,18 @@ class Utf8Regex {
     std::size_t byte_ = 0;
   };
 
-  // Points the matcher at `text`: converted to UTF-16 (true), on which ICU
-  // matches several times faster than through a UTF-8 UText, or, when `text`
-  // is not valid UTF-8 (the conversion would substitute), at the UTF-8
-  // itself, whose indexes are then byte offsets (false).
-  bool reset(std::string_view text);
+  // Points the matcher at `text` through a UTF-8 UText, which converts
+  // only as far as the matcher reads.
+  void reset(std::string_view text);
+  // For matches() and matches_prefix(), which mostly fail within a few
+  // characters: a short text (a line) converted whole, a long one (a
+  // paragraph) through the UText.
+  void reset_for_anchored(std::string_view text);
+  // Points the matcher at `text` converted to UTF-16 (true), on which ICU
+  // searches several times faster than through a UTF-8 UText; when `text` is
+  // not valid UTF-8 (the conversion would substitute), at the UTF-8 itself,
+  // whose indexes are then byte offsets (false).
+  bool reset_utf16(std::string_view text);
   void check(UErrorCode status) const;
 
   std::unique_ptr<icu::RegexPattern> pattern_;

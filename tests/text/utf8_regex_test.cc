@@ -32,6 +32,11 @@ TEST_CASE("Utf8Regex: matches are byte ranges of the UTF-8 text, past characters
   CHECK(digits.matches("123"));
   CHECK(!digits.matches("12a"));
   CHECK(digits.matches_prefix("12a"));
+  // Long texts (read through ICU's UTF-8 text access) answer the same.
+  CHECK(digits.matches(std::string(300, '7')));
+  CHECK(!digits.matches(std::string(300, '7') + "a"));
+  CHECK(digits.matches_prefix("12" + std::string(300, 'a')));
+  CHECK(!digits.matches_prefix(std::string(300, 'a') + "12"));
   // Reused on a shorter text after a longer one.
   CHECK(groups(digits, "x9", 1) == Ranges{{1, 2}});
 }
