@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstring>
 #include <map>
 #include <span>
 #include <string>
@@ -134,6 +135,15 @@ std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t offset = 0;
   while (offset < text.size()) {
+    // Eight ASCII bytes at a time, one column each.
+    while (offset + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + offset, 8);
+      if ((word & 0x8080808080808080) != 0) break;
+      width += 8;
+      offset += 8;
+    }
+    if (offset >= text.size()) break;
     const auto lead = static_cast<unsigned char>(text[offset]);
     if (lead < 0x80) {
       ++width;

@@ -25,3 +25,20 @@ TEST_CASE("display width: the ideograph fast path agrees with ICU's East Asian w
     REQUIRE(untm::display_width(text) == expected);
   }
 }
+
+TEST_CASE("display width: every code point as ICU's East Asian width says, after ASCII runs of any length",
+          "[text][clean]") {
+  // The BMP goes through a table built from ICU once, ASCII eight bytes at a
+  // time: every code point after a run that ends at each offset of a word.
+  for (char32_t code_point = 0x80; code_point <= 0x10FFFF; ++code_point) {
+    if (code_point >= 0xD800 && code_point <= 0xDFFF) continue;
+    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
+    const std::size_t wide = (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+    const std::size_t ascii = code_point % 17;
+    std::string text(ascii, 'a');
+    untm::append_utf8(text, code_point);
+    text += "bc";
+    INFO("U+" << std::hex << static_cast<std::uint32_t>(code_point));
+    REQUIRE(untm::display_width(text) == ascii + wide + 2);
+  }
+}
