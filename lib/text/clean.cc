@@ -19,44 +19,12 @@ namespace untm {
 
 namespace {
 
-struct PatternRule {
-  std::string_view pattern;
-  std::string_view reason;
-  // Footnote rules: characters one of which stands right before a digit (\d)
-  // in every match; a line without such a pair skips the rule, which spares
-  // the regular expression.
-  std::string_view before_digit = {};
-};
-
 // Page headers and footers are short; longer lines are never tested.
 constexpr std::size_t kLongestFurnitureLine = 200;
 
 // A document symbol alone on a line (A/68/155, S/2013/123, E/CN.4/2005/L.10)
 // is page furniture when it repeats: the symbol heads every page.
 constexpr std::string_view kDocumentSymbolLine = R"([A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.()\-]*)+)";
-
-// Footnote reference digits that PDF extraction glues onto the text. The
-// first capture group is removed. Only patterns where the digits cannot be
-// part of the text are listed; see README ("Footnote digits").
-constexpr PatternRule kChineseFootnotes[] = {
-    // 报告；6 / 行动纲领》2 / 科托努战略》，7 at the end of a line: Chinese
-    // text never ends a line with a bare number straight after punctuation.
-    {R"([。；，、：！？》」』）”’](\d{1,2})$)", "digits after punctuation at line end", "。；，、：！？》」』）”’"},
-    // ...的报告；6 注意到: the same in the middle of a line, when Chinese follows.
-    {R"([。；》」』”’](\d{1,2})(?=\p{Han}))", "digits after punctuation before Chinese text", "。；》」』”’"},
-};
-constexpr PatternRule kEnglishFootnotes[] = {
-    // Secretary-General;6 / 2001-2010,2 including: a clause mark followed
-    // by one or two digits and a space is no number (thousands take three).
-    {R"([;,:](\d{1,2})(?=\s|$))", "digits after ; , :", ";,:"},
-    // countries.6 The: a lower-case word, full stop, digits.
-    {R"([.)](\d{1,2})(?=\s|$)(?<=[a-z]{3}[.)]\d{1,2}))", "digits after a word's full stop or bracket", ".)"},
-    // Declaration8 adopted: a word of three or more lower-case letters with
-    // digits glued on.
-    {R"((\d{1,2})(?=[\s,;:.)]|$)(?<=[a-z]{3}\d{1,2}))", "digits glued to a word", "abcdefghijklmnopqrstuvwxyz"},
-    // 2001-20107: a year range whose second year has extra digits.
-    {R"((?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range", "90"},
-};
 
 // Splits a line into the pieces pdftotext separated by runs of spaces.
 std::vector<std::string_view> layout_pieces(std::string_view line) {
@@ -270,8 +238,7 @@ std::u32string code_points(std::string_view text) {
 
 // Footnote digits glued to the text, as byte ranges each line removes.
 void mark_glued_footnotes(std::string_view decoded, std::vector<TextLine>& lines, Language language) {
-  const auto& footnote_rules = language == Language::zh ? std::span<const PatternRule>(kChineseFootnotes)
-                                                        : std::span<const PatternRule>(kEnglishFootnotes);
+  const auto footnote_rules = footnote_patterns(language);
   std::vector<Utf8Regex> footnotes;
   std::vector<std::u32string> before_digits;
   for (const auto& rule : footnote_rules) {
@@ -279,15 +246,19 @@ void mark_glued_footnotes(std::string_view decoded, std::vector<TextLine>& lines
     before_digits.push_back(code_points(rule.before_digit));
   }
   std::u32string before_digit;
+  Utf16Text utf16;
   for (auto& line : lines) {
     if (line.kind != LineKind::text) continue;
     const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
     // Every rule removes ASCII digits (a plain test: find_first_of calls memchr per byte).
     if (std::none_of(text.begin(), text.end(), [](char byte) { return byte >= '0' && byte <= '9'; })) continue;
     characters_before_digits(text, before_digit);
+    bool converted = false;  // once per line, for all the rules that search it
     for (std::size_t rule = 0; rule < footnotes.size(); ++rule) {
       if (!any_of_in(before_digit, before_digits[rule])) continue;
-      footnotes[rule].for_each_match(text, 1, [&](std::size_t begin, std::size_t end) {
+      if (footnote_rules[rule].may_match != nullptr && !footnote_rules[rule].may_match(text)) continue;
+      if (!std::exchange(converted, true)) utf16.assign(text);
+      footnotes[rule].for_each_match(utf16, 1, [&](std::size_t begin, std::size_t end) {
         line.removed.emplace_back(line.begin + begin, line.begin + end);
       });
     }

@@ -27,6 +27,7 @@ constexpr LinePattern kEnumeratorStarts[] = {
 };
 
 bool is_ascii_digit(char byte) { return byte >= '0' && byte <= '9'; }
+bool is_ascii_lower(char byte) { return byte >= 'a' && byte <= 'z'; }
 
 // ICU's regex \d (general category Nd) and \s (White_Space).
 bool is_regex_digit(char32_t code_point) {
@@ -48,7 +49,74 @@ DigitRun leading_digits(std::string_view text) {
   return run;
 }
 
+// `$` matches at the end and before a line terminator that ends the text:
+// the line's last character other than those is a digit.
+bool ends_in_digit(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0) {
+    const std::size_t start = previous_code_point_start(line, end);
+    const char32_t code_point = decode_code_point(line, start).code_point;
+    if (code_point == '\n' || code_point == '\v' || code_point == '\f' || code_point == '\r' || code_point == 0x85 ||
+        code_point == 0x2028 || code_point == 0x2029) {
+      end = start;
+      continue;
+    }
+    return is_regex_digit(code_point);
+  }
+  return false;
+}
+
+// [.)] right after a lower-case letter and right before a digit, as the
+// look-behind [a-z]{3}[.)]\d asks.
+bool has_word_stop_digit(std::string_view line) {
+  for (std::size_t at = 1; at + 1 < line.size(); ++at) {
+    if ((line[at] != '.' && line[at] != ')') || !is_ascii_lower(line[at - 1])) continue;
+    if (is_ascii_digit(line[at + 1])) return true;
+    if (static_cast<unsigned char>(line[at + 1]) >= 0x80 && is_regex_digit(decode_code_point(line, at + 1).code_point)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// [-–](?:19|20): a dash right before 19 or 20.
+bool has_dash_century(std::string_view line) {
+  for (const std::string_view literal : {"-19", "-20", "\u201319", "\u201320"}) {
+    if (line.find(literal) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Only patterns where the digits cannot be part of the text are listed; see
+// README ("Footnote digits").
+constexpr FootnotePattern kChineseFootnotes[] = {
+    // 报告；6 / 行动纲领》2 / 科托努战略》，7 at the end of a line: Chinese
+    // text never ends a line with a bare number straight after punctuation.
+    {R"([。；，、：！？》」』）”’](\d{1,2})$)", "digits after punctuation at line end", "。；，、：！？》」』）”’",
+     ends_in_digit},
+    // ...的报告；6 注意到: the same in the middle of a line, when Chinese follows.
+    {R"([。；》」』”’](\d{1,2})(?=\p{Han}))", "digits after punctuation before Chinese text", "。；》」』”’"},
+};
+constexpr FootnotePattern kEnglishFootnotes[] = {
+    // Secretary-General;6 / 2001-2010,2 including: a clause mark followed
+    // by one or two digits and a space is no number (thousands take three).
+    {R"([;,:](\d{1,2})(?=\s|$))", "digits after ; , :", ";,:"},
+    // countries.6 The: a lower-case word, full stop, digits.
+    {R"([.)](\d{1,2})(?=\s|$)(?<=[a-z]{3}[.)]\d{1,2}))", "digits after a word's full stop or bracket", ".)",
+     has_word_stop_digit},
+    // Declaration8 adopted: a word of three or more lower-case letters with
+    // digits glued on.
+    {R"((\d{1,2})(?=[\s,;:.)]|$)(?<=[a-z]{3}\d{1,2}))", "digits glued to a word", "abcdefghijklmnopqrstuvwxyz"},
+    // 2001-20107: a year range whose second year has extra digits.
+    {R"((?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range", "90", has_dash_century},
+};
+
 }  // namespace
+
+std::span<const FootnotePattern> footnote_patterns(Language language) {
+  if (language == Language::zh) return kChineseFootnotes;
+  return kEnglishFootnotes;
+}
 
 std::span<const LinePattern> furniture_piece_patterns() { return kFurniturePieces; }
 std::span<const LinePattern> enumerator_start_patterns() { return kEnumeratorStarts; }

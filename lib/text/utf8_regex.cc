@@ -27,7 +27,7 @@ Utf8Regex::Utf8Regex(Utf8Regex&& other) noexcept
     : pattern_(std::move(other.pattern_)),
       matcher_(std::move(other.matcher_)),
       text_(other.text_),
-      utf16_(std::move(other.utf16_)) {
+      own_text_(std::move(other.own_text_)) {
   other.text_ = nullptr;
 }
 
@@ -48,28 +48,37 @@ void Utf8Regex::reset(std::string_view text) {
 
 void Utf8Regex::reset_for_anchored(std::string_view text) {
   constexpr std::size_t kConvertedWhole = 256;
-  if (text.size() <= kConvertedWhole) (void)reset_utf16(text);
-  else reset(text);
+  if (text.size() > kConvertedWhole) {
+    reset(text);
+    return;
+  }
+  own_text_.assign(text);
+  (void)reset(own_text_);
 }
 
-bool Utf8Regex::reset_utf16(std::string_view text) {
+void Utf16Text::assign(std::string_view utf8) {
+  utf8_ = utf8;
+  converted_ = false;
+  if (utf8.size() >= static_cast<std::size_t>(INT32_MAX)) return;
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  char16_t* buffer = utf16_.getBuffer(std::max<std::int32_t>(length, 1));
+  if (buffer == nullptr) throw std::bad_alloc();
   UErrorCode status = U_ZERO_ERROR;
-  if (text.size() < static_cast<std::size_t>(INT32_MAX)) {
-    const auto length = static_cast<std::int32_t>(text.size());
-    char16_t* buffer = utf16_.getBuffer(std::max<std::int32_t>(length, 1));
-    if (buffer == nullptr) throw std::bad_alloc();
-    std::int32_t utf16_length = 0;
-    std::int32_t substitutions = 0;
-    u_strFromUTF8WithSub(buffer, utf16_.getCapacity(), &utf16_length, text.data(), length, 0xFFFD, &substitutions,
-                         &status);
-    utf16_.releaseBuffer(U_SUCCESS(status) ? utf16_length : 0);
-    if (U_SUCCESS(status) && substitutions == 0) {
-      matcher_->reset(utf16_);
-      return true;
-    }
+  std::int32_t utf16_length = 0;
+  std::int32_t substitutions = 0;
+  u_strFromUTF8WithSub(buffer, utf16_.getCapacity(), &utf16_length, utf8.data(), length, 0xFFFD, &substitutions,
+                       &status);
+  utf16_.releaseBuffer(U_SUCCESS(status) ? utf16_length : 0);
+  converted_ = U_SUCCESS(status) && substitutions == 0;
+}
+
+bool Utf8Regex::reset(const Utf16Text& text) {
+  if (!text.converted_) {
+    reset(text.utf8_);
+    return false;
   }
-  reset(text);
-  return false;
+  matcher_->reset(text.utf16_);
+  return true;
 }
 
 std::size_t Utf8Regex::Utf8Offsets::at(std::size_t utf16_index) {

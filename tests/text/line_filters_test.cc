@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../shared_data.h"
+#include "core/types.h"
 #include "text/utf8_regex.h"
 
 using untm::Utf8Regex;
@@ -95,4 +96,36 @@ TEST_CASE("the line filters pass every line of the UN samples their patterns mat
     }
   }
   CHECK(counts.enumerators > 0);
+}
+
+TEST_CASE("the footnote line filters pass every line their patterns find digits in", "[text]") {
+  CHECK(!untm::footnote_patterns(untm::Language::en).back().may_match("2001 to 2010,2"));
+  CHECK(untm::footnote_patterns(untm::Language::en).back().may_match("2001-20107"));
+  // Dashes, years, words, stops and the characters $ may stand before.
+  const std::string pieces[] = {"-", "\u2013", "19", "20", "2001", "0", "7", "12", "123", "\u0663", "\U0001D7CE",
+                                "abc", "of", "a", "Z", ".", ")", ";", ",", ":", " ", "\t", "\r", "\n", "\u2028",
+                                "\u0085", "\u3002", "\uFF1B", "\uFF0C", "\u3001", "\u300B", "\u201D", "\u4E2D",
+                                "\u6CE8", "(", "x", "2001-2010", "1999\u20132000", "99-20", "abc.", "tion)"};
+  std::mt19937 random(13);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> count(1, 8);
+  for (const auto language : {untm::Language::zh, untm::Language::en}) {
+    for (const auto& rule : untm::footnote_patterns(language)) {
+      if (rule.may_match == nullptr) continue;
+      Utf8Regex regex(rule.pattern);
+      std::size_t found = 0;
+      for (int sample = 0; sample < 40000; ++sample) {
+        std::string text;
+        for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
+        bool any = false;
+        regex.for_each_match(text, 1, [&](std::size_t, std::size_t) { any = true; });
+        if (!any) continue;
+        ++found;
+        INFO(rule.reason << ": " << text);
+        REQUIRE(rule.may_match(text));
+      }
+      INFO(rule.reason);
+      CHECK(found > 20);
+    }
+  }
 }
