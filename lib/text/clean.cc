@@ -213,22 +213,35 @@ void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines)
 }
 
 // The characters that stand right before a digit as ICU's \d sees one (any
-// decimal digit, not only ASCII), in `text`.
-void characters_before_digits(std::string_view text, std::u32string& before) {
-  before.clear();
-  char32_t previous = 0;
-  for_each_code_point(text, [&](char32_t code_point) {
-    const bool digit = (code_point >= '0' && code_point <= '9') ||
-                       (code_point >= 0x80 && u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER);
-    if (digit && previous != 0) before.push_back(previous);
-    previous = code_point;
-  });
-}
+// decimal digit, not only ASCII) in a line: ASCII ones as bits, so that a
+// line with many numbers is a few bit tests per rule.
+class CharactersBeforeDigits {
+ public:
+  void collect(std::string_view text) {
+    ascii_.reset();
+    other_.clear();
+    char32_t previous = 0;
+    for_each_code_point(text, [&](char32_t code_point) {
+      const bool digit = (code_point >= '0' && code_point <= '9') ||
+                         (code_point >= 0x80 && u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER);
+      if (digit && previous != 0) {
+        if (previous < 0x80) ascii_.set(previous);
+        else other_.push_back(previous);
+      }
+      previous = code_point;
+    });
+  }
+  // Whether one of `set` stands right before a digit.
+  bool any_of(std::u32string_view set) const {
+    return std::any_of(set.begin(), set.end(), [this](char32_t character) {
+      return character < 0x80 ? ascii_.test(character) : other_.find(character) != std::u32string::npos;
+    });
+  }
 
-bool any_of_in(std::u32string_view characters, std::u32string_view set) {
-  return std::any_of(characters.begin(), characters.end(),
-                     [set](char32_t character) { return set.find(character) != std::u32string_view::npos; });
-}
+ private:
+  std::bitset<0x80> ascii_;
+  std::u32string other_;
+};
 
 std::u32string code_points(std::string_view text) {
   std::u32string result;
@@ -245,17 +258,17 @@ void mark_glued_footnotes(std::string_view decoded, std::vector<TextLine>& lines
     footnotes.emplace_back(rule.pattern);
     before_digits.push_back(code_points(rule.before_digit));
   }
-  std::u32string before_digit;
+  CharactersBeforeDigits before_digit;
   Utf16Text utf16;
   for (auto& line : lines) {
     if (line.kind != LineKind::text) continue;
     const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
     // Every rule removes ASCII digits (a plain test: find_first_of calls memchr per byte).
     if (std::none_of(text.begin(), text.end(), [](char byte) { return byte >= '0' && byte <= '9'; })) continue;
-    characters_before_digits(text, before_digit);
+    before_digit.collect(text);
     bool converted = false;  // once per line, for all the rules that search it
     for (std::size_t rule = 0; rule < footnotes.size(); ++rule) {
-      if (!any_of_in(before_digit, before_digits[rule])) continue;
+      if (!before_digit.any_of(before_digits[rule])) continue;
       if (footnote_rules[rule].may_match != nullptr && !footnote_rules[rule].may_match(text)) continue;
       if (!std::exchange(converted, true)) utf16.assign(text);
       footnotes[rule].for_each_match(utf16, 1, [&](std::size_t begin, std::size_t end) {
