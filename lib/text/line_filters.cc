@@ -79,10 +79,30 @@ bool has_word_stop_digit(std::string_view line) {
   return false;
 }
 
-// [-–](?:19|20): a dash right before 19 or 20.
+// The length of the digit (\d) at `offset`, 0 if none is there.
+std::size_t digit_length(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return 0;
+  if (is_ascii_digit(text[offset])) return 1;
+  if (static_cast<unsigned char>(text[offset]) < 0x80) return 0;
+  const DecodedCodePoint decoded = decode_code_point(text, offset);
+  return is_regex_digit(decoded.code_point) ? decoded.length : 0;
+}
+
+// [-–](?:19|20)\d\d\d: a dash, then 19 or 20 and at least three more digits
+// (two of the year, one glued on).
 bool has_dash_century(std::string_view line) {
   for (const std::string_view literal : {"-19", "-20", "\u201319", "\u201320"}) {
-    if (line.find(literal) != std::string_view::npos) return true;
+    for (std::size_t at = line.find(literal); at != std::string_view::npos; at = line.find(literal, at + 1)) {
+      std::size_t offset = at + literal.size();
+      int digits = 0;
+      while (digits < 3) {
+        const std::size_t length = digit_length(line, offset);
+        if (length == 0) break;
+        offset += length;
+        ++digits;
+      }
+      if (digits == 3) return true;
+    }
   }
   return false;
 }

@@ -101,11 +101,13 @@ TEST_CASE("the line filters pass every line of the UN samples their patterns mat
 TEST_CASE("the footnote line filters pass every line their patterns find digits in", "[text]") {
   CHECK(!untm::footnote_patterns(untm::Language::en).back().may_match("2001 to 2010,2"));
   CHECK(untm::footnote_patterns(untm::Language::en).back().may_match("2001-20107"));
+  CHECK(!untm::footnote_patterns(untm::Language::en).back().may_match("2001-2010,2"));
+  CHECK(untm::footnote_patterns(untm::Language::en).back().may_match("2001-201\u06637"));
   // Dashes, years, words, stops and the characters $ may stand before.
   const std::string pieces[] = {"-", "\u2013", "19", "20", "2001", "0", "7", "12", "123", "\u0663", "\U0001D7CE",
                                 "abc", "of", "a", "Z", ".", ")", ";", ",", ":", " ", "\t", "\r", "\n", "\u2028",
                                 "\u0085", "\u3002", "\uFF1B", "\uFF0C", "\u3001", "\u300B", "\u201D", "\u4E2D",
-                                "\u6CE8", "(", "x", "2001-2010", "1999\u20132000", "99-20", "abc.", "tion)"};
+                                "\u6CE8", "(", "x", "2001-2010", "1999\u20132000", "99-20", "abc.", "tion)", "1999-2000\u0663"};
   std::mt19937 random(13);
   std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
   std::uniform_int_distribution<int> count(1, 8);
