@@ -32,6 +32,10 @@ struct SegmentationRule {
   // the regular expression search does (split/break_search.h), used instead
   // of it. Null: the regular expression searches.
   void (*search)(std::u16string_view text, std::vector<std::size_t>& positions) = nullptr;
+  // A hand-written test that answers exactly as the regular expressions do
+  // at a candidate position (split/break_search.h), used instead of them.
+  // Null: the regular expressions decide.
+  bool (*at_position)(std::u16string_view text, std::size_t position) = nullptr;
 };
 
 // The rules for `language`, most specific first.

@@ -35,6 +35,8 @@ struct CompiledRule {
   std::unique_ptr<icu::RegexMatcher> search;
   // SegmentationRule::search, which stands in for `search` when set.
   void (*hand_search)(std::u16string_view, std::vector<std::size_t>&) = nullptr;
+  // SegmentationRule::at_position, which stands in for `at_position` when set.
+  bool (*hand_at_position)(std::u16string_view, std::size_t) = nullptr;
   std::vector<std::string> needs_any;  // SegmentationRule::needs_any, split
   // An earlier rule with the same needs_any (the date rules share the month
   // names): its answer is this rule's, so the paragraph is searched once.
@@ -94,10 +96,13 @@ SentenceSplitter::SentenceSplitter(Language language, SplitMethod method) : stat
         break;
       }
     }
-    compiled.at_position =
-        compile(fmt::format("(?=(?:{1}))(?<=(?:{0}))", rule.before, rule.after), rule.reason);
-    compiled.at_position->useTransparentBounds(true);
-    compiled.at_position->useAnchoringBounds(false);
+    compiled.hand_at_position = rule.at_position;
+    if (rule.at_position == nullptr) {
+      compiled.at_position =
+          compile(fmt::format("(?=(?:{1}))(?<=(?:{0}))", rule.before, rule.after), rule.reason);
+      compiled.at_position->useTransparentBounds(true);
+      compiled.at_position->useAnchoringBounds(false);
+    }
     if (rule.is_break && rule.search != nullptr) {
       compiled.hand_search = rule.search;
     } else if (rule.is_break) {
@@ -209,8 +214,9 @@ std::vector<std::size_t> apply_rules(std::vector<CompiledRule>& rules, std::stri
   }
   const auto candidates = candidate_positions(rules, text, proposed_by_icu);
   for (auto& rule : rules) {
-    if (rule.active) rule.at_position->reset(text);
+    if (rule.active && rule.at_position) rule.at_position->reset(text);
   }
+  const std::u16string_view units(text.getBuffer(), static_cast<std::size_t>(text.length()));
   UErrorCode status = U_ZERO_ERROR;
   const auto length = static_cast<std::int64_t>(text.length());
   std::vector<std::size_t> boundaries;
@@ -220,6 +226,13 @@ std::vector<std::size_t> apply_rules(std::vector<CompiledRule>& rules, std::stri
     bool is_break = from_icu;
     for (auto& rule : rules) {
       if (!rule.active) continue;
+      if (rule.hand_at_position != nullptr) {
+        if (rule.hand_at_position(units, position)) {
+          is_break = rule.is_break;
+          break;
+        }
+        continue;
+      }
       auto& matcher = *rule.at_position;
       matcher.region(static_cast<std::int64_t>(position), length, status);
       if (matcher.lookingAt(status)) {

@@ -1,6 +1,6 @@
-// Each hand-written break search against the regular expression it stands
-// for (the search the splitter would otherwise run: `before` then a
-// look-ahead for `after`), over generated text and the shared UN samples.
+// Each hand-written break search and position test against the regular
+// expressions it stands for (as the splitter would otherwise build them), over
+// generated text and the shared UN samples.
 #include "split/break_search.h"
 #include "split/segmentation_rules.h"
 
@@ -105,4 +105,114 @@ TEST_CASE("the break searches agree with their regular expressions on the UN sam
       start = end + 1;
     }
   }
+}
+
+namespace {
+
+struct PositionReference {
+  bool (*at_position)(std::u16string_view, std::size_t);
+  std::unique_ptr<icu::RegexMatcher> regex;
+  std::string reason;
+};
+
+// The rules with a hand-written position test, with the regular expression
+// built and bounded as the splitter builds it; `words` gets the alternatives
+// of their \b(?:...)\. look-behinds.
+std::vector<PositionReference> position_references(std::vector<std::u16string>& words) {
+  std::vector<PositionReference> result;
+  for (const auto language : {untm::Language::zh, untm::Language::en}) {
+    for (const auto& rule : untm::segmentation_rules(language)) {
+      if (rule.at_position == nullptr) continue;
+      const std::string pattern = "(?=(?:" + std::string(rule.after) + "))(?<=(?:" + std::string(rule.before) + "))";
+      UErrorCode status = U_ZERO_ERROR;
+      auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
+      REQUIRE(U_SUCCESS(status));
+      regex->useTransparentBounds(true);
+      regex->useAnchoringBounds(false);
+      std::string before(rule.before);
+      const auto open = before.find("(?:"), close = before.find(")\\.");
+      REQUIRE(open != std::string::npos);
+      REQUIRE(close != std::string::npos);
+      std::string alternatives = before.substr(open + 3, close - open - 3) + "|";
+      for (std::size_t start = 0, bar; (bar = alternatives.find('|', start)) != std::string::npos; start = bar + 1) {
+        std::string word = alternatives.substr(start, bar - start);
+        for (std::size_t at; (at = word.find("\\.")) != std::string::npos;) word.erase(at, 1);
+        words.push_back(icu::UnicodeString::fromUTF8(word).getBuffer() == nullptr
+                            ? std::u16string()
+                            : std::u16string(icu::UnicodeString::fromUTF8(word).getBuffer(),
+                                             static_cast<std::size_t>(icu::UnicodeString::fromUTF8(word).length())));
+      }
+      result.push_back({rule.at_position, std::move(regex), std::string(rule.reason)});
+    }
+  }
+  return result;
+}
+
+void check_same_at_positions(std::vector<PositionReference>& rules, const icu::UnicodeString& text, std::size_t& matched) {
+  const std::u16string_view units(text.getBuffer(), static_cast<std::size_t>(text.length()));
+  for (auto& rule : rules) {
+    UErrorCode status = U_ZERO_ERROR;
+    rule.regex->reset(text);
+    for (std::int32_t position = 0; position <= text.length(); ++position) {
+      rule.regex->region(position, text.length(), status);
+      const bool expected = rule.regex->lookingAt(status);
+      REQUIRE(U_SUCCESS(status));
+      if (expected != rule.at_position(units, static_cast<std::size_t>(position))) {
+        std::string utf8;
+        text.toUTF8String(utf8);
+        FAIL(rule.reason << " at " << position << " of: " << utf8 << " (regex says " << expected << ")");
+      }
+      matched += expected;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the abbreviation position tests answer as their regular expressions do", "[split][en]") {
+  std::vector<std::u16string> words;
+  auto rules = position_references(words);
+  REQUIRE(rules.size() == 3);
+  REQUIRE(words.size() > 40);
+  // Word characters and not (letters of other scripts, one outside the BMP,
+  // digits, the connector _, ZWNJ/ZWJ), combining and format characters \b
+  // looks through, every kind of white space and line end, and what the
+  // number rule wants next.
+  std::vector<std::u16string> pieces = {
+      u".", u". ", u".  ", u".    ", u" ", u"\t", u"\n", u"\v", u"\r", u"\u0085", u"\u2028", u"\u3000", u"\x1C",
+      u"\u00A0", u"a", u"x", u"M", u"Z", u"3", u"\u0663", u"\U0001D7CE", u"_", u"\u200C", u"\u200D", u"\u0301",
+      u"\u00AD", u"\u200B", u"\u4E2D", u"(", u"I", u"v", u"l", u"\u00E9", u"-", u"\xD800", u"\U0001D400", u"\u2019"};
+  for (const auto& word : words) {
+    pieces.push_back(word);
+    pieces.push_back(word + u". ");
+  }
+  std::mt19937 random(13);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(1, 7);
+  std::size_t matched = 0;
+  for (int sample = 0; sample < 6000; ++sample) {
+    std::u16string text;
+    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
+    check_same_at_positions(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())), matched);
+  }
+  CHECK(matched > 1000);
+}
+
+TEST_CASE("the abbreviation position tests agree with their regular expressions on the UN samples", "[split][.shared]") {
+  std::vector<std::u16string> words;
+  auto rules = position_references(words);
+  std::size_t matched = 0;
+  for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en"}) {
+    const std::string bytes = untm::test::read_shared(path);
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+      std::size_t end = bytes.find('\n', start);
+      if (end == std::string::npos) end = bytes.size();
+      check_same_at_positions(
+          rules, icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data() + start, static_cast<std::int32_t>(end - start))),
+          matched);
+      start = end + 1;
+    }
+  }
+  CHECK(matched > 0);
 }
