@@ -128,6 +128,18 @@ std::size_t display_width(std::string_view text) {
       offset += 3;
       continue;
     }
+    // Any other valid three-byte sequence (E1..EC, EE, EF take every
+    // continuation byte), decoded in place for the table.
+    if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) && offset + 2 < text.size() &&
+        (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
+      const char32_t code_point = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                                  (static_cast<char32_t>(static_cast<unsigned char>(text[offset + 1]) & 0x3F) << 6) |
+                                  (static_cast<unsigned char>(text[offset + 2]) & 0x3F);
+      width += is_wide(code_point) ? 2 : 1;
+      offset += 3;
+      continue;
+    }
     const DecodedCodePoint decoded = decode_code_point(text, offset);
     width += is_wide(decoded.code_point) ? 2 : 1;
     offset += decoded.length;
@@ -212,6 +224,28 @@ void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines)
   }
 }
 
+// ICU's \d (general category Nd) for a code point from 0x80 on; the BMP
+// looked up once, as most characters of a Chinese line with numbers are
+// tested.
+class DecimalDigitsBmp {
+ public:
+  DecimalDigitsBmp() {
+    for (UChar32 code_point = 0x80; code_point < 0x10000; ++code_point) {
+      if (u_charType(code_point) == U_DECIMAL_DIGIT_NUMBER) bits_[static_cast<std::size_t>(code_point)] = true;
+    }
+  }
+  bool operator[](char32_t code_point) const { return bits_[code_point]; }
+
+ private:
+  std::bitset<0x10000> bits_;
+};
+
+bool is_decimal_digit(char32_t code_point) {
+  static const DecimalDigitsBmp digits_bmp;
+  if (code_point < 0x10000) return digits_bmp[code_point];
+  return u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER;
+}
+
 // The characters that stand right before a digit as ICU's \d sees one (any
 // decimal digit, not only ASCII) in a line: ASCII ones as bits, so that a
 // line with many numbers is a few bit tests per rule.
@@ -221,15 +255,34 @@ class CharactersBeforeDigits {
     ascii_.reset();
     other_.clear();
     char32_t previous = 0;
-    for_each_code_point(text, [&](char32_t code_point) {
-      const bool digit = (code_point >= '0' && code_point <= '9') ||
-                         (code_point >= 0x80 && u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER);
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+      const auto lead = static_cast<unsigned char>(text[offset]);
+      char32_t code_point = lead;
+      bool digit = lead >= '0' && lead <= '9';
+      if (lead < 0x80) {
+        ++offset;
+      } else if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) && offset + 2 < text.size() &&
+                 (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+                 (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
+        // Most of Chinese text: a valid three-byte sequence, decoded in place.
+        code_point = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                     (static_cast<char32_t>(static_cast<unsigned char>(text[offset + 1]) & 0x3F) << 6) |
+                     (static_cast<unsigned char>(text[offset + 2]) & 0x3F);
+        digit = is_decimal_digit(code_point);
+        offset += 3;
+      } else {
+        const DecodedCodePoint decoded = decode_code_point(text, offset);
+        code_point = decoded.code_point;
+        digit = is_decimal_digit(code_point);
+        offset += decoded.length;
+      }
       if (digit && previous != 0) {
         if (previous < 0x80) ascii_.set(previous);
         else other_.push_back(previous);
       }
       previous = code_point;
-    });
+    }
   }
   // Whether one of `set` stands right before a digit.
   bool any_of(std::u32string_view set) const {
