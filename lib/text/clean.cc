@@ -258,13 +258,17 @@ class CharactersBeforeDigits {
     std::size_t offset = 0;
     while (offset < text.size()) {
       const auto lead = static_cast<unsigned char>(text[offset]);
-      char32_t code_point = lead;
-      bool digit = lead >= '0' && lead <= '9';
       if (lead < 0x80) {
+        if (lead >= '0' && lead <= '9' && previous != 0) record(previous);
+        previous = lead;
         ++offset;
-      } else if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) && offset + 2 < text.size() &&
-                 (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
-                 (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
+        continue;
+      }
+      char32_t code_point;
+      bool digit;
+      if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) && offset + 2 < text.size() &&
+          (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
         // Most of Chinese text: a valid three-byte sequence, decoded in place.
         code_point = (static_cast<char32_t>(lead & 0x0F) << 12) |
                      (static_cast<char32_t>(static_cast<unsigned char>(text[offset + 1]) & 0x3F) << 6) |
@@ -277,10 +281,7 @@ class CharactersBeforeDigits {
         digit = is_decimal_digit(code_point);
         offset += decoded.length;
       }
-      if (digit && previous != 0) {
-        if (previous < 0x80) ascii_.set(previous);
-        else other_.push_back(previous);
-      }
+      if (digit && previous != 0) record(previous);
       previous = code_point;
     }
   }
@@ -292,6 +293,11 @@ class CharactersBeforeDigits {
   }
 
  private:
+  void record(char32_t before_digit) {
+    if (before_digit < 0x80) ascii_.set(before_digit);
+    else other_.push_back(before_digit);
+  }
+
   std::bitset<0x80> ascii_;
   std::u32string other_;
 };
