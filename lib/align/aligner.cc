@@ -1,4 +1,5 @@
 #include "align/aligner.h"
+#include "align/anchor_guide.h"
 #include "align/block_costs.h"
 #include "align/posterior.h"
 
@@ -26,9 +27,15 @@ constexpr double kBoundaryCostLimit = 3.0;
 // on the path and has no use for probabilities.
 std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<const double> first_lengths,
                               std::span<const double> second_lengths, const AlignmentModel& model,
-                              const AlignOptions& options, bool final_pass, std::vector<std::size_t>& guide) {
+                              const AlignOptions& options, bool final_pass, bool first_search,
+                              std::vector<std::size_t>& guide) {
   BandSearchStatistics statistics;
   BandSearchOptions band_options = options.band;
+  // The first search has only a guess of the path, and an EM pass the path
+  // of a model still being estimated: their bands follow the search's
+  // frontier. The final pass keeps the fixed band around the path before,
+  // the lattice its posteriors sum over.
+  band_options.follow_frontier = first_search || !final_pass;
   const bool posterior_pass = final_pass && options.confidence == AlignOptions::Confidence::posterior;
   if (posterior_pass) band_options.recorded_costs_limit = kCostCacheEntries;
   std::vector<Link> path =
@@ -53,6 +60,12 @@ std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<c
   return path;
 }
 
+// Whether band_search searches a block of this size whole from the start.
+bool searched_whole(std::size_t first_size, std::size_t second_size, const BandSearchOptions& band) {
+  return 2 * std::max<std::size_t>(band.initial_half_width, 1) + 1 >= second_size + 1 ||
+         (first_size + 1) * (second_size + 1) <= band.full_search_cells;
+}
+
 // Aligns every block with `model`; links in document unit indices.
 std::vector<Link> align_blocks(const Units& first, const Units& second, std::span<const Block> blocks,
                                const AlignmentModel& model, const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
@@ -69,10 +82,17 @@ std::vector<Link> align_blocks(const Units& first, const Units& second, std::spa
                                                 block.first_end - block.first_begin);
     const std::span<const double> second_lengths(second.lengths.data() + block.second_begin,
                                                  block.second_end - block.second_begin);
+    std::vector<std::size_t>& guide = guides[block_index];
+    const bool first_search = guide.empty();
+    if (first_search && options.use_anchors && !searched_whole(first_lengths.size(), second_lengths.size(), options.band)) {
+      // No earlier path to follow yet: the anchors place the first band.
+      guide = anchor_guide(first_lengths, second_lengths,
+                           std::span(first.features.data() + block.first_begin, first_lengths.size()),
+                           std::span(second.features.data() + block.second_begin, second_lengths.size()));
+    }
     // The EM passes count link types; the final pass does not.
     const bool final_pass = type_counts == nullptr;
-    for (Link link : align_block(costs, block, first_lengths, second_lengths, model, options, final_pass,
-                                 guides[block_index])) {
+    for (Link link : align_block(costs, block, first_lengths, second_lengths, model, options, final_pass, first_search, guide)) {
       link.first = {block.first_begin + link.first.begin, block.first_begin + link.first.end};
       link.second = {block.second_begin + link.second.begin, block.second_begin + link.second.end};
       links.push_back(link);

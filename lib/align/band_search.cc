@@ -68,22 +68,60 @@ std::uint32_t predecessors(const Band& band, const RowRing& ring, std::size_t i,
   return wanted;
 }
 
+// Where a search following the frontier puts row i (i > 0), `half_width`
+// either side of `centre`: never behind the row before (a path only moves
+// forward), and whole rows near the end of the second side.
+void place_row(Band& band, std::size_t i, std::size_t centre, std::size_t half_width, std::size_t second_size) {
+  centre = std::min(centre, second_size);
+  std::size_t low = std::max(band.low[i - 1], centre > half_width ? centre - half_width : 0);
+  const std::size_t high = std::min(second_size, low + 2 * half_width);
+  low = std::max(band.low[i - 1], high > 2 * half_width ? high - 2 * half_width : 0);
+  band.low[i] = low;
+  band.high[i] = high;
+  band.row_start[i] = band.cells;
+  band.cells += high - low + 1;
+}
+
 // The dynamic programme over the cells of `band`: for every cell, the link
 // type of the cheapest path reaching it (kNoStep where none does). When
 // `recorded` is not empty, every candidate link's cost goes into it
 // (cell-major, one slot per link type) so that the posterior pass prices no
 // link twice.
-std::vector<std::uint8_t> fill_band(const Band& band, std::size_t first_size, std::span<const LinkType> types,
-                                    LinkCostFunction& costs, std::vector<float>& recorded) {
+//
+// With `follow` set, the band is laid out row by row as the search goes
+// (band holds row 0 only): row i is centred where the cheapest path into
+// row i - 1 ends, moved on by the step of `follow` (the expected path)
+// between the two rows. Where the parts of a text have different length
+// ratios, the path drifts off any centre fixed in advance; the frontier of
+// the search drifts with it. Every link costs something, so the cheapest
+// path into a row is one that has covered fewer second-side units and paid
+// for fewer links: left alone, the band would slide back along the rows
+// (on the K=7 block, 2,600 units behind by the end). Each path is charged
+// for the units it has not covered, at the cost per second-side unit of the
+// cheapest path so far.
+std::vector<std::uint8_t> fill_band(Band& band, std::size_t first_size, std::size_t second_size,
+                                    std::span<const LinkType> types, LinkCostFunction& costs,
+                                    std::vector<float>& recorded, const std::vector<std::size_t>* follow,
+                                    std::size_t half_width) {
   std::size_t max_first_count = 0;
   for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
   RowRing ring(max_first_count + 1);
   std::vector<std::uint8_t> steps(band.cells, kNoStep);
+  // Rows are at most 2 * half_width + 1 wide: one allocation.
+  if (follow != nullptr) steps.reserve((first_size + 1) * (2 * half_width + 1));
   std::array<double, kMaxLinkTypes> before{}, cost{};
+  std::size_t cheapest = 0;  // where the cheapest path into the last row ends
+  double rate = 0;  // that path's cost per second-side unit
   for (std::size_t i = 0; i <= first_size; ++i) {
+    if (follow != nullptr && i > 0) {
+      const std::size_t step = (*follow)[i] > (*follow)[i - 1] ? (*follow)[i] - (*follow)[i - 1] : 0;
+      place_row(band, i, cheapest + step, half_width, second_size);
+      steps.resize(band.cells, kNoStep);
+    }
     const std::size_t low = band.low[i], high = band.high[i];
     std::vector<double>& row = ring.start(i, low, high);
     std::uint8_t* row_steps = steps.data() + band.row_start[i];
+    double row_best = kUnreachable, row_best_score = kUnreachable;
     for (std::size_t j = low; j <= high; ++j) {
       double best = i == 0 && j == 0 ? 0.0 : kUnreachable;
       std::uint8_t best_step = kNoStep;
@@ -102,7 +140,14 @@ std::vector<std::uint8_t> fill_band(const Band& band, std::size_t first_size, st
       }
       row[j - low] = best;
       row_steps[j - low] = best_step;
+      const double score = best - rate * static_cast<double>(j);
+      if (score < row_best_score) {
+        row_best_score = score;
+        row_best = best;
+        cheapest = j;
+      }
     }
+    if (row_best != kUnreachable && cheapest > 0) rate = std::max(0.0, row_best / static_cast<double>(cheapest));
   }
   return steps;
 }
@@ -152,13 +197,23 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
   for (std::size_t searches = 1;; ++searches) {
     const bool whole = 2 * half_width + 1 >= second_size + 1 ||
                        (first_size + 1) * (second_size + 1) <= options.full_search_cells;
-    const Band band = make_band(diagonal, second_size, half_width, whole);
-    std::vector<float> recorded;
-    if (statistics != nullptr && band.cells * types.size() <= options.recorded_costs_limit) {
-      recorded.assign(band.cells * types.size(), std::numeric_limits<float>::quiet_NaN());
+    const bool follow = options.follow_frontier && !whole;
+    Band band = make_band(diagonal, second_size, half_width, whole);
+    std::size_t most_cells = band.cells;
+    if (follow) {
+      // Row 0 as make_band has it; the rest as the search goes.
+      band.cells = band.high[0] - band.low[0] + 1;
+      most_cells = (first_size + 1) * (2 * half_width + 1);
     }
-    const std::vector<std::uint8_t> steps = fill_band(band, first_size, types, costs, recorded);
-    const bool reachable = steps[band.row_start[first_size] + (second_size - band.low[first_size])] != kNoStep ||
+    std::vector<float> recorded;
+    if (statistics != nullptr && most_cells * types.size() <= options.recorded_costs_limit) {
+      recorded.assign(most_cells * types.size(), std::numeric_limits<float>::quiet_NaN());
+    }
+    const std::vector<std::uint8_t> steps = fill_band(band, first_size, second_size, types, costs, recorded,
+                                                      follow ? &diagonal : nullptr, half_width);
+    if (!recorded.empty()) recorded.resize(band.cells * types.size());
+    const bool reachable = (band.low[first_size] <= second_size && second_size <= band.high[first_size] &&
+                            steps[band.row_start[first_size] + (second_size - band.low[first_size])] != kNoStep) ||
                            (first_size == 0 && second_size == 0);
     if (!reachable && whole) throw std::logic_error("band_search: the link types cannot cover the inputs");
 

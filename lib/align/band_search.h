@@ -8,7 +8,9 @@
 // count, which drifts where one side splits sentences more than the other.
 // The band starts narrow and is doubled, and the search rerun, whenever the
 // best path comes close to its edge: a path that never touches the edge is
-// the best path over the whole matrix as far as the band can tell.
+// the best path over the whole matrix as far as the band can tell. The band
+// can also follow the search's own frontier (BandSearchOptions::
+// follow_frontier) where the expected path is only a guess.
 
 #include <cstddef>
 #include <cstdint>
@@ -53,6 +55,12 @@ struct BandSearchOptions {
   // a posterior pass over the same band prices no link twice; up to this
   // many (cells times link types, 4 bytes each), 0 for none.
   std::size_t recorded_costs_limit = 0;
+  // Lay each band out as the search goes, row i centred where the cheapest
+  // path into row i - 1 ends (moved on by the expected path's step), instead
+  // of around the expected path (the guide or the length diagonal). For a
+  // search whose expected path is only a guess: the aligner's first search
+  // and its EM passes. The edge check and the doubling stay the same.
+  bool follow_frontier = false;
 };
 
 // The cells a search covered: at first-side position i (0..n1), the

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <limits>
 #include <random>
 
 #include "align/band_search.h"
@@ -136,6 +138,149 @@ TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
     CHECK(banded[k].first == reference[k].first);
     CHECK(banded[k].second == reference[k].second);
   }
+}
+
+TEST_CASE("a wrong guide costs searches, not the whole-matrix path", "[align]") {
+  // The guide bends 60 units off the true path (j = i) over the middle of
+  // the text: the narrow band around it cannot hold the path there, the
+  // path touches its edge, and the band doubles until it does.
+  std::vector<double> first, second;
+  for (std::size_t k = 0; k < 400; ++k) {
+    first.push_back(5.0 + static_cast<double>((k * 37) % 23));
+    second.push_back(4 * first.back() + static_cast<double>(k % 3));
+  }
+  std::vector<std::size_t> guide(first.size() + 1);
+  for (std::size_t i = 0; i <= first.size(); ++i) {
+    const std::size_t bend = std::min(std::min(i, first.size() - i), std::size_t{60});
+    guide[i] = std::min(second.size(), i + bend);
+  }
+  LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
+  BandSearchOptions narrow;
+  narrow.initial_half_width = 8;
+  narrow.full_search_cells = 0;
+  BandSearchStatistics statistics;
+  const std::vector<Link> guided = band_search(first, second, kTypes, costs, narrow, &statistics, guide);
+  BandSearchOptions whole;
+  whole.full_search_cells = 1u << 30;
+  const std::vector<Link> reference = band_search(first, second, kTypes, costs, whole);
+  CHECK(statistics.searches > 1);
+  REQUIRE(guided.size() == reference.size());
+  for (std::size_t k = 0; k < guided.size(); ++k) {
+    CHECK(guided[k].first == reference[k].first);
+    CHECK(guided[k].second == reference[k].second);
+  }
+}
+
+// The least path cost over the whole matrix, by the textbook recurrence.
+double brute_force_cost(std::size_t first_size, std::size_t second_size, LinkCostFunction& costs) {
+  const double none = std::numeric_limits<double>::infinity();
+  std::vector<std::vector<double>> best(first_size + 1, std::vector<double>(second_size + 1, none));
+  best[0][0] = 0;
+  for (std::size_t i = 0; i <= first_size; ++i) {
+    for (std::size_t j = 0; j <= second_size; ++j) {
+      for (const LinkType& type : kTypes) {
+        if (type.first_count > i || type.second_count > j) continue;
+        const std::size_t from_i = i - type.first_count, from_j = j - type.second_count;
+        best[i][j] = std::min(best[i][j], best[from_i][from_j] +
+                                              costs.cost(from_i, type.first_count, from_j, type.second_count));
+      }
+    }
+  }
+  return best[first_size][second_size];
+}
+
+TEST_CASE("a path far from the length diagonal is found at the whole-matrix cost", "[align]") {
+  // Random lengths, and a second side that starts with 30 units the first
+  // side lacks and ends 30 units early: the best path runs far from the
+  // diagonal the lengths give. From a narrow start, with a fixed band and
+  // with one that follows the frontier, the search must reach the least cost
+  // over the whole matrix, computed here by the plain recurrence.
+  for (const bool follow : {false, true}) {
+    for (std::uint32_t seed = 1; seed <= 5; ++seed) {
+      std::mt19937 random(seed);
+      std::uniform_int_distribution<int> length(5, 60);
+      std::vector<double> first, second;
+      for (int k = 0; k < 30; ++k) second.push_back(length(random) * 4.0);
+      for (int k = 0; k < 120; ++k) {
+        first.push_back(length(random));
+        second.push_back(first.back() * 4.0 + (k % 5));
+      }
+      second.resize(second.size() - 30);
+      LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
+      BandSearchOptions options;
+      options.initial_half_width = 4;
+      options.full_search_cells = 0;
+      options.follow_frontier = follow;
+      BandSearchStatistics statistics;
+      const std::vector<Link> path = band_search(first, second, kTypes, costs, options, &statistics);
+      double total = 0;
+      for (const Link& link : path) total += link.cost;
+      CHECK(total == Approx(brute_force_cost(first.size(), second.size(), costs)).epsilon(1e-9));
+      CHECK(statistics.searches > 1);
+    }
+  }
+}
+
+TEST_CASE("a band that follows the frontier holds a path that drifts off the length diagonal", "[align]") {
+  // Four parts with second sides 2x, 6x, 2x and 6x as long as the first:
+  // the path runs far off the length diagonal (ratio 4), and a fixed band
+  // of half-width 12 has to double more than once. Following the cheapest
+  // paths, one search of half-width 12 holds it, finds the whole-matrix least
+  // cost, and records the costs of its own cells. The length model is loose
+  // and every link costs something, as in real text: the cheapest path into
+  // a row is then one that has covered fewer second-side units, and the band
+  // only keeps up by charging each path for the units it has not covered.
+  std::mt19937 random(3);
+  std::uniform_int_distribution<int> length(5, 60);
+  // Translations are not exactly proportional: every link costs something,
+  // and a path that has covered fewer second-side units has paid for fewer.
+  std::uniform_real_distribution<double> noise(0.7, 1.3);
+  std::vector<double> first, second;
+  for (std::size_t k = 0; k < 800; ++k) {
+    first.push_back(length(random));
+    const double translated = first.back() * (k / 200 % 2 == 0 ? 2.0 : 6.0) * noise(random);
+    // Every third sentence becomes two (a 1-2 link).
+    if (k % 3 == 1) second.push_back(translated * 0.4);
+    second.push_back(k % 3 == 1 ? translated * 0.6 : translated);
+  }
+  class PartCosts final : public LinkCostFunction {
+   public:
+    PartCosts(const std::vector<double>& first, const std::vector<double>& second) : first_(first), second_(second) {}
+    double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                std::size_t second_count) override {
+      double first_length = 0, second_length = 0;
+      for (std::size_t k = 0; k < first_count; ++k) first_length += first_[first_begin + k];
+      for (std::size_t k = 0; k < second_count; ++k) second_length += second_[second_begin + k];
+      const LengthModel model{first_begin / 200 % 2 == 0 ? 2.0 : 6.0, 16.0};
+      return model.cost(first_length, second_length) + (first_count == 1 && second_count == 1 ? 1.0 : 3.0);
+    }
+
+   private:
+    const std::vector<double>& first_;
+    const std::vector<double>& second_;
+  } costs(first, second);
+  BandSearchOptions options;
+  options.initial_half_width = 12;
+  options.full_search_cells = 0;
+  options.recorded_costs_limit = 1u << 30;
+  BandSearchStatistics fixed, following;
+  band_search(first, second, kTypes, costs, options, &fixed);
+  options.follow_frontier = true;
+  const std::vector<Link> path = band_search(first, second, kTypes, costs, options, &following);
+  CHECK(fixed.searches > 2);
+  CHECK(following.searches == 1);
+  double total = 0;
+  for (const Link& link : path) total += link.cost;
+  CHECK(total == Approx(brute_force_cost(first.size(), second.size(), costs)).epsilon(1e-9));
+  REQUIRE(following.costs.size() == following.cells * std::size(kTypes));
+  // The recorded cost of the path's last link, in its cell.
+  const std::size_t last = first.size();
+  std::size_t cell = 0;
+  for (std::size_t i = 0; i < last; ++i) cell += following.band.high[i] - following.band.low[i] + 1;
+  cell += second.size() - following.band.low[last];
+  const auto type = std::find(std::begin(kTypes), std::end(kTypes), path.back().type()) - std::begin(kTypes);
+  CHECK(following.costs[cell * std::size(kTypes) + static_cast<std::size_t>(type)] ==
+        static_cast<float>(path.back().cost));
 }
 
 TEST_CASE("empty sides give only null links", "[align]") {
