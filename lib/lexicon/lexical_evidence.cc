@@ -137,13 +137,56 @@ struct PairCoverage {
   float english_mass = 0.0f;
 };
 
-// Every translation of every word of a Chinese sentence, sorted by English
-// word: one binary search per English word then finds all the Chinese words
-// it translates.
+// Every translation of every word of a Chinese sentence, chained by English
+// word through ClosureIndex: one array read per English word then finds all
+// the Chinese words it translates (a binary search in the sorted closure,
+// and the sort, were a third of a batch's CPU).
 struct ClosureEntry {
-  std::uint32_t english_word = 0;
   std::uint32_t chinese_position = 0;  // index into the sentence's words
   float strength = 0.0f;
+  std::uint32_t next = 0;  // the previous entry of the same English word, kEndOfChain if none
+};
+constexpr std::uint32_t kEndOfChain = UINT32_MAX;
+
+// The head of each English word's chain in the closure of one Chinese
+// sentence, over the whole English vocabulary: an entry counts only when its
+// stamp is the closure's, so a new closure clears nothing. Coverage is a max
+// over the chain, which does not depend on the order of its entries.
+struct ClosureHead {
+  std::uint32_t stamp = 0;
+  std::uint32_t head = kEndOfChain;
+};
+
+class Closure {
+ public:
+  // The closure of a Chinese sentence (its word ids) under `model`.
+  void build(const LexicalModel& model, const std::vector<std::uint32_t>& words) {
+    if (heads_.empty()) heads_.resize(model.english_word_count());
+    if (++stamp_ == 0) {  // wrapped: old stamps could match again
+      std::fill(heads_.begin(), heads_.end(), ClosureHead{});
+      stamp_ = 1;
+    }
+    entries_.clear();
+    for (std::size_t position = 0; position < words.size(); ++position) {
+      for (const Translation& translation : model.english_translations(words[position])) {
+        ClosureHead& head = heads_[translation.word];
+        const std::uint32_t next = head.stamp == stamp_ ? head.head : kEndOfChain;
+        head = {stamp_, static_cast<std::uint32_t>(entries_.size())};
+        entries_.push_back({static_cast<std::uint32_t>(position), translation.strength, next});
+      }
+    }
+  }
+  // The first entry of `english_word`'s chain, kEndOfChain if it has none.
+  std::uint32_t first(std::uint32_t english_word) const {
+    const ClosureHead head = heads_[english_word];
+    return head.stamp == stamp_ ? head.head : kEndOfChain;
+  }
+  const ClosureEntry& entry(std::uint32_t index) const { return entries_[index]; }
+
+ private:
+  std::vector<ClosureHead> heads_;
+  std::vector<ClosureEntry> entries_;
+  std::uint32_t stamp_ = 0;
 };
 
 // Link counts up to this are served from the cached windows; larger links
@@ -287,13 +330,10 @@ class LexicalEvidence final : public LinkEvidence {
     for (std::size_t row = 0; row < chinese_count; ++row) {
       if (!rows_[row].spilled) continue;
       const std::size_t chinese = chinese_begin + row;
-      if (spill_closure_row_ != chinese) {
-        build_closure(chinese, spill_closure_);
-        spill_closure_row_ = chinese;
-      }
+      build_closure(chinese);
       for (std::size_t column = 0; column < english_count; ++column)
         spilled_pairs_[row * english_count + column] =
-            compute_pair_coverage(chinese, english_begin + column, spill_closure_, spilled_words_);
+            compute_pair_coverage(chinese, english_begin + column, spilled_words_);
     }
   }
 
@@ -387,32 +427,29 @@ class LexicalEvidence final : public LinkEvidence {
   // Computes every pair of a row's window at once: the row's closure is
   // then built once and needs no keeping.
   void fill_row(std::size_t chinese) const {
-    build_closure(chinese, closure_);
+    build_closure(chinese);
     covered_words_.clear();
     PairCoverage* pairs = pairs_.data() + row_offset_[chinese];
     const std::size_t begin = window_begin_[chinese];
     for (std::size_t english = begin; english < begin + window_width(chinese); ++english)
-      pairs[english - begin] = compute_pair_coverage(chinese, english, closure_, covered_words_);
+      pairs[english - begin] = compute_pair_coverage(chinese, english, covered_words_);
     // Kept at its exact size: one pool for all rows, grown by doubling,
     // held up to twice what it used.
     row_words_[chinese].assign(covered_words_.begin(), covered_words_.end());
     row_filled_[chinese] = 1;
   }
 
-  void build_closure(std::size_t chinese_index, std::vector<ClosureEntry>& closure) const {
-    closure.clear();
-    const SentenceWords& sentence = chinese_[chinese_index];
-    for (std::size_t position = 0; position < sentence.words.size(); ++position) {
-      for (const Translation& translation : model_->english_translations(sentence.words[position]))
-        closure.push_back({translation.word, static_cast<std::uint32_t>(position), translation.strength});
-    }
-    std::sort(closure.begin(), closure.end(),
-              [](const ClosureEntry& left, const ClosureEntry& right) { return left.english_word < right.english_word; });
+  // Builds closure_ for a Chinese sentence, unless it holds it already.
+  void build_closure(std::size_t chinese_index) const {
+    if (closure_row_ == chinese_index) return;
+    closure_.build(*model_, chinese_[chinese_index].words);
+    closure_row_ = chinese_index;
   }
 
   // The coverage of one sentence pair; its covered words go to `pool`.
+  // closure_ must hold the Chinese sentence's closure.
   PairCoverage compute_pair_coverage(std::size_t chinese_index, std::size_t english_index,
-                                     const std::vector<ClosureEntry>& closure, std::vector<CoveredWord>& pool) const {
+                                     std::vector<CoveredWord>& pool) const {
     const SentenceWords& chinese_sentence = chinese_[chinese_index];
     const SentenceWords& english_sentence = english_[english_index];
     const std::size_t chinese_words = chinese_sentence.words.size();
@@ -424,12 +461,12 @@ class LexicalEvidence final : public LinkEvidence {
     // of the Chinese sentence's words.
     for (std::size_t english = 0; english < english_sentence.words.size(); ++english) {
       const std::uint32_t word = english_sentence.words[english];
-      auto found = std::lower_bound(closure.begin(), closure.end(), word,
-                                    [](const ClosureEntry& entry, std::uint32_t id) { return entry.english_word < id; });
-      for (; found != closure.end() && found->english_word == word; ++found) {
-        chinese_coverage[found->chinese_position] = std::max(chinese_coverage[found->chinese_position], found->strength);
-        english_coverage[english] = std::max(english_coverage[english], found->strength);
+      for (std::uint32_t index = closure_.first(word); index != kEndOfChain;) {
+        const ClosureEntry& found = closure_.entry(index);
+        chinese_coverage[found.chinese_position] = std::max(chinese_coverage[found.chinese_position], found.strength);
+        english_coverage[english] = std::max(english_coverage[english], found.strength);
         any = true;
+        index = found.next;
       }
     }
     if (!any) return PairCoverage{};
@@ -498,10 +535,9 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<RowView> rows_;
   mutable std::vector<PairCoverage> spilled_pairs_;
   mutable std::vector<CoveredWord> spilled_words_;
-  mutable std::vector<ClosureEntry> closure_;
+  mutable Closure closure_;
+  mutable std::size_t closure_row_ = SIZE_MAX;  // whose closure closure_ holds
   mutable std::vector<CoveredWord> covered_words_;
-  mutable std::vector<ClosureEntry> spill_closure_;
-  mutable std::size_t spill_closure_row_ = SIZE_MAX;
   mutable std::vector<float> dense_;
   mutable std::vector<CoveredWord> best_;
   mutable std::vector<CoveredWord> merged_;
