@@ -258,12 +258,13 @@ class LexicalEvidence final : public LinkEvidence {
       }
     }
     for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
-      if (chinese_coverers[chinese] > 1) covered += overlap_correction(chinese_[chinese_begin + chinese], chinese, true, chinese_count, english_count);
+      if (chinese_coverers[chinese] > 1)
+        covered += cached_overlap_correction(chinese_begin, chinese_count, english_begin, english_count, chinese, true);
       covered -= chance_coverage(chinese_chance_, chinese_, chinese_begin + chinese, english_count);
     }
     for (std::size_t english = 0; english < english_count; ++english) {
       if (english_coverers[english] > 1)
-        covered += overlap_correction(english_[english_begin + english], english, false, chinese_count, english_count);
+        covered += cached_overlap_correction(chinese_begin, chinese_count, english_begin, english_count, english, false);
       covered -= chance_coverage(english_chance_, english_, english_begin + english, chinese_count);
     }
     return -options_.weight * covered;
@@ -337,22 +338,56 @@ class LexicalEvidence final : public LinkEvidence {
     }
   }
 
+  // overlap_correction for the sentence `index` of one side of a link
+  // against the other side's group, remembered: the same sentence against
+  // the same group comes back in several link types of a cell and of the
+  // next rows (a Chinese sentence against two English ones in 1-2, 2-2 and
+  // 3-2 links, six times in all), so a small cache keyed by the sentence
+  // and the group, over the few rows the search is at, serves most of them.
+  // The value depends on nothing else: the same double is returned.
+  double cached_overlap_correction(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                                   std::size_t english_count, std::size_t index, bool sentence_is_chinese) const {
+    const SentenceWords& sentence =
+        sentence_is_chinese ? chinese_[chinese_begin + index] : english_[english_begin + index];
+    const std::size_t group_size = sentence_is_chinese ? english_count : chinese_count;
+    // The Chinese end (a sentence or a group's first sentence) and the
+    // English end of the key: the search is at a few Chinese rows at a time
+    // and across at most a band of English ones.
+    const auto chinese_key = static_cast<std::uint32_t>(sentence_is_chinese ? chinese_begin + index : chinese_begin);
+    const auto english_key = static_cast<std::uint32_t>(sentence_is_chinese ? english_begin : english_begin + index);
+    if (corrections_.empty()) corrections_.resize(kLargeGroupSlotBegin + kLargeGroupSlots);
+    CachedCorrection* slot;
+    if (group_size <= kCachedGroupSizes + 1) {
+      slot = &corrections_[(((sentence_is_chinese ? 0 : kCachedGroupSizes) + group_size - 2) * kCorrectionRows +
+                            chinese_key % kCorrectionRows) * kCorrectionColumns + english_key % kCorrectionColumns];
+    } else {
+      // Paragraph links: any size, hashed into the last part of the table.
+      std::uint64_t mixed = (std::uint64_t{chinese_key} << 32 | english_key) * 0x9E3779B97F4A7C15ull;
+      mixed ^= (std::uint64_t{group_size} << 1 | (sentence_is_chinese ? 1u : 0u)) * 0xC2B2AE3D27D4EB4Full;
+      slot = &corrections_[kLargeGroupSlotBegin + ((mixed ^ (mixed >> 29)) & (kLargeGroupSlots - 1))];
+    }
+    const auto size_key = static_cast<std::uint32_t>(group_size << 1 | (sentence_is_chinese ? 1u : 0u));
+    if (slot->chinese_key != chinese_key || slot->english_key != english_key || slot->size_key != size_key) {
+      *slot = {chinese_key, english_key, size_key,
+               overlap_correction(sentence, index, sentence_is_chinese, chinese_count, english_count)};
+    }
+    return slot->value;
+  }
+
   // When several sentences of the group cover words of `sentence`, the sum
   // of their masses counts a word covered twice; replaces it by the max.
   // `index` is the sentence's row (Chinese) or column (English) in rows_.
   double overlap_correction(const SentenceWords& sentence, std::size_t index, bool sentence_is_chinese,
                             std::size_t chinese_count, std::size_t english_count) const {
     const std::size_t others = sentence_is_chinese ? english_count : chinese_count;
-    // The covered words of the pairs, merged by position keeping the max:
-    // the words no pair covers add nothing to the sum. A merge holds at
-    // most one entry per word of the sentence.
-    if (best_.size() < sentence.words.size()) {
-      best_.resize(sentence.words.size());
-      merged_.resize(sentence.words.size());
-    }
-    CoveredWord* best = best_.data();
-    CoveredWord* merged = merged_.data();
-    std::size_t best_size = 0;
+    // The best strength of each word over the pairs, in a dense array by
+    // position that is all zero between calls (merging the pairs' sorted
+    // lists branched too much): the words no pair covers stay 0 and add
+    // nothing, and the covered ones are summed by position as before.
+    if (best_.size() < sentence.words.size()) best_.resize(sentence.words.size(), 0.0f);
+    float* const best = best_.data();
+    std::uint32_t low = UINT32_MAX;
+    std::uint32_t high = 0;
     double summed = 0.0;
     for (std::size_t other = 0; other < others; ++other) {
       const RowView& row = rows_[sentence_is_chinese ? index : other];
@@ -361,40 +396,19 @@ class LexicalEvidence final : public LinkEvidence {
       summed += sentence_is_chinese ? pair.chinese_mass : pair.english_mass;
       const CoveredWord* words = row.pool + pair.offset + (sentence_is_chinese ? 0 : pair.chinese_covered);
       const std::size_t count = sentence_is_chinese ? pair.chinese_covered : pair.english_covered;
-      if (best_size == 0) {
-        for (std::size_t word = 0; word < count; ++word) best[word] = words[word];  // a few: no memmove call
-        best_size = count;
-      } else if (count != 0) {
-        best_size = merge_keeping_max(best, best_size, words, count, merged);
-        std::swap(best, merged);
-      }
+      if (count == 0) continue;
+      low = std::min(low, words[0].position);  // the lists are sorted by position
+      high = std::max(high, words[count - 1].position);
+      for (std::size_t word = 0; word < count; ++word)
+        best[words[word].position] = std::max(best[words[word].position], words[word].strength);
     }
     double best_mass = 0.0;
-    for (std::size_t word = 0; word < best_size; ++word) best_mass += best[word].strength * sentence.weights[best[word].position];
-    return best_mass - summed;
-  }
-
-  // Merges two lists sorted by position into `out`, the larger strength
-  // where both have a word; returns the merged size.
-  static std::size_t merge_keeping_max(const CoveredWord* left, std::size_t left_size, const CoveredWord* right,
-                                       std::size_t right_size, CoveredWord* out) {
-    const CoveredWord* const left_end = left + left_size;
-    const CoveredWord* const right_end = right + right_size;
-    CoveredWord* const out_begin = out;
-    while (left != left_end && right != right_end) {
-      if (left->position < right->position) {
-        *out++ = *left++;
-      } else if (right->position < left->position) {
-        *out++ = *right++;
-      } else {
-        *out++ = {left->position, std::max(left->strength, right->strength)};
-        ++left;
-        ++right;
-      }
+    for (std::uint32_t position = low; position <= high; ++position) {  // none when no word is covered
+      if (best[position] == 0.0f) continue;  // covered strengths are > 0
+      best_mass += best[position] * sentence.weights[position];
+      best[position] = 0.0f;
     }
-    while (left != left_end) *out++ = *left++;
-    while (right != right_end) *out++ = *right++;
-    return static_cast<std::size_t>(out - out_begin);
+    return best_mass - summed;
   }
 
   // Each Chinese sentence has a window of English sentences: every pair a
@@ -539,8 +553,21 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::size_t closure_row_ = SIZE_MAX;  // whose closure closure_ holds
   mutable std::vector<CoveredWord> covered_words_;
   mutable std::vector<float> dense_;
-  mutable std::vector<CoveredWord> best_;
-  mutable std::vector<CoveredWord> merged_;
+  mutable std::vector<float> best_;  // all zero between costs
+  // Overlap corrections of groups of 2 to kCachedGroupSizes + 1 sentences,
+  // direct-mapped: [side][group size - 2][Chinese key % rows][English key % columns].
+  static constexpr std::size_t kCachedGroupSizes = 4;
+  static constexpr std::size_t kCorrectionRows = 8;       // > the largest Chinese count of a default link
+  static constexpr std::size_t kCorrectionColumns = 256;  // > the widest search band across the lexical band
+  static constexpr std::size_t kLargeGroupSlotBegin = 2 * kCachedGroupSizes * kCorrectionRows * kCorrectionColumns;
+  static constexpr std::size_t kLargeGroupSlots = 8192;  // a power of two
+  struct CachedCorrection {
+    std::uint32_t chinese_key = UINT32_MAX;  // none
+    std::uint32_t english_key = UINT32_MAX;
+    std::uint32_t size_key = 0;  // group size * 2 + 1 if the sentence is Chinese
+    double value = 0.0;
+  };
+  mutable std::vector<CachedCorrection> corrections_;
   mutable std::vector<std::uint32_t> coverers_;
   mutable std::vector<std::vector<float>> memo_rows_;
   mutable std::array<std::int8_t, 64> memo_type_;
