@@ -355,23 +355,61 @@ class LexicalEvidence final : public LinkEvidence {
     // and across at most a band of English ones.
     const auto chinese_key = static_cast<std::uint32_t>(sentence_is_chinese ? chinese_begin + index : chinese_begin);
     const auto english_key = static_cast<std::uint32_t>(sentence_is_chinese ? english_begin : english_begin + index);
+    const auto size_key = static_cast<std::uint32_t>(group_size << 1 | (sentence_is_chinese ? 1u : 0u));
     if (corrections_.empty()) corrections_.resize(kLargeGroupSlotBegin + kLargeGroupSlots);
     CachedCorrection* slot;
     if (group_size <= kCachedGroupSizes + 1) {
       slot = &corrections_[(((sentence_is_chinese ? 0 : kCachedGroupSizes) + group_size - 2) * kCorrectionRows +
                             chinese_key % kCorrectionRows) * kCorrectionColumns + english_key % kCorrectionColumns];
     } else {
-      // Paragraph links: any size, hashed into the last part of the table.
-      std::uint64_t mixed = (std::uint64_t{chinese_key} << 32 | english_key) * 0x9E3779B97F4A7C15ull;
-      mixed ^= (std::uint64_t{group_size} << 1 | (sentence_is_chinese ? 1u : 0u)) * 0xC2B2AE3D27D4EB4Full;
-      slot = &corrections_[kLargeGroupSlotBegin + ((mixed ^ (mixed >> 29)) & (kLargeGroupSlots - 1))];
+      // Paragraph links: groups of any size, each sentence against the whole
+      // other side; the aligner comes back to them in each of its passes.
+      if (chinese_.size() <= kMaxMemoSentences)  // the memo's bound on memory
+        return remembered_large_correction(chinese_key, english_key, group_size, index, sentence_is_chinese,
+                                           chinese_count, english_count);
+      slot = &corrections_[kLargeGroupSlotBegin +
+                           (CachedCorrection::hash(chinese_key, english_key, size_key) & (kLargeGroupSlots - 1))];
     }
-    const auto size_key = static_cast<std::uint32_t>(group_size << 1 | (sentence_is_chinese ? 1u : 0u));
     if (slot->chinese_key != chinese_key || slot->english_key != english_key || slot->size_key != size_key) {
       *slot = {chinese_key, english_key, size_key,
                overlap_correction(sentence, index, sentence_is_chinese, chinese_count, english_count)};
     }
     return slot->value;
+  }
+
+  // The overlap corrections of paragraph links, all of them: an open
+  // addressing table, grown by doubling to stay at most half full.
+  double remembered_large_correction(std::uint32_t chinese_key, std::uint32_t english_key, std::size_t group_size,
+                                     std::size_t index, bool sentence_is_chinese, std::size_t chinese_count,
+                                     std::size_t english_count) const {
+    const auto size_key = static_cast<std::uint32_t>(group_size << 1 | (sentence_is_chinese ? 1u : 0u));
+    if (large_corrections_.empty()) large_corrections_.resize(4096);
+    std::size_t mask = large_corrections_.size() - 1;
+    std::size_t slot = CachedCorrection::hash(chinese_key, english_key, size_key) & mask;
+    for (; large_corrections_[slot].size_key != 0; slot = (slot + 1) & mask) {
+      const CachedCorrection& entry = large_corrections_[slot];
+      if (entry.chinese_key == chinese_key && entry.english_key == english_key && entry.size_key == size_key)
+        return entry.value;
+    }
+    const CachedCorrection entry{chinese_key, english_key, size_key,
+                                 overlap_correction(sentence_is_chinese ? chinese_[chinese_key] : english_[english_key],
+                                                    index, sentence_is_chinese, chinese_count, english_count)};
+    if (2 * (++large_correction_count_) > large_corrections_.size()) {
+      std::vector<CachedCorrection> old(2 * large_corrections_.size());
+      old.swap(large_corrections_);
+      mask = large_corrections_.size() - 1;
+      for (const CachedCorrection& kept : old)
+        if (kept.size_key != 0) large_corrections_[free_slot(kept.chinese_key, kept.english_key, kept.size_key, mask)] = kept;
+      slot = free_slot(chinese_key, english_key, size_key, mask);
+    }
+    large_corrections_[slot] = entry;
+    return entry.value;
+  }
+  std::size_t free_slot(std::uint32_t chinese_key, std::uint32_t english_key, std::uint32_t size_key,
+                        std::size_t mask) const {
+    std::size_t slot = CachedCorrection::hash(chinese_key, english_key, size_key) & mask;
+    while (large_corrections_[slot].size_key != 0) slot = (slot + 1) & mask;
+    return slot;
   }
 
   // When several sentences of the group cover words of `sentence`, the sum
@@ -564,9 +602,17 @@ class LexicalEvidence final : public LinkEvidence {
   struct CachedCorrection {
     std::uint32_t chinese_key = UINT32_MAX;  // none
     std::uint32_t english_key = UINT32_MAX;
-    std::uint32_t size_key = 0;  // group size * 2 + 1 if the sentence is Chinese
+    std::uint32_t size_key = 0;  // group size * 2 + 1 if the sentence is Chinese; 0: none
     double value = 0.0;
+    static std::size_t hash(std::uint32_t chinese_key, std::uint32_t english_key, std::uint32_t size_key) {
+      std::uint64_t mixed = (std::uint64_t{chinese_key} << 32 | english_key) ^ std::uint64_t{size_key} << 20;
+      mixed = (mixed ^ (mixed >> 33)) * 0xFF51AFD7ED558CCDull;  // MurmurHash3's finalizer
+      mixed = (mixed ^ (mixed >> 33)) * 0xC4CEB9FE1A85EC53ull;
+      return static_cast<std::size_t>(mixed ^ (mixed >> 33));
+    }
   };
+  mutable std::vector<CachedCorrection> large_corrections_;  // a power of two, at most half full
+  mutable std::size_t large_correction_count_ = 0;
   mutable std::vector<CachedCorrection> corrections_;
   mutable std::vector<std::uint32_t> coverers_;
   mutable std::vector<std::vector<float>> memo_rows_;
