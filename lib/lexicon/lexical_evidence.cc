@@ -242,12 +242,33 @@ class LexicalEvidence final : public LinkEvidence {
     // (the usual case) the pair's precomputed sum is exact, and only
     // sentences covered by several pairs need the word-by-word max.
     double covered = 0.0;
-    std::array<std::uint32_t, 16> few_coverers;
-    if (chinese_count + english_count > few_coverers.size()) coverers_.resize(chinese_count + english_count);
-    std::uint32_t* chinese_coverers =
-        chinese_count + english_count > few_coverers.size() ? coverers_.data() : few_coverers.data();
+    if (chinese_count <= 64 && english_count <= 64) {
+      // Which sentences several pairs cover, as bits in registers (the
+      // links of sentences, and most paragraph links).
+      std::uint64_t chinese_several = 0;
+      std::uint64_t english_once = 0;
+      std::uint64_t english_several = 0;
+      for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
+        const PairCoverage* pairs = rows_[chinese].pairs;
+        std::uint64_t row = 0;  // the English sentences this one covers
+        // Without branches (whether a pair covers anything is a coin toss
+        // to the predictor): a pair that covers nothing has masses 0, and
+        // adding +0 to the positive sum leaves it as it was.
+        for (std::size_t english = 0; english < english_count; ++english) {
+          covered += pairs[english].chinese_mass + pairs[english].english_mass;
+          row |= std::uint64_t{pairs[english].offset != kNothingCovered} << english;
+        }
+        chinese_several |= std::uint64_t{(row & (row - 1)) != 0} << chinese;
+        english_several |= english_once & row;
+        english_once |= row;
+      }
+      return finish_cost(covered, chinese_begin, chinese_count, english_begin, english_count,
+                         [&](std::size_t chinese) { return (chinese_several >> chinese & 1) != 0; },
+                         [&](std::size_t english) { return (english_several >> english & 1) != 0; });
+    }
+    coverers_.assign(chinese_count + english_count, 0u);
+    std::uint32_t* chinese_coverers = coverers_.data();
     std::uint32_t* english_coverers = chinese_coverers + chinese_count;
-    std::fill_n(chinese_coverers, chinese_count + english_count, 0u);
     for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
       const PairCoverage* pairs = rows_[chinese].pairs;
       for (std::size_t english = 0; english < english_count; ++english) {
@@ -257,13 +278,24 @@ class LexicalEvidence final : public LinkEvidence {
         ++english_coverers[english];
       }
     }
+    return finish_cost(covered, chinese_begin, chinese_count, english_begin, english_count,
+                       [&](std::size_t chinese) { return chinese_coverers[chinese] > 1; },
+                       [&](std::size_t english) { return english_coverers[english] > 1; });
+  }
+
+  // Adds the overlap corrections of the sentences several pairs cover, less
+  // the chance coverage of every sentence, to the pairs' summed masses.
+  template <typename ChineseSeveral, typename EnglishSeveral>
+  double finish_cost(double covered, std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                     std::size_t english_count, const ChineseSeveral& chinese_several,
+                     const EnglishSeveral& english_several) const {
     for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
-      if (chinese_coverers[chinese] > 1)
+      if (chinese_several(chinese))
         covered += cached_overlap_correction(chinese_begin, chinese_count, english_begin, english_count, chinese, true);
       covered -= chance_coverage(chinese_chance_, chinese_, chinese_begin + chinese, english_count);
     }
     for (std::size_t english = 0; english < english_count; ++english) {
-      if (english_coverers[english] > 1)
+      if (english_several(english))
         covered += cached_overlap_correction(chinese_begin, chinese_count, english_begin, english_count, english, false);
       covered -= chance_coverage(english_chance_, english_, english_begin + english, chinese_count);
     }
