@@ -473,8 +473,9 @@ class LexicalEvidence final : public LinkEvidence {
         best[words[word].position] = std::max(best[words[word].position], words[word].strength);
     }
     double best_mass = 0.0;
+    // The words in between that no pair covers add +0 (no branch: which
+    // words are covered is hard to predict), which leaves the sum as it was.
     for (std::uint32_t position = low; position <= high; ++position) {  // none when no word is covered
-      if (best[position] == 0.0f) continue;  // covered strengths are > 0
       best_mass += best[position] * sentence.weights[position];
       best[position] = 0.0f;
     }
@@ -564,14 +565,20 @@ class LexicalEvidence final : public LinkEvidence {
 
   static std::uint32_t keep_covered(const float* coverage, const std::vector<float>& weights,
                                     std::vector<CoveredWord>& pool, float& mass) {
-    std::uint32_t kept = 0;
+    // Without branches: every word is written at the end of the pool, and
+    // the end moves past the covered ones only. An uncovered word adds +0
+    // to the mass, which leaves it as it was.
+    const std::size_t start = pool.size();
+    pool.resize(start + weights.size());
+    CoveredWord* const kept_begin = pool.data() + start;
+    CoveredWord* kept = kept_begin;
     for (std::size_t word = 0; word < weights.size(); ++word) {
-      if (coverage[word] == 0.0f) continue;
       mass += coverage[word] * weights[word];
-      pool.push_back({static_cast<std::uint32_t>(word), coverage[word]});
-      ++kept;
+      *kept = {static_cast<std::uint32_t>(word), coverage[word]};
+      kept += coverage[word] != 0.0f;
     }
-    return kept;
+    pool.resize(start + static_cast<std::size_t>(kept - kept_begin));
+    return static_cast<std::uint32_t>(kept - kept_begin);
   }
 
   // Remembered costs: for each Chinese start, the English starts of the
