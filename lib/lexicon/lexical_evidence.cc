@@ -138,7 +138,7 @@ struct PairCoverage {
 };
 
 // Every translation of every word of a Chinese sentence, chained by English
-// word through ClosureIndex: one array read per English word then finds all
+// word through the Closure heads: one array read per English word then finds all
 // the Chinese words it translates (a binary search in the sorted closure,
 // and the sort, were a third of a batch's CPU).
 struct ClosureEntry {
