@@ -137,13 +137,56 @@ struct PairCoverage {
   float english_mass = 0.0f;
 };
 
-// Every translation of every word of a Chinese sentence, sorted by English
-// word: one binary search per English word then finds all the Chinese words
-// it translates.
+// Every translation of every word of a Chinese sentence, chained by English
+// word through the Closure heads: one array read per English word then finds all
+// the Chinese words it translates (a binary search in the sorted closure,
+// and the sort, were a third of a batch's CPU).
 struct ClosureEntry {
-  std::uint32_t english_word = 0;
   std::uint32_t chinese_position = 0;  // index into the sentence's words
   float strength = 0.0f;
+  std::uint32_t next = 0;  // the previous entry of the same English word, kEndOfChain if none
+};
+constexpr std::uint32_t kEndOfChain = UINT32_MAX;
+
+// The head of each English word's chain in the closure of one Chinese
+// sentence, over the whole English vocabulary: an entry counts only when its
+// stamp is the closure's, so a new closure clears nothing. Coverage is a max
+// over the chain, which does not depend on the order of its entries.
+struct ClosureHead {
+  std::uint32_t stamp = 0;
+  std::uint32_t head = kEndOfChain;
+};
+
+class Closure {
+ public:
+  // The closure of a Chinese sentence (its word ids) under `model`.
+  void build(const LexicalModel& model, const std::vector<std::uint32_t>& words) {
+    if (heads_.empty()) heads_.resize(model.english_word_count());
+    if (++stamp_ == 0) {  // wrapped: old stamps could match again
+      std::fill(heads_.begin(), heads_.end(), ClosureHead{});
+      stamp_ = 1;
+    }
+    entries_.clear();
+    for (std::size_t position = 0; position < words.size(); ++position) {
+      for (const Translation& translation : model.english_translations(words[position])) {
+        ClosureHead& head = heads_[translation.word];
+        const std::uint32_t next = head.stamp == stamp_ ? head.head : kEndOfChain;
+        head = {stamp_, static_cast<std::uint32_t>(entries_.size())};
+        entries_.push_back({static_cast<std::uint32_t>(position), translation.strength, next});
+      }
+    }
+  }
+  // The first entry of `english_word`'s chain, kEndOfChain if it has none.
+  std::uint32_t first(std::uint32_t english_word) const {
+    const ClosureHead head = heads_[english_word];
+    return head.stamp == stamp_ ? head.head : kEndOfChain;
+  }
+  const ClosureEntry& entry(std::uint32_t index) const { return entries_[index]; }
+
+ private:
+  std::vector<ClosureHead> heads_;
+  std::vector<ClosureEntry> entries_;
+  std::uint32_t stamp_ = 0;
 };
 
 // Link counts up to this are served from the cached windows; larger links
@@ -199,12 +242,33 @@ class LexicalEvidence final : public LinkEvidence {
     // (the usual case) the pair's precomputed sum is exact, and only
     // sentences covered by several pairs need the word-by-word max.
     double covered = 0.0;
-    std::array<std::uint32_t, 16> few_coverers;
-    if (chinese_count + english_count > few_coverers.size()) coverers_.resize(chinese_count + english_count);
-    std::uint32_t* chinese_coverers =
-        chinese_count + english_count > few_coverers.size() ? coverers_.data() : few_coverers.data();
+    if (chinese_count <= 64 && english_count <= 64) {
+      // Which sentences several pairs cover, as bits in registers (the
+      // links of sentences, and most paragraph links).
+      std::uint64_t chinese_several = 0;
+      std::uint64_t english_once = 0;
+      std::uint64_t english_several = 0;
+      for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
+        const PairCoverage* pairs = rows_[chinese].pairs;
+        std::uint64_t row = 0;  // the English sentences this one covers
+        // Without branches (whether a pair covers anything is a coin toss
+        // to the predictor): a pair that covers nothing has masses 0, and
+        // adding +0 to the positive sum leaves it as it was.
+        for (std::size_t english = 0; english < english_count; ++english) {
+          covered += pairs[english].chinese_mass + pairs[english].english_mass;
+          row |= std::uint64_t{pairs[english].offset != kNothingCovered} << english;
+        }
+        chinese_several |= std::uint64_t{(row & (row - 1)) != 0} << chinese;
+        english_several |= english_once & row;
+        english_once |= row;
+      }
+      return finish_cost(covered, chinese_begin, chinese_count, english_begin, english_count,
+                         [&](std::size_t chinese) { return (chinese_several >> chinese & 1) != 0; },
+                         [&](std::size_t english) { return (english_several >> english & 1) != 0; });
+    }
+    coverers_.assign(chinese_count + english_count, 0u);
+    std::uint32_t* chinese_coverers = coverers_.data();
     std::uint32_t* english_coverers = chinese_coverers + chinese_count;
-    std::fill_n(chinese_coverers, chinese_count + english_count, 0u);
     for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
       const PairCoverage* pairs = rows_[chinese].pairs;
       for (std::size_t english = 0; english < english_count; ++english) {
@@ -214,13 +278,25 @@ class LexicalEvidence final : public LinkEvidence {
         ++english_coverers[english];
       }
     }
+    return finish_cost(covered, chinese_begin, chinese_count, english_begin, english_count,
+                       [&](std::size_t chinese) { return chinese_coverers[chinese] > 1; },
+                       [&](std::size_t english) { return english_coverers[english] > 1; });
+  }
+
+  // Adds the overlap corrections of the sentences several pairs cover, less
+  // the chance coverage of every sentence, to the pairs' summed masses.
+  template <typename ChineseSeveral, typename EnglishSeveral>
+  double finish_cost(double covered, std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                     std::size_t english_count, const ChineseSeveral& chinese_several,
+                     const EnglishSeveral& english_several) const {
     for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
-      if (chinese_coverers[chinese] > 1) covered += overlap_correction(chinese_[chinese_begin + chinese], chinese, true, chinese_count, english_count);
+      if (chinese_several(chinese))
+        covered += cached_overlap_correction(chinese_begin, chinese_count, english_begin, english_count, chinese, true);
       covered -= chance_coverage(chinese_chance_, chinese_, chinese_begin + chinese, english_count);
     }
     for (std::size_t english = 0; english < english_count; ++english) {
-      if (english_coverers[english] > 1)
-        covered += overlap_correction(english_[english_begin + english], english, false, chinese_count, english_count);
+      if (english_several(english))
+        covered += cached_overlap_correction(chinese_begin, chinese_count, english_begin, english_count, english, false);
       covered -= chance_coverage(english_chance_, english_, english_begin + english, chinese_count);
     }
     return -options_.weight * covered;
@@ -287,14 +363,85 @@ class LexicalEvidence final : public LinkEvidence {
     for (std::size_t row = 0; row < chinese_count; ++row) {
       if (!rows_[row].spilled) continue;
       const std::size_t chinese = chinese_begin + row;
-      if (spill_closure_row_ != chinese) {
-        build_closure(chinese, spill_closure_);
-        spill_closure_row_ = chinese;
-      }
+      build_closure(chinese);
       for (std::size_t column = 0; column < english_count; ++column)
         spilled_pairs_[row * english_count + column] =
-            compute_pair_coverage(chinese, english_begin + column, spill_closure_, spilled_words_);
+            compute_pair_coverage(chinese, english_begin + column, spilled_words_);
     }
+  }
+
+  // overlap_correction for the sentence `index` of one side of a link
+  // against the other side's group, remembered: the same sentence against
+  // the same group comes back in several link types of a cell and of the
+  // next rows (a Chinese sentence against two English ones in 1-2, 2-2 and
+  // 3-2 links, six times in all), so a small cache keyed by the sentence
+  // and the group, over the few rows the search is at, serves most of them.
+  // The value depends on nothing else: the same double is returned.
+  double cached_overlap_correction(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                                   std::size_t english_count, std::size_t index, bool sentence_is_chinese) const {
+    const SentenceWords& sentence =
+        sentence_is_chinese ? chinese_[chinese_begin + index] : english_[english_begin + index];
+    const std::size_t group_size = sentence_is_chinese ? english_count : chinese_count;
+    // The Chinese end (a sentence or a group's first sentence) and the
+    // English end of the key: the search is at a few Chinese rows at a time
+    // and across at most a band of English ones.
+    const auto chinese_key = static_cast<std::uint32_t>(sentence_is_chinese ? chinese_begin + index : chinese_begin);
+    const auto english_key = static_cast<std::uint32_t>(sentence_is_chinese ? english_begin : english_begin + index);
+    const auto size_key = static_cast<std::uint32_t>(group_size << 1 | (sentence_is_chinese ? 1u : 0u));
+    if (corrections_.empty()) corrections_.resize(kLargeGroupSlotBegin + kLargeGroupSlots);
+    CachedCorrection* slot;
+    if (group_size <= kCachedGroupSizes + 1) {
+      slot = &corrections_[(((sentence_is_chinese ? 0 : kCachedGroupSizes) + group_size - 2) * kCorrectionRows +
+                            chinese_key % kCorrectionRows) * kCorrectionColumns + english_key % kCorrectionColumns];
+    } else {
+      // Paragraph links: groups of any size, each sentence against the whole
+      // other side; the aligner comes back to them in each of its passes.
+      if (chinese_.size() <= kMaxMemoSentences)  // the memo's bound on memory
+        return remembered_large_correction(chinese_key, english_key, group_size, index, sentence_is_chinese,
+                                           chinese_count, english_count);
+      slot = &corrections_[kLargeGroupSlotBegin +
+                           (CachedCorrection::hash(chinese_key, english_key, size_key) & (kLargeGroupSlots - 1))];
+    }
+    if (slot->chinese_key != chinese_key || slot->english_key != english_key || slot->size_key != size_key) {
+      *slot = {chinese_key, english_key, size_key,
+               overlap_correction(sentence, index, sentence_is_chinese, chinese_count, english_count)};
+    }
+    return slot->value;
+  }
+
+  // The overlap corrections of paragraph links, all of them: an open
+  // addressing table, grown by doubling to stay at most half full.
+  double remembered_large_correction(std::uint32_t chinese_key, std::uint32_t english_key, std::size_t group_size,
+                                     std::size_t index, bool sentence_is_chinese, std::size_t chinese_count,
+                                     std::size_t english_count) const {
+    const auto size_key = static_cast<std::uint32_t>(group_size << 1 | (sentence_is_chinese ? 1u : 0u));
+    if (large_corrections_.empty()) large_corrections_.resize(4096);
+    std::size_t mask = large_corrections_.size() - 1;
+    std::size_t slot = CachedCorrection::hash(chinese_key, english_key, size_key) & mask;
+    for (; large_corrections_[slot].size_key != 0; slot = (slot + 1) & mask) {
+      const CachedCorrection& entry = large_corrections_[slot];
+      if (entry.chinese_key == chinese_key && entry.english_key == english_key && entry.size_key == size_key)
+        return entry.value;
+    }
+    const CachedCorrection entry{chinese_key, english_key, size_key,
+                                 overlap_correction(sentence_is_chinese ? chinese_[chinese_key] : english_[english_key],
+                                                    index, sentence_is_chinese, chinese_count, english_count)};
+    if (2 * (++large_correction_count_) > large_corrections_.size()) {
+      std::vector<CachedCorrection> old(2 * large_corrections_.size());
+      old.swap(large_corrections_);
+      mask = large_corrections_.size() - 1;
+      for (const CachedCorrection& kept : old)
+        if (kept.size_key != 0) large_corrections_[free_slot(kept.chinese_key, kept.english_key, kept.size_key, mask)] = kept;
+      slot = free_slot(chinese_key, english_key, size_key, mask);
+    }
+    large_corrections_[slot] = entry;
+    return entry.value;
+  }
+  std::size_t free_slot(std::uint32_t chinese_key, std::uint32_t english_key, std::uint32_t size_key,
+                        std::size_t mask) const {
+    std::size_t slot = CachedCorrection::hash(chinese_key, english_key, size_key) & mask;
+    while (large_corrections_[slot].size_key != 0) slot = (slot + 1) & mask;
+    return slot;
   }
 
   // When several sentences of the group cover words of `sentence`, the sum
@@ -303,16 +450,14 @@ class LexicalEvidence final : public LinkEvidence {
   double overlap_correction(const SentenceWords& sentence, std::size_t index, bool sentence_is_chinese,
                             std::size_t chinese_count, std::size_t english_count) const {
     const std::size_t others = sentence_is_chinese ? english_count : chinese_count;
-    // The covered words of the pairs, merged by position keeping the max:
-    // the words no pair covers add nothing to the sum. A merge holds at
-    // most one entry per word of the sentence.
-    if (best_.size() < sentence.words.size()) {
-      best_.resize(sentence.words.size());
-      merged_.resize(sentence.words.size());
-    }
-    CoveredWord* best = best_.data();
-    CoveredWord* merged = merged_.data();
-    std::size_t best_size = 0;
+    // The best strength of each word over the pairs, in a dense array by
+    // position that is all zero between calls (merging the pairs' sorted
+    // lists branched too much): the words no pair covers stay 0 and add
+    // nothing, and the covered ones are summed by position as before.
+    if (best_.size() < sentence.words.size()) best_.resize(sentence.words.size(), 0.0f);
+    float* const best = best_.data();
+    std::uint32_t low = UINT32_MAX;
+    std::uint32_t high = 0;
     double summed = 0.0;
     for (std::size_t other = 0; other < others; ++other) {
       const RowView& row = rows_[sentence_is_chinese ? index : other];
@@ -321,40 +466,20 @@ class LexicalEvidence final : public LinkEvidence {
       summed += sentence_is_chinese ? pair.chinese_mass : pair.english_mass;
       const CoveredWord* words = row.pool + pair.offset + (sentence_is_chinese ? 0 : pair.chinese_covered);
       const std::size_t count = sentence_is_chinese ? pair.chinese_covered : pair.english_covered;
-      if (best_size == 0) {
-        for (std::size_t word = 0; word < count; ++word) best[word] = words[word];  // a few: no memmove call
-        best_size = count;
-      } else if (count != 0) {
-        best_size = merge_keeping_max(best, best_size, words, count, merged);
-        std::swap(best, merged);
-      }
+      if (count == 0) continue;
+      low = std::min(low, words[0].position);  // the lists are sorted by position
+      high = std::max(high, words[count - 1].position);
+      for (std::size_t word = 0; word < count; ++word)
+        best[words[word].position] = std::max(best[words[word].position], words[word].strength);
     }
     double best_mass = 0.0;
-    for (std::size_t word = 0; word < best_size; ++word) best_mass += best[word].strength * sentence.weights[best[word].position];
-    return best_mass - summed;
-  }
-
-  // Merges two lists sorted by position into `out`, the larger strength
-  // where both have a word; returns the merged size.
-  static std::size_t merge_keeping_max(const CoveredWord* left, std::size_t left_size, const CoveredWord* right,
-                                       std::size_t right_size, CoveredWord* out) {
-    const CoveredWord* const left_end = left + left_size;
-    const CoveredWord* const right_end = right + right_size;
-    CoveredWord* const out_begin = out;
-    while (left != left_end && right != right_end) {
-      if (left->position < right->position) {
-        *out++ = *left++;
-      } else if (right->position < left->position) {
-        *out++ = *right++;
-      } else {
-        *out++ = {left->position, std::max(left->strength, right->strength)};
-        ++left;
-        ++right;
-      }
+    // The words in between that no pair covers add +0 (no branch: which
+    // words are covered is hard to predict), which leaves the sum as it was.
+    for (std::uint32_t position = low; position <= high; ++position) {  // none when no word is covered
+      best_mass += best[position] * sentence.weights[position];
+      best[position] = 0.0f;
     }
-    while (left != left_end) *out++ = *left++;
-    while (right != right_end) *out++ = *right++;
-    return static_cast<std::size_t>(out - out_begin);
+    return best_mass - summed;
   }
 
   // Each Chinese sentence has a window of English sentences: every pair a
@@ -387,32 +512,29 @@ class LexicalEvidence final : public LinkEvidence {
   // Computes every pair of a row's window at once: the row's closure is
   // then built once and needs no keeping.
   void fill_row(std::size_t chinese) const {
-    build_closure(chinese, closure_);
+    build_closure(chinese);
     covered_words_.clear();
     PairCoverage* pairs = pairs_.data() + row_offset_[chinese];
     const std::size_t begin = window_begin_[chinese];
     for (std::size_t english = begin; english < begin + window_width(chinese); ++english)
-      pairs[english - begin] = compute_pair_coverage(chinese, english, closure_, covered_words_);
+      pairs[english - begin] = compute_pair_coverage(chinese, english, covered_words_);
     // Kept at its exact size: one pool for all rows, grown by doubling,
     // held up to twice what it used.
     row_words_[chinese].assign(covered_words_.begin(), covered_words_.end());
     row_filled_[chinese] = 1;
   }
 
-  void build_closure(std::size_t chinese_index, std::vector<ClosureEntry>& closure) const {
-    closure.clear();
-    const SentenceWords& sentence = chinese_[chinese_index];
-    for (std::size_t position = 0; position < sentence.words.size(); ++position) {
-      for (const Translation& translation : model_->english_translations(sentence.words[position]))
-        closure.push_back({translation.word, static_cast<std::uint32_t>(position), translation.strength});
-    }
-    std::sort(closure.begin(), closure.end(),
-              [](const ClosureEntry& left, const ClosureEntry& right) { return left.english_word < right.english_word; });
+  // Builds closure_ for a Chinese sentence, unless it holds it already.
+  void build_closure(std::size_t chinese_index) const {
+    if (closure_row_ == chinese_index) return;
+    closure_.build(*model_, chinese_[chinese_index].words);
+    closure_row_ = chinese_index;
   }
 
   // The coverage of one sentence pair; its covered words go to `pool`.
+  // closure_ must hold the Chinese sentence's closure.
   PairCoverage compute_pair_coverage(std::size_t chinese_index, std::size_t english_index,
-                                     const std::vector<ClosureEntry>& closure, std::vector<CoveredWord>& pool) const {
+                                     std::vector<CoveredWord>& pool) const {
     const SentenceWords& chinese_sentence = chinese_[chinese_index];
     const SentenceWords& english_sentence = english_[english_index];
     const std::size_t chinese_words = chinese_sentence.words.size();
@@ -424,12 +546,12 @@ class LexicalEvidence final : public LinkEvidence {
     // of the Chinese sentence's words.
     for (std::size_t english = 0; english < english_sentence.words.size(); ++english) {
       const std::uint32_t word = english_sentence.words[english];
-      auto found = std::lower_bound(closure.begin(), closure.end(), word,
-                                    [](const ClosureEntry& entry, std::uint32_t id) { return entry.english_word < id; });
-      for (; found != closure.end() && found->english_word == word; ++found) {
-        chinese_coverage[found->chinese_position] = std::max(chinese_coverage[found->chinese_position], found->strength);
-        english_coverage[english] = std::max(english_coverage[english], found->strength);
+      for (std::uint32_t index = closure_.first(word); index != kEndOfChain;) {
+        const ClosureEntry& found = closure_.entry(index);
+        chinese_coverage[found.chinese_position] = std::max(chinese_coverage[found.chinese_position], found.strength);
+        english_coverage[english] = std::max(english_coverage[english], found.strength);
         any = true;
+        index = found.next;
       }
     }
     if (!any) return PairCoverage{};
@@ -443,14 +565,20 @@ class LexicalEvidence final : public LinkEvidence {
 
   static std::uint32_t keep_covered(const float* coverage, const std::vector<float>& weights,
                                     std::vector<CoveredWord>& pool, float& mass) {
-    std::uint32_t kept = 0;
+    // Without branches: every word is written at the end of the pool, and
+    // the end moves past the covered ones only. An uncovered word adds +0
+    // to the mass, which leaves it as it was.
+    const std::size_t start = pool.size();
+    pool.resize(start + weights.size());
+    CoveredWord* const kept_begin = pool.data() + start;
+    CoveredWord* kept = kept_begin;
     for (std::size_t word = 0; word < weights.size(); ++word) {
-      if (coverage[word] == 0.0f) continue;
       mass += coverage[word] * weights[word];
-      pool.push_back({static_cast<std::uint32_t>(word), coverage[word]});
-      ++kept;
+      *kept = {static_cast<std::uint32_t>(word), coverage[word]};
+      kept += coverage[word] != 0.0f;
     }
-    return kept;
+    pool.resize(start + static_cast<std::size_t>(kept - kept_begin));
+    return static_cast<std::uint32_t>(kept - kept_begin);
   }
 
   // Remembered costs: for each Chinese start, the English starts of the
@@ -498,13 +626,33 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<RowView> rows_;
   mutable std::vector<PairCoverage> spilled_pairs_;
   mutable std::vector<CoveredWord> spilled_words_;
-  mutable std::vector<ClosureEntry> closure_;
+  mutable Closure closure_;
+  mutable std::size_t closure_row_ = SIZE_MAX;  // whose closure closure_ holds
   mutable std::vector<CoveredWord> covered_words_;
-  mutable std::vector<ClosureEntry> spill_closure_;
-  mutable std::size_t spill_closure_row_ = SIZE_MAX;
   mutable std::vector<float> dense_;
-  mutable std::vector<CoveredWord> best_;
-  mutable std::vector<CoveredWord> merged_;
+  mutable std::vector<float> best_;  // all zero between costs
+  // Overlap corrections of groups of 2 to kCachedGroupSizes + 1 sentences,
+  // direct-mapped: [side][group size - 2][Chinese key % rows][English key % columns].
+  static constexpr std::size_t kCachedGroupSizes = 4;
+  static constexpr std::size_t kCorrectionRows = 8;       // > the largest Chinese count of a default link
+  static constexpr std::size_t kCorrectionColumns = 256;  // > the widest search band across the lexical band
+  static constexpr std::size_t kLargeGroupSlotBegin = 2 * kCachedGroupSizes * kCorrectionRows * kCorrectionColumns;
+  static constexpr std::size_t kLargeGroupSlots = 8192;  // a power of two
+  struct CachedCorrection {
+    std::uint32_t chinese_key = UINT32_MAX;  // none
+    std::uint32_t english_key = UINT32_MAX;
+    std::uint32_t size_key = 0;  // group size * 2 + 1 if the sentence is Chinese; 0: none
+    double value = 0.0;
+    static std::size_t hash(std::uint32_t chinese_key, std::uint32_t english_key, std::uint32_t size_key) {
+      std::uint64_t mixed = (std::uint64_t{chinese_key} << 32 | english_key) ^ std::uint64_t{size_key} << 20;
+      mixed = (mixed ^ (mixed >> 33)) * 0xFF51AFD7ED558CCDull;  // MurmurHash3's finalizer
+      mixed = (mixed ^ (mixed >> 33)) * 0xC4CEB9FE1A85EC53ull;
+      return static_cast<std::size_t>(mixed ^ (mixed >> 33));
+    }
+  };
+  mutable std::vector<CachedCorrection> large_corrections_;  // a power of two, at most half full
+  mutable std::size_t large_correction_count_ = 0;
+  mutable std::vector<CachedCorrection> corrections_;
   mutable std::vector<std::uint32_t> coverers_;
   mutable std::vector<std::vector<float>> memo_rows_;
   mutable std::array<std::int8_t, 64> memo_type_;

@@ -279,3 +279,113 @@ TEST_CASE("lexical costs match the formula computed word by word, inside and pas
   }
   CHECK(nonzero > 1000);  // the band was priced, not skipped
 }
+
+namespace {
+// A random document over a small random lexicon, as in the test above.
+struct RandomDocument {
+  Lexicon lexicon;
+  std::vector<std::string> chinese, english;
+  RandomDocument(std::size_t chinese_size, std::size_t english_size, unsigned seed) {
+    const std::vector<std::string> characters = {"山", "水", "火", "木", "金", "土", "日", "月", "天", "人"};
+    const std::vector<std::string> words = {"mountain", "water", "fire", "wood", "gold", "earth", "sun", "moon", "sky"};
+    std::mt19937 random(seed);
+    const auto pick = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(random); };
+    const double strengths[] = {1.0, 0.5, 0.3, 0.8, 0.7};
+    for (int entry = 0; entry < 25; ++entry)
+      lexicon.add(characters[pick(characters.size())] + characters[pick(2)], words[pick(words.size())], strengths[pick(5)]);
+    for (int entry = 0; entry < 12; ++entry)
+      lexicon.add(characters[pick(characters.size())], words[pick(words.size())], strengths[pick(5)]);
+    chinese.resize(chinese_size);
+    english.resize(english_size);
+    for (auto& sentence : chinese) {
+      for (std::size_t character = pick(12); character-- > 0;) sentence += characters[pick(characters.size())];
+      sentence += "。";
+    }
+    for (auto& sentence : english) {
+      for (std::size_t word = pick(8); word-- > 0;) sentence += words[pick(words.size())] + " ";
+      sentence += "end.";
+    }
+  }
+};
+
+struct Link {
+  std::size_t chinese_begin, chinese_count, english_begin, english_count;
+};
+
+// The links of up to `max_count` sentences a side starting near the diagonal
+// of a document of `chinese_size` x `english_size`, in the aligner's order
+// (by end cell, row by row).
+std::vector<Link> links_near_diagonal(std::size_t chinese_size, std::size_t english_size, std::size_t max_count,
+                                      std::size_t half_width) {
+  std::vector<Link> links;
+  for (std::size_t i = 1; i <= chinese_size; ++i) {
+    const std::size_t middle = i * english_size / chinese_size;
+    for (std::size_t j = middle > half_width ? middle - half_width : 1; j <= std::min(english_size, middle + half_width); ++j)
+      for (std::size_t z_count = 1; z_count <= std::min(max_count, i); ++z_count)
+        for (std::size_t e_count = 1; e_count <= std::min(max_count, j); ++e_count)
+          links.push_back({i - z_count, z_count, j - e_count, e_count});
+  }
+  return links;
+}
+
+// Each link's first answer from one evidence asked in `order`, in link order.
+std::vector<double> first_answers(const LinkEvidence& evidence, const std::vector<Link>& links,
+                                  const std::vector<std::size_t>& order) {
+  std::vector<double> answers(links.size());
+  for (const std::size_t index : order) {
+    const Link& link = links[index];
+    answers[index] = evidence.cost(link.chinese_begin, link.chinese_count, link.english_begin, link.english_count);
+  }
+  return answers;
+}
+}  // namespace
+
+TEST_CASE("the lexical caches return the very doubles computed afresh whatever the order of the questions",
+          "[lexicon]") {
+  // Asked in the aligner's order, the closure, the overlap corrections
+  // (cached by sentence and group) and the paragraph-link table are reused;
+  // asked in a shuffled order by another evidence, mostly not. Every first
+  // answer must be equal to the last bit (the memo's later answers are
+  // floats, hence first answers only). Counts up to 7: past the windows and
+  // the direct-mapped correction cache.
+  const RandomDocument document(60, 75, 17);
+  const LexicalEvidenceFactory factory(std::make_shared<const LexicalModel>(document.lexicon),
+                                       {.weight = 0.7, .first_is_chinese = true, .band_half_width = 6});
+  const std::vector<Link> links = links_near_diagonal(60, 75, 7, 6);
+  std::vector<std::size_t> order(links.size());
+  for (std::size_t index = 0; index < order.size(); ++index) order[index] = index;
+  const std::vector<double> in_order = first_answers(*factory.make(document.chinese, document.english), links, order);
+  std::shuffle(order.begin(), order.end(), std::mt19937(5));
+  const std::vector<double> shuffled = first_answers(*factory.make(document.chinese, document.english), links, order);
+  std::size_t nonzero = 0;
+  for (std::size_t index = 0; index < links.size(); ++index) {
+    INFO("link " << links[index].chinese_begin << "+" << links[index].chinese_count << " / "
+                 << links[index].english_begin << "+" << links[index].english_count);
+    REQUIRE(in_order[index] == shuffled[index]);
+    nonzero += in_order[index] != 0.0;
+  }
+  CHECK(nonzero > links.size() / 2);
+}
+
+TEST_CASE("without the memo (long documents) every answer is the same double in any order", "[lexicon]") {
+  // Over 10,000 Chinese sentences: no memo, and the corrections of large
+  // groups go to a fixed-size hashed cache that must tell its keys apart.
+  const RandomDocument document(10'050, 10'100, 23);
+  const LexicalEvidenceFactory factory(std::make_shared<const LexicalModel>(document.lexicon),
+                                       {.weight = 0.7, .first_is_chinese = true, .band_half_width = 4});
+  std::vector<Link> links = links_near_diagonal(10'050, 10'100, 9, 4);
+  links.resize(links.size() / 40);  // the first 250 rows are enough, and quick
+  std::vector<std::size_t> order(links.size());
+  for (std::size_t index = 0; index < order.size(); ++index) order[index] = index;
+  const auto evidence = factory.make(document.chinese, document.english);
+  const std::vector<double> in_order = first_answers(*evidence, links, order);
+  std::shuffle(order.begin(), order.end(), std::mt19937(7));
+  const std::vector<double> again = first_answers(*evidence, links, order);  // the same evidence: its caches
+  const std::vector<double> fresh = first_answers(*factory.make(document.chinese, document.english), links, order);
+  for (std::size_t index = 0; index < links.size(); ++index) {
+    INFO("link " << links[index].chinese_begin << "+" << links[index].chinese_count << " / "
+                 << links[index].english_begin << "+" << links[index].english_count);
+    REQUIRE(in_order[index] == again[index]);
+    REQUIRE(in_order[index] == fresh[index]);
+  }
+}
