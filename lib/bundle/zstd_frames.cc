@@ -32,27 +32,16 @@ bool declares_checksum(std::string_view start) {
   return header.frameType != ZSTD_frame || header.checksumFlag != 0;
 }
 
-// This thread's compression context, reset to its defaults. A batch
-// compresses one frame per document on each worker: a new context each time
-// allocated and initialised level 12's tables for every document (~15% of
-// compress_frame's time). zstd's output depends on the parameters and the
-// input only, not on the context's history, so the frames are the same bytes.
-ZSTD_CCtx* thread_compression_context() {
-  thread_local const std::unique_ptr<ZSTD_CCtx, CompressionContextDeleter> context(ZSTD_createCCtx());
-  if (!context) throw std::bad_alloc();
-  ZSTD_CCtx_reset(context.get(), ZSTD_reset_session_and_parameters);
-  return context.get();
-}
-
 }  // namespace
 
 std::string compress_frame(std::string_view content, int level) {
-  ZSTD_CCtx* const context = thread_compression_context();
-  ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level);
-  ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1);
-  ZSTD_CCtx_setParameter(context, ZSTD_c_contentSizeFlag, 1);
+  std::unique_ptr<ZSTD_CCtx, CompressionContextDeleter> context(ZSTD_createCCtx());
+  if (!context) throw std::bad_alloc();
+  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_compressionLevel, level);
+  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_checksumFlag, 1);
+  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_contentSizeFlag, 1);
   std::string frame(ZSTD_compressBound(content.size()), '\0');
-  const std::size_t size = ZSTD_compress2(context, frame.data(), frame.size(), content.data(), content.size());
+  const std::size_t size = ZSTD_compress2(context.get(), frame.data(), frame.size(), content.data(), content.size());
   if (ZSTD_isError(size)) throw std::runtime_error(std::string("zstd compression failed: ") + ZSTD_getErrorName(size));
   frame.resize(size);
   return frame;

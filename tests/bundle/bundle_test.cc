@@ -3,7 +3,6 @@
 
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "../format/sample_document.h"
@@ -11,7 +10,6 @@
 #include "bundle/merge.h"
 #include "bundle/reader.h"
 #include "bundle/writer.h"
-#include "bundle/zstd_frames.h"
 #include "core/error.h"
 #include "format/tmx.h"
 
@@ -96,24 +94,6 @@ TEST_CASE("the reader lists documents from the index and reads each one alone", 
 
 TEST_CASE("a bundle with the same documents and date is the same bytes", "[bundle]") {
   CHECK(write_bundle(three_documents()) == write_bundle(three_documents()));
-}
-
-TEST_CASE("a frame is the same bytes whatever its thread compressed before", "[bundle]") {
-  // compress_frame keeps one zstd context per thread: the level and the
-  // frame options of one call must not leak into the next.
-  std::string large;
-  for (int i = 0; i < 20000; ++i) large += "<tu><seg>sentence " + std::to_string(i % 997) + "</seg></tu>\n";
-  const std::string small = decompress_all(write_bundle(three_documents()));
-  std::string fresh_small, fresh_large_fast;
-  std::thread([&] {
-    fresh_small = compress_frame(small, kLevel);
-    fresh_large_fast = compress_frame(large, 1);
-  }).join();
-  const std::string large_strong = compress_frame(large, 19);
-  CHECK(compress_frame(small, kLevel) == fresh_small);
-  CHECK(compress_frame(large, 1) == fresh_large_fast);
-  CHECK(fresh_large_fast != large_strong);  // the level does change the bytes
-  CHECK(decompress_all(fresh_small) == small);
 }
 
 TEST_CASE("an empty alignment gives a valid bundle with no units", "[bundle]") {
