@@ -1,5 +1,7 @@
 #include "split/segmentation_rules.h"
 
+#include "split/break_search.h"
+
 namespace untm {
 
 namespace {
@@ -36,15 +38,15 @@ constexpr SegmentationRule kEnglishRules[] = {
     {false, R"(^\s{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.\s{0,4})", R"(.)",
      "a paragraph number (1. Takes note...) is not a sentence"},
     {false, R"(\b(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Prof|St|Sr|Jr|Gen|Col|Capt|Amb|H\.E)\.\s{0,3})", R"(.)",
-     "a title before a name (Mr. Ban, Dr. Sha, St. Joseph)"},
+     "a title before a name (Mr. Ban, Dr. Sha, St. Joseph)", {}, nullptr, title_before_name_at},
     {false, R"(\b(?:e\.g|i\.e|cf|viz|vs|approx|U\.N)\.\s{0,3})", R"(.)",
-     "e.g., i.e., cf., approx., U.N. never end a sentence"},
+     "e.g., i.e., cf., approx., U.N. never end a sentence", {}, nullptr, latin_abbreviation_at},
     {false, R"(\b(?:No|Nos|no|nos|para|paras|Art|Arts|art|arts|Vol|vol|p|pp|Add|Corr|Rev|Suppl|chap|Chap|sect|Sect|fig|Fig|Annex|annex)\.\s{0,3})",
-     R"([\dIVXLivxl(])", "an abbreviation before a number (No. 3, para. 12, Art. 5, pp. 3-7, Add.2)"},
+     R"([\dIVXLivxl(])", "an abbreviation before a number (No. 3, para. 12, Art. 5, pp. 3-7, Add.2)", {}, nullptr, number_abbreviation_at},
     {false, R"([!?][’”'"»)]{0,2}\s{1,3})", R"([a-z])",
      "quoted speech goes on after ! or ? ('Why!' he cried.)", "!|?"},
     {true, R"([.!?][’”'")]{0,2}\s{1,3})", R"(\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)",
-     "an enumerator such as (b) after a full stop starts a sentence", "("},
+     "an enumerator such as (b) after a full stop starts a sentence", "(", find_enumerator_breaks},
     {true, R"([—–-][’”'"]\s{0,3})", R"([‘“'"])", "a broken-off quotation (though—') ends its sentence", "’|”|'|\""},
     // Datelines: a date standing between a title and the text (Our Goal
     // November 15, 2012 Friends from...). A date that a lower-case word, a

@@ -5,8 +5,10 @@
 // text after it. Rules are tried in order; the first one whose both sides
 // match decides. Positions no rule covers keep ICU's decision.
 
+#include <cstddef>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "core/types.h"
 
@@ -26,6 +28,14 @@ struct SegmentationRule {
   // or `after`: a paragraph with none of them skips the rule, which spares
   // its regular expressions. Empty: no paragraph skips it.
   std::string_view needs_any = {};
+  // For a break rule: a hand-written search that finds exactly the positions
+  // the regular expression search does (split/break_search.h), used instead
+  // of it. Null: the regular expression searches.
+  void (*search)(std::u16string_view text, std::vector<std::size_t>& positions) = nullptr;
+  // A hand-written test that answers exactly as the regular expressions do
+  // at a candidate position (split/break_search.h), used instead of them.
+  // Null: the regular expressions decide.
+  bool (*at_position)(std::u16string_view text, std::size_t position) = nullptr;
 };
 
 // The rules for `language`, most specific first.

@@ -3,9 +3,12 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/regex.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -30,7 +33,14 @@ struct CompiledRule {
   bool break_at_match_start = false;
   std::unique_ptr<icu::RegexMatcher> at_position;
   std::unique_ptr<icu::RegexMatcher> search;
+  // SegmentationRule::search, which stands in for `search` when set.
+  void (*hand_search)(std::u16string_view, std::vector<std::size_t>&) = nullptr;
+  // SegmentationRule::at_position, which stands in for `at_position` when set.
+  bool (*hand_at_position)(std::u16string_view, std::size_t) = nullptr;
   std::vector<std::string> needs_any;  // SegmentationRule::needs_any, split
+  // An earlier rule with the same needs_any (the date rules share the month
+  // names): its answer is this rule's, so the paragraph is searched once.
+  std::optional<std::size_t> same_needs_as;
   bool active = true;                  // the paragraph being split may match it
 };
 
@@ -79,11 +89,23 @@ SentenceSplitter::SentenceSplitter(Language language, SplitMethod method) : stat
     CompiledRule compiled;
     compiled.is_break = rule.is_break;
     compiled.needs_any = split_needs(rule.needs_any);
-    compiled.at_position =
-        compile(fmt::format("(?=(?:{1}))(?<=(?:{0}))", rule.before, rule.after), rule.reason);
-    compiled.at_position->useTransparentBounds(true);
-    compiled.at_position->useAnchoringBounds(false);
-    if (rule.is_break) {
+    const auto rules = segmentation_rules(language);
+    for (std::size_t earlier = 0; earlier < state_->rules.size(); ++earlier) {
+      if (!rule.needs_any.empty() && rules[earlier].needs_any == rule.needs_any) {
+        compiled.same_needs_as = earlier;
+        break;
+      }
+    }
+    compiled.hand_at_position = rule.at_position;
+    if (rule.at_position == nullptr) {
+      compiled.at_position =
+          compile(fmt::format("(?=(?:{1}))(?<=(?:{0}))", rule.before, rule.after), rule.reason);
+      compiled.at_position->useTransparentBounds(true);
+      compiled.at_position->useAnchoringBounds(false);
+    }
+    if (rule.is_break && rule.search != nullptr) {
+      compiled.hand_search = rule.search;
+    } else if (rule.is_break) {
       // An empty `before` means "a break before every match of `after`":
       // searching for `after` itself lets ICU skip ahead by its first
       // characters instead of trying every position.
@@ -108,6 +130,20 @@ void check_paragraph_size(std::string_view paragraph) {
   if (paragraph.size() > static_cast<std::size_t>(INT32_MAX)) {
     throw std::length_error("sentence splitter: a paragraph over 2 GiB");
   }
+}
+
+// `utf8` into `utf16` as icu::UnicodeString::fromUTF8 converts it (U+FFFD
+// for an invalid sequence), in the buffer `utf16` already has when it is
+// large enough: UTF-16 never has more units than UTF-8 has bytes.
+void to_utf16(std::string_view utf8, icu::UnicodeString& utf16) {
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  char16_t* buffer = utf16.getBuffer(std::max<std::int32_t>(length, 1));
+  if (buffer == nullptr) throw std::bad_alloc();
+  UErrorCode status = U_ZERO_ERROR;
+  std::int32_t utf16_length = 0;
+  u_strFromUTF8WithSub(buffer, utf16.getCapacity(), &utf16_length, utf8.data(), length, 0xFFFD, nullptr, &status);
+  utf16.releaseBuffer(U_SUCCESS(status) ? utf16_length : 0);
+  check(status, "UTF-8 to UTF-16");
 }
 
 // Byte offsets in valid UTF-8 text of increasing UTF-16 indexes, found by
@@ -145,8 +181,18 @@ std::vector<std::pair<std::size_t, bool>> candidate_positions(std::vector<Compil
   const auto length = static_cast<std::size_t>(text.length());
   std::vector<std::pair<std::size_t, bool>> candidates;  // position, proposed by ICU
   for (auto position : proposed_by_icu) candidates.emplace_back(position, true);
+  std::vector<std::size_t> found;
   for (auto& rule : rules) {
-    if (!rule.search || !rule.active) continue;
+    if (!rule.active) continue;
+    if (rule.hand_search != nullptr) {
+      found.clear();
+      rule.hand_search(std::u16string_view(text.getBuffer(), length), found);
+      for (auto position : found) {
+        if (position > 0 && position < length) candidates.emplace_back(position, false);
+      }
+      continue;
+    }
+    if (!rule.search) continue;
     rule.search->reset(text);
     while (rule.search->find(status)) {
       const auto position = static_cast<std::size_t>(rule.break_at_match_start ? rule.search->start(status)
@@ -163,11 +209,14 @@ std::vector<std::pair<std::size_t, bool>> candidate_positions(std::vector<Compil
 // candidates: at each, the first rule that matches decides, else ICU.
 std::vector<std::size_t> apply_rules(std::vector<CompiledRule>& rules, std::string_view paragraph,
                                      const icu::UnicodeString& text, const std::vector<std::size_t>& proposed_by_icu) {
-  for (auto& rule : rules) rule.active = may_match(rule, paragraph);
+  for (auto& rule : rules) {
+    rule.active = rule.same_needs_as ? rules[*rule.same_needs_as].active : may_match(rule, paragraph);
+  }
   const auto candidates = candidate_positions(rules, text, proposed_by_icu);
   for (auto& rule : rules) {
-    if (rule.active) rule.at_position->reset(text);
+    if (rule.active && rule.at_position) rule.at_position->reset(text);
   }
+  const std::u16string_view units(text.getBuffer(), static_cast<std::size_t>(text.length()));
   UErrorCode status = U_ZERO_ERROR;
   const auto length = static_cast<std::int64_t>(text.length());
   std::vector<std::size_t> boundaries;
@@ -177,6 +226,13 @@ std::vector<std::size_t> apply_rules(std::vector<CompiledRule>& rules, std::stri
     bool is_break = from_icu;
     for (auto& rule : rules) {
       if (!rule.active) continue;
+      if (rule.hand_at_position != nullptr) {
+        if (rule.hand_at_position(units, position)) {
+          is_break = rule.is_break;
+          break;
+        }
+        continue;
+      }
       auto& matcher = *rule.at_position;
       matcher.region(static_cast<std::int64_t>(position), length, status);
       if (matcher.lookingAt(status)) {
@@ -200,9 +256,10 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
   // ICU's iterator and regular expressions are fastest on UTF-16 (their
   // UTF-8 paths go through UText one character at a time), so the paragraph
   // is converted once; boundaries are mapped back to bytes at the end.
+  // Converted into the string kept from the paragraph before, whose buffer
+  // is reused when large enough: one allocation less per paragraph.
   const auto& text = state_->utf16;
-  state_->utf16 = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(paragraph.data(), static_cast<std::int32_t>(paragraph.size())));
+  to_utf16(paragraph, state_->utf16);
   const auto length = static_cast<std::size_t>(text.length());
 
   auto& iterator = *state_->icu_iterator;

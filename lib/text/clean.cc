@@ -3,12 +3,15 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <bitset>
+#include <cstring>
 #include <map>
 #include <span>
 #include <string>
 #include <utility>
 
 #include "core/utf8.h"
+#include "text/line_filters.h"
 #include "text/spaces.h"
 #include "text/utf8_regex.h"
 
@@ -16,54 +19,12 @@ namespace untm {
 
 namespace {
 
-struct PatternRule {
-  std::string_view pattern;
-  std::string_view reason;
-  // Footnote rules: characters one of which stands right before a digit (\d)
-  // in every match; a line without such a pair skips the rule, which spares
-  // the regular expression.
-  std::string_view before_digit = {};
-};
-
-// A line is page furniture when every piece of it (pieces are separated by
-// two or more spaces, as pdftotext lays out a footer) matches one of these.
-constexpr PatternRule kFurniturePieces[] = {
-    {R"((?:https?://|www\.)\S+)", "link line (undocs.org at page ends)"},
-    {R"((?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?)", "job number: 13-44467 (E), GE.13-12345"},
-    {R"(\*\d{6,9}\*)", "bar code text: *1344467*"},
-    {R"(\d{1,4}\s*/\s*\d{1,4})", "page counter: 3/12"},
-    {R"((?:Page|页)\s*\d{1,4}|-\s*\d{1,4}\s*-|\d{1,4})", "page number"},
-};
-
 // Page headers and footers are short; longer lines are never tested.
 constexpr std::size_t kLongestFurnitureLine = 200;
 
 // A document symbol alone on a line (A/68/155, S/2013/123, E/CN.4/2005/L.10)
 // is page furniture when it repeats: the symbol heads every page.
 constexpr std::string_view kDocumentSymbolLine = R"([A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.()\-]*)+)";
-
-// Footnote reference digits that PDF extraction glues onto the text. The
-// first capture group is removed. Only patterns where the digits cannot be
-// part of the text are listed; see README ("Footnote digits").
-constexpr PatternRule kChineseFootnotes[] = {
-    // 报告；6 / 行动纲领》2 / 科托努战略》，7 at the end of a line: Chinese
-    // text never ends a line with a bare number straight after punctuation.
-    {R"([。；，、：！？》」』）”’](\d{1,2})$)", "digits after punctuation at line end", "。；，、：！？》」』）”’"},
-    // ...的报告；6 注意到: the same in the middle of a line, when Chinese follows.
-    {R"([。；》」』”’](\d{1,2})(?=\p{Han}))", "digits after punctuation before Chinese text", "。；》」』”’"},
-};
-constexpr PatternRule kEnglishFootnotes[] = {
-    // Secretary-General;6 / 2001-2010,2 including: a clause mark followed
-    // by one or two digits and a space is no number (thousands take three).
-    {R"([;,:](\d{1,2})(?=\s|$))", "digits after ; , :", ";,:"},
-    // countries.6 The: a lower-case word, full stop, digits.
-    {R"([.)](\d{1,2})(?=\s|$)(?<=[a-z]{3}[.)]\d{1,2}))", "digits after a word's full stop or bracket", ".)"},
-    // Declaration8 adopted: a word of three or more lower-case letters with
-    // digits glued on.
-    {R"((\d{1,2})(?=[\s,;:.)]|$)(?<=[a-z]{3}\d{1,2}))", "digits glued to a word", "abcdefghijklmnopqrstuvwxyz"},
-    // 2001-20107: a year range whose second year has extra digits.
-    {R"((?:19|20)\d\d[-–](?:19|20)\d\d(\d{1,2})\b)", "digits glued to a year range", "90"},
-};
 
 // Splits a line into the pieces pdftotext separated by runs of spaces.
 std::vector<std::string_view> layout_pieces(std::string_view line) {
@@ -110,10 +71,47 @@ void remove_footnote_blocks(std::string_view decoded, std::vector<TextLine>& lin
 
 }  // namespace
 
+namespace {
+
+// Whether each BMP code point is East Asian Wide or Fullwidth, looked up once:
+// ICU's property lookup per character was most of display_width on Chinese
+// punctuation and full-width forms.
+class WideBmp {
+ public:
+  WideBmp() {
+    for (UChar32 code_point = 0; code_point < 0x10000; ++code_point) {
+      const auto east_asian = u_getIntPropertyValue(code_point, UCHAR_EAST_ASIAN_WIDTH);
+      if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) bits_[static_cast<std::size_t>(code_point)] = true;
+    }
+  }
+  bool operator[](char32_t code_point) const { return bits_[code_point]; }
+
+ private:
+  std::bitset<0x10000> bits_;
+};
+
+bool is_wide(char32_t code_point) {
+  static const WideBmp wide_bmp;
+  if (code_point < 0x10000) return wide_bmp[code_point];
+  const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
+  return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH;
+}
+
+}  // namespace
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t offset = 0;
   while (offset < text.size()) {
+    // Eight ASCII bytes at a time, one column each.
+    while (offset + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + offset, 8);
+      if ((word & 0x8080808080808080) != 0) break;
+      width += 8;
+      offset += 8;
+    }
+    if (offset >= text.size()) break;
     const auto lead = static_cast<unsigned char>(text[offset]);
     if (lead < 0x80) {
       ++width;
@@ -130,9 +128,20 @@ std::size_t display_width(std::string_view text) {
       offset += 3;
       continue;
     }
+    // Any other valid three-byte sequence (E1..EC, EE, EF take every
+    // continuation byte), decoded in place for the table.
+    if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) && offset + 2 < text.size() &&
+        (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
+      const char32_t code_point = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                                  (static_cast<char32_t>(static_cast<unsigned char>(text[offset + 1]) & 0x3F) << 6) |
+                                  (static_cast<unsigned char>(text[offset + 2]) & 0x3F);
+      width += is_wide(code_point) ? 2 : 1;
+      offset += 3;
+      continue;
+    }
     const DecodedCodePoint decoded = decode_code_point(text, offset);
-    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(decoded.code_point), UCHAR_EAST_ASIAN_WIDTH);
-    width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+    width += is_wide(decoded.code_point) ? 2 : 1;
     offset += decoded.length;
   }
   return width;
@@ -169,17 +178,6 @@ std::vector<TextLine> split_lines(std::string_view decoded) {
   return lines;
 }
 
-// Whether a piece starts the way some kFurniturePieces pattern starts: a
-// link, GE., a digit (any Unicode digit, as ICU's \d), *, Page, 页 or -.
-// Most lines fail this on their first byte, which spares the regular
-// expressions; it must stay true of every pattern's first character.
-bool may_be_furniture(std::string_view piece) {
-  const auto first = static_cast<unsigned char>(piece.front());
-  if (first < 0x80) return std::string_view("hwG*P-0123456789").find(static_cast<char>(first)) != std::string_view::npos;
-  const char32_t code_point = first_code_point(piece);
-  return code_point == U'页' || u_isdigit(static_cast<UChar32>(code_point));
-}
-
 bool all_pieces_are_furniture(std::string_view text, std::vector<Utf8Regex>& furniture) {
   if (!may_be_furniture(text)) return false;  // the first piece starts the text
   const auto pieces = layout_pieces(text);
@@ -199,7 +197,7 @@ bool may_be_symbol(std::string_view text) {
 // symbol that heads every page.
 void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines) {
   std::vector<Utf8Regex> furniture;
-  for (const auto& rule : kFurniturePieces) furniture.emplace_back(rule.pattern);
+  for (const auto& rule : furniture_piece_patterns()) furniture.emplace_back(rule.pattern);
   Utf8Regex symbol_line(kDocumentSymbolLine);
   std::map<std::string_view, std::vector<std::size_t>> symbol_lines;
   bool text_seen = false;
@@ -226,23 +224,83 @@ void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines)
   }
 }
 
-// The characters that stand right before a digit as ICU's \d sees one (any
-// decimal digit, not only ASCII), in `text`.
-void characters_before_digits(std::string_view text, std::u32string& before) {
-  before.clear();
-  char32_t previous = 0;
-  for_each_code_point(text, [&](char32_t code_point) {
-    const bool digit = (code_point >= '0' && code_point <= '9') ||
-                       (code_point >= 0x80 && u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER);
-    if (digit && previous != 0) before.push_back(previous);
-    previous = code_point;
-  });
+// ICU's \d (general category Nd) for a code point from 0x80 on; the BMP
+// looked up once, as most characters of a Chinese line with numbers are
+// tested.
+class DecimalDigitsBmp {
+ public:
+  DecimalDigitsBmp() {
+    for (UChar32 code_point = 0x80; code_point < 0x10000; ++code_point) {
+      if (u_charType(code_point) == U_DECIMAL_DIGIT_NUMBER) bits_[static_cast<std::size_t>(code_point)] = true;
+    }
+  }
+  bool operator[](char32_t code_point) const { return bits_[code_point]; }
+
+ private:
+  std::bitset<0x10000> bits_;
+};
+
+bool is_decimal_digit(char32_t code_point) {
+  static const DecimalDigitsBmp digits_bmp;
+  if (code_point < 0x10000) return digits_bmp[code_point];
+  return u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER;
 }
 
-bool any_of_in(std::u32string_view characters, std::u32string_view set) {
-  return std::any_of(characters.begin(), characters.end(),
-                     [set](char32_t character) { return set.find(character) != std::u32string_view::npos; });
-}
+// The characters that stand right before a digit as ICU's \d sees one (any
+// decimal digit, not only ASCII) in a line: ASCII ones as bits, so that a
+// line with many numbers is a few bit tests per rule.
+class CharactersBeforeDigits {
+ public:
+  void collect(std::string_view text) {
+    ascii_.reset();
+    other_.clear();
+    char32_t previous = 0;
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+      const auto lead = static_cast<unsigned char>(text[offset]);
+      if (lead < 0x80) {
+        if (lead >= '0' && lead <= '9' && previous != 0) record(previous);
+        previous = lead;
+        ++offset;
+        continue;
+      }
+      char32_t code_point;
+      bool digit;
+      if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) && offset + 2 < text.size() &&
+          (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
+        // Most of Chinese text: a valid three-byte sequence, decoded in place.
+        code_point = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                     (static_cast<char32_t>(static_cast<unsigned char>(text[offset + 1]) & 0x3F) << 6) |
+                     (static_cast<unsigned char>(text[offset + 2]) & 0x3F);
+        digit = is_decimal_digit(code_point);
+        offset += 3;
+      } else {
+        const DecodedCodePoint decoded = decode_code_point(text, offset);
+        code_point = decoded.code_point;
+        digit = is_decimal_digit(code_point);
+        offset += decoded.length;
+      }
+      if (digit && previous != 0) record(previous);
+      previous = code_point;
+    }
+  }
+  // Whether one of `set` stands right before a digit.
+  bool any_of(std::u32string_view set) const {
+    return std::any_of(set.begin(), set.end(), [this](char32_t character) {
+      return character < 0x80 ? ascii_.test(character) : other_.find(character) != std::u32string::npos;
+    });
+  }
+
+ private:
+  void record(char32_t before_digit) {
+    if (before_digit < 0x80) ascii_.set(before_digit);
+    else other_.push_back(before_digit);
+  }
+
+  std::bitset<0x80> ascii_;
+  std::u32string other_;
+};
 
 std::u32string code_points(std::string_view text) {
   std::u32string result;
@@ -252,24 +310,27 @@ std::u32string code_points(std::string_view text) {
 
 // Footnote digits glued to the text, as byte ranges each line removes.
 void mark_glued_footnotes(std::string_view decoded, std::vector<TextLine>& lines, Language language) {
-  const auto& footnote_rules = language == Language::zh ? std::span<const PatternRule>(kChineseFootnotes)
-                                                        : std::span<const PatternRule>(kEnglishFootnotes);
+  const auto footnote_rules = footnote_patterns(language);
   std::vector<Utf8Regex> footnotes;
   std::vector<std::u32string> before_digits;
   for (const auto& rule : footnote_rules) {
     footnotes.emplace_back(rule.pattern);
     before_digits.push_back(code_points(rule.before_digit));
   }
-  std::u32string before_digit;
+  CharactersBeforeDigits before_digit;
+  Utf16Text utf16;
   for (auto& line : lines) {
     if (line.kind != LineKind::text) continue;
     const std::string_view text = decoded.substr(line.begin, line.end - line.begin);
     // Every rule removes ASCII digits (a plain test: find_first_of calls memchr per byte).
     if (std::none_of(text.begin(), text.end(), [](char byte) { return byte >= '0' && byte <= '9'; })) continue;
-    characters_before_digits(text, before_digit);
+    before_digit.collect(text);
+    bool converted = false;  // once per line, for all the rules that search it
     for (std::size_t rule = 0; rule < footnotes.size(); ++rule) {
-      if (!any_of_in(before_digit, before_digits[rule])) continue;
-      footnotes[rule].for_each_match(text, 1, [&](std::size_t begin, std::size_t end) {
+      if (!before_digit.any_of(before_digits[rule])) continue;
+      if (footnote_rules[rule].may_match != nullptr && !footnote_rules[rule].may_match(text)) continue;
+      if (!std::exchange(converted, true)) utf16.assign(text);
+      footnotes[rule].for_each_match(utf16, 1, [&](std::size_t begin, std::size_t end) {
         line.removed.emplace_back(line.begin + begin, line.begin + end);
       });
     }

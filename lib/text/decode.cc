@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "core/error.h"
@@ -153,9 +154,28 @@ bool decodes_to_itself(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) return false;
   std::size_t offset = 0;
   while (offset < bytes.size()) {
+    // Eight printable ASCII bytes at a time: no byte below 0x20 (each byte
+    // minus 0x20 keeps its top bit clear) and none 0x7F or above (each byte
+    // plus 1 keeps its top bit clear).
+    while (offset + 8 <= bytes.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes.data() + offset, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
+      if (((word | ~((word | kHighBits) - 0x20 * kOnes) | ((word & ~kHighBits) + kOnes)) & kHighBits) != 0) break;
+      offset += 8;
+    }
+    if (offset >= bytes.size()) break;
     const auto byte = static_cast<unsigned char>(bytes[offset]);
     if (byte >= 0x20 && byte < 0x7F) {
       ++offset;
+      continue;
+    }
+    // A three-byte sequence whose lead allows any continuation bytes
+    // (E1..EC, EE..EF: most CJK), checked in place.
+    if (((byte >= 0xE1 && byte <= 0xEC) || byte == 0xEE || byte == 0xEF) && offset + 2 < bytes.size() &&
+        (static_cast<unsigned char>(bytes[offset + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(bytes[offset + 2]) & 0xC0) == 0x80) {
+      offset += 3;
       continue;
     }
     if (byte < 0x80) {

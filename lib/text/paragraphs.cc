@@ -14,20 +14,12 @@
 #include "core/characters.h"
 #include "core/utf8.h"
 #include "text/layout.h"
+#include "text/line_filters.h"
 #include "text/utf8_regex.h"
 
 namespace untm {
 
 namespace {
-
-// Numbered paragraphs and list items that start a new paragraph when the line
-// before ended a sentence or a clause: `1. `, `(a) `, `(iv) `, `一、`, `（三）`.
-constexpr std::string_view kEnumeratorStarts[] = {
-    R"(\d{1,3}\.(?:\s|\p{Han}))",
-    R"(\((?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,5})\)\s)",
-    R"([A-Z]\.\s|[IVXL]{1,5}\.\s)",
-    R"([一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）)",
-};
 
 // English prefixes written with a hyphen in UN style (co-operation,
 // non-proliferation, self-determination) that ordinary hyphenation does not
@@ -362,21 +354,10 @@ Layout measure_layout(const std::vector<LineFacts>& facts, std::span<const TextL
   return layout;
 }
 
-// Whether `text` starts the way some kEnumeratorStarts pattern starts (a
-// digit, as ICU's \d any Unicode one; a bracket; a capital; a Chinese
-// numeral): most lines fail this, which spares the regular expressions. It
-// must stay true of every pattern's first character.
-bool may_start_enumerator(std::string_view text) {
-  if (text.empty()) return false;
-  const auto first = static_cast<char32_t>(first_code_point(text));
-  return u_isdigit(static_cast<UChar32>(first)) || first == '(' || (first >= 'A' && first <= 'Z') ||
-         first == U'（' || std::u32string_view(U"一二三四五六七八九十").find(first) != std::u32string_view::npos;
-}
-
 // Short, indented, bracketed, enumerated: each line against the layout.
 void mark_line_shapes(std::vector<LineFacts>& facts, std::span<const TextLine> lines, const Layout& layout) {
   std::vector<Utf8Regex> enumerators;
-  for (auto pattern : kEnumeratorStarts) enumerators.emplace_back(pattern);
+  for (const auto& start : enumerator_start_patterns()) enumerators.emplace_back(start.pattern);
   for (auto& fact : facts) {
     const auto& line = lines[fact.line_index];
     fact.short_line = static_cast<double>(line.width) < kShortLineShare * static_cast<double>(layout.full_width);

@@ -1,7 +1,10 @@
 #include "text/utf8_regex.h"
 
 #include <fmt/format.h>
+#include <unicode/ustring.h>
 
+#include <algorithm>
+#include <new>
 #include <stdexcept>
 #include <string>
 
@@ -21,7 +24,10 @@ Utf8Regex::Utf8Regex(std::string_view pattern) {
 }
 
 Utf8Regex::Utf8Regex(Utf8Regex&& other) noexcept
-    : pattern_(std::move(other.pattern_)), matcher_(std::move(other.matcher_)), text_(other.text_) {
+    : pattern_(std::move(other.pattern_)),
+      matcher_(std::move(other.matcher_)),
+      text_(other.text_),
+      own_text_(std::move(other.own_text_)) {
   other.text_ = nullptr;
 }
 
@@ -40,9 +46,55 @@ void Utf8Regex::reset(std::string_view text) {
   matcher_->reset(text_);
 }
 
+void Utf8Regex::reset_for_anchored(std::string_view text) {
+  constexpr std::size_t kConvertedWhole = 256;
+  if (text.size() > kConvertedWhole) {
+    reset(text);
+    return;
+  }
+  own_text_.assign(text);
+  (void)reset(own_text_);
+}
+
+void Utf16Text::assign(std::string_view utf8) {
+  utf8_ = utf8;
+  converted_ = false;
+  if (utf8.size() >= static_cast<std::size_t>(INT32_MAX)) return;
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  char16_t* buffer = utf16_.getBuffer(std::max<std::int32_t>(length, 1));
+  if (buffer == nullptr) throw std::bad_alloc();
+  UErrorCode status = U_ZERO_ERROR;
+  std::int32_t utf16_length = 0;
+  std::int32_t substitutions = 0;
+  u_strFromUTF8WithSub(buffer, utf16_.getCapacity(), &utf16_length, utf8.data(), length, 0xFFFD, &substitutions,
+                       &status);
+  utf16_.releaseBuffer(U_SUCCESS(status) ? utf16_length : 0);
+  converted_ = U_SUCCESS(status) && substitutions == 0;
+}
+
+bool Utf8Regex::reset(const Utf16Text& text) {
+  if (!text.converted_) {
+    reset(text.utf8_);
+    return false;
+  }
+  matcher_->reset(text.utf16_);
+  return true;
+}
+
+std::size_t Utf8Regex::Utf8Offsets::at(std::size_t utf16_index) {
+  if (utf16_index < utf16_) utf16_ = byte_ = 0;
+  while (utf16_ < utf16_index && byte_ < text_.size()) {
+    const auto lead = static_cast<unsigned char>(text_[byte_]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    utf16_ += length == 4 ? 2 : 1;
+    byte_ += length;
+  }
+  return byte_;
+}
+
 bool Utf8Regex::matches(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  reset(text);
+  reset_for_anchored(text);
   const bool result = matcher_->matches(status);
   check(status);
   return result;
@@ -50,7 +102,7 @@ bool Utf8Regex::matches(std::string_view text) {
 
 bool Utf8Regex::matches_prefix(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  reset(text);
+  reset_for_anchored(text);
   const bool result = matcher_->lookingAt(status);
   check(status);
   return result;

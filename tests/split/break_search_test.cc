@@ -1,0 +1,218 @@
+// Each hand-written break search and position test against the regular
+// expressions it stands for (as the splitter would otherwise build them), over
+// generated text and the shared UN samples.
+#include "split/break_search.h"
+#include "split/segmentation_rules.h"
+
+#include <catch2/catch.hpp>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "../shared_data.h"
+
+namespace {
+
+using Search = void (*)(std::u16string_view, std::vector<std::size_t>&);
+
+struct Reference {
+  Search search;
+  std::unique_ptr<icu::RegexMatcher> regex;
+};
+
+// The rules of both languages that carry a hand-written search, with the
+// regular expression search built as the splitter builds it.
+std::vector<Reference> references() {
+  std::vector<Reference> result;
+  for (const auto language : {untm::Language::zh, untm::Language::en}) {
+    for (const auto& rule : untm::segmentation_rules(language)) {
+      if (rule.search == nullptr) continue;
+      const std::string pattern = rule.before.empty()
+                                      ? "(?:" + std::string(rule.after) + ")"
+                                      : "(?:" + std::string(rule.before) + ")(?=(?:" + std::string(rule.after) + "))";
+      UErrorCode status = U_ZERO_ERROR;
+      auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
+      REQUIRE(U_SUCCESS(status));
+      result.push_back({rule.search, std::move(regex)});
+    }
+  }
+  return result;
+}
+
+std::vector<std::size_t> regex_positions(icu::RegexMatcher& regex, const icu::UnicodeString& text, bool at_start) {
+  std::vector<std::size_t> positions;
+  UErrorCode status = U_ZERO_ERROR;
+  regex.reset(text);
+  while (regex.find(status)) positions.push_back(static_cast<std::size_t>(at_start ? regex.start(status) : regex.end(status)));
+  REQUIRE(U_SUCCESS(status));
+  return positions;
+}
+
+void check_same(std::vector<Reference>& rules, const icu::UnicodeString& text) {
+  for (auto& rule : rules) {
+    std::vector<std::size_t> found;
+    rule.search(std::u16string_view(text.getBuffer(), static_cast<std::size_t>(text.length())), found);
+    std::string utf8;
+    text.toUTF8String(utf8);
+    INFO("text: " << utf8);
+    REQUIRE(found == regex_positions(*rule.regex, text, false));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the enumerator break search finds what its regular expression finds", "[split][en]") {
+  std::vector<std::size_t> found;
+  untm::find_enumerator_breaks(u"He left. (b) Then; (c) not. (iv) yes!” (12) no.  (ab) x. (iiii) y.    (a) z. (a)", found);
+  CHECK(found == std::vector<std::size_t>{9, 28, 39, 57});
+  auto rules = references();
+  REQUIRE(!rules.empty());
+  // Pieces that make and break the rule: sentence ends, closers, every kind
+  // of white space ICU's \s may or may not take, enumerators of each shape
+  // and near misses, digits beyond ASCII (one outside the BMP), CJK, and a
+  // lone surrogate.
+  const std::u16string pieces[] = {
+      u".", u"!", u"?", u"’", u"”", u"'", u"\"", u")", u"(", u" ", u"  ", u"\t", u"\n", u"\v", u"\f", u"\r",
+      u"\u0085", u"\x1C", u"\u00A0", u"\u3000", u"\u2028", u"\u200B", u"\uFEFF", u"\u1680", u"\u180E", u"a", u"b", u"z",
+      u"i", u"v", u"x", u"l", u"I", u"V", u"A", u"0", u"1", u"12", u"123", u"\u0663", u"\uFF11", u"\U0001D7CE",
+      u"(a)", u"(iv)", u"(xiv)", u"(iiii)", u"(iiiii)", u"(12)", u"(1)", u"(123)", u"(ab)", u"(A)", u"()",
+      u"(\u0663)", u"(\U0001D7CF)", u"1.", u"iv)", u"第一", u"（一）", u"。", u",", u";", u"\xD800", u"\xDC00",
+      u". (a) ", u"?” (b) ", u".’” (c) ", u".’”’ (d) ", u".    (e) "};
+  std::mt19937 random(13);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> count(1, 24);
+  for (int sample = 0; sample < 20000; ++sample) {
+    std::u16string text;
+    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
+    check_same(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())));
+  }
+}
+
+TEST_CASE("the break searches agree with their regular expressions on the UN samples", "[split][.shared]") {
+  auto rules = references();
+  for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
+                           "corpora/un/ga-ldc-resolution-paras/zh.txt"}) {
+    const std::string bytes = untm::test::read_shared(path);
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+      std::size_t end = bytes.find('\n', start);
+      if (end == std::string::npos) end = bytes.size();
+      check_same(rules, icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data() + start, static_cast<std::int32_t>(end - start))));
+      start = end + 1;
+    }
+  }
+}
+
+namespace {
+
+struct PositionReference {
+  bool (*at_position)(std::u16string_view, std::size_t);
+  std::unique_ptr<icu::RegexMatcher> regex;
+  std::string reason;
+};
+
+// The rules with a hand-written position test, with the regular expression
+// built and bounded as the splitter builds it; `words` gets the alternatives
+// of their \b(?:...)\. look-behinds.
+std::vector<PositionReference> position_references(std::vector<std::u16string>& words) {
+  std::vector<PositionReference> result;
+  for (const auto language : {untm::Language::zh, untm::Language::en}) {
+    for (const auto& rule : untm::segmentation_rules(language)) {
+      if (rule.at_position == nullptr) continue;
+      const std::string pattern = "(?=(?:" + std::string(rule.after) + "))(?<=(?:" + std::string(rule.before) + "))";
+      UErrorCode status = U_ZERO_ERROR;
+      auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
+      REQUIRE(U_SUCCESS(status));
+      regex->useTransparentBounds(true);
+      regex->useAnchoringBounds(false);
+      std::string before(rule.before);
+      const auto open = before.find("(?:"), close = before.find(")\\.");
+      REQUIRE(open != std::string::npos);
+      REQUIRE(close != std::string::npos);
+      std::string alternatives = before.substr(open + 3, close - open - 3) + "|";
+      for (std::size_t start = 0, bar; (bar = alternatives.find('|', start)) != std::string::npos; start = bar + 1) {
+        std::string word = alternatives.substr(start, bar - start);
+        for (std::size_t at; (at = word.find("\\.")) != std::string::npos;) word.erase(at, 1);
+        words.push_back(icu::UnicodeString::fromUTF8(word).getBuffer() == nullptr
+                            ? std::u16string()
+                            : std::u16string(icu::UnicodeString::fromUTF8(word).getBuffer(),
+                                             static_cast<std::size_t>(icu::UnicodeString::fromUTF8(word).length())));
+      }
+      result.push_back({rule.at_position, std::move(regex), std::string(rule.reason)});
+    }
+  }
+  return result;
+}
+
+void check_same_at_positions(std::vector<PositionReference>& rules, const icu::UnicodeString& text, std::size_t& matched) {
+  const std::u16string_view units(text.getBuffer(), static_cast<std::size_t>(text.length()));
+  for (auto& rule : rules) {
+    UErrorCode status = U_ZERO_ERROR;
+    rule.regex->reset(text);
+    for (std::int32_t position = 0; position <= text.length(); ++position) {
+      rule.regex->region(position, text.length(), status);
+      const bool expected = rule.regex->lookingAt(status);
+      REQUIRE(U_SUCCESS(status));
+      if (expected != rule.at_position(units, static_cast<std::size_t>(position))) {
+        std::string utf8;
+        text.toUTF8String(utf8);
+        FAIL(rule.reason << " at " << position << " of: " << utf8 << " (regex says " << expected << ")");
+      }
+      matched += expected;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the abbreviation position tests answer as their regular expressions do", "[split][en]") {
+  std::vector<std::u16string> words;
+  auto rules = position_references(words);
+  REQUIRE(rules.size() == 3);
+  REQUIRE(words.size() > 40);
+  // Word characters and not (letters of other scripts, one outside the BMP,
+  // digits, the connector _, ZWNJ/ZWJ), combining and format characters \b
+  // looks through, every kind of white space and line end, and what the
+  // number rule wants next.
+  std::vector<std::u16string> pieces = {
+      u".", u". ", u".  ", u".    ", u" ", u"\t", u"\n", u"\v", u"\r", u"\u0085", u"\u2028", u"\u3000", u"\x1C",
+      u"\u00A0", u"a", u"x", u"M", u"Z", u"3", u"\u0663", u"\U0001D7CE", u"_", u"\u200C", u"\u200D", u"\u0301",
+      u"\u00AD", u"\u200B", u"\u4E2D", u"(", u"I", u"v", u"l", u"\u00E9", u"-", u"\xD800", u"\U0001D400", u"\u2019"};
+  for (const auto& word : words) {
+    pieces.push_back(word);
+    pieces.push_back(word + u". ");
+  }
+  std::mt19937 random(13);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(1, 7);
+  std::size_t matched = 0;
+  for (int sample = 0; sample < 6000; ++sample) {
+    std::u16string text;
+    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
+    check_same_at_positions(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())), matched);
+  }
+  CHECK(matched > 1000);
+}
+
+TEST_CASE("the abbreviation position tests agree with their regular expressions on the UN samples", "[split][.shared]") {
+  std::vector<std::u16string> words;
+  auto rules = position_references(words);
+  std::size_t matched = 0;
+  for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en"}) {
+    const std::string bytes = untm::test::read_shared(path);
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+      std::size_t end = bytes.find('\n', start);
+      if (end == std::string::npos) end = bytes.size();
+      check_same_at_positions(
+          rules, icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data() + start, static_cast<std::int32_t>(end - start))),
+          matched);
+      start = end + 1;
+    }
+  }
+  CHECK(matched > 0);
+}
