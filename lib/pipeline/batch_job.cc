@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <new>
+#include <numeric>
 #include <utility>
 
 #include "batch/journal.h"
@@ -101,10 +102,12 @@ class DocumentAligner {
   BatchStorage& storage_;
 };
 
-std::uint64_t total_input_bytes(const std::vector<batch::DocumentPair>& documents, BatchStorage& storage) {
-  std::uint64_t total = 0;
-  for (const auto& pair : documents) total += storage.size(pair.first_path) + storage.size(pair.second_path);
-  return total;
+// Each document's input bytes (both sides), 0 when unknown.
+std::vector<std::uint64_t> input_sizes(const std::vector<batch::DocumentPair>& documents, BatchStorage& storage) {
+  std::vector<std::uint64_t> sizes;
+  sizes.reserve(documents.size());
+  for (const auto& pair : documents) sizes.push_back(storage.size(pair.first_path) + storage.size(pair.second_path));
+  return sizes;
 }
 
 struct JournalState {
@@ -204,10 +207,12 @@ void align_remaining(const std::vector<batch::DocumentPair>& documents, const Do
                      const JournalState& state, unsigned threads, JournalSink& journal, BatchStorage& storage,
                      BatchObserver& observer) {
   ProgressCounts counts = state.counts;
-  observer.aligning_started(documents.size(), total_input_bytes(documents, storage), counts);
+  const std::vector<std::uint64_t> sizes = input_sizes(documents, storage);
+  observer.aligning_started(documents.size(), std::accumulate(sizes.begin(), sizes.end(), std::uint64_t{0}), counts);
   OrderedRunOptions run_options;
   run_options.threads = threads;
   run_options.window = 4 * static_cast<std::size_t>(std::max(threads, 1u));
+  run_options.size = [&sizes](std::size_t index) { return static_cast<double>(sizes[index]); };
   run_in_order<DocumentOutcome>(
       state.finished, documents.size(), run_options,
       [&](std::size_t index) { return align_document(index, documents[index]); },

@@ -26,6 +26,12 @@ struct OrderedRunOptions {
   // `idle` is called this often while the next result is not ready yet (to
   // keep a progress display moving).
   std::chrono::milliseconds idle_interval{200};
+  // The work of job i, roughly (a document's input bytes); empty: unknown.
+  // Once the jobs left all fit in the window, the largest left starts first,
+  // so that no worker waits alone on a large job started last (a batch of 20
+  // documents at -j2 lost ~7% of its pass 2 so). Before that, jobs start in
+  // order: a small first job started late would hold the window still.
+  std::function<double(std::size_t)> size;
 };
 
 // Calls work(i) for every i in [begin, end) on `options.threads` threads and
@@ -45,19 +51,37 @@ void run_in_order(std::size_t begin, std::size_t end, const OrderedRunOptions& o
   std::mutex mutex;
   std::condition_variable result_ready;
   std::condition_variable slot_free;
-  std::size_t next_to_claim = begin;
+  std::size_t next_to_claim = begin;  // jobs before it have all started
   std::size_t next_to_consume = begin;
+  std::vector<bool> started(window);  // of job i in [next_to_claim, next_to_claim + window), at i % window
   bool stopping = false;
+
+  // The job to start now, or `end` when none may start (call under `mutex`).
+  const auto pick = [&]() -> std::size_t {
+    while (next_to_claim < end && started[next_to_claim % window]) {
+      started[next_to_claim % window] = false;
+      ++next_to_claim;
+    }
+    // Job i may start only when slot i % window has been consumed.
+    const std::size_t limit = std::min(end, next_to_consume + window);
+    if (next_to_claim >= limit) return end;
+    if (!options.size || end - next_to_consume > window) return next_to_claim;
+    std::size_t largest = next_to_claim;
+    for (std::size_t i = next_to_claim + 1; i < limit; ++i) {
+      if (!started[i % window] && options.size(i) > options.size(largest)) largest = i;
+    }
+    return largest;
+  };
 
   const auto worker = [&] {
     for (;;) {
       std::size_t index = 0;
       {
         std::unique_lock lock(mutex);
-        // Document i may start only when slot i % window has been consumed.
-        slot_free.wait(lock, [&] { return stopping || next_to_claim >= end || next_to_claim < next_to_consume + window; });
+        slot_free.wait(lock, [&] { return stopping || next_to_claim >= end || pick() != end; });
         if (stopping || next_to_claim >= end) return;
-        index = next_to_claim++;
+        index = pick();
+        started[index % window] = true;
       }
       Slot outcome;
       try {

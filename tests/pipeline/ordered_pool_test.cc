@@ -3,7 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <vector>
 #include <stdexcept>
 
 using namespace untm::pipeline;
@@ -96,4 +100,41 @@ TEST_CASE("an exception from the consumer stops the workers and propagates", "[p
                         [] {}),
                     "disk full");
   CHECK(started <= 2 + 1 + options.window);
+}
+
+TEST_CASE("once the jobs left fit in the window, the largest starts first; results stay in order", "[pipeline][pool]") {
+  OrderedRunOptions options;
+  options.threads = 1;
+  options.window = 4;
+  options.idle_interval = std::chrono::milliseconds(1);
+  const std::vector<double> sizes = {1, 1, 1, 1, 1, 1, 1, 1, 9};
+  options.size = [&](std::size_t index) { return sizes[index]; };
+  std::mutex mutex;
+  std::condition_variable caught_up;
+  std::vector<std::size_t> started;
+  std::vector<std::size_t> consumed;
+  run_in_order<std::size_t>(
+      0, sizes.size(), options,
+      [&](std::size_t index) {
+        // As in a batch, the consumer keeps up: each job waits for the ones before it to be consumed.
+        std::unique_lock lock(mutex);
+        started.push_back(index);
+        caught_up.wait_for(lock, std::chrono::seconds(10), [&] { return consumed.size() + 1 == started.size(); });
+        return index;
+      },
+      [&](std::size_t index, std::size_t& result) {
+        CHECK(result == index);
+        const std::lock_guard lock(mutex);
+        consumed.push_back(index);
+        caught_up.notify_all();
+      },
+      [] {});
+  CHECK(consumed == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6, 7, 8});
+  REQUIRE(started.size() == 9);
+  // In list order while more than the window is left; the large last job
+  // starts before the small ones left with it.
+  CHECK(std::vector<std::size_t>(started.begin(), started.begin() + 5) == std::vector<std::size_t>{0, 1, 2, 3, 4});
+  const auto position = [&](std::size_t job) { return std::find(started.begin(), started.end(), job) - started.begin(); };
+  CHECK(position(8) < position(6));
+  CHECK(position(8) < position(7));
 }
