@@ -143,7 +143,59 @@ constexpr std::array<std::u16string_view, 26> kNumberAbbreviations = {
     u"No",  u"Nos",  u"no",  u"nos",  u"para", u"paras", u"Art",  u"Arts",  u"art",  u"arts", u"Vol",  u"vol",  u"p",
     u"pp",  u"Add",  u"Corr", u"Rev", u"Suppl", u"chap", u"Chap", u"sect", u"Sect", u"fig",  u"Fig",  u"Annex", u"annex"};
 
+bool is_chinese_sentence_end(char16_t unit) {
+  return unit == u'。' || unit == u'！' || unit == u'？' || unit == u'!' || unit == u'?';
+}
+
+// The number of a paragraph-number rule: one to three digits, one ASCII
+// letter, or one to five of ivxlIVXL, counted in code points.
+bool is_paragraph_number(std::u16string_view number) {
+  const auto length = static_cast<std::int32_t>(number.size());
+  int count = 0;
+  bool all_digits = true, all_roman = true, ascii_letter = false;
+  for (std::int32_t index = 0; index < length;) {
+    UChar32 code_point;
+    U16_NEXT(number.data(), index, length, code_point);
+    ++count;
+    all_digits = all_digits && is_regex_digit(code_point);
+    all_roman = all_roman && code_point < 0x80 && std::u16string_view(u"ivxlIVXL").find(static_cast<char16_t>(code_point)) != std::u16string_view::npos;
+    ascii_letter = (code_point >= 'a' && code_point <= 'z') || (code_point >= 'A' && code_point <= 'Z');
+  }
+  return (count >= 1 && count <= 3 && all_digits) || (count == 1 && ascii_letter) || (count >= 1 && count <= 5 && all_roman);
+}
+
+// lead \s{0,4} number \. \s{0,4} ends at `position`, where lead is the
+// start of the text or, when `after_sentence_end`, one of 。！？!?. No
+// character of the number is white space, '.' or a sentence end, and those
+// classes do not overlap, so each part is the whole run found walking back:
+// the spaces before `position`, the '.', the characters back to a space, a
+// sentence end or the start, then the spaces before them. White space and
+// the sentence ends are all single BMP units; a surrogate unit is none.
+bool paragraph_number_ends_at(std::u16string_view text, std::size_t position, bool after_sentence_end) {
+  if (position >= text.size() || is_line_terminator(code_point_at(text, position))) return false;  // after: .
+  std::size_t at = position;
+  for (std::size_t spaces = 0; at > 0 && is_regex_space(text[at - 1]); --at) {
+    if (++spaces > 4) return false;
+  }
+  if (at == 0 || text[at - 1] != u'.') return false;
+  const std::size_t number_end = --at;
+  while (at > 0 && !is_regex_space(text[at - 1]) && !is_chinese_sentence_end(text[at - 1])) --at;
+  if (!is_paragraph_number(text.substr(at, number_end - at))) return false;
+  for (std::size_t spaces = 0; at > 0 && is_regex_space(text[at - 1]); --at) {
+    if (++spaces > 4) return false;
+  }
+  return at == 0 || (after_sentence_end && is_chinese_sentence_end(text[at - 1]));
+}
+
 }  // namespace
+
+bool english_paragraph_number_at(std::u16string_view text, std::size_t position) {
+  return paragraph_number_ends_at(text, position, false);
+}
+
+bool chinese_paragraph_number_at(std::u16string_view text, std::size_t position) {
+  return paragraph_number_ends_at(text, position, true);
+}
 
 bool title_before_name_at(std::u16string_view text, std::size_t position) {
   return position < text.size() && !is_line_terminator(code_point_at(text, position)) &&

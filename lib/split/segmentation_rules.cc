@@ -11,7 +11,7 @@ namespace {
 // wrong in running Chinese text.
 constexpr SegmentationRule kChineseRules[] = {
     {false, R"((?:^|[。！？!?])[\s　]{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.[\s　]{0,4})", R"(.)",
-     "a paragraph number (1. 注意到...) is not a sentence", "."},
+     "a paragraph number (1. 注意到...) is not a sentence", ".", nullptr, chinese_paragraph_number_at},
     {false, R"(《[^《》]{0,60})", R"([^《》]{0,60}》)",
      "a title in 《》 is never broken, whatever punctuation it holds", "《"},
     {false, R"([。！？!?]》)", R"(.)", "a title that ends with its own 。！？ does not end the sentence", "》"},
@@ -36,7 +36,7 @@ constexpr SegmentationRule kChineseRules[] = {
 #define UNTM_MONTHS_NEEDED "January|February|March|April|May|June|July|August|September|October|November|December"
 constexpr SegmentationRule kEnglishRules[] = {
     {false, R"(^\s{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.\s{0,4})", R"(.)",
-     "a paragraph number (1. Takes note...) is not a sentence"},
+     "a paragraph number (1. Takes note...) is not a sentence", {}, nullptr, english_paragraph_number_at},
     {false, R"(\b(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Prof|St|Sr|Jr|Gen|Col|Capt|Amb|H\.E)\.\s{0,3})", R"(.)",
      "a title before a name (Mr. Ban, Dr. Sha, St. Joseph)", {}, nullptr, title_before_name_at},
     {false, R"(\b(?:e\.g|i\.e|cf|viz|vs|approx|U\.N)\.\s{0,3})", R"(.)",
