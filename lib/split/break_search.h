@@ -38,4 +38,10 @@ bool number_abbreviation_at(std::u16string_view text, std::size_t position);
 bool english_paragraph_number_at(std::u16string_view text, std::size_t position);
 bool chinese_paragraph_number_at(std::u16string_view text, std::size_t position);
 
+// Whether the rule matches at UTF-16 index `position` of `text`, for the
+// English rule "the sentence goes on after a date inside it"
+//   before (?:\b[a-z][A-Za-z’']{0,25}|\b(?:In|On|...|The)|[^A-Za-z’'\s])\s{1,2}MONTH\s\d{1,2},\s\d{4}\s{0,2}
+//   after  .
+bool date_inside_sentence_at(std::u16string_view text, std::size_t position);
+
 }  // namespace untm

@@ -54,7 +54,7 @@ constexpr SegmentationRule kEnglishRules[] = {
     {false, R"((?:\b[a-z][A-Za-z’']{0,25}|\b)" UNTM_GOVERNING_WORD R"(|[^A-Za-z’'\s])\s{1,2})",
      R"()" UNTM_DATE, "a date inside a sentence (on November 15, 2012)", UNTM_MONTHS_NEEDED},
     {false, R"((?:\b[a-z][A-Za-z’']{0,25}|\b)" UNTM_GOVERNING_WORD R"(|[^A-Za-z’'\s])\s{1,2})" UNTM_DATE R"(\s{0,2})",
-     R"(.)", "the sentence goes on after a date inside it", UNTM_MONTHS_NEEDED},
+     R"(.)", "the sentence goes on after a date inside it", UNTM_MONTHS_NEEDED, nullptr, date_inside_sentence_at},
     {true, "", UNTM_DATE R"(\s{1,2}[A-Z“"‘'])", "a dateline after a title", UNTM_MONTHS_NEEDED},
     {true, R"()" UNTM_DATE R"(\s{0,2})", R"([A-Z“"‘'])", "the text after a dateline starts a sentence",
      UNTM_MONTHS_NEEDED},

@@ -219,8 +219,8 @@ TEST_CASE("the abbreviation position tests agree with their regular expressions 
 
 namespace {
 
-// The paragraph-number rules (the only position tests whose look-behind is
-// not \b(?:words)\.), built and bounded as the splitter builds them.
+// The paragraph-number and date rules (the position tests whose look-behind
+// is not \b(?:words)\.), built and bounded as the splitter builds them.
 std::vector<PositionReference> paragraph_number_references() {
   std::vector<PositionReference> result;
   for (const auto language : {untm::Language::zh, untm::Language::en}) {
@@ -242,7 +242,7 @@ std::vector<PositionReference> paragraph_number_references() {
 
 TEST_CASE("the paragraph-number position tests answer as their regular expressions do", "[split]") {
   auto rules = paragraph_number_references();
-  REQUIRE(rules.size() == 2);
+  REQUIRE(rules.size() == 3);
   // Numbers of each shape and near misses (four digits, two letters, six
   // roman letters, digits beyond ASCII and the BMP), full stops, every kind
   // of white space and line end, the sentence ends the Chinese rule starts
@@ -264,7 +264,30 @@ TEST_CASE("the paragraph-number position tests answer as their regular expressio
   CHECK(matched > 1000);
 }
 
-TEST_CASE("the paragraph-number position tests agree with their regular expressions on the UN samples", "[split][.shared]") {
+TEST_CASE("the date position test answers as its regular expression does", "[split][en]") {
+  auto rules = paragraph_number_references();
+  // Dates whole and broken (digits beyond ASCII and the BMP, three-digit
+  // days, five-digit years), leads of each kind (lower-case words, governing
+  // words, punctuation, words too long, \b failing), every kind of white space.
+  const std::u16string pieces[] = {
+      u"May", u"November", u"Octobe", u"Mayo", u" ", u"  ", u"   ", u"\t", u"\n", u"\u2028", u"\u3000", u"\x1C",
+      u"\u00A0", u"1", u"15", u"150", u"\u0663", u"\U0001D7CE", u",", u"2012", u"20123", u"201", u"\u0663\u0663\u0663\u0663",
+      u"on", u"On", u"The", u"Dated", u"xIn", u"_In", u"\u0301", u"\u00AD", u"abcdefghijklmnopqrstuvwxyz", u"abcdefghijklmnopqrstuvwxy",
+      u"a", u"Q", u"’", u"'", u"don’t", u"é", u"\u4E2D", u"(", u".", u"\xD800", u"\xDC00", u"\U0001D400", u"X",
+      u" May 5, 2012", u"May 5, 2012 x", u"on May 15, 2012 ", u"The November 1, 1999  ", u"; July 4, 1776 ", u"in June 30, 2000"};
+  std::mt19937 random(13);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> count(1, 10);
+  std::size_t matched = 0;
+  for (int sample = 0; sample < 20000; ++sample) {
+    std::u16string text;
+    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
+    check_same_at_positions(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())), matched);
+  }
+  CHECK(matched > 1000);
+}
+
+TEST_CASE("the paragraph-number and date position tests agree with their regular expressions on the UN samples", "[split][.shared]") {
   auto rules = paragraph_number_references();
   std::size_t matched = 0;
   for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
