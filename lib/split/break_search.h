@@ -30,4 +30,18 @@ bool title_before_name_at(std::u16string_view text, std::size_t position);
 bool latin_abbreviation_at(std::u16string_view text, std::size_t position);
 bool number_abbreviation_at(std::u16string_view text, std::size_t position);
 
+// Whether the rule matches at UTF-16 index `position` of `text`, for the
+// paragraph-number rules (1. Takes note... / 1. 注意到...)
+//   en before ^\s{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.\s{0,4}                after .
+//   zh before (?:^|[。！？!?])[\s　]{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.[\s　]{0,4}  after .
+// (`^` the start of the paragraph; U+3000 is White_Space, so [\s　] is \s).
+bool english_paragraph_number_at(std::u16string_view text, std::size_t position);
+bool chinese_paragraph_number_at(std::u16string_view text, std::size_t position);
+
+// Whether the rule matches at UTF-16 index `position` of `text`, for the
+// English rule "the sentence goes on after a date inside it"
+//   before (?:\b[a-z][A-Za-z’']{0,25}|\b(?:In|On|...|The)|[^A-Za-z’'\s])\s{1,2}MONTH\s\d{1,2},\s\d{4}\s{0,2}
+//   after  .
+bool date_inside_sentence_at(std::u16string_view text, std::size_t position);
+
 }  // namespace untm

@@ -11,7 +11,7 @@ namespace {
 // wrong in running Chinese text.
 constexpr SegmentationRule kChineseRules[] = {
     {false, R"((?:^|[。！？!?])[\s　]{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.[\s　]{0,4})", R"(.)",
-     "a paragraph number (1. 注意到...) is not a sentence", "."},
+     "a paragraph number (1. 注意到...) is not a sentence", ".", nullptr, chinese_paragraph_number_at},
     {false, R"(《[^《》]{0,60})", R"([^《》]{0,60}》)",
      "a title in 《》 is never broken, whatever punctuation it holds", "《"},
     {false, R"([。！？!?]》)", R"(.)", "a title that ends with its own 。！？ does not end the sentence", "》"},
@@ -36,7 +36,7 @@ constexpr SegmentationRule kChineseRules[] = {
 #define UNTM_MONTHS_NEEDED "January|February|March|April|May|June|July|August|September|October|November|December"
 constexpr SegmentationRule kEnglishRules[] = {
     {false, R"(^\s{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.\s{0,4})", R"(.)",
-     "a paragraph number (1. Takes note...) is not a sentence"},
+     "a paragraph number (1. Takes note...) is not a sentence", {}, nullptr, english_paragraph_number_at},
     {false, R"(\b(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Prof|St|Sr|Jr|Gen|Col|Capt|Amb|H\.E)\.\s{0,3})", R"(.)",
      "a title before a name (Mr. Ban, Dr. Sha, St. Joseph)", {}, nullptr, title_before_name_at},
     {false, R"(\b(?:e\.g|i\.e|cf|viz|vs|approx|U\.N)\.\s{0,3})", R"(.)",
@@ -54,7 +54,7 @@ constexpr SegmentationRule kEnglishRules[] = {
     {false, R"((?:\b[a-z][A-Za-z’']{0,25}|\b)" UNTM_GOVERNING_WORD R"(|[^A-Za-z’'\s])\s{1,2})",
      R"()" UNTM_DATE, "a date inside a sentence (on November 15, 2012)", UNTM_MONTHS_NEEDED},
     {false, R"((?:\b[a-z][A-Za-z’']{0,25}|\b)" UNTM_GOVERNING_WORD R"(|[^A-Za-z’'\s])\s{1,2})" UNTM_DATE R"(\s{0,2})",
-     R"(.)", "the sentence goes on after a date inside it", UNTM_MONTHS_NEEDED},
+     R"(.)", "the sentence goes on after a date inside it", UNTM_MONTHS_NEEDED, nullptr, date_inside_sentence_at},
     {true, "", UNTM_DATE R"(\s{1,2}[A-Z“"‘'])", "a dateline after a title", UNTM_MONTHS_NEEDED},
     {true, R"()" UNTM_DATE R"(\s{0,2})", R"([A-Z“"‘'])", "the text after a dateline starts a sentence",
      UNTM_MONTHS_NEEDED},

@@ -122,7 +122,7 @@ std::vector<PositionReference> position_references(std::vector<std::u16string>& 
   std::vector<PositionReference> result;
   for (const auto language : {untm::Language::zh, untm::Language::en}) {
     for (const auto& rule : untm::segmentation_rules(language)) {
-      if (rule.at_position == nullptr) continue;
+      if (rule.at_position == nullptr || !rule.before.starts_with("\\b(?:")) continue;  // abbreviations only
       const std::string pattern = "(?=(?:" + std::string(rule.after) + "))(?<=(?:" + std::string(rule.before) + "))";
       UErrorCode status = U_ZERO_ERROR;
       auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
@@ -203,6 +203,95 @@ TEST_CASE("the abbreviation position tests agree with their regular expressions 
   auto rules = position_references(words);
   std::size_t matched = 0;
   for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en"}) {
+    const std::string bytes = untm::test::read_shared(path);
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+      std::size_t end = bytes.find('\n', start);
+      if (end == std::string::npos) end = bytes.size();
+      check_same_at_positions(
+          rules, icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data() + start, static_cast<std::int32_t>(end - start))),
+          matched);
+      start = end + 1;
+    }
+  }
+  CHECK(matched > 0);
+}
+
+namespace {
+
+// The paragraph-number and date rules (the position tests whose look-behind
+// is not \b(?:words)\.), built and bounded as the splitter builds them.
+std::vector<PositionReference> paragraph_number_references() {
+  std::vector<PositionReference> result;
+  for (const auto language : {untm::Language::zh, untm::Language::en}) {
+    for (const auto& rule : untm::segmentation_rules(language)) {
+      if (rule.at_position == nullptr || rule.before.starts_with("\\b(?:")) continue;
+      const std::string pattern = "(?=(?:" + std::string(rule.after) + "))(?<=(?:" + std::string(rule.before) + "))";
+      UErrorCode status = U_ZERO_ERROR;
+      auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
+      REQUIRE(U_SUCCESS(status));
+      regex->useTransparentBounds(true);
+      regex->useAnchoringBounds(false);
+      result.push_back({rule.at_position, std::move(regex), std::string(rule.reason)});
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("the paragraph-number position tests answer as their regular expressions do", "[split]") {
+  auto rules = paragraph_number_references();
+  REQUIRE(rules.size() == 3);
+  // Numbers of each shape and near misses (four digits, two letters, six
+  // roman letters, digits beyond ASCII and the BMP), full stops, every kind
+  // of white space and line end, the sentence ends the Chinese rule starts
+  // after, and a lone surrogate.
+  const std::u16string pieces[] = {
+      u".", u". ", u".    ", u"     ", u" ", u"  ", u"\t", u"\n", u"\v", u"\r", u"\u0085", u"\u2028", u"\u3000",
+      u"\x1C", u"\u00A0", u"\u200B", u"1", u"12", u"123", u"1234", u"\u0663", u"\U0001D7CE", u"\uFF11", u"a", u"Z",
+      u"ab", u"i", u"iv", u"xviii", u"xxviii", u"L", u"I", u"\u00E9", u"\u4E2D", u"。", u"！", u"？", u"!", u"?",
+      u"，", u"(", u"\xD800", u"\xDC00", u"1. ", u"iv.", u"。 2.", u"A.  "};
+  std::mt19937 random(13);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> count(1, 7);
+  std::size_t matched = 0;
+  for (int sample = 0; sample < 20000; ++sample) {
+    std::u16string text;
+    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
+    check_same_at_positions(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())), matched);
+  }
+  CHECK(matched > 1000);
+}
+
+TEST_CASE("the date position test answers as its regular expression does", "[split][en]") {
+  auto rules = paragraph_number_references();
+  // Dates whole and broken (digits beyond ASCII and the BMP, three-digit
+  // days, five-digit years), leads of each kind (lower-case words, governing
+  // words, punctuation, words too long, \b failing), every kind of white space.
+  const std::u16string pieces[] = {
+      u"May", u"November", u"Octobe", u"Mayo", u" ", u"  ", u"   ", u"\t", u"\n", u"\u2028", u"\u3000", u"\x1C",
+      u"\u00A0", u"1", u"15", u"150", u"\u0663", u"\U0001D7CE", u",", u"2012", u"20123", u"201", u"\u0663\u0663\u0663\u0663",
+      u"on", u"On", u"The", u"Dated", u"xIn", u"_In", u"\u0301", u"\u00AD", u"abcdefghijklmnopqrstuvwxyz", u"abcdefghijklmnopqrstuvwxy",
+      u"a", u"Q", u"’", u"'", u"don’t", u"é", u"\u4E2D", u"(", u".", u"\xD800", u"\xDC00", u"\U0001D400", u"X",
+      u" May 5, 2012", u"May 5, 2012 x", u"on May 15, 2012 ", u"The November 1, 1999  ", u"; July 4, 1776 ", u"in June 30, 2000"};
+  std::mt19937 random(13);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> count(1, 10);
+  std::size_t matched = 0;
+  for (int sample = 0; sample < 20000; ++sample) {
+    std::u16string text;
+    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
+    check_same_at_positions(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())), matched);
+  }
+  CHECK(matched > 1000);
+}
+
+TEST_CASE("the paragraph-number and date position tests agree with their regular expressions on the UN samples", "[split][.shared]") {
+  auto rules = paragraph_number_references();
+  std::size_t matched = 0;
+  for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
+                           "corpora/un/ga-ldc-resolution-paras/zh.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.zh"}) {
     const std::string bytes = untm::test::read_shared(path);
     std::size_t start = 0;
     while (start < bytes.size()) {
