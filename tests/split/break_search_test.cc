@@ -11,11 +11,26 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../shared_data.h"
 
 namespace {
+
+// Calls `each` with 20,000 texts of 1 to `most` pieces drawn at random (a
+// fixed seed: a failure comes back on the next run).
+template <std::size_t N, typename Each>
+void for_random_texts(const std::u16string (&pieces)[N], int most, Each&& each) {
+  std::mt19937 random(13);
+  std::uniform_int_distribution<std::size_t> piece(0, N - 1);
+  std::uniform_int_distribution<int> count(1, most);
+  for (int sample = 0; sample < 20000; ++sample) {
+    std::u16string text;
+    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
+    each(icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())));
+  }
+}
 
 using Search = void (*)(std::u16string_view, std::vector<std::size_t>&);
 
@@ -82,29 +97,16 @@ TEST_CASE("the enumerator break search finds what its regular expression finds",
       u"(a)", u"(iv)", u"(xiv)", u"(iiii)", u"(iiiii)", u"(12)", u"(1)", u"(123)", u"(ab)", u"(A)", u"()",
       u"(\u0663)", u"(\U0001D7CF)", u"1.", u"iv)", u"第一", u"（一）", u"。", u",", u";", u"\xD800", u"\xDC00",
       u". (a) ", u"?” (b) ", u".’” (c) ", u".’”’ (d) ", u".    (e) "};
-  std::mt19937 random(13);
-  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
-  std::uniform_int_distribution<int> count(1, 24);
-  for (int sample = 0; sample < 20000; ++sample) {
-    std::u16string text;
-    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
-    check_same(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())));
-  }
+  for_random_texts(pieces, 24, [&](const icu::UnicodeString& text) { check_same(rules, text); });
 }
 
 TEST_CASE("the break searches agree with their regular expressions on the UN samples", "[split][.shared]") {
   auto rules = references();
-  for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
-                           "corpora/un/ga-ldc-resolution-paras/zh.txt"}) {
-    const std::string bytes = untm::test::read_shared(path);
-    std::size_t start = 0;
-    while (start < bytes.size()) {
-      std::size_t end = bytes.find('\n', start);
-      if (end == std::string::npos) end = bytes.size();
-      check_same(rules, icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data() + start, static_cast<std::int32_t>(end - start))));
-      start = end + 1;
-    }
-  }
+  const auto paths = {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
+                      "corpora/un/ga-ldc-resolution-paras/zh.txt"};
+  untm::test::for_each_shared_line(paths, [&](std::string_view line) {
+    check_same(rules, icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size()))));
+  });
 }
 
 namespace {
@@ -202,18 +204,11 @@ TEST_CASE("the abbreviation position tests agree with their regular expressions 
   std::vector<std::u16string> words;
   auto rules = position_references(words);
   std::size_t matched = 0;
-  for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en"}) {
-    const std::string bytes = untm::test::read_shared(path);
-    std::size_t start = 0;
-    while (start < bytes.size()) {
-      std::size_t end = bytes.find('\n', start);
-      if (end == std::string::npos) end = bytes.size();
-      check_same_at_positions(
-          rules, icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data() + start, static_cast<std::int32_t>(end - start))),
-          matched);
-      start = end + 1;
-    }
-  }
+  const auto paths = {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en"};
+  untm::test::for_each_shared_line(paths, [&](std::string_view line) {
+    check_same_at_positions(
+        rules, icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size()))), matched);
+  });
   CHECK(matched > 0);
 }
 
@@ -252,15 +247,8 @@ TEST_CASE("the paragraph-number position tests answer as their regular expressio
       u"\x1C", u"\u00A0", u"\u200B", u"1", u"12", u"123", u"1234", u"\u0663", u"\U0001D7CE", u"\uFF11", u"a", u"Z",
       u"ab", u"i", u"iv", u"xviii", u"xxviii", u"L", u"I", u"\u00E9", u"\u4E2D", u"。", u"！", u"？", u"!", u"?",
       u"，", u"(", u"\xD800", u"\xDC00", u"1. ", u"iv.", u"。 2.", u"A.  "};
-  std::mt19937 random(13);
-  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
-  std::uniform_int_distribution<int> count(1, 7);
   std::size_t matched = 0;
-  for (int sample = 0; sample < 20000; ++sample) {
-    std::u16string text;
-    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
-    check_same_at_positions(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())), matched);
-  }
+  for_random_texts(pieces, 7, [&](const icu::UnicodeString& text) { check_same_at_positions(rules, text, matched); });
   CHECK(matched > 1000);
 }
 
@@ -275,33 +263,19 @@ TEST_CASE("the date position test answers as its regular expression does", "[spl
       u"on", u"On", u"The", u"Dated", u"xIn", u"_In", u"\u0301", u"\u00AD", u"abcdefghijklmnopqrstuvwxyz", u"abcdefghijklmnopqrstuvwxy",
       u"a", u"Q", u"’", u"'", u"don’t", u"é", u"\u4E2D", u"(", u".", u"\xD800", u"\xDC00", u"\U0001D400", u"X",
       u" May 5, 2012", u"May 5, 2012 x", u"on May 15, 2012 ", u"The November 1, 1999  ", u"; July 4, 1776 ", u"in June 30, 2000"};
-  std::mt19937 random(13);
-  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
-  std::uniform_int_distribution<int> count(1, 10);
   std::size_t matched = 0;
-  for (int sample = 0; sample < 20000; ++sample) {
-    std::u16string text;
-    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
-    check_same_at_positions(rules, icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())), matched);
-  }
+  for_random_texts(pieces, 10, [&](const icu::UnicodeString& text) { check_same_at_positions(rules, text, matched); });
   CHECK(matched > 1000);
 }
 
 TEST_CASE("the paragraph-number and date position tests agree with their regular expressions on the UN samples", "[split][.shared]") {
   auto rules = paragraph_number_references();
   std::size_t matched = 0;
-  for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
-                           "corpora/un/ga-ldc-resolution-paras/zh.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.zh"}) {
-    const std::string bytes = untm::test::read_shared(path);
-    std::size_t start = 0;
-    while (start < bytes.size()) {
-      std::size_t end = bytes.find('\n', start);
-      if (end == std::string::npos) end = bytes.size();
-      check_same_at_positions(
-          rules, icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data() + start, static_cast<std::int32_t>(end - start))),
-          matched);
-      start = end + 1;
-    }
-  }
+  const auto paths = {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
+                      "corpora/un/ga-ldc-resolution-paras/zh.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.zh"};
+  untm::test::for_each_shared_line(paths, [&](std::string_view line) {
+    check_same_at_positions(
+        rules, icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size()))), matched);
+  });
   CHECK(matched > 0);
 }

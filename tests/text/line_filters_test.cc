@@ -7,6 +7,7 @@
 
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../shared_data.h"
@@ -84,17 +85,11 @@ TEST_CASE("the line filters pass every line their patterns match", "[text]") {
 TEST_CASE("the line filters pass every line of the UN samples their patterns match", "[text][.shared]") {
   Patterns patterns;
   Counts counts;
-  for (const auto* path : {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
-                           "corpora/un/ga-ldc-resolution-paras/zh.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.zh"}) {
-    const std::string bytes = untm::test::read_shared(path);
-    std::size_t start = 0;
-    while (start < bytes.size()) {
-      std::size_t end = bytes.find('\n', start);
-      if (end == std::string::npos) end = bytes.size();
-      check_filters(patterns, bytes.substr(start, end - start), counts);
-      start = end + 1;
-    }
-  }
+  const auto paths = {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
+                      "corpora/un/ga-ldc-resolution-paras/zh.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.zh"};
+  untm::test::for_each_shared_line(paths, [&](std::string_view line) {
+    check_filters(patterns, std::string(line), counts);
+  });
   CHECK(counts.enumerators > 0);
 }
 
