@@ -117,6 +117,18 @@ struct PositionReference {
   std::string reason;
 };
 
+// A position rule's regular expression, bounded as the splitter bounds it:
+// it matches at a position whose text before and after the rule describes.
+std::unique_ptr<icu::RegexMatcher> position_regex(const untm::SegmentationRule& rule) {
+  const std::string pattern = "(?=(?:" + std::string(rule.after) + "))(?<=(?:" + std::string(rule.before) + "))";
+  UErrorCode status = U_ZERO_ERROR;
+  auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
+  REQUIRE(U_SUCCESS(status));
+  regex->useTransparentBounds(true);
+  regex->useAnchoringBounds(false);
+  return regex;
+}
+
 // The rules with a hand-written position test, with the regular expression
 // built and bounded as the splitter builds it; `words` gets the alternatives
 // of their \b(?:...)\. look-behinds.
@@ -125,12 +137,7 @@ std::vector<PositionReference> position_references(std::vector<std::u16string>& 
   for (const auto language : {untm::Language::zh, untm::Language::en}) {
     for (const auto& rule : untm::segmentation_rules(language)) {
       if (rule.at_position == nullptr || !rule.before.starts_with("\\b(?:")) continue;  // abbreviations only
-      const std::string pattern = "(?=(?:" + std::string(rule.after) + "))(?<=(?:" + std::string(rule.before) + "))";
-      UErrorCode status = U_ZERO_ERROR;
-      auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
-      REQUIRE(U_SUCCESS(status));
-      regex->useTransparentBounds(true);
-      regex->useAnchoringBounds(false);
+      auto regex = position_regex(rule);
       std::string before(rule.before);
       const auto open = before.find("(?:"), close = before.find(")\\.");
       REQUIRE(open != std::string::npos);
@@ -221,12 +228,7 @@ std::vector<PositionReference> paragraph_number_references() {
   for (const auto language : {untm::Language::zh, untm::Language::en}) {
     for (const auto& rule : untm::segmentation_rules(language)) {
       if (rule.at_position == nullptr || rule.before.starts_with("\\b(?:")) continue;
-      const std::string pattern = "(?=(?:" + std::string(rule.after) + "))(?<=(?:" + std::string(rule.before) + "))";
-      UErrorCode status = U_ZERO_ERROR;
-      auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
-      REQUIRE(U_SUCCESS(status));
-      regex->useTransparentBounds(true);
-      regex->useAnchoringBounds(false);
+      auto regex = position_regex(rule);
       result.push_back({rule.at_position, std::move(regex), std::string(rule.reason)});
     }
   }
