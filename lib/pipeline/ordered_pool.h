@@ -34,6 +34,47 @@ struct OrderedRunOptions {
   std::function<double(std::size_t)> size;
 };
 
+// Which job of run_in_order starts next (the caller holds the pool's lock).
+// Job i may start only when slot i % window has been consumed.
+class StartOrder {
+ public:
+  StartOrder(std::size_t begin, std::size_t end, std::size_t window, std::function<double(std::size_t)> size)
+      : end_(end), window_(window), size_(std::move(size)), next_(begin), started_(window) {}
+
+  bool all_started() { return skip_started() >= end_; }
+
+  // The job to start now, or `end` when none may start yet, with the jobs
+  // before `next_to_consume` consumed (see OrderedRunOptions::size).
+  std::size_t next(std::size_t next_to_consume) {
+    const std::size_t first = skip_started();
+    const std::size_t limit = std::min(end_, next_to_consume + window_);
+    if (first >= limit) return end_;
+    if (!size_ || end_ - next_to_consume > window_) return first;
+    std::size_t largest = first;
+    for (std::size_t i = first + 1; i < limit; ++i) {
+      if (!started_[i % window_] && size_(i) > size_(largest)) largest = i;
+    }
+    return largest;
+  }
+
+  void start(std::size_t job) { started_[job % window_] = true; }
+
+ private:
+  // Moves past the jobs started out of order; returns the first not started.
+  std::size_t skip_started() {
+    while (next_ < end_ && started_[next_ % window_]) {
+      started_[next_ % window_] = false;
+      ++next_;
+    }
+    return next_;
+  }
+
+  std::size_t end_, window_;
+  std::function<double(std::size_t)> size_;
+  std::size_t next_;            // jobs before it have all started
+  std::vector<bool> started_;   // of job i in [next_, next_ + window_), at i % window_
+};
+
 // Calls work(i) for every i in [begin, end) on `options.threads` threads and
 // consume(i, result) on the calling thread for i = begin, begin+1, ... in
 // order. An exception from `work` is rethrown on the calling thread when
@@ -51,37 +92,19 @@ void run_in_order(std::size_t begin, std::size_t end, const OrderedRunOptions& o
   std::mutex mutex;
   std::condition_variable result_ready;
   std::condition_variable slot_free;
-  std::size_t next_to_claim = begin;  // jobs before it have all started
+  StartOrder order(begin, end, window, options.size);
   std::size_t next_to_consume = begin;
-  std::vector<bool> started(window);  // of job i in [next_to_claim, next_to_claim + window), at i % window
   bool stopping = false;
-
-  // The job to start now, or `end` when none may start (call under `mutex`).
-  const auto pick = [&]() -> std::size_t {
-    while (next_to_claim < end && started[next_to_claim % window]) {
-      started[next_to_claim % window] = false;
-      ++next_to_claim;
-    }
-    // Job i may start only when slot i % window has been consumed.
-    const std::size_t limit = std::min(end, next_to_consume + window);
-    if (next_to_claim >= limit) return end;
-    if (!options.size || end - next_to_consume > window) return next_to_claim;
-    std::size_t largest = next_to_claim;
-    for (std::size_t i = next_to_claim + 1; i < limit; ++i) {
-      if (!started[i % window] && options.size(i) > options.size(largest)) largest = i;
-    }
-    return largest;
-  };
 
   const auto worker = [&] {
     for (;;) {
       std::size_t index = 0;
       {
         std::unique_lock lock(mutex);
-        slot_free.wait(lock, [&] { return stopping || next_to_claim >= end || pick() != end; });
-        if (stopping || next_to_claim >= end) return;
-        index = pick();
-        started[index % window] = true;
+        slot_free.wait(lock, [&] { return stopping || order.all_started() || order.next(next_to_consume) != end; });
+        if (stopping || order.all_started()) return;
+        index = order.next(next_to_consume);
+        order.start(index);
       }
       Slot outcome;
       try {
