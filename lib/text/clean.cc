@@ -73,16 +73,12 @@ void remove_footnote_blocks(std::string_view decoded, std::vector<TextLine>& lin
 
 namespace {
 
-// Whether each BMP code point is East Asian Wide or Fullwidth, looked up once:
-// ICU's property lookup per character was most of display_width on Chinese
-// punctuation and full-width forms.
-class WideBmp {
+// A property of every BMP code point, looked up once from ICU: the hot loops
+// ask it per character.
+class BmpTable {
  public:
-  WideBmp() {
-    for (UChar32 code_point = 0; code_point < 0x10000; ++code_point) {
-      const auto east_asian = u_getIntPropertyValue(code_point, UCHAR_EAST_ASIAN_WIDTH);
-      if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) bits_[static_cast<std::size_t>(code_point)] = true;
-    }
+  explicit BmpTable(bool (*has)(char32_t)) {
+    for (char32_t code_point = 0; code_point < 0x10000; ++code_point) bits_[code_point] = has(code_point);
   }
   bool operator[](char32_t code_point) const { return bits_[code_point]; }
 
@@ -90,11 +86,16 @@ class WideBmp {
   std::bitset<0x10000> bits_;
 };
 
-bool is_wide(char32_t code_point) {
-  static const WideBmp wide_bmp;
-  if (code_point < 0x10000) return wide_bmp[code_point];
+// East Asian Wide or Fullwidth. ICU's property lookup per character was most
+// of display_width on Chinese punctuation and full-width forms.
+bool icu_wide(char32_t code_point) {
   const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
   return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH;
+}
+
+bool is_wide(char32_t code_point) {
+  static const BmpTable wide_bmp(icu_wide);
+  return code_point < 0x10000 ? wide_bmp[code_point] : icu_wide(code_point);
 }
 
 }  // namespace
@@ -227,23 +228,13 @@ void mark_page_furniture(std::string_view decoded, std::vector<TextLine>& lines)
 // ICU's \d (general category Nd) for a code point from 0x80 on; the BMP
 // looked up once, as most characters of a Chinese line with numbers are
 // tested.
-class DecimalDigitsBmp {
- public:
-  DecimalDigitsBmp() {
-    for (UChar32 code_point = 0x80; code_point < 0x10000; ++code_point) {
-      if (u_charType(code_point) == U_DECIMAL_DIGIT_NUMBER) bits_[static_cast<std::size_t>(code_point)] = true;
-    }
-  }
-  bool operator[](char32_t code_point) const { return bits_[code_point]; }
-
- private:
-  std::bitset<0x10000> bits_;
-};
+bool icu_decimal_digit(char32_t code_point) {
+  return code_point >= 0x80 && u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER;
+}
 
 bool is_decimal_digit(char32_t code_point) {
-  static const DecimalDigitsBmp digits_bmp;
-  if (code_point < 0x10000) return digits_bmp[code_point];
-  return u_charType(static_cast<UChar32>(code_point)) == U_DECIMAL_DIGIT_NUMBER;
+  static const BmpTable digits_bmp(icu_decimal_digit);
+  return code_point < 0x10000 ? digits_bmp[code_point] : icu_decimal_digit(code_point);
 }
 
 // The characters that stand right before a digit as ICU's \d sees one (any
