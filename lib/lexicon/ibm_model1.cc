@@ -1,12 +1,69 @@
 #include "lexicon/ibm_model1.h"
 
 #include <cmath>
+#include <memory_resource>
+#include <unordered_map>
 
 namespace untm::lexicon {
 
+std::uint32_t KeySlots::find(std::uint64_t key) const {
+  for (std::size_t at = position(key);; at = (at + 1) & (entries_.size() - 1)) {
+    if (entries_[at].slot == kAbsent || entries_[at].key == key) return entries_[at].slot;
+  }
+}
+
+std::uint32_t KeySlots::find_or_add(std::uint64_t key) {
+  for (std::size_t at = position(key);; at = (at + 1) & (entries_.size() - 1)) {
+    Entry& entry = entries_[at];
+    if (entry.slot != kAbsent && entry.key == key) return entry.slot;
+    if (entry.slot == kAbsent) {
+      entry = {key, static_cast<std::uint32_t>(size_++)};
+      const std::uint32_t slot = entry.slot;
+      if (2 * size_ > entries_.size()) grow();
+      return slot;
+    }
+  }
+}
+
+void KeySlots::grow() {
+  std::vector<Entry> old(2 * entries_.size());
+  old.swap(entries_);
+  for (const Entry& entry : old) {
+    if (entry.slot == kAbsent) continue;
+    std::size_t at = position(entry.key);
+    while (entries_[at].slot != kAbsent) at = (at + 1) & (entries_.size() - 1);
+    entries_[at] = entry;
+  }
+}
+
+std::uint32_t TranslationTable::slot(std::uint32_t source, std::uint32_t target) const {
+  return slots_.find(key(source, target));
+}
+
 double TranslationTable::probability(std::uint32_t source, std::uint32_t target) const {
-  const auto position = probabilities_.find(key(source, target));
-  return position == probabilities_.end() ? 0.0 : position->second;
+  const std::uint32_t found = slot(source, target);
+  return found == KeySlots::kAbsent ? 0.0 : probabilities_[found];
+}
+
+std::uint32_t TranslationTable::cooccurrences(std::uint32_t source, std::uint32_t target) const {
+  const std::uint32_t found = slot(source, target);
+  return found == KeySlots::kAbsent ? 0 : cooccurrences_[found];
+}
+
+std::vector<std::uint32_t> TranslationTable::visit_order() const {
+  // The iteration order of a node map depends on every insertion (rehashes
+  // included), so the map is filled as the table once was: every key in
+  // first-seen order, zeros too, which were erased afterwards (erasing moves
+  // no other node). The nodes come from one arena (the allocator changes no
+  // order): a malloc and a free per node were most of the cost.
+  std::pmr::monotonic_buffer_resource arena;
+  std::pmr::unordered_map<std::uint64_t, std::uint32_t> map(&arena);
+  for (std::uint32_t slot = 0; slot < keys_.size(); ++slot) map.emplace(keys_[slot], slot);
+  std::vector<std::uint32_t> order;
+  for (const auto& [key, slot] : map) {
+    if (probabilities_[slot] > 0.0) order.push_back(slot);
+  }
+  return order;
 }
 
 namespace {
@@ -18,46 +75,66 @@ namespace {
 // Sums run in the same order as over the maps of the first version: the
 // table is the same to the last bit.
 struct Slots {
-  std::unordered_map<std::uint64_t, std::uint32_t> of_key;  // only while building
   std::vector<std::uint64_t> keys;
-  std::unordered_map<std::uint32_t, std::uint32_t> source_index;
+  KeySlots slot_of_key;
+  // Per slot: in how many pairs its words co-occur, and the last pair
+  // (numbered from 1) counted.
+  struct Seen {
+    std::uint32_t last_pair = 0;
+    std::uint32_t pairs = 0;
+  };
+  std::vector<Seen> seen;
+  KeySlots source_of_word;                    // source word -> index into the source totals
   std::vector<std::uint32_t> source_of_slot;  // index into the source totals
   // Per training pair: its number of source words (the run length) and of
   // target words (runs); the runs themselves, pair after pair.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shapes;
   std::vector<std::uint32_t> runs;
+  std::vector<std::uint32_t> pair_slots;  // one pair's slots, source by source
 
-  std::uint32_t source(std::uint32_t word) {
-    return source_index.try_emplace(word, static_cast<std::uint32_t>(source_index.size())).first->second;
-  }
-  void add(std::uint32_t source_word, std::uint32_t target) {
-    const std::uint64_t key = TranslationTable::key(source_word, target);
-    if (of_key.try_emplace(key, static_cast<std::uint32_t>(keys.size())).second) {
+  // The slot of `key`, made on first sight; counts pair `pair_number` as a
+  // co-occurrence once.
+  std::uint32_t slot(std::uint64_t key, std::uint32_t pair_number) {
+    const std::uint32_t found = slot_of_key.find_or_add(key);
+    if (found == keys.size()) {
       keys.push_back(key);
-      source_of_slot.push_back(source(source_word));
+      seen.emplace_back();
+      source_of_slot.push_back(source_of_word.find_or_add(key >> 32));
     }
+    if (seen[found].last_pair != pair_number) seen[found] = {pair_number, seen[found].pairs + 1};
+    return found;
   }
-  // Keys are added source by source, as the table was always filled, so that
-  // for_each (and the order of learn_lexicon's entries) stays as it was.
-  void add_pair(std::span<const std::uint32_t> sources, std::span<const std::uint32_t> targets) {
-    for (const std::uint32_t source_word : sources)
-      for (const std::uint32_t target : targets) add(source_word, target);
+  // Slots are made source by source, as the table was always filled, so
+  // that for_each (and the order of learn_lexicon's entries) stays as it was.
+  void add_pair(std::span<const std::uint32_t> sources, std::span<const std::uint32_t> targets,
+                std::uint32_t pair_number) {
+    pair_slots.clear();
+    for (const std::uint32_t source_word : sources) {
+      // The row's look-ups miss the cache independently: start them all first.
+      for (const std::uint32_t target : targets) slot_of_key.prefetch(TranslationTable::key(source_word, target));
+      for (const std::uint32_t target : targets)
+        pair_slots.push_back(slot(TranslationTable::key(source_word, target), pair_number));
+    }
     shapes.emplace_back(static_cast<std::uint32_t>(sources.size()), static_cast<std::uint32_t>(targets.size()));
-    for (const std::uint32_t target : targets)
-      for (const std::uint32_t source_word : sources)
-        runs.push_back(of_key.find(TranslationTable::key(source_word, target))->second);
+    for (std::size_t target = 0; target < targets.size(); ++target)
+      for (std::size_t source = 0; source < sources.size(); ++source)
+        runs.push_back(pair_slots[source * targets.size() + target]);
   }
 };
 
 Slots build_slots(std::span<const IdSentencePair> pairs, bool null_word) {
   Slots slots;
+  std::size_t run_length = 0;
+  for (const auto& pair : pairs) run_length += (pair.source.size() + (null_word ? 1 : 0)) * pair.target.size();
+  slots.runs.reserve(run_length);
+  slots.shapes.reserve(pairs.size());
   std::vector<std::uint32_t> sources;
+  std::uint32_t pair_number = 0;
   for (const auto& pair : pairs) {
     sources.assign(pair.source.begin(), pair.source.end());
     if (null_word) sources.push_back(TranslationTable::kNullWord);
-    slots.add_pair(sources, pair.target);
+    slots.add_pair(sources, pair.target, ++pair_number);
   }
-  slots.of_key = {};
   return slots;
 }
 
@@ -68,7 +145,7 @@ Slots build_slots(std::span<const IdSentencePair> pairs, bool null_word) {
 double expect_counts(const Slots& slots, std::span<const double> probability, std::vector<double>& expected_count,
                      std::vector<double>& source_total) {
   expected_count.assign(slots.keys.size(), 0.0);
-  source_total.assign(slots.source_index.size(), 0.0);
+  source_total.assign(slots.source_of_word.size(), 0.0);
   double log_likelihood = 0.0;
   std::size_t occurrences = 0;
   const std::uint32_t* run = slots.runs.data();
@@ -93,7 +170,7 @@ double expect_counts(const Slots& slots, std::span<const double> probability, st
 
 TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const Model1Options& options,
                                   int* iterations_run) {
-  const Slots slots = build_slots(pairs, options.null_word);
+  Slots slots = build_slots(pairs, options.null_word);
   // Uniform start: any constant does, the first E-step normalizes it away
   // (and its likelihood is meaningless: the gain is measured from the second).
   std::vector<double> slot_probability(slots.keys.size(), 1.0), expected_count, source_total;
@@ -112,11 +189,11 @@ TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const M
   }
   if (iterations_run != nullptr) *iterations_run = iteration;
   TranslationTable table;
-  // Every key, one at a time in first-seen order, then the zeros out: the
-  // same insertions make the same buckets, so for_each's order stays as it was.
-  auto& probability = table.probabilities_;
-  for (std::size_t slot = 0; slot < slots.keys.size(); ++slot) probability.emplace(slots.keys[slot], slot_probability[slot]);
-  std::erase_if(probability, [](const auto& entry) { return entry.second <= 0.0; });
+  table.keys_ = std::move(slots.keys);
+  table.slots_ = std::move(slots.slot_of_key);
+  table.cooccurrences_.reserve(slots.seen.size());
+  for (const Slots::Seen& seen : slots.seen) table.cooccurrences_.push_back(seen.pairs);
+  table.probabilities_ = std::move(slot_probability);
   return table;
 }
 

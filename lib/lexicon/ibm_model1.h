@@ -7,7 +7,6 @@
 
 #include <cstdint>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 namespace untm::lexicon {
@@ -33,6 +32,36 @@ struct Model1Options {
   double min_gain = 0.01;
 };
 
+// Slots of (source, target) keys: open addressing with the keys inline, so
+// that a look-up costs one cache line (training looks up every word pair of
+// every sentence pair: millions).
+class KeySlots {
+ public:
+  static constexpr std::uint32_t kAbsent = UINT32_MAX;
+  std::size_t size() const noexcept { return size_; }
+  std::uint32_t find(std::uint64_t key) const;
+  // The slot of `key`; a new key gets the next slot, size() before.
+  std::uint32_t find_or_add(std::uint64_t key);
+  // Loads the cache line `key` would be looked up in.
+  void prefetch(std::uint64_t key) const { __builtin_prefetch(&entries_[position(key)]); }
+
+ private:
+  struct Entry {
+    std::uint64_t key = 0;
+    std::uint32_t slot = kAbsent;
+  };
+  std::size_t position(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & (entries_.size() - 1);
+  }
+  void grow();
+
+  std::vector<Entry> entries_ = std::vector<Entry>(16);  // a power of two, at most half full
+  std::size_t size_ = 0;
+};
+
+// Every (source, target) pair that co-occurred in training, flat: arrays by
+// slot (first-seen order) and their KeySlots. Node maps cost a third of a
+// batch's learning step to fill, look up and free.
 class TranslationTable {
  public:
   // Source id of the empty word.
@@ -40,13 +69,21 @@ class TranslationTable {
 
   // t(target | source); 0 for a pair that never co-occurred.
   double probability(std::uint32_t source, std::uint32_t target) const;
+  // In how many training pairs both words occur (any number of times each);
+  // the empty word occurs in every pair.
+  std::uint32_t cooccurrences(std::uint32_t source, std::uint32_t target) const;
 
   // Calls visit(source, target, probability) for every pair with a non-zero
-  // probability (source kNullWord included), in no particular order.
+  // probability (source kNullWord included), in the order of a
+  // std::unordered_map filled with the pairs in first-seen order: the order
+  // learn_lexicon's entries have always had, in which `untm align` numbers
+  // the words of its pass-2 lexicon.
   template <typename Visitor>
   void for_each(Visitor&& visit) const {
-    for (const auto& [key, value] : probabilities_)
-      visit(static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key & 0xFFFFFFFFu), value);
+    for (const std::uint32_t slot : visit_order()) {
+      visit(static_cast<std::uint32_t>(keys_[slot] >> 32), static_cast<std::uint32_t>(keys_[slot] & 0xFFFFFFFFu),
+            probabilities_[slot]);
+    }
   }
 
   static std::uint64_t key(std::uint32_t source, std::uint32_t target) {
@@ -55,7 +92,13 @@ class TranslationTable {
 
  private:
   friend TranslationTable train_ibm_model1(std::span<const IdSentencePair>, const Model1Options&, int*);
-  std::unordered_map<std::uint64_t, double> probabilities_;
+  std::uint32_t slot(std::uint32_t source, std::uint32_t target) const;
+  std::vector<std::uint32_t> visit_order() const;
+
+  std::vector<std::uint64_t> keys_;  // by slot
+  std::vector<double> probabilities_;
+  std::vector<std::uint32_t> cooccurrences_;
+  KeySlots slots_;  // of keys_
 };
 
 // EM from a uniform start (every co-occurring pair equal, so the first

@@ -4,6 +4,7 @@
 // translations, IBM Model 1 is trained on them in both directions, and the
 // word pairs that both directions agree on become lexicon entries.
 
+#include <functional>
 #include <span>
 #include <string_view>
 
@@ -28,9 +29,16 @@ struct LearningOptions {
   int min_cooccurrences = 2;
 };
 
+// Runs independent tasks, one after the other or at once (the batch layer's
+// threads: the library starts none of its own); the result is the same.
+using RunTasks = std::function<void(std::span<const std::function<void()>> tasks)>;
+
 // Learns entries from sentence pairs. The Chinese words are those of `known`
 // (a dictionary, may be empty), matched longest first; Han characters outside
 // them are words of their own, so learning works with no dictionary at all.
-Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& known, const LearningOptions& options);
+// `run_tasks` (none: one after the other) trains the two directions of IBM
+// Model 1.
+Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& known, const LearningOptions& options,
+                      const RunTasks& run_tasks = {});
 
 }  // namespace untm::lexicon

@@ -102,7 +102,8 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
     for (const auto& [chinese, english] : pairs) views.push_back({chinese, english});
   }
   lexicon::thin_evenly(views, options.max_training_pairs);
-  lexicon::Lexicon learned = lexicon::learn_lexicon(views, known, options.learning);
+  const auto run_tasks = [threads](std::span<const std::function<void()>> tasks) { run_all(tasks, threads); };
+  lexicon::Lexicon learned = lexicon::learn_lexicon(views, known, options.learning, run_tasks);
   if (observer != nullptr) observer->learning_finished(learned.size(), views.size());
   return learned;
 }

@@ -12,6 +12,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -156,6 +157,21 @@ void run_in_order(std::size_t begin, std::size_t end, const OrderedRunOptions& o
     throw;
   }
   stop_workers();
+}
+
+// Runs every task on up to `threads` threads and returns when all are done;
+// the first exception (in task order) is rethrown.
+inline void run_all(std::span<const std::function<void()>> tasks, unsigned threads) {
+  OrderedRunOptions options;
+  options.threads = static_cast<unsigned>(std::min<std::size_t>(std::max(threads, 1u), tasks.size()));
+  options.window = tasks.size();
+  run_in_order<bool>(
+      0, tasks.size(), options,
+      [&](std::size_t index) {
+        tasks[index]();
+        return true;
+      },
+      [](std::size_t, bool&) {}, [] {});
 }
 
 }  // namespace untm::pipeline

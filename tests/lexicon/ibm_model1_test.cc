@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unordered_map>
+
 using namespace untm::lexicon;
 
 namespace {
@@ -76,4 +78,91 @@ TEST_CASE("EM stops once an iteration gains little likelihood, with the table of
   int all = 0;
   train_ibm_model1(kCorpus, {.iterations = 40, .null_word = true, .min_gain = 0.0}, &all);
   CHECK(all == 40);
+}
+
+namespace {
+// A corpus large enough for the key table to grow many times and for words to
+// repeat inside a sentence: ids drawn from small vocabularies, lengths 1-12.
+std::vector<IdSentencePair> random_corpus(std::uint32_t seed, std::size_t pairs) {
+  std::uint32_t state = seed;
+  const auto next = [&state](std::uint32_t bound) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % bound;
+  };
+  std::vector<IdSentencePair> corpus(pairs);
+  for (auto& pair : corpus) {
+    for (std::uint32_t i = 0, n = 1 + next(12); i < n; ++i) pair.source.push_back(next(300));
+    for (std::uint32_t i = 0, n = 1 + next(12); i < n; ++i) pair.target.push_back(next(200));
+  }
+  return corpus;
+}
+
+// Model 1 as first written, over node maps: the flat table must give the same
+// probabilities to the last bit (its sums run in the same order), the same
+// co-occurrence counts and visit in the same order.
+struct Reference {
+  std::unordered_map<std::uint64_t, double> probability;
+  std::unordered_map<std::uint64_t, std::uint32_t> cooccurrences;
+};
+
+Reference reference_model1(const std::vector<IdSentencePair>& corpus, int iterations) {
+  Reference reference;
+  for (const auto& pair : corpus) {
+    std::unordered_map<std::uint64_t, bool> in_pair;
+    for (const std::uint32_t source : pair.source)
+      for (const std::uint32_t target : pair.target) in_pair[TranslationTable::key(source, target)] = true;
+    for (const auto& [key, yes] : in_pair) ++reference.cooccurrences[key];
+    for (std::uint32_t source : pair.source)
+      for (std::uint32_t target : pair.target) reference.probability.emplace(TranslationTable::key(source, target), 1.0);
+  }
+  for (int iteration = 0; iteration < iterations; ++iteration) {
+    std::unordered_map<std::uint64_t, double> count;
+    std::unordered_map<std::uint32_t, double> total;
+    for (const auto& pair : corpus) {
+      for (const std::uint32_t target : pair.target) {
+        double normalizer = 0.0;
+        for (const std::uint32_t source : pair.source)
+          normalizer += reference.probability[TranslationTable::key(source, target)];
+        for (const std::uint32_t source : pair.source) {
+          const double share = reference.probability[TranslationTable::key(source, target)] / normalizer;
+          count[TranslationTable::key(source, target)] += share;
+          total[source] += share;
+        }
+      }
+    }
+    for (auto& [key, probability] : reference.probability)
+      probability = count[key] / total[static_cast<std::uint32_t>(key >> 32)];
+  }
+  return reference;
+}
+}  // namespace
+
+TEST_CASE("the flat table equals Model 1 over node maps to the last bit, in the same order", "[lexicon]") {
+  const auto corpus = random_corpus(7, 400);
+  const auto table = train_ibm_model1(corpus, {.iterations = 4, .null_word = false, .min_gain = 0.0});
+  const Reference reference = reference_model1(corpus, 4);
+  std::size_t visited = 0;
+  auto expected = reference.probability.begin();  // filled in first-seen order, as the table was
+  table.for_each([&](std::uint32_t source, std::uint32_t target, double probability) {
+    REQUIRE(expected != reference.probability.end());
+    CHECK(TranslationTable::key(source, target) == expected->first);
+    CHECK(probability == expected->second);
+    CHECK(table.probability(source, target) == expected->second);
+    CHECK(table.cooccurrences(source, target) == reference.cooccurrences.at(expected->first));
+    ++expected;
+    ++visited;
+  });
+  CHECK(visited == reference.probability.size());
+  CHECK(visited > 10000);  // the key table grew many times
+  CHECK(table.probability(0, 100000) == 0.0);
+  CHECK(table.cooccurrences(0, 100000) == 0);
+}
+
+TEST_CASE("co-occurrences count sentence pairs, not repeats inside one", "[lexicon]") {
+  const std::vector<IdSentencePair> corpus = {{{das, das}, {the, the, house}}, {{das}, {the}}};
+  const auto table = train_ibm_model1(corpus, {.iterations = 1});
+  CHECK(table.cooccurrences(das, the) == 2);
+  CHECK(table.cooccurrences(das, house) == 1);
+  CHECK(table.cooccurrences(TranslationTable::kNullWord, the) == 2);  // the empty word is in every pair
+  CHECK(table.cooccurrences(das, book) == 0);
 }

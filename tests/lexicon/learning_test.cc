@@ -36,3 +36,17 @@ TEST_CASE("with a dictionary, its words are the Chinese units that learn", "[lex
   CHECK(learned.strength("发展", "development") > 0.7);
   CHECK(learned.strength("和", kPeace) == 0.0);
 }
+
+TEST_CASE("learning gives the same entries, in the same order, however its tasks are run", "[lexicon]") {
+  int runs = 0;
+  const RunTasks backwards = [&runs](std::span<const std::function<void()>> tasks) {
+    ++runs;
+    for (std::size_t i = tasks.size(); i-- > 0;) tasks[i]();
+  };
+  const Lexicon serial = learn_lexicon(kPairs, Lexicon{}, {});
+  const Lexicon reversed = learn_lexicon(kPairs, Lexicon{}, {}, backwards);
+  CHECK(runs == 1);
+  REQUIRE(serial.size() == reversed.size());
+  REQUIRE(serial.size() > 2);
+  for (std::size_t index = 0; index < serial.size(); ++index) CHECK(serial.entry(index) == reversed.entry(index));
+}

@@ -138,3 +138,29 @@ TEST_CASE("once the jobs left fit in the window, the largest starts first; resul
   CHECK(position(8) < position(6));
   CHECK(position(8) < position(7));
 }
+
+TEST_CASE("run_all runs every task, at once on as many threads, and rethrows a task's exception", "[pipeline][pool]") {
+  std::mutex mutex;
+  std::condition_variable arrived;
+  int waiting = 0;
+  bool met = true;
+  // Each task waits for the other: they only meet if they run at once.
+  const auto meet = [&] {
+    std::unique_lock lock(mutex);
+    ++waiting;
+    arrived.notify_all();
+    met = arrived.wait_for(lock, std::chrono::seconds(10), [&] { return waiting == 2; }) && met;
+  };
+  const std::function<void()> both[] = {meet, meet};
+  run_all(both, 2);
+  CHECK(waiting == 2);
+  CHECK(met);
+
+  std::vector<int> ran;
+  const std::function<void()> in_turn[] = {[&] { ran.push_back(0); }, [&] { ran.push_back(1); }};
+  run_all(in_turn, 1);
+  CHECK(ran == std::vector<int>{0, 1});
+
+  const std::function<void()> failing[] = {[] {}, [] { throw std::runtime_error("task"); }};
+  CHECK_THROWS_AS(run_all(failing, 2), std::runtime_error);
+}
