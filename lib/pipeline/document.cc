@@ -28,7 +28,7 @@ PdfReader& installed_pdf_reader() {
 
 std::vector<read::Block> read_pdf_blocks(std::string_view bytes, const std::string& source_name) {
   const PdfReader& reader = installed_pdf_reader();
-  return reader ? reader(bytes, source_name) : read_pdf_blocks(bytes, source_name);
+  return reader ? reader(bytes, source_name) : read::read_pdf(bytes, source_name);
 }
 
 // Gold-set layout: line i is sentence i. Empty and white-space-only lines are
