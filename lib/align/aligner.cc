@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <limits>
 #include <cmath>
+#include <cstdlib>
+#include <cstdio>
 #include <stdexcept>
 
 namespace untm {
@@ -40,6 +42,7 @@ std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<c
   if (posterior_pass) band_options.recorded_costs_limit = kCostCacheEntries;
   std::vector<Link> path =
       band_search(first_lengths, second_lengths, model.types, costs, band_options, &statistics, guide);
+  if (std::getenv("UNTM_DBG")) fprintf(stderr, "search rows=%zu first=%d final=%d searches=%zu hw=%zu cells=%zu\n", first_lengths.size(), (int)first_search, (int)final_pass, statistics.searches, statistics.final_half_width, statistics.cells);
   // Later passes search around this path: it moves little between passes.
   guide = guide_from_path(path, first_lengths.size(), second_lengths.size());
   if (!posterior_pass) {
@@ -149,10 +152,64 @@ void estimate_boundary_weights(const Units& first, const Units& second, std::spa
   }
 }
 
+// The M step of the EM: link-type priors, length variance and boundary costs
+// from the links of a pass.
+void reestimate(const Units& first, const Units& second, std::span<const Link> links,
+                std::span<const std::size_t> counts, std::span<const double> base_priors, AlignOptions& options,
+                AlignmentModel& model) {
+  if (!options.fixed_priors) {
+    model.priors = estimate_link_priors(model.types, counts, base_priors, options.prior_smoothing);
+  }
+  model.length.variance =
+      estimate_variance(first, second, links, model.length, options.variance_inflation, model.length.variance);
+  if (options.use_anchors && options.learn_boundary_costs) {
+    estimate_boundary_weights(first, second, links, options.anchor_weights);
+  }
+}
+
+// Whether `links` run through the units of both sides whole, in order.
+bool covers(std::span<const Link> links, std::size_t first_size, std::size_t second_size) {
+  std::size_t first_at = 0, second_at = 0;
+  for (const Link& link : links) {
+    if (link.first.begin != first_at || link.second.begin != second_at) return false;
+    first_at = link.first.end;
+    second_at = link.second.end;
+  }
+  return !links.empty() && first_at == first_size && second_at == second_size;
+}
+
+// The guides of the first search from an earlier alignment of the whole
+// text: each block's share of its path, held inside the block.
+std::vector<std::vector<std::size_t>> block_guides(std::span<const Link> links, std::span<const Block> blocks,
+                                                   std::size_t first_size, std::size_t second_size) {
+  const std::vector<std::size_t> whole = guide_from_path(links, first_size, second_size);
+  std::vector<std::vector<std::size_t>> guides(blocks.size());
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
+    for (std::size_t i = block.first_begin; i <= block.first_end; ++i) {
+      guides[b].push_back(std::clamp(whole[i], block.second_begin, block.second_end) - block.second_begin);
+    }
+  }
+  return guides;
+}
+
+// The link-type counts of `links` (types outside `types` are not counted).
+std::vector<std::size_t> type_counts(std::span<const Link> links, std::span<const LinkType> types) {
+  std::vector<std::size_t> counts(types.size(), 0);
+  for (const Link& link : links) {
+    const auto found = std::find(types.begin(), types.end(), link.type());
+    if (found != types.end()) ++counts[static_cast<std::size_t>(found - types.begin())];
+  }
+  return counts;
+}
+
 // Hard EM over link-type priors and length variance, then the final pass.
+// `initial_links` (AlignOptions::initial_links, when they fit) guide the
+// first search and give the first re-estimation.
 std::vector<Link> align_units(const Units& first, const Units& second, std::span<const Block> blocks,
                               const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
-                              const AlignOptions& given_options, bool clause_constraint, AlignmentModel* model_out) {
+                              const AlignOptions& given_options, bool clause_constraint, AlignmentModel* model_out,
+                              std::span<const Link> initial_links = {}) {
   AlignOptions options = given_options;
   AlignmentModel model;
   const std::span<const LinkType> types = default_link_types();
@@ -174,14 +231,17 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   std::vector<std::size_t> counts;
   std::vector<Link> links;
   std::vector<std::vector<std::size_t>> guides;
-  for (std::size_t iteration = 0; iteration < options.em_iterations; ++iteration) {
-    links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts, guides);
-    if (!options.fixed_priors) model.priors = estimate_link_priors(types, counts, base_priors, options.prior_smoothing);
-    model.length.variance = estimate_variance(first, second, links, model.length, options.variance_inflation,
-                                              model.length.variance);
-    if (options.use_anchors && options.learn_boundary_costs) {
-      estimate_boundary_weights(first, second, links, options.anchor_weights);
+  std::size_t iteration = 0;
+  if (covers(initial_links, first.size(), second.size())) {
+    guides = block_guides(initial_links, blocks, first.size(), second.size());
+    if (options.em_iterations > 0 && std::getenv("UNTM_NOSEED") == nullptr) {
+      reestimate(first, second, initial_links, type_counts(initial_links, types), base_priors, options, model);
+      iteration = 1;
     }
+  }
+  for (; iteration < options.em_iterations; ++iteration) {
+    links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts, guides);
+    reestimate(first, second, links, counts, base_priors, options, model);
   }
   links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, nullptr, guides);
   if (model_out != nullptr) *model_out = model;
@@ -245,7 +305,8 @@ std::vector<Link> align_sentences(std::span<const std::string> first, std::span<
   const Units second_units = sentence_units(second, options.second_language, options);
   const auto evidence = make_evidence(first, second, options);
   const Block whole{0, first.size(), 0, second.size()};
-  std::vector<Link> links = align_units(first_units, second_units, std::span(&whole, 1), evidence, options, true, model);
+  std::vector<Link> links =
+      align_units(first_units, second_units, std::span(&whole, 1), evidence, options, true, model, options.initial_links);
   calibrate(links, options);
   return links;
 }
@@ -297,7 +358,7 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
     }
   }
   std::vector<Link> links = align_units(first_side.sentence_units, second_side.sentence_units, sentence_blocks,
-                                        evidence, options, true, nullptr);
+                                        evidence, options, true, nullptr, options.initial_links);
   calibrate(links, options);
 
   return pair_links(first, second, links, options.first_language, options.second_language);

@@ -70,6 +70,14 @@ struct AlignOptions {
   // expected to be right instead of the least-cost path (higher strict F1 on
   // both gold sets, docs/confidence.md). Needs Confidence::posterior.
   bool posterior_decoding = true;
+
+  // An earlier alignment of the same sentences, in document sentence indices
+  // (learning's pass 1): the sentence search starts in a band around it
+  // instead of searching from the length diagonal, and the first EM
+  // re-estimation is made from it, which saves one EM pass (the earlier pass
+  // is the first E-step, made with less evidence). Ignored unless it covers
+  // both sides whole.
+  std::vector<Link> initial_links;
 };
 
 // What the EM found, for reports and tests.
