@@ -72,11 +72,10 @@ struct AlignOptions {
   bool posterior_decoding = true;
 
   // An earlier alignment of the same sentences, in document sentence indices
-  // (learning's pass 1): the sentence search starts in a band around it
-  // instead of searching from the length diagonal, and the first EM
-  // re-estimation is made from it, which saves one EM pass (the earlier pass
-  // is the first E-step, made with less evidence). Ignored unless it covers
-  // both sides whole.
+  // (learning's pass 1): the first sentence search runs in a fixed band
+  // around it instead of one laid from the lengths and widened. It only
+  // places the band: the model starts from scratch all the same. Ignored
+  // unless it covers both sides whole.
   std::vector<Link> initial_links;
 };
 
