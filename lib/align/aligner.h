@@ -70,6 +70,13 @@ struct AlignOptions {
   // expected to be right instead of the least-cost path (higher strict F1 on
   // both gold sets, docs/confidence.md). Needs Confidence::posterior.
   bool posterior_decoding = true;
+
+  // An earlier alignment of the same sentences, in document sentence indices
+  // (learning's pass 1): the first sentence search runs in a fixed band
+  // around it instead of one laid from the lengths and widened. It only
+  // places the band: the model starts from scratch all the same. Ignored
+  // unless it covers both sides whole.
+  std::vector<Link> initial_links;
 };
 
 // What the EM found, for reports and tests.

@@ -15,6 +15,13 @@ namespace {
 
 using OwnedSentencePairs = std::vector<std::pair<std::string, std::string>>;
 
+// What pass 1 leaves of one document: its confident pairs and, when asked
+// for, its links.
+struct FirstPassResult {
+  OwnedSentencePairs pairs;
+  std::vector<Link> links;
+};
+
 lexicon::LexicalEvidenceOptions evidence_options(const LexiconSettings& settings, Language first_language) {
   lexicon::LexicalEvidenceOptions options;
   options.weight = settings.lexical_weight;
@@ -23,23 +30,26 @@ lexicon::LexicalEvidenceOptions evidence_options(const LexiconSettings& settings
 }
 
 // Pass 1 on one document: its confidently linked 1-1 sentence pairs, owned
-// (the document's sentences are gone when the next one is read).
-OwnedSentencePairs confident_pairs(const SplitPairSource& documents, std::size_t index,
-                                   const AlignOptions& first_pass, double min_confidence) {
-  OwnedSentencePairs owned;
+// (the document's sentences are gone when the next one is read), and its
+// links if `keep_links`.
+FirstPassResult confident_pairs(const SplitPairSource& documents, std::size_t index, const AlignOptions& first_pass,
+                                double min_confidence, bool keep_links) {
+  FirstPassResult result;
+  OwnedSentencePairs& owned = result.pairs;
   try {
     const SplitPair pair = documents(index);
     const std::vector<std::string> first = sentence_texts(pair.first);
     const std::vector<std::string> second = sentence_texts(pair.second);
-    const std::vector<Link> links = align_sentences(first, second, first_pass);
+    std::vector<Link> links = align_sentences(first, second, first_pass);
     std::vector<lexicon::ChineseEnglishPair> views;
     lexicon::collect_confident_pairs({first, second}, links, first_pass.first_language == Language::zh,
                                      min_confidence, views);
     owned.reserve(views.size());
     for (const auto& view : views) owned.emplace_back(view.chinese, view.english);
+    if (keep_links) result.links = std::move(links);
   } catch (const InputError&) {
   }
-  return owned;
+  return result;
 }
 
 // Thrown by pass 1's consumer once the training budget is reached: it stops
@@ -50,25 +60,28 @@ struct BudgetReached {};
 // (lexicon::spread_order) until the confident pairs reach the budget; then
 // IBM Model 1 over the pairs in document order, thinned evenly to the
 // budget. Documents are consumed in order, so the lexicon is the same
-// whatever the thread timing.
-std::vector<OwnedSentencePairs> run_first_pass(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
-                                               const AlignOptions& first_pass,
-                                               const lexicon::CorpusLearningOptions& options, unsigned threads,
-                                               LearningObserver* observer) {
+// whatever the thread timing. A sample of one document keeps its links.
+std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
+                                            const AlignOptions& first_pass,
+                                            const lexicon::CorpusLearningOptions& options, unsigned threads,
+                                            LearningObserver* observer) {
   const std::vector<std::size_t> order = lexicon::spread_order(sample.size());
-  std::vector<OwnedSentencePairs> by_position(sample.size());
+  const bool keep_links = sample.size() == 1;
+  std::vector<FirstPassResult> by_position(sample.size());
   std::size_t done = 0, pairs_seen = 0;
   OrderedRunOptions run_options;
   run_options.threads = std::max(threads, 1u);
   run_options.window = 2 * static_cast<std::size_t>(run_options.threads);  // little work past the budget
   try {
-    run_in_order<OwnedSentencePairs>(
+    run_in_order<FirstPassResult>(
         0, order.size(), run_options,
-        [&](std::size_t i) { return confident_pairs(documents, sample[order[i]], first_pass, options.min_confidence); },
-        [&](std::size_t i, OwnedSentencePairs& pairs) {
+        [&](std::size_t i) {
+          return confident_pairs(documents, sample[order[i]], first_pass, options.min_confidence, keep_links);
+        },
+        [&](std::size_t i, FirstPassResult& result) {
           ++done;
-          pairs_seen += pairs.size();
-          by_position[order[i]] = std::move(pairs);
+          pairs_seen += result.pairs.size();
+          by_position[order[i]] = std::move(result);
           if (observer != nullptr) observer->learning_progress(done, pairs_seen);
           if (pairs_seen >= options.max_training_pairs) throw BudgetReached{};
         },
@@ -81,9 +94,12 @@ std::vector<OwnedSentencePairs> run_first_pass(const std::vector<std::size_t>& s
   return by_position;
 }
 
+// Learns over the sample; a sample of one document leaves its pass-1 links
+// in `first_pass_links`.
 lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
                                    const lexicon::Lexicon& known, AlignOptions first_pass,
-                                   const LexiconSettings& settings, unsigned threads, LearningObserver* observer) {
+                                   const LexiconSettings& settings, unsigned threads, LearningObserver* observer,
+                                   std::vector<Link>& first_pass_links) {
   lexicon::CorpusLearningOptions options;
   options.max_training_pairs = settings.training_pairs;
   // min_confidence speaks of the evidence measure, which needs no posterior pass.
@@ -104,11 +120,12 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
     pass_one.memo_max_bytes = SIZE_MAX;
     first_pass.evidence.push_back(lexicon::make_lexical_evidence(known, pass_one));
   }
-  const std::vector<OwnedSentencePairs> training = run_first_pass(sample, documents, first_pass, options, threads, observer);
+  std::vector<FirstPassResult> training = run_first_pass(sample, documents, first_pass, options, threads, observer);
   std::vector<lexicon::ChineseEnglishPair> views;
-  for (const auto& pairs : training) {
-    for (const auto& [chinese, english] : pairs) views.push_back({chinese, english});
+  for (const auto& result : training) {
+    for (const auto& [chinese, english] : result.pairs) views.push_back({chinese, english});
   }
+  if (training.size() == 1) first_pass_links = std::move(training.front().links);
   lexicon::thin_evenly(views, options.max_training_pairs);
   const auto run_tasks = [threads](std::span<const std::function<void()>> tasks) { run_all(tasks, threads); };
   lexicon::Lexicon learned = lexicon::learn_lexicon(views, known, options.learning, run_tasks);
@@ -128,8 +145,8 @@ LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& r
   if (!settings.learn) return step;
   const std::vector<std::size_t> sample = batch::spread_sample(document_count, settings.sample_documents);
   if (observer != nullptr) observer->learning_started(sample.size(), document_count);
-  const lexicon::Lexicon learned =
-      learn_over_sample(sample, documents, step.known, first_pass, settings, threads, observer);
+  const lexicon::Lexicon learned = learn_over_sample(sample, documents, step.known, first_pass, settings, threads,
+                                                     observer, step.first_pass_links);
   step.known.add_all(learned);
   step.to_save.add_all(learned);
   return step;

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "align/aligner.h"
 #include "lexicon/lexicon.h"
@@ -38,6 +39,9 @@ class LearningObserver {
 struct LexiconStep {
   lexicon::Lexicon known;    // dictionary + saved lexicon + learned entries: pass 2's lexicon
   lexicon::Lexicon to_save;  // saved lexicon + learned entries (no dictionary): what save_lexicon gets
+  // Pass 1's links when it aligned one document (`untm align`), for pass 2 to
+  // start from (AlignOptions::initial_links); empty otherwise.
+  std::vector<Link> first_pass_links;
 };
 
 // Loads settings.dictionary and settings.lexicon by name through `read` and, unless

@@ -51,13 +51,15 @@ PairResult run_pair_job(const PairJob& job, const ReadNamed& read) {
     result.split = std::move(pair);
     return result;
   }
-  const LexiconStep step =
+  LexiconStep step =
       run_lexicon_step(job.lexicon, read, 1, [&pair](std::size_t) { return pair; }, align, 1, nullptr);
   if (!job.lexicon.save_lexicon.empty()) result.lexicon_to_save = lexicon::write_lexicon(step.to_save);
   AlignOptions second_pass = align;
   if (auto evidence = lexical_evidence(step.known, job.lexicon, align.first_language)) {
     second_pass.evidence.push_back(std::move(evidence));
   }
+  // Pass 2 starts from pass 1's path and model instead of from the lengths.
+  second_pass.initial_links = std::move(step.first_pass_links);
   result.document = align_pair(pair, second_pass, job.id);
   result.split = std::move(pair);
   return result;

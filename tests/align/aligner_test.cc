@@ -127,6 +127,41 @@ TEST_CASE("documents align paragraphs first and join the sentences of a link", "
   CHECK(std::find(seen_first.begin(), seen_first.end(), 2u) != seen_first.end());
 }
 
+TEST_CASE("an earlier alignment places the first band and changes no link", "[align]") {
+  // Long enough, with a narrow band, for the search to run in bands.
+  std::vector<std::string> first, second;
+  std::vector<std::vector<std::string>> first_paragraphs(3), second_paragraphs(3);
+  for (std::size_t k = 0; k < 60; ++k) {
+    first.push_back(chinese(8 + k % 7 * 3));
+    second.push_back(english(4 * (8 + k % 7 * 3)));
+    if (k % 11 == 5) second.push_back(english(20));
+    first_paragraphs[k / 20].push_back(first.back());
+  }
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < 60; ++k) {
+    second_paragraphs[k / 20].push_back(second[next++]);
+    if (k % 11 == 5) second_paragraphs[k / 20].push_back(second[next++]);
+  }
+  AlignOptions options;
+  options.band.initial_half_width = 2;
+  options.band.full_search_cells = 0;
+  const std::vector<Link> plain = align_sentences(first, second, options);
+  AlignOptions guided = options;
+  guided.initial_links = plain;
+  CHECK(align_sentences(first, second, guided) == plain);
+  // Links that do not cover both sides are ignored.
+  guided.initial_links.pop_back();
+  CHECK(align_sentences(first, second, guided) == plain);
+  // Paragraphs first: each block gets its share of the earlier path.
+  const SplitDocument first_document = document(Language::zh, first_paragraphs);
+  const SplitDocument second_document = document(Language::en, second_paragraphs);
+  const AlignedDocument unguided = align_documents(first_document, second_document, options);
+  guided.initial_links = plain;
+  const AlignedDocument from_plain = align_documents(first_document, second_document, guided);
+  REQUIRE(from_plain.pairs.size() == unguided.pairs.size());
+  for (std::size_t k = 0; k < unguided.pairs.size(); ++k) CHECK(from_plain.pairs[k].link == unguided.pairs[k].link);
+}
+
 TEST_CASE("Chinese sentences of a link are joined with nothing between them", "[align]") {
   const SplitDocument first = document(Language::zh, {{chinese(10), chinese(10)}});
   const SplitDocument second = document(Language::en, {{english(80)}});

@@ -87,6 +87,20 @@ struct PassRecorder final : LearningObserver {
 };
 }  // namespace
 
+TEST_CASE("pass 1 over one document hands its links to pass 2", "[pipeline][learning]") {
+  TextOptions text;
+  text.presplit = true;
+  const SplitPair pair = read_pair("zh", "en", read_memory, AlignOptions{}, text);
+  const SplitPairSource documents = [&](std::size_t) { return pair; };
+  const LexiconSettings settings;
+  const LexiconStep one = run_lexicon_step(settings, read_memory, 1, documents, AlignOptions{}, 1, nullptr);
+  REQUIRE_FALSE(one.first_pass_links.empty());
+  CHECK(one.first_pass_links.back().first.end == sentence_texts(pair.first).size());
+  CHECK(one.first_pass_links.back().second.end == sentence_texts(pair.second).size());
+  // Over many documents pass 2 aligns others than pass 1: nothing is kept.
+  CHECK(run_lexicon_step(settings, read_memory, 3, documents, AlignOptions{}, 1, nullptr).first_pass_links.empty());
+}
+
 TEST_CASE("pass 1 stops once its documents gave the training budget of sentence pairs", "[pipeline][learning]") {
   TextOptions text;
   text.presplit = true;
