@@ -83,21 +83,25 @@ class BandFill {
  public:
   BandFill(std::size_t first_size, std::size_t second_size, std::span<const LinkType> types, LinkCostFunction& costs)
       : first_size_(first_size), second_size_(second_size), types_(types), costs_(costs),
-        cheapest_(first_size + 1), rate_(first_size + 1) {}
+        cheapest_(first_size + 1), rate_(first_size + 1) {
+    std::size_t max_first_count = 0;
+    for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
+    ring_.resize(max_first_count + 1);
+  }
 
   // The whole of `band`; with `record`, the candidate costs too.
   void fill_fixed(Band band, bool record) {
     band_ = std::move(band);
-    restart(record);
+    restart(record, band_.cells);
     resize_cells();
     for (std::size_t i = 0; i <= first_size_; ++i) fill_row(i);
   }
 
   // The band laid out as the search goes, row i `half_width` either side of
   // the frontier; `expected` gives the steps and row 0's centre.
-  void fill_following(bool record, const std::vector<std::size_t>& expected, std::size_t half_width,
-                      const std::vector<std::size_t>* hull) {
-    restart(record);
+  void fill_following(bool record, std::size_t most_cells, const std::vector<std::size_t>& expected,
+                      std::size_t half_width, const std::vector<std::size_t>* hull) {
+    restart(record, most_cells);
     const std::size_t centre = expected[0];
     band_.place(0, centre < half_width ? 0 : centre - half_width, std::min(second_size_, centre + half_width));
     resize_cells();
@@ -116,17 +120,28 @@ class BandFill {
   std::vector<float> take_recorded() { return recording_ ? std::move(recorded_) : std::vector<float>{}; }
 
  private:
-  // The cell arrays keep their memory from search to search.
-  void restart(bool record) {
+  // Room for `most_cells`, allocated once: the cell arrays keep their memory
+  // from search to search, and a larger one is allocated only after the
+  // smaller is freed (peak memory).
+  void restart(bool record, std::size_t most_cells) {
     recording_ = record;
-    steps_.clear();
-    values_.clear();
-    recorded_.clear();
+    reserve(steps_, most_cells);
+    if (record) {
+      reserve(recorded_, most_cells * types_.size());
+    } else {
+      recorded_ = {};
+    }
+  }
+  template <typename T>
+  static void reserve(std::vector<T>& cells, std::size_t size) {
+    cells.clear();
+    if (cells.capacity() >= size) return;
+    cells = {};
+    cells.reserve(size);
   }
   // The cell arrays sized to the band.
   void resize_cells() {
     steps_.resize(band_.cells, kNoStep);
-    values_.resize(band_.cells, kUnreachable);
     if (recording_) recorded_.resize(band_.cells * types_.size(), std::numeric_limits<float>::quiet_NaN());
   }
 
@@ -140,7 +155,7 @@ class BandFill {
       if (a > i || b > j) continue;
       const std::size_t from_i = i - a, from_j = j - b;
       if (from_j < band_.low[from_i] || from_j > band_.high[from_i]) continue;
-      before[t] = values_[band_.row_start[from_i] + (from_j - band_.low[from_i])];
+      before[t] = ring_[from_i % ring_.size()][from_j - band_.low[from_i]];
       if (before[t] != kUnreachable) wanted |= 1u << t;
     }
     return wanted;
@@ -154,7 +169,9 @@ class BandFill {
   bool recording_ = false;
   Band band_;
   std::vector<std::uint8_t> steps_;
-  std::vector<double> values_;
+  // The path costs of the last rows (as many as a link spans, plus one),
+  // row i in ring_[i % size].
+  std::vector<std::vector<double>> ring_;
   std::vector<float> recorded_;
   // After row i: where the cheapest path into it ends (scored as above), and
   // that path's cost per second-side unit.
@@ -167,7 +184,9 @@ void BandFill::fill_row(std::size_t i) {
   std::size_t cheapest = i == 0 ? 0 : cheapest_[i - 1];
   const double rate = i == 0 ? 0 : rate_[i - 1];
   const std::size_t low = band_.low[i], high = band_.high[i], row_start = band_.row_start[i];
-  double* row = values_.data() + row_start;
+  std::vector<double>& ring_row = ring_[i % ring_.size()];
+  ring_row.assign(high - low + 1, kUnreachable);
+  double* row = ring_row.data();
   std::uint8_t* row_steps = steps_.data() + row_start;
   double row_best = kUnreachable, row_best_score = kUnreachable;
   for (std::size_t j = low; j <= high; ++j) {
@@ -252,7 +271,7 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
       // Rows at most 2 * half_width + 1 wide (or twice that with the hull).
       const std::size_t most_cells = (first_size + 1) * (2 * half_width + 1) * (hull != nullptr ? 2 : 1);
       fill.fill_following(statistics != nullptr && most_cells * types.size() <= options.recorded_costs_limit,
-                          diagonal, half_width, hull);
+                          most_cells, diagonal, half_width, hull);
     } else {
       Band band = make_band(diagonal, second_size, half_width, whole);
       const bool record = statistics != nullptr && band.cells * types.size() <= options.recorded_costs_limit;
