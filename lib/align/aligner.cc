@@ -37,6 +37,10 @@ std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<c
   // the lattice its posteriors sum over.
   band_options.follow_frontier = first_search || !final_pass;
   const bool posterior_pass = final_pass && options.confidence == AlignOptions::Confidence::posterior;
+  // An EM pass also keeps the band around the path before: the front may
+  // stray where that path did not, and a band that holds both touches its
+  // edge only where both would (without anchors, 24 -> 48 -> 96 otherwise).
+  band_options.keep_guide_band = !first_search && !final_pass;
   if (posterior_pass) band_options.recorded_costs_limit = kCostCacheEntries;
   std::vector<Link> path =
       band_search(first_lengths, second_lengths, model.types, costs, band_options, &statistics, guide);

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -168,6 +169,28 @@ class LinkAnchors {
     return first_.anchored[first_begin + first_count] != first_.anchored[first_begin] ||
            second_.anchored[second_begin + second_count] != second_.anchored[second_begin];
   }
+  // What cost() looks at on one side of a link, for a caller pricing many
+  // links that share sides: its token counts, its boundary marks, and whether
+  // a unit of it has anchors.
+  struct SideSummary {
+    std::uint32_t shared = 0, latin = 0;
+    std::uint8_t marks = 0;
+    bool anchored = false;
+  };
+  SideSummary first_summary(std::size_t begin, std::size_t count) const { return summary(first_, begin, count); }
+  SideSummary second_summary(std::size_t begin, std::size_t count) const { return summary(second_, begin, count); }
+  // cost() of a link from the summaries of its sides (a side of no units:
+  // SideSummary{}) when it needs no token comparison: a side without units,
+  // no units with anchors, or no shared tokens and Latin words on at most one
+  // side; NaN otherwise.
+  double summary_cost(const SideSummary& first, const SideSummary& second, bool both_sides) const {
+    if (!both_sides) return anchored_link_cost(TokenOverlap{first.shared, second.shared, 0}, {}, false, 0, 0, weights_, boundaries_);
+    if (!first.anchored && !second.anchored) return no_anchor_cost_;
+    if (first.shared == 0 && second.shared == 0 && (first.latin == 0 || second.latin == 0)) {
+      return marks_only_[static_cast<unsigned>(first.marks) << kBoundaryCount | second.marks];
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+  }
   // The clause marks inside first-side (second-side) units [begin, begin + count).
   std::size_t first_clause_marks(std::size_t begin, std::size_t count) const {
     return first_.clause_marks[begin + count] - first_.clause_marks[begin];
@@ -192,6 +215,14 @@ class LinkAnchors {
       return static_cast<std::uint8_t>((boundaries[begin] & 1u) | (boundaries[begin + count - 1] & ~1u));
     }
   };
+  static SideSummary summary(const Side& side, std::size_t begin, std::size_t count) {
+    SideSummary result;
+    result.shared = side.shared.start[begin + count] - side.shared.start[begin];
+    result.latin = side.latin.start[begin + count] - side.latin.start[begin];
+    result.marks = side.marks(begin, count);
+    result.anchored = side.anchored[begin + count] != side.anchored[begin];
+    return result;
+  }
   static Side make_side(std::span<const SentenceFeatures> units, const std::vector<std::uint64_t>& hashes);
   TokenOverlap overlap(const Tokens& first, std::size_t first_begin, std::size_t first_count, const Tokens& second,
                        std::size_t second_begin, std::size_t second_count) {

@@ -16,140 +16,206 @@ constexpr std::uint8_t kNoStep = 0xFF;
 
 struct Band {
   std::vector<std::size_t> low, high;  // allowed second-side positions per row, inclusive
-  std::vector<std::size_t> row_start;  // offset of each row in the step table
+  std::vector<std::size_t> row_start;  // offset of each row in the cell arrays
   std::size_t cells = 0;
+
+  // Row i from low to high, after rows 0..i - 1 (rows from i on are dropped).
+  void place(std::size_t i, std::size_t row_low, std::size_t row_high) {
+    cells = i == 0 ? 0 : row_start[i - 1] + (high[i - 1] - low[i - 1] + 1);
+    low.resize(i + 1);
+    high.resize(i + 1);
+    row_start.resize(i + 1);
+    low[i] = row_low;
+    high[i] = row_high;
+    row_start[i] = cells;
+    cells += row_high - row_low + 1;
+  }
 };
 
 Band make_band(const std::vector<std::size_t>& diagonal, std::size_t second_size, std::size_t half_width, bool whole) {
   Band band;
-  const std::size_t rows = diagonal.size();
-  band.low.resize(rows);
-  band.high.resize(rows);
-  band.row_start.resize(rows);
-  for (std::size_t i = 0; i < rows; ++i) {
-    band.low[i] = whole || diagonal[i] < half_width ? 0 : diagonal[i] - half_width;
-    band.high[i] = whole ? second_size : std::min(second_size, diagonal[i] + half_width);
-    band.row_start[i] = band.cells;
-    band.cells += band.high[i] - band.low[i] + 1;
+  for (std::size_t i = 0; i < diagonal.size(); ++i) {
+    band.place(i, whole || diagonal[i] < half_width ? 0 : diagonal[i] - half_width,
+               whole ? second_size : std::min(second_size, diagonal[i] + half_width));
   }
   return band;
 }
 
-// The path costs of the last max_first_count + 1 rows, in a ring.
-class RowRing {
- public:
-  explicit RowRing(std::size_t size) : rows_(size), lows_(size) {}
-  std::vector<double>& start(std::size_t i, std::size_t low, std::size_t high) {
-    lows_[i % rows_.size()] = low;
-    rows_[i % rows_.size()].assign(high - low + 1, kUnreachable);
-    return rows_[i % rows_.size()];
-  }
-  double at(std::size_t i, std::size_t j) const { return rows_[i % rows_.size()][j - lows_[i % rows_.size()]]; }
-
- private:
-  std::vector<std::vector<double>> rows_;
-  std::vector<std::size_t> lows_;
-};
-
-// The path cost before each link type that can end at cell (i, j) (inside
-// the band, from a reachable cell), into `before`; bit t of the result says
-// whether type t can.
-std::uint32_t predecessors(const Band& band, const RowRing& ring, std::size_t i, std::size_t j,
-                           std::span<const LinkType> types, double* before) {
-  std::uint32_t wanted = 0;
-  for (std::size_t t = 0; t < types.size(); ++t) {
-    const std::size_t a = types[t].first_count, b = types[t].second_count;
-    if (a > i || b > j) continue;
-    const std::size_t from_i = i - a, from_j = j - b;
-    if (from_j < band.low[from_i] || from_j > band.high[from_i]) continue;
-    before[t] = ring.at(from_i, from_j);
-    if (before[t] != kUnreachable) wanted |= 1u << t;
-  }
-  return wanted;
-}
-
 // Where a search following the frontier puts row i (i > 0), `half_width`
 // either side of `centre`: never behind the row before (a path only moves
-// forward), and whole rows near the end of the second side.
-void place_row(Band& band, std::size_t i, std::size_t centre, std::size_t half_width, std::size_t second_size) {
+// forward), and whole rows near the end of the second side. With `hull`,
+// also `half_width` either side of hull[i]: a pass guided by an earlier path
+// keeps that path's band as well as the frontier's, and touches an edge only
+// where both would.
+void place_row(Band& band, std::size_t i, std::size_t centre, std::size_t half_width, std::size_t second_size,
+               const std::vector<std::size_t>* hull) {
   centre = std::min(centre, second_size);
   std::size_t low = std::max(band.low[i - 1], centre > half_width ? centre - half_width : 0);
-  const std::size_t high = std::min(second_size, low + 2 * half_width);
+  std::size_t high = std::min(second_size, low + 2 * half_width);
   low = std::max(band.low[i - 1], high > 2 * half_width ? high - 2 * half_width : 0);
-  band.low[i] = low;
-  band.high[i] = high;
-  band.row_start[i] = band.cells;
-  band.cells += high - low + 1;
+  if (hull != nullptr) {
+    const std::size_t guide = std::min((*hull)[i], second_size);
+    low = std::min(low, std::max(band.low[i - 1], guide > half_width ? guide - half_width : 0));
+    high = std::max(high, std::min(second_size, guide + half_width));
+  }
+  band.place(i, low, high);
 }
 
-// The dynamic programme over the cells of `band`: for every cell, the link
-// type of the cheapest path reaching it (kNoStep where none does). When
-// `recorded` is not empty, every candidate link's cost goes into it
-// (cell-major, one slot per link type) so that the posterior pass prices no
-// link twice.
+// The dynamic programme over the cells of a band: for every cell, the cost
+// of the cheapest path reaching it and the link type that path ends with
+// (kNoStep where none does). With `recorded_limit`, every candidate link's
+// cost is kept (cell-major, one slot per link type) while the band holds at
+// most that many, so that the posterior pass prices no link twice.
 //
-// With `follow` set, the band is laid out row by row as the search goes
-// (band holds row 0 only): row i is centred where the cheapest path into
-// row i - 1 ends, moved on by the step of `follow` (the expected path)
-// between the two rows. Where the parts of a text have different length
-// ratios, the path drifts off any centre fixed in advance; the frontier of
-// the search drifts with it. Every link costs something, so the cheapest
-// path into a row is one that has covered fewer second-side units and paid
-// for fewer links: left alone, the band would slide back along the rows
-// (on the K=7 block, 2,600 units behind by the end). Each path is charged
-// for the units it has not covered, at the cost per second-side unit of the
-// cheapest path so far.
-std::vector<std::uint8_t> fill_band(Band& band, std::size_t first_size, std::size_t second_size,
-                                    std::span<const LinkType> types, LinkCostFunction& costs,
-                                    std::vector<float>& recorded, const std::vector<std::size_t>* follow,
-                                    std::size_t half_width) {
-  std::size_t max_first_count = 0;
-  for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
-  RowRing ring(max_first_count + 1);
-  std::vector<std::uint8_t> steps(band.cells, kNoStep);
-  // Rows are at most 2 * half_width + 1 wide: one allocation.
-  if (follow != nullptr) steps.reserve((first_size + 1) * (2 * half_width + 1));
-  std::array<double, kMaxLinkTypes> before{}, cost{};
-  std::size_t cheapest = 0;  // where the cheapest path into the last row ends
-  double rate = 0;  // that path's cost per second-side unit
-  for (std::size_t i = 0; i <= first_size; ++i) {
-    if (follow != nullptr && i > 0) {
-      const std::size_t step = (*follow)[i] > (*follow)[i - 1] ? (*follow)[i] - (*follow)[i - 1] : 0;
-      place_row(band, i, cheapest + step, half_width, second_size);
-      steps.resize(band.cells, kNoStep);
-    }
-    const std::size_t low = band.low[i], high = band.high[i];
-    std::vector<double>& row = ring.start(i, low, high);
-    std::uint8_t* row_steps = steps.data() + band.row_start[i];
-    double row_best = kUnreachable, row_best_score = kUnreachable;
-    for (std::size_t j = low; j <= high; ++j) {
-      double best = i == 0 && j == 0 ? 0.0 : kUnreachable;
-      std::uint8_t best_step = kNoStep;
-      const std::uint32_t wanted = predecessors(band, ring, i, j, types, before.data());
-      if (wanted != 0) costs.cell_costs(i, j, types, wanted, cost.data());
-      float* cell_recorded = recorded.empty() ? nullptr : recorded.data() + (band.row_start[i] + (j - low)) * types.size();
-      // In type order with a strict <, so that ties go to the earlier type.
-      for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
-        const auto t = static_cast<std::size_t>(std::countr_zero(left));
-        if (cell_recorded != nullptr) cell_recorded[t] = static_cast<float>(cost[t]);
-        const double total = before[t] + cost[t];
-        if (total < best) {
-          best = total;
-          best_step = static_cast<std::uint8_t>(t);
-        }
-      }
-      row[j - low] = best;
-      row_steps[j - low] = best_step;
-      const double score = best - rate * static_cast<double>(j);
-      if (score < row_best_score) {
-        row_best_score = score;
-        row_best = best;
-        cheapest = j;
-      }
-    }
-    if (row_best != kUnreachable && cheapest > 0) rate = std::max(0.0, row_best / static_cast<double>(cheapest));
+// fill_following() lays the band out row by row as the search goes: row i
+// is centred where the cheapest path into row i - 1 ends, moved on by the
+// step of the expected path between the two rows. Where the parts of a text
+// have different length ratios, the path drifts off any centre fixed in
+// advance; the frontier of the search drifts with it. Every link costs
+// something, so the cheapest path into a row is one that has covered fewer
+// second-side units and paid for fewer links: left alone, the band would
+// slide back along the rows (on the K=7 block, 2,600 units behind by the
+// end). Each path is charged for the units it has not covered, at the cost
+// per second-side unit of the cheapest path so far. The rows before a given
+// one are kept, so that a band widened from there on is searched again from
+// there only.
+class BandFill {
+ public:
+  BandFill(std::size_t first_size, std::size_t second_size, std::span<const LinkType> types, LinkCostFunction& costs)
+      : first_size_(first_size), second_size_(second_size), types_(types), costs_(costs),
+        cheapest_(first_size + 1), rate_(first_size + 1) {
+    std::size_t max_first_count = 0;
+    for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
+    ring_.resize(max_first_count + 1);
   }
-  return steps;
+
+  // The whole of `band`; with `record`, the candidate costs too.
+  void fill_fixed(Band band, bool record) {
+    band_ = std::move(band);
+    restart(record, band_.cells);
+    resize_cells();
+    for (std::size_t i = 0; i <= first_size_; ++i) fill_row(i);
+  }
+
+  // The band laid out as the search goes, row i `half_width` either side of
+  // the frontier; `expected` gives the steps and row 0's centre.
+  void fill_following(bool record, std::size_t most_cells, const std::vector<std::size_t>& expected,
+                      std::size_t half_width, const std::vector<std::size_t>* hull) {
+    restart(record, most_cells);
+    const std::size_t centre = expected[0];
+    band_.place(0, centre < half_width ? 0 : centre - half_width, std::min(second_size_, centre + half_width));
+    resize_cells();
+    fill_row(0);
+    for (std::size_t i = 1; i <= first_size_; ++i) {
+      const std::size_t step = expected[i] > expected[i - 1] ? expected[i] - expected[i - 1] : 0;
+      place_row(band_, i, cheapest_[i - 1] + step, half_width, second_size_, hull);
+      resize_cells();
+      fill_row(i);
+    }
+  }
+
+  const Band& band() const { return band_; }
+  const std::vector<std::uint8_t>& steps() const { return steps_; }
+  // The recorded costs, or empty when not recording.
+  std::vector<float> take_recorded() { return recording_ ? std::move(recorded_) : std::vector<float>{}; }
+
+ private:
+  // Room for `most_cells`, allocated once: the cell arrays keep their memory
+  // from search to search, and a larger one is allocated only after the
+  // smaller is freed (peak memory).
+  void restart(bool record, std::size_t most_cells) {
+    recording_ = record;
+    reserve(steps_, most_cells);
+    if (record) {
+      reserve(recorded_, most_cells * types_.size());
+    } else {
+      recorded_ = {};
+    }
+  }
+  template <typename T>
+  static void reserve(std::vector<T>& cells, std::size_t size) {
+    cells.clear();
+    if (cells.capacity() >= size) return;
+    cells = {};
+    cells.reserve(size);
+  }
+  // The cell arrays sized to the band.
+  void resize_cells() {
+    steps_.resize(band_.cells, kNoStep);
+    if (recording_) recorded_.resize(band_.cells * types_.size(), std::numeric_limits<float>::quiet_NaN());
+  }
+
+  // The path cost before each link type that can end at cell (i, j) (inside
+  // the band, from a reachable cell), into `before`; bit t of the result
+  // says whether type t can.
+  std::uint32_t predecessors(std::size_t i, std::size_t j, double* before) const {
+    std::uint32_t wanted = 0;
+    for (std::size_t t = 0; t < types_.size(); ++t) {
+      const std::size_t a = types_[t].first_count, b = types_[t].second_count;
+      if (a > i || b > j) continue;
+      const std::size_t from_i = i - a, from_j = j - b;
+      if (from_j < band_.low[from_i] || from_j > band_.high[from_i]) continue;
+      before[t] = ring_[from_i % ring_.size()][from_j - band_.low[from_i]];
+      if (before[t] != kUnreachable) wanted |= 1u << t;
+    }
+    return wanted;
+  }
+
+  void fill_row(std::size_t i);
+
+  std::size_t first_size_, second_size_;
+  std::span<const LinkType> types_;
+  LinkCostFunction& costs_;
+  bool recording_ = false;
+  Band band_;
+  std::vector<std::uint8_t> steps_;
+  // The path costs of the last rows (as many as a link spans, plus one),
+  // row i in ring_[i % size].
+  std::vector<std::vector<double>> ring_;
+  std::vector<float> recorded_;
+  // After row i: where the cheapest path into it ends (scored as above), and
+  // that path's cost per second-side unit.
+  std::vector<std::size_t> cheapest_;
+  std::vector<double> rate_;
+};
+
+void BandFill::fill_row(std::size_t i) {
+  std::array<double, kMaxLinkTypes> before{}, cost{};
+  std::size_t cheapest = i == 0 ? 0 : cheapest_[i - 1];
+  const double rate = i == 0 ? 0 : rate_[i - 1];
+  const std::size_t low = band_.low[i], high = band_.high[i], row_start = band_.row_start[i];
+  std::vector<double>& ring_row = ring_[i % ring_.size()];
+  ring_row.assign(high - low + 1, kUnreachable);
+  double* row = ring_row.data();
+  std::uint8_t* row_steps = steps_.data() + row_start;
+  double row_best = kUnreachable, row_best_score = kUnreachable;
+  for (std::size_t j = low; j <= high; ++j) {
+    double best = i == 0 && j == 0 ? 0.0 : kUnreachable;
+    std::uint8_t best_step = kNoStep;
+    const std::uint32_t wanted = predecessors(i, j, before.data());
+    if (wanted != 0) costs_.cell_costs(i, j, types_, wanted, cost.data());
+    float* cell_recorded = recording_ ? recorded_.data() + (row_start + (j - low)) * types_.size() : nullptr;
+    // In type order with a strict <, so that ties go to the earlier type.
+    for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
+      const auto t = static_cast<std::size_t>(std::countr_zero(left));
+      if (cell_recorded != nullptr) cell_recorded[t] = static_cast<float>(cost[t]);
+      const double total = before[t] + cost[t];
+      if (total < best) {
+        best = total;
+        best_step = static_cast<std::uint8_t>(t);
+      }
+    }
+    row[j - low] = best;
+    row_steps[j - low] = best_step;
+    const double score = best - rate * static_cast<double>(j);
+    if (score < row_best_score) {
+      row_best_score = score;
+      row_best = best;
+      cheapest = j;
+    }
+  }
+  cheapest_[i] = cheapest;
+  rate_[i] = row_best != kUnreachable && cheapest > 0 ? std::max(0.0, row_best / static_cast<double>(cheapest)) : rate;
 }
 
 struct TracedPath {
@@ -160,7 +226,8 @@ struct TracedPath {
 // Follows the steps back from (n1, n2). A path within `margin` of a band edge
 // that is not the matrix edge may have been pushed there by the band.
 TracedPath trace_back(const Band& band, const std::vector<std::uint8_t>& steps, std::span<const LinkType> types,
-                      LinkCostFunction& costs, std::size_t first_size, std::size_t second_size, std::size_t margin) {
+                      LinkCostFunction& costs, std::size_t first_size, std::size_t second_size,
+                      std::size_t margin) {
   TracedPath traced;
   std::size_t i = first_size, j = second_size;
   while (i > 0 || j > 0) {
@@ -192,35 +259,35 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
   const std::vector<std::size_t> diagonal =
       guide.empty() ? length_diagonal(first_lengths, second_lengths)
                     : std::vector<std::size_t>(guide.begin(), guide.end());
+  const std::vector<std::size_t>* hull = options.keep_guide_band && !guide.empty() ? &diagonal : nullptr;
   std::size_t half_width = std::max<std::size_t>(options.initial_half_width, 1);
+  // One for all the searches: the cell arrays keep their memory.
+  BandFill fill(first_size, second_size, types, costs);
 
   for (std::size_t searches = 1;; ++searches) {
     const bool whole = 2 * half_width + 1 >= second_size + 1 ||
                        (first_size + 1) * (second_size + 1) <= options.full_search_cells;
-    const bool follow = options.follow_frontier && !whole;
-    Band band = make_band(diagonal, second_size, half_width, whole);
-    std::size_t most_cells = band.cells;
-    if (follow) {
-      // Row 0 as make_band has it; the rest as the search goes.
-      band.cells = band.high[0] - band.low[0] + 1;
-      most_cells = (first_size + 1) * (2 * half_width + 1);
+    if (options.follow_frontier && !whole) {
+      // Rows at most 2 * half_width + 1 wide (or twice that with the hull).
+      const std::size_t most_cells = (first_size + 1) * (2 * half_width + 1) * (hull != nullptr ? 2 : 1);
+      fill.fill_following(statistics != nullptr && most_cells * types.size() <= options.recorded_costs_limit,
+                          most_cells, diagonal, half_width, hull);
+    } else {
+      Band band = make_band(diagonal, second_size, half_width, whole);
+      const bool record = statistics != nullptr && band.cells * types.size() <= options.recorded_costs_limit;
+      fill.fill_fixed(std::move(band), record);
     }
-    std::vector<float> recorded;
-    if (statistics != nullptr && most_cells * types.size() <= options.recorded_costs_limit) {
-      recorded.assign(most_cells * types.size(), std::numeric_limits<float>::quiet_NaN());
-    }
-    const std::vector<std::uint8_t> steps = fill_band(band, first_size, second_size, types, costs, recorded,
-                                                      follow ? &diagonal : nullptr, half_width);
-    if (!recorded.empty()) recorded.resize(band.cells * types.size());
+    const Band& band = fill.band();
     const bool reachable = (band.low[first_size] <= second_size && second_size <= band.high[first_size] &&
-                            steps[band.row_start[first_size] + (second_size - band.low[first_size])] != kNoStep) ||
+                            fill.steps()[band.row_start[first_size] + (second_size - band.low[first_size])] != kNoStep) ||
                            (first_size == 0 && second_size == 0);
     if (!reachable && whole) throw std::logic_error("band_search: the link types cannot cover the inputs");
 
     TracedPath traced;
     traced.touches_edge = !reachable;
     if (reachable) {
-      traced = trace_back(band, steps, types, costs, first_size, second_size, std::max<std::size_t>(2, half_width / 8));
+      traced = trace_back(band, fill.steps(), types, costs, first_size, second_size,
+                          std::max<std::size_t>(2, half_width / 8));
     }
     if (!traced.touches_edge || whole) {
       if (statistics != nullptr) {
@@ -228,7 +295,7 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
         statistics->final_half_width = whole ? second_size : half_width;
         statistics->cells = band.cells;
         statistics->band = SearchBand{band.low, band.high};
-        statistics->costs = std::move(recorded);
+        statistics->costs = fill.take_recorded();
       }
       return std::move(traced.path);
     }

@@ -61,6 +61,10 @@ struct BandSearchOptions {
   // search whose expected path is only a guess: the aligner's first search
   // and its EM passes. The edge check and the doubling stay the same.
   bool follow_frontier = false;
+  // With follow_frontier and a guide: each row also covers half-width either
+  // side of the guide (the hull of the two bands), so that a pass guided by
+  // an earlier path touches an edge only where both bands would.
+  bool keep_guide_band = false;
 };
 
 // The cells a search covered: at first-side position i (0..n1), the

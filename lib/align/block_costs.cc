@@ -1,5 +1,6 @@
 #include "align/block_costs.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
@@ -44,19 +45,10 @@ BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& blo
     const LinkType& type = model.types[t];
     if (type.first_count < kMaxCount && type.second_count < kMaxCount) {
       prior_costs_[type.first_count][type.second_count] = -std::log(model.priors[t]);
+      max_first_count_ = std::max(max_first_count_, type.first_count);
+      max_second_count_ = std::max(max_second_count_, type.second_count);
     }
   }
-}
-
-double BlockCosts::anchor_terms(double total, std::size_t first_begin, std::size_t first_count,
-                                std::size_t second_begin, std::size_t second_count) {
-  total += anchors_.cost(first_begin, first_count, second_begin, second_count);
-  if (clause_side_ == ClauseSide::first) {
-    total += clause_cost(first_count, anchors_.first_clause_marks(first_begin, first_count), second_count, weights_);
-  } else if (clause_side_ == ClauseSide::second) {
-    total += clause_cost(second_count, anchors_.second_clause_marks(second_begin, second_count), first_count, weights_);
-  }
-  return total;
 }
 
 double BlockCosts::evidence_terms(double total, std::size_t first_begin, std::size_t first_count,
@@ -98,29 +90,43 @@ void for_each_type(std::span<const LinkType> types, std::uint32_t wanted, Price 
 
 }  // namespace
 
+void BlockCosts::summarise_sides(std::size_t i, std::size_t j) {
+  if (i != summarised_row_) {
+    summarised_row_ = i;
+    for (std::size_t a = 1; a <= max_first_count_ && a <= i; ++a) first_sides_[a] = anchors_.first_summary(i - a, a);
+  }
+  for (std::size_t b = 1; b <= max_second_count_ && b <= j; ++b) second_sides_[b] = anchors_.second_summary(j - b, b);
+}
+
 void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
                             double* out) {
   std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
+  std::array<std::uint8_t, kMaxLinkTypes> order;
   std::size_t count = 0;
-  for_each_type(types, wanted, [&](std::size_t, std::size_t a, std::size_t b) {
+  for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
+    order[count] = static_cast<std::uint8_t>(t);
     first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
     second_lengths[count] = second_prefix_[j] - second_prefix_[j - b];
     ++count;
   });
   model_.length.costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
-  count = 0;
-  for_each_type(types, wanted, [&](std::size_t t, std::size_t, std::size_t) { out[t] = length_costs[count++]; });
-  if (use_anchors_) {
-    for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
-      out[t] = anchor_terms(out[t], i - a, a, j - b, b);
-    });
+  // The sides of the cell's links, each summarised once (rows: once per row).
+  if (use_anchors_) summarise_sides(i, j);
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
+    double total = length_costs[k];
+    if (use_anchors_) {
+      // Most links need no token comparison, and are priced from the
+      // summaries of their sides.
+      const bool summarised = a <= max_first_count_ && b <= max_second_count_;
+      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides_[b], a != 0 && b != 0)
+                                             : std::numeric_limits<double>::quiet_NaN();
+      total = std::isnan(anchor) ? anchor_terms(total, i - a, a, j - b, b)
+                                 : clause_terms(total + anchor, i - a, a, j - b, b);
+    }
+    if (!evidence_.empty()) total = evidence_terms(total, i - a, a, j - b, b);
+    out[t] = prior_cost(a, b) + total;
   }
-  if (!evidence_.empty()) {
-    for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
-      out[t] = evidence_terms(out[t], i - a, a, j - b, b);
-    });
-  }
-  for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) { out[t] = prior_cost(a, b) + out[t]; });
 }
 
 }  // namespace untm::detail

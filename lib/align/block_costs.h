@@ -50,8 +50,9 @@ class BlockCosts final : public LinkCostFunction {
 
   double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
               std::size_t second_count) override;
-  // Term after term over all the types (no dependency between types, so
-  // their chains of additions overlap), summed in the order cost() sums them.
+  // The length terms of all the types side by side (no dependency between
+  // types, so their divisions and square roots overlap), then the other
+  // terms type by type, summed in the order cost() sums them.
   void cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
                   double* out) override;
   // Everything but the prior: what the confidence is made of.
@@ -71,7 +72,21 @@ class BlockCosts final : public LinkCostFunction {
   // `total` plus anchors and clause constraint, then plus evidence terms:
   // evidence_cost() is length_cost() then these two, in this order.
   double anchor_terms(double total, std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
-                      std::size_t second_count);
+                      std::size_t second_count) {
+    return clause_terms(total + anchors_.cost(first_begin, first_count, second_begin, second_count), first_begin,
+                        first_count, second_begin, second_count);
+  }
+  // `total` plus the clause constraint.
+  double clause_terms(double total, std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+                      std::size_t second_count) const {
+    if (clause_side_ == ClauseSide::first) {
+      total += clause_cost(first_count, anchors_.first_clause_marks(first_begin, first_count), second_count, weights_);
+    } else if (clause_side_ == ClauseSide::second) {
+      total += clause_cost(second_count, anchors_.second_clause_marks(second_begin, second_count), first_count,
+                           weights_);
+    }
+    return total;
+  }
   double evidence_terms(double total, std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
                         std::size_t second_count) const;
   double length_cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
@@ -79,6 +94,11 @@ class BlockCosts final : public LinkCostFunction {
     return model_.length.cost(first_prefix_[first_begin + first_count] - first_prefix_[first_begin],
                               second_prefix_[second_begin + second_count] - second_prefix_[second_begin]);
   }
+
+  // first_sides_[a]: the summary of the first side of a link of a units
+  // ending at row summarised_row_; second_sides_[b] the same at the column
+  // cell_costs() prices. Links with larger counts are priced in full.
+  void summarise_sides(std::size_t i, std::size_t j);
 
   const Units& first_;
   const Units& second_;
@@ -94,6 +114,9 @@ class BlockCosts final : public LinkCostFunction {
   // -log prior by sentence counts; types not searched cost infinity.
   static constexpr std::size_t kMaxCount = 8;
   std::array<std::array<double, kMaxCount>, kMaxCount> prior_costs_;
+  std::size_t max_first_count_ = 0, max_second_count_ = 0;  // of the types with a prior
+  std::size_t summarised_row_ = std::numeric_limits<std::size_t>::max();
+  std::array<LinkAnchors::SideSummary, kMaxCount> first_sides_{}, second_sides_{};
 };
 
 }  // namespace untm::detail

@@ -283,6 +283,47 @@ TEST_CASE("a band that follows the frontier holds a path that drifts off the len
         static_cast<float>(path.back().cost));
 }
 
+TEST_CASE("a guided band that follows the frontier keeps the guide's band too", "[align]") {
+  // The guide bends 60 units off the true path (j = i), the frontier follows
+  // the true path. With keep_guide_band every row holds both: the guide's
+  // half-width either side of it, and the cells the frontier reached, so the
+  // path is the whole matrix's and one search finds it.
+  std::vector<double> first, second;
+  for (std::size_t k = 0; k < 400; ++k) {
+    first.push_back(5.0 + static_cast<double>((k * 37) % 23));
+    second.push_back(4 * first.back() + static_cast<double>(k % 3));
+  }
+  std::vector<std::size_t> guide(first.size() + 1);
+  for (std::size_t i = 0; i <= first.size(); ++i) {
+    guide[i] = std::min(second.size(), i + std::min(std::min(i, first.size() - i), std::size_t{60}));
+  }
+  LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
+  BandSearchOptions options;
+  options.initial_half_width = 8;
+  options.full_search_cells = 0;
+  options.follow_frontier = true;
+  options.keep_guide_band = true;
+  BandSearchStatistics statistics;
+  const std::vector<Link> path = band_search(first, second, kTypes, costs, options, &statistics, guide);
+  CHECK(statistics.searches == 1);
+  const SearchBand& band = statistics.band;
+  for (std::size_t i = 1; i <= first.size(); ++i) {
+    CHECK(band.low[i] <= std::max(band.low[i - 1], guide[i] > 8 ? guide[i] - 8 : 0));
+    CHECK(band.high[i] >= std::min(second.size(), guide[i] + 8));
+  }
+  for (const Link& link : path) CHECK(band.contains(link.first.begin, link.second.begin));
+  double total = 0;
+  for (const Link& link : path) total += link.cost;
+  CHECK(total == Approx(brute_force_cost(first.size(), second.size(), costs)).epsilon(1e-9));
+  // Without it the band is the frontier's only: it leaves the guide.
+  options.keep_guide_band = false;
+  BandSearchStatistics front_only;
+  band_search(first, second, kTypes, costs, options, &front_only, guide);
+  std::size_t rows_off_guide = 0;
+  for (std::size_t i = 0; i <= first.size(); ++i) rows_off_guide += front_only.band.contains(i, guide[i]) ? 0 : 1;
+  CHECK(rows_off_guide > 100);
+}
+
 TEST_CASE("empty sides give only null links", "[align]") {
   const std::vector<double> none, three{1, 2, 3};
   LengthOnlyCosts costs(none, three, LengthModel{1.0, 1.0});

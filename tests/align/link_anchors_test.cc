@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <iterator>
 #include <random>
@@ -119,6 +120,52 @@ TEST_CASE("clause_cost from counts: each English sentence beyond sentences plus 
   CHECK(clause_cost(2, 1, 3, weights) == 0);
   CHECK(clause_cost(2, 1, 5, weights) == 2 * weights.clause_excess);
   CHECK(clause_cost(0, 0, 3, weights) == 0);
+}
+
+TEST_CASE("LinkAnchors prices links from side summaries exactly as cost() does, or declines", "[align]") {
+  // Sparse units: most links then need no token comparison. Where
+  // summary_cost() answers, it must be cost() to the bit; it must answer for
+  // every link with an empty side and every link without anchored units, and
+  // decline only where tokens would have to be compared.
+  std::mt19937 random(11);
+  std::vector<SentenceFeatures> first = random_units(30, random), second = random_units(30, random);
+  for (std::size_t k = 0; k < first.size(); k += 2) first[k] = SentenceFeatures{};
+  for (std::size_t k = 1; k < second.size(); k += 3) second[k] = SentenceFeatures{};
+  // Latin words in common without shared tokens: priced by comparison.
+  for (std::size_t k = 1; k < first.size(); k += 6) {
+    first[k] = SentenceFeatures{};
+    first[k].latin_words = {42};
+    second[k - 1] = SentenceFeatures{};
+    second[k - 1].latin_words = {42};
+  }
+  AnchorWeights weights;
+  weights.boundary_costs[1] = BoundaryCosts{{{0.25, 1.5}, {2.25, -0.75}}};
+  LinkAnchors anchors(first, second, weights);
+  std::size_t answered = 0, declined = 0;
+  for (std::size_t first_begin = 0; first_begin < first.size(); ++first_begin) {
+    for (std::size_t second_begin = 0; second_begin < second.size(); ++second_begin) {
+      for (std::size_t a = 0; a <= 5 && first_begin + a <= first.size(); ++a) {
+        for (std::size_t b = 0; b <= 5 && second_begin + b <= second.size(); ++b) {
+          if (a == 0 && b == 0) continue;
+          const LinkAnchors::SideSummary one = a == 0 ? LinkAnchors::SideSummary{} : anchors.first_summary(first_begin, a);
+          const LinkAnchors::SideSummary two = b == 0 ? LinkAnchors::SideSummary{} : anchors.second_summary(second_begin, b);
+          const double summarised = anchors.summary_cost(one, two, a != 0 && b != 0);
+          const double full = anchors.cost(first_begin, a, second_begin, b);
+          const bool plain = a != 0 && b != 0 && !anchors.any_anchors(first_begin, a, second_begin, b);
+          if (std::isnan(summarised)) {
+            ++declined;
+            CHECK_FALSE((a == 0 || b == 0 || plain));
+            CHECK((one.shared != 0 || two.shared != 0 || (one.latin != 0 && two.latin != 0)));
+          } else {
+            ++answered;
+            CHECK(summarised == full);
+          }
+        }
+      }
+    }
+  }
+  CHECK(answered > 5000);
+  CHECK(declined > 1000);
 }
 
 }  // namespace
