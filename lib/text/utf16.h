@@ -1,8 +1,10 @@
 #pragma once
-// UTF-8 to UTF-16 for ICU, which splits and searches fastest on UTF-16.
+// UTF-8 to UTF-16 for ICU, which splits and searches fastest on UTF-16, and
+// the three-byte sequences of Chinese text read in place, two at a time, by
+// the loops that visit every character (decoding, display widths).
 // ICU's own converter (u_strFromUTF8WithSub) was a twelfth of the text
-// pipeline; well-formed text, nearly all input, takes this shorter path, and
-// anything else goes to ICU as before.
+// pipeline; well-formed text, nearly all input, takes the shorter path here,
+// and anything else goes to ICU as before.
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +18,35 @@
 #endif
 
 namespace untm {
+
+// The unit of a three-byte sequence whose bytes are the low 24 bits of
+// `bytes` (first byte lowest), and whether the sequence is well-formed: lead
+// E0..EF, two continuation bytes, no overlong form (below U+0800) and no
+// surrogate (U+D800..U+DFFF), Table 3-7 of Unicode §3.9. Most of Chinese
+// text; the hot loops take two from one eight-byte load.
+inline bool three_byte_unit(std::uint64_t bytes, char16_t& unit) noexcept {
+  if ((bytes & 0xC0C0F0) != 0x8080E0) return false;
+  const auto code_point =
+      static_cast<unsigned>((bytes & 0x0F) << 12 | (bytes >> 8 & 0x3F) << 6 | (bytes >> 16 & 0x3F));
+  unit = static_cast<char16_t>(code_point);
+  const unsigned top = code_point & 0xF800;
+  return top != 0 && top != 0xD800;
+}
+
+// The same for the sequence at `offset` of `text`, which may be too short.
+inline bool three_byte_unit_at(std::string_view text, std::size_t offset, char16_t& unit) noexcept {
+  if (offset + 3 > text.size()) return false;
+  const auto byte = [&](std::size_t index) { return static_cast<std::uint64_t>(static_cast<unsigned char>(text[offset + index])); };
+  return three_byte_unit(byte(0) | byte(1) << 8 | byte(2) << 16, unit);
+}
+
+// Two three-byte sequences at `offset` of `text` (eight bytes readable).
+inline bool two_three_byte_units_at(std::string_view text, std::size_t offset, char16_t& first, char16_t& second) noexcept {
+  if (offset + 8 > text.size()) return false;
+  std::uint64_t bytes;
+  std::memcpy(&bytes, text.data() + offset, 8);
+  return three_byte_unit(bytes, first) && three_byte_unit(bytes >> 24, second);
+}
 
 namespace detail {
 
@@ -41,19 +72,6 @@ inline void copy_ascii_run(const unsigned char*& in, const unsigned char* end, c
     out += 8;
   }
   while (in < end && *in < 0x80) *out++ = *in++;
-}
-
-// The unit of a three-byte sequence whose bytes are the low 24 bits of
-// `bytes` (first byte lowest), and whether the sequence is well-formed: lead
-// E0..EF, two continuation bytes, no overlong form (below U+0800) and no
-// surrogate (U+D800..U+DFFF), Table 3-7 of Unicode §3.9.
-inline bool three_byte_unit(std::uint64_t bytes, char16_t& unit) noexcept {
-  if ((bytes & 0xC0C0F0) != 0x8080E0) return false;
-  const auto code_point =
-      static_cast<unsigned>((bytes & 0x0F) << 12 | (bytes >> 8 & 0x3F) << 6 | (bytes >> 16 & 0x3F));
-  unit = static_cast<char16_t>(code_point);
-  const unsigned top = code_point & 0xF800;
-  return top != 0 && top != 0xD800;
 }
 
 }  // namespace detail
@@ -82,8 +100,8 @@ std::size_t well_formed_utf8_to_utf16(std::string_view utf8, char16_t* out, NonA
       // Most of Chinese text: two three-byte sequences from one load.
       std::uint64_t bytes;
       char16_t second;
-      while (end - in >= 8 && (std::memcpy(&bytes, in, 8), detail::three_byte_unit(bytes, unit)) &&
-             detail::three_byte_unit(bytes >> 24, second)) {
+      while (end - in >= 8 && (std::memcpy(&bytes, in, 8), three_byte_unit(bytes, unit)) &&
+             three_byte_unit(bytes >> 24, second)) {
         non_ascii(unit);
         non_ascii(second);
         out[0] = unit;
@@ -93,7 +111,7 @@ std::size_t well_formed_utf8_to_utf16(std::string_view utf8, char16_t* out, NonA
       }
       if (in == end || *in < 0xE0 || *in > 0xEF) continue;
       if (end - in < 3) return kNotWellFormed;
-      if (!detail::three_byte_unit(static_cast<std::uint64_t>(in[0]) | static_cast<std::uint64_t>(in[1]) << 8 |
+      if (!three_byte_unit(static_cast<std::uint64_t>(in[0]) | static_cast<std::uint64_t>(in[1]) << 8 |
                                        static_cast<std::uint64_t>(in[2]) << 16,
                                    unit)) {
         return kNotWellFormed;
