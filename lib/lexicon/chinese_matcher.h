@@ -6,10 +6,10 @@
 // digits, Latin) separates words and is skipped, unless a known word spans it
 // ("3D打印").
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace untm::lexicon {
@@ -30,10 +30,23 @@ class ChineseMatcher {
 
  private:
   static constexpr std::uint32_t kNoWord = UINT32_MAX;
+  static constexpr std::uint64_t kNoEdge = UINT64_MAX;
+  static std::uint64_t edge_key(std::uint32_t node, char32_t code_point) {
+    return (std::uint64_t{node} << 32) | code_point;
+  }
+  std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & (edge_keys_.size() - 1);
+  }
   std::uint32_t child(std::uint32_t node, char32_t code_point) const;
+  void grow_edges();
 
-  // Edges of the trie: (node << 32 | code point) -> child node; node 0 is the root.
-  std::unordered_map<std::uint64_t, std::uint32_t> children_;
+  // Edges of the trie: (node << 32 | code point) -> child node; node 0 is the
+  // root. Open addressing in two parallel arrays (a power of two, at most
+  // half full, kNoEdge: empty): a node map's hashing by modulo and pointer
+  // chase were most of the matcher's time, in tokenize and in building.
+  std::vector<std::uint64_t> edge_keys_;
+  std::vector<std::uint32_t> edge_children_;
+  std::size_t edge_count_ = 0;
   std::vector<std::uint32_t> word_at_node_{kNoWord};
   std::uint32_t word_count_ = 0;
 };

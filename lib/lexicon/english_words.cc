@@ -89,6 +89,12 @@ std::string normalize_english_word(std::string_view word) {
 
 std::vector<std::string> english_content_words(std::string_view text) {
   std::vector<std::string> words;
+  english_content_words(text, words);
+  return words;
+}
+
+void english_content_words(std::string_view text, std::vector<std::string>& words) {
+  words.clear();
   std::size_t position = 0;
   while (position < text.size()) {
     while (position < text.size() && !is_word_byte(text[position])) ++position;
@@ -98,7 +104,6 @@ std::vector<std::string> english_content_words(std::string_view text) {
     std::string word = normalize_english_word(text.substr(begin, position - begin));
     if (!word.empty()) words.push_back(std::move(word));
   }
-  return words;
 }
 
 }  // namespace untm::lexicon

@@ -14,6 +14,9 @@ namespace untm::lexicon {
 
 // The content words of `text` in normal form, in text order (repeats kept).
 std::vector<std::string> english_content_words(std::string_view text);
+// The same into `words` (cleared first), for callers that split many texts:
+// reading CC-CEDICT split ~400,000 senses, each into a new vector.
+void english_content_words(std::string_view text, std::vector<std::string>& words);
 
 // The normal form of one word (already split, any case); empty for a stop
 // word or a word without letters.

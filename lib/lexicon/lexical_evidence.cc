@@ -202,8 +202,9 @@ class LexicalEvidence final : public LinkEvidence {
                   std::vector<std::size_t> expected_english)
       : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
         expected_english_(std::move(expected_english)), chinese_chance_(flat_chance(chinese_)),
-        english_chance_(flat_chance(english_)), memo_rows_(chinese_.size() + 1) {
+        english_chance_(flat_chance(english_)) {
     memo_type_.fill(-1);
+    memo_on_ = chinese_.size() * memo_row_size() * sizeof(float) <= options_.memo_max_bytes;
     lay_out_windows();
   }
 
@@ -396,7 +397,7 @@ class LexicalEvidence final : public LinkEvidence {
     } else {
       // Paragraph links: groups of any size, each sentence against the whole
       // other side; the aligner comes back to them in each of its passes.
-      if (chinese_.size() <= kMaxMemoSentences)  // the memo's bound on memory
+      if (memo_on_)  // the memo's bound on memory
         return remembered_large_correction(chinese_key, english_key, group_size, index, sentence_is_chinese,
                                            chinese_count, english_count);
       slot = &corrections_[kLargeGroupSlotBegin +
@@ -584,24 +585,33 @@ class LexicalEvidence final : public LinkEvidence {
   // Remembered costs: for each Chinese start, the English starts of the
   // lexical band, kMemoTypes floats each (NaN: not yet computed), one per
   // link type in the order the types are first seen. Off for documents so
-  // long that they would take too much memory (the costs are then
-  // recomputed from the pair windows).
+  // long that the table would take more than options_.memo_max_bytes (the
+  // costs are then recomputed from the pair windows).
   static constexpr std::size_t kMemoTypes = 16;
-  static constexpr std::size_t kMaxMemoSentences = 10000;  // windows of at most ~40 MB
+  std::size_t memo_row_size() const { return (2 * options_.band_half_width + 1) * kMemoTypes; }
   float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                    std::size_t english_count) const {
-    if (chinese_.size() > kMaxMemoSentences || chinese_count >= 8 || english_count >= 8) return nullptr;
+    if (!memo_on_ || chinese_count >= 8 || english_count >= 8) return nullptr;
     std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
     if (type < 0) {
       if (memo_types_used_ == kMemoTypes) return nullptr;
       type = static_cast<std::int8_t>(memo_types_used_++);
     }
-    std::vector<float>& row = memo_rows_[chinese_begin];
+    if (memo_ == nullptr) {
+      // Not value-initialized: a large block comes as fresh pages, and only
+      // the rows the search reaches are written (and become resident).
+      memo_.reset(new float[chinese_.size() * memo_row_size()]);
+      memo_row_started_.assign(chinese_.size(), 0);
+    }
+    float* const row = memo_.get() + chinese_begin * memo_row_size();
+    if (memo_row_started_[chinese_begin] == 0) {
+      std::fill(row, row + memo_row_size(), std::numeric_limits<float>::quiet_NaN());
+      memo_row_started_[chinese_begin] = 1;
+    }
     // cost() only gets here within band_half_width of the diagonal.
     const std::size_t expected = expected_english_[chinese_begin];
     const std::size_t base = expected > options_.band_half_width ? expected - options_.band_half_width : 0;
-    if (row.empty()) row.assign((2 * options_.band_half_width + 1) * kMemoTypes, std::numeric_limits<float>::quiet_NaN());
-    return row.data() + (english_begin - base) * kMemoTypes + static_cast<std::size_t>(type);
+    return row + (english_begin - base) * kMemoTypes + static_cast<std::size_t>(type);
   }
 
   std::shared_ptr<const LexicalModel> model_;
@@ -654,7 +664,9 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::size_t large_correction_count_ = 0;
   mutable std::vector<CachedCorrection> corrections_;
   mutable std::vector<std::uint32_t> coverers_;
-  mutable std::vector<std::vector<float>> memo_rows_;
+  bool memo_on_ = false;
+  mutable std::unique_ptr<float[]> memo_;
+  mutable std::vector<std::uint8_t> memo_row_started_;
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;
 };

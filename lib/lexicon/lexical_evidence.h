@@ -19,6 +19,7 @@
 // sentences is 0 whatever the group sizes, and a word that every sentence
 // covers says nothing. A null link costs 0.
 
+#include <cstddef>
 #include <memory>
 
 #include "align/evidence.h"
@@ -27,6 +28,8 @@
 namespace untm::lexicon {
 
 struct LexicalEvidenceOptions {
+  // What the cost memo takes per Chinese sentence at the default band (see memo_max_bytes).
+  static constexpr std::size_t kMemoRowBytes = (2 * 32 + 1) * 16 * sizeof(float);
   double weight = 0.5;
   // Which side of the aligner is Chinese (the first input file by default).
   bool first_is_chinese = true;
@@ -34,6 +37,14 @@ struct LexicalEvidenceOptions {
   // length diagonal get no lexical cost: the aligner searches small texts
   // whole, and paths that far off are priced by lengths well enough.
   std::size_t band_half_width = 32;
+  // The costs of a document's candidate links are remembered (the aligner
+  // prices them again in each of its passes) when their table takes at most
+  // this many bytes: 4 kB per Chinese sentence, so the default keeps it for
+  // documents of up to 10,000 sentences. Past that, peak RSS would grow past
+  // 200 MB on the K=7 block (#13) in the pass that sets the peak. The
+  // table's pages are touched only where the search goes, and it is one
+  // allocation, given back whole to the system when the evidence goes.
+  std::size_t memo_max_bytes = 10000 * kMemoRowBytes;
 };
 
 // Builds one LexicalEvidence per document pair. The evidence it makes keeps a

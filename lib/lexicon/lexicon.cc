@@ -40,7 +40,10 @@ std::uint32_t Lexicon::find(std::uint32_t chinese, std::uint32_t english) const 
 }
 
 void Lexicon::add(std::string_view chinese, std::string_view english, double strength) {
-  const std::uint32_t chinese_id = words_.intern(chinese);
+  add(words_.intern(chinese), english, strength);
+}
+
+void Lexicon::add(std::uint32_t chinese_id, std::string_view english, double strength) {
   const std::uint32_t english_id = words_.intern(english);
   const std::uint32_t found = find(chinese_id, english_id);
   if (found != IdIndex::kAbsent) {
@@ -129,8 +132,10 @@ bool is_reference_sense(std::string_view sense) {
 }
 
 // "(of a person) kind" -> " kind": glosses in parentheses are explanations.
-std::string without_parentheses(std::string_view sense) {
-  std::string kept;
+// `kept` is scratch space, returned.
+std::string_view without_parentheses(std::string_view sense, std::string& kept) {
+  if (sense.find('(') == std::string_view::npos) return sense;  // a lone ')' is kept
+  kept.clear();
   int depth = 0;
   for (char c : sense) {
     if (c == '(') ++depth;
@@ -147,13 +152,19 @@ std::string without_parentheses(std::string_view sense) {
 // pairing the headword with each of its words covers unrelated sentences by
 // chance. Leaving those out lifted per-document strict F1 on both gold sets
 // (README, "Lexical evidence").
-void add_translations(Lexicon& lexicon, std::string_view headword, std::string_view sense) {
+// `headword_id` is interned on the first pair (IdIndex::kAbsent before);
+// `words` is scratch space.
+void add_translations(Lexicon& lexicon, std::string_view headword, std::uint32_t& headword_id, std::string_view sense,
+                      std::vector<std::string>& words) {
   constexpr std::size_t kMaxTranslationWords = 2;
   while (!sense.empty()) {
     const std::size_t end = std::min(sense.find(';'), sense.size());
-    const auto words = english_content_words(sense.substr(0, end));
+    english_content_words(sense.substr(0, end), words);
     if (words.size() <= kMaxTranslationWords) {
-      for (const auto& word : words) lexicon.add(headword, word);
+      for (const auto& word : words) {
+        if (headword_id == IdIndex::kAbsent) headword_id = lexicon.intern(headword);
+        lexicon.add(headword_id, word);
+      }
     }
     sense.remove_prefix(std::min(end + 1, sense.size()));
   }
@@ -165,6 +176,8 @@ Lexicon read_cc_cedict(std::string_view text, std::string_view source) {
   Lexicon lexicon;
   // CC-CEDICT gives about three content words per entry line.
   lexicon.reserve(3 * static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+  std::string kept;                // scratch space of without_parentheses
+  std::vector<std::string> words;  // and of add_translations
   for_each_entry_line(text, [&](const Line& line) {
     const std::size_t traditional_end = line.text.find(' ');
     if (traditional_end == std::string_view::npos) fail(source, line, "expected 'traditional simplified [pinyin] /sense/'");
@@ -180,12 +193,13 @@ Lexicon read_cc_cedict(std::string_view text, std::string_view source) {
     if (senses.size() < 2 || senses.front() != '/' || senses.back() != '/')
       fail(source, line, "expected senses between slashes: /sense/sense/");
     std::size_t sense_begin = 1;
+    std::uint32_t headword_id = IdIndex::kAbsent;
     while (sense_begin < senses.size()) {
       const std::size_t sense_end = senses.find('/', sense_begin);
       const std::string_view sense = trim(senses.substr(sense_begin, sense_end - sense_begin));
       sense_begin = sense_end + 1;
       if (is_reference_sense(sense)) continue;
-      add_translations(lexicon, simplified, without_parentheses(sense));
+      add_translations(lexicon, simplified, headword_id, without_parentheses(sense, kept), words);
     }
   });
   return lexicon;

@@ -92,6 +92,10 @@ class Lexicon {
  public:
   // Adds a pair; a pair already present keeps the larger strength.
   void add(std::string_view chinese, std::string_view english, double strength = 1.0);
+  // The same in two steps, for readers that pair one headword with many
+  // words: the headword is then hashed and looked up once.
+  std::uint32_t intern(std::string_view word) { return words_.intern(word); }
+  void add(std::uint32_t chinese_id, std::string_view english, double strength = 1.0);
   void add_all(const Lexicon& other);
   void reserve(std::size_t entries);
 

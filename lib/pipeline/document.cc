@@ -21,6 +21,16 @@ namespace untm::pipeline {
 
 namespace {
 
+PdfReader& installed_pdf_reader() {
+  static PdfReader reader;
+  return reader;
+}
+
+std::vector<read::Block> read_pdf_blocks(std::string_view bytes, const std::string& source_name) {
+  const PdfReader& reader = installed_pdf_reader();
+  return reader ? reader(bytes, source_name) : read::read_pdf(bytes, source_name);
+}
+
 // Gold-set layout: line i is sentence i. Empty and white-space-only lines are
 // left out (gold files have none), so with them in the input line numbers and
 // sentence indexes differ.
@@ -118,7 +128,7 @@ void read_any_paragraphs(std::string_view bytes, Language language, const std::s
   const auto format = input_format(bytes, source_name, options);
   if (format == read::InputFormat::docx || format == read::InputFormat::pdf) {
     const auto blocks = format == read::InputFormat::docx ? read::read_docx(bytes, source_name)
-                                                          : read::read_pdf(bytes, source_name);
+                                                          : read_pdf_blocks(bytes, source_name);
     SentenceSplitter splitter(language);
     const auto take_rebuilt = splitting(splitter, take);
     for (auto& rebuilt : paragraphs_from_blocks(blocks, language)) take_rebuilt(std::move(rebuilt));
@@ -145,6 +155,8 @@ std::size_t sentence_count(const SplitDocument& document) {
 }
 
 }  // namespace
+
+void install_pdf_reader(PdfReader reader) { installed_pdf_reader() = std::move(reader); }
 
 void read_document_paragraphs(std::string_view bytes, Language language, const std::string& source_name,
                               const TextOptions& options, TextWarnings* warnings,

@@ -53,6 +53,14 @@ SplitDocument read_document(std::string_view bytes, Language language,
                             const TextOptions& options = {},
                             TextWarnings* warnings = nullptr);
 
+// How read_document reads a PDF: read::read_pdf in this process, unless the
+// program installs another reader. The tool installs one that runs read_pdf
+// in a child process under CPU and memory limits (tools/untm/pdf_child.h), so
+// that a PDF whose streams expand without end, or that crashes poppler,
+// fails alone and by name. Process-wide: install it before any thread reads.
+using PdfReader = std::function<std::vector<read::Block>(std::string_view bytes, const std::string& source_name)>;
+void install_pdf_reader(PdfReader reader);
+
 // read_document a paragraph at a time: `take` gets each paragraph (the same
 // paragraphs in the same order) as soon as it is split, so a caller that
 // writes them as they come (untm split) never holds the whole document's

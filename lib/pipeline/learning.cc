@@ -94,7 +94,15 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
   // and change no F1 on the gold sets (mac-dev even gains a little).
   first_pass.em_iterations = 0;
   if (!known.empty()) {
-    first_pass.evidence.push_back(lexical_evidence(known, settings, first_pass.first_language));
+    // Pass 1's cost memo is kept whatever the document's length: pass 1
+    // holds about half of pass 2's memory (no learned lexicon, no posterior
+    // pass), and the memo, one allocation, is given back before pass 2
+    // starts; so peak RSS stays pass 2's (the K=7 block: 104 + ~45 MB in
+    // pass 1, under pass 2's ~195 MB), and pass 1's 24 -> 48 search redoes
+    // no lexical cost.
+    lexicon::LexicalEvidenceOptions pass_one = evidence_options(settings, first_pass.first_language);
+    pass_one.memo_max_bytes = SIZE_MAX;
+    first_pass.evidence.push_back(lexicon::make_lexical_evidence(known, pass_one));
   }
   const std::vector<OwnedSentencePairs> training = run_first_pass(sample, documents, first_pass, options, threads, observer);
   std::vector<lexicon::ChineseEnglishPair> views;

@@ -43,6 +43,16 @@ for code in $(sed -n 's/^ *kExit[A-Za-z]* *= *\([0-9]*\),.*/\1/p' "$source_dir/t
   grep -qE "^ +$code\b" "$work/untm.txt" || fail "man untm lacks exit code $code"
 done
 
+# The ENVIRONMENT section names every variable the program reads (found in
+# its source, so a new one cannot go undocumented).
+variables=$(grep -rhoE '(getenv|environment)\(?"?,? ?"[A-Z][A-Z_]+"' "$source_dir/tools/untm" | grep -oE '[A-Z][A-Z_]+' | sort -u)
+[[ $(wc -w <<< "$variables") -ge 5 ]] || fail "found only these variables in tools/untm: $variables"
+sed -n '/^ENVIRONMENT/,/^EXIT STATUS/p' "$work/untm.txt" > "$work/environment.txt"
+for variable in $variables; do
+  [[ $variable == HOME ]] && continue
+  grep -q "$variable" "$work/environment.txt" || fail "man untm's ENVIRONMENT lacks $variable"
+done
+
 # Bash completion: what TAB offers after `untm al`, `untm align --mi`, `untm bundle ex`.
 complete_words() {  # WORD...: the completions of the last word
   bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _untm; echo "${COMPREPLY[*]}"' \

@@ -368,11 +368,13 @@ TEST_CASE("the lexical caches return the very doubles computed afresh whatever t
 }
 
 TEST_CASE("without the memo (long documents) every answer is the same double in any order", "[lexicon]") {
-  // Over 10,000 Chinese sentences: no memo, and the corrections of large
-  // groups go to a fixed-size hashed cache that must tell its keys apart.
+  // A memo over its byte bound (as for long documents): no memo, and the
+  // corrections of large groups go to a fixed-size hashed cache that must
+  // tell its keys apart.
   const RandomDocument document(10'050, 10'100, 23);
-  const LexicalEvidenceFactory factory(std::make_shared<const LexicalModel>(document.lexicon),
-                                       {.weight = 0.7, .first_is_chinese = true, .band_half_width = 4});
+  const LexicalEvidenceFactory factory(
+      std::make_shared<const LexicalModel>(document.lexicon),
+      {.weight = 0.7, .first_is_chinese = true, .band_half_width = 4, .memo_max_bytes = 0});
   std::vector<Link> links = links_near_diagonal(10'050, 10'100, 9, 4);
   links.resize(links.size() / 40);  // the first 250 rows are enough, and quick
   std::vector<std::size_t> order(links.size());
@@ -388,4 +390,35 @@ TEST_CASE("without the memo (long documents) every answer is the same double in 
     REQUIRE(in_order[index] == again[index]);
     REQUIRE(in_order[index] == fresh[index]);
   }
+}
+
+TEST_CASE("the memo is kept exactly when its table fits in memo_max_bytes", "[lexicon]") {
+  // The memo's later answers are the first ones rounded to float; without
+  // it every answer is the computed double. Its table takes (2 * half width
+  // + 1) columns x 16 link types x 4 bytes per Chinese sentence.
+  const RandomDocument document(60, 75, 31);
+  const std::size_t table_bytes = 60 * (2 * 6 + 1) * 16 * sizeof(float);
+  const std::vector<Link> links = links_near_diagonal(60, 75, 3, 6);
+  const auto later_answers_are_floats = [&](std::size_t memo_max_bytes) {
+    const LexicalEvidenceFactory factory(
+        std::make_shared<const LexicalModel>(document.lexicon),
+        {.weight = 0.7, .first_is_chinese = true, .band_half_width = 6, .memo_max_bytes = memo_max_bytes});
+    const auto evidence = factory.make(document.chinese, document.english);
+    std::size_t rounded = 0;
+    std::size_t exact = 0;
+    for (const Link& link : links) {
+      const double first = evidence->cost(link.chinese_begin, link.chinese_count, link.english_begin, link.english_count);
+      if (static_cast<double>(static_cast<float>(first)) == first) continue;  // tells nothing
+      const double later = evidence->cost(link.chinese_begin, link.chinese_count, link.english_begin, link.english_count);
+      REQUIRE((later == first || later == static_cast<double>(static_cast<float>(first))));
+      (later == first ? exact : rounded) += 1;
+    }
+    REQUIRE(exact + rounded > 100);
+    REQUIRE((exact == 0 || rounded == 0));
+    return rounded > 0;
+  };
+  CHECK(later_answers_are_floats(table_bytes));
+  CHECK(later_answers_are_floats(SIZE_MAX));
+  CHECK_FALSE(later_answers_are_floats(table_bytes - 1));
+  CHECK_FALSE(later_answers_are_floats(0));
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <new>
 #include <string_view>
@@ -12,6 +13,8 @@
 #include "commands.h"
 #include "core/error.h"
 #include "exit_codes.h"
+#include "pdf_child.h"
+#include "pipeline/document.h"
 
 namespace {
 
@@ -98,6 +101,10 @@ int main(int argc, char** argv) {
     return kExitUsageError;
   }
   const std::string_view name = argv[1];
+  if (name == kReadPdfChildCommand) return run_read_pdf_child(argc, argv);
+  untm::pipeline::install_pdf_reader([](std::string_view bytes, const std::string& source_name) {
+    return read_pdf_in_child(bytes, source_name, pdf_child_limits(bytes.size(), std::getenv));
+  });
   if (name == "--help" || name == "-h") {
     print_usage(stdout);
     return kExitOk;

@@ -117,6 +117,29 @@ def exit_status(codes):
     return out
 
 
+ENVIRONMENT = [
+    ("XDG_DATA_HOME, XDG_DATA_DIRS, XDG_CACHE_HOME",
+     "where the default dictionary cedict_ts.u8 is looked for: $XDG_DATA_HOME/untm/ (default ~/.local/share/untm/), "
+     "then each folder of $XDG_DATA_DIRS (default /usr/local/share:/usr/share) + /untm/, then the installed "
+     "share/untm/, then $XDG_CACHE_HOME/untm/ (default ~/.cache/untm/)."),
+    ("UNTM_PDF_CPU_SECONDS",
+     "the CPU time a PDF may take to read (default 60 s plus 60 s per MiB of PDF). Each PDF is read in a child "
+     "process; one over the limit is refused by name as a possible decompression bomb."),
+    ("UNTM_PDF_MEMORY_MB",
+     "the memory (address space, MiB) reading a PDF may take (default 1024 plus 64 bytes per PDF byte); over it, "
+     "the PDF is refused by name."),
+    ("UNTM_SHARED_DIR",
+     "untm bench: the shared data folder (gold alignments, UN samples) when --shared does not name one."),
+]
+
+
+def environment():
+    out = [".SH ENVIRONMENT"]
+    for names, meaning in ENVIRONMENT:
+        out += [".TP", f"\\fB{roff(names)}\\fR", roff(meaning)]
+    return out
+
+
 def sub_words(text):
     """The actions (bundle) or areas (bench) a command's help lists."""
     words, inside = [], False
@@ -137,7 +160,7 @@ def command_page(untm, version, codes, command, summary, text):
         sub = help_text(untm, command, word)
         if sub:
             out += [f".SH {roff(command.upper())} {roff(word.upper())}"] + help_to_roff(sub)
-    out += exit_status(codes) + [".SH SEE ALSO", "\\fBuntm\\fR(1)"]
+    out += environment() + exit_status(codes) + [".SH SEE ALSO", "\\fBuntm\\fR(1)"]
     return "\n".join(out) + "\n"
 
 
@@ -150,7 +173,7 @@ def main_page(version, codes, summaries):
             ".SH COMMANDS"]
     for command, summary in summaries.items():
         out += [".TP", f"\\fBuntm {roff(command)}\\fR", f"{roff(summary)}; see \\fBuntm\\-{roff(command)}\\fR(1)."]
-    out += exit_status(codes) + [".SH SEE ALSO", ", ".join(f"\\fBuntm\\-{roff(c)}\\fR(1)" for c in summaries)]
+    out += environment() + exit_status(codes) + [".SH SEE ALSO", ", ".join(f"\\fBuntm\\-{roff(c)}\\fR(1)" for c in summaries)]
     return "\n".join(out) + "\n"
 
 
