@@ -1,6 +1,7 @@
 #include "split/segmentation_rules.h"
 
 #include "split/break_search.h"
+#include "split/chinese_break_search.h"
 
 namespace untm {
 
@@ -13,17 +14,23 @@ constexpr SegmentationRule kChineseRules[] = {
     {false, R"((?:^|[。！？!?])[\s　]{0,4}(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})\.[\s　]{0,4})", R"(.)",
      "a paragraph number (1. 注意到...) is not a sentence", ".", nullptr, chinese_paragraph_number_at},
     {false, R"(《[^《》]{0,60})", R"([^《》]{0,60}》)",
-     "a title in 《》 is never broken, whatever punctuation it holds", "《"},
-    {false, R"([。！？!?]》)", R"(.)", "a title that ends with its own 。！？ does not end the sentence", "》"},
+     "a title in 《》 is never broken, whatever punctuation it holds", "《", nullptr, inside_title_at},
+    {false, R"([。！？!?]》)", R"(.)", "a title that ends with its own 。！？ does not end the sentence", "》", nullptr,
+     after_title_ending_sentence_at},
     {false, R"([。！？!?][\s　]{1,3})", R"([”’」』）)》〉】])",
-     "a closing quote or bracket after spaces still belongs to the sentence (生 。 ”)", "”|’|」|』|）|)|》|〉|】"},
+     "a closing quote or bracket after spaces still belongs to the sentence (生 。 ”)", "”|’|」|』|）|)|》|〉|】",
+     nullptr, closer_after_spaces_at},
     {true, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』）)]{1,2})", R"([\s　]{0,3}[^\s　”’」』）)，,。、；：？！])",
-     "the sentence ends after its closing quote (。” / ……” / ——”), also with spaces between", "”|’|」|』|）|)"},
+     "the sentence ends after its closing quote (。” / ……” / ——”), also with spaces between", "”|’|」|』|）|)",
+     find_after_closing_quote_breaks, after_closing_quote_at},
     {false, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』]{0,2}[\s　]{0,2}[“‘「『])", R"(.)",
-     "an opening quote after a sentence end starts the next sentence, not ends this one", "“|‘|「|『"},
+     "an opening quote after a sentence end starts the next sentence, not ends this one", "“|‘|「|『", nullptr,
+     after_opening_quote_at},
     {true, R"((?:[。！？!?]|……|——)[\s　]{0,3}[”’」』]{0,2}[\s　]{0,2})", R"([“‘「『])",
-     "break before the opening quote that follows a sentence end", "“|‘|「|『"},
-    {true, R"(……)", R"([“‘「『\p{Han}])", "an ellipsis directly followed by new text ends the sentence", "……"},
+     "break before the opening quote that follows a sentence end", "“|‘|「|『", find_before_opening_quote_breaks,
+     before_opening_quote_at},
+    {true, R"(……)", R"([“‘「『\p{Han}])", "an ellipsis directly followed by new text ends the sentence", "……", find_after_ellipsis_breaks,
+     after_ellipsis_at},
 };
 
 

@@ -6,9 +6,10 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <new>
-#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -16,6 +17,7 @@
 
 #include "core/utf8.h"
 #include "split/segmentation_rules.h"
+#include "text/utf16.h"
 
 namespace untm {
 
@@ -37,11 +39,9 @@ struct CompiledRule {
   void (*hand_search)(std::u16string_view, std::vector<std::size_t>&) = nullptr;
   // SegmentationRule::at_position, which stands in for `at_position` when set.
   bool (*hand_at_position)(std::u16string_view, std::size_t) = nullptr;
-  std::vector<std::string> needs_any;  // SegmentationRule::needs_any, split
-  // An earlier rule with the same needs_any (the date rules share the month
-  // names): its answer is this rule's, so the paragraph is searched once.
-  std::optional<std::size_t> same_needs_as;
-  bool active = true;                  // the paragraph being split may match it
+  // SegmentationRule::needs_any as bits of NeededLiterals; 0: none needed.
+  std::uint64_t needs_any = 0;
+  bool active = true;  // the paragraph being split may match it
 };
 
 std::vector<std::string> split_needs(std::string_view needs_any) {
@@ -54,13 +54,87 @@ std::vector<std::string> split_needs(std::string_view needs_any) {
   return literals;
 }
 
-// Whether `paragraph` holds one of the literals a rule needs (none needed:
-// every paragraph may match).
-bool may_match(const CompiledRule& rule, std::string_view paragraph) {
-  return rule.needs_any.empty() || std::any_of(rule.needs_any.begin(), rule.needs_any.end(), [&](const std::string& literal) {
-           return paragraph.find(literal) != std::string_view::npos;
-         });
-}
+// The literals of the rules' needs_any, each a bit, and which of them a
+// paragraph holds. Literals that start with a non-ASCII character are
+// marked while the paragraph is converted to UTF-16 (each non-ASCII unit
+// looked up in a small table); a search of the UTF-8 per literal walked a
+// Chinese paragraph once per literal, whose first byte starts most other
+// characters too. ASCII literals are searched in the UTF-8 (memchr).
+class NeededLiterals {
+ public:
+  // The bits of `needs_any` ('|' between literals; empty: none).
+  std::uint64_t bits_of(std::string_view needs_any) {
+    std::uint64_t bits = 0;
+    for (const auto& literal : split_needs(needs_any)) {
+      const auto known = std::find_if(literals_.begin(), literals_.end(),
+                                      [&](const Literal& other) { return other.utf8 == literal; });
+      const auto index = static_cast<std::size_t>(known - literals_.begin());
+      if (known == literals_.end()) add(literal);
+      bits |= std::uint64_t{1} << index;
+    }
+    return bits;
+  }
+
+  void start_paragraph() { marked_ = 0; }
+  // Called with each non-ASCII unit of the paragraph.
+  void see(char16_t unit) {
+    const Slot& slot = slots_[slot_of(unit)];
+    marked_ |= slot.unit == unit ? slot.bits : 0;
+  }
+
+  std::uint64_t found_in(std::string_view utf8, std::u16string_view utf16) const {
+    std::uint64_t found = 0;
+    for (std::size_t index = 0; index < literals_.size(); ++index) {
+      const Literal& literal = literals_[index];
+      const std::uint64_t bit = std::uint64_t{1} << index;
+      const bool present = literal.utf16.front() < 0x80
+                               ? utf8.find(literal.utf8) != std::string_view::npos
+                               : (marked_ & bit) != 0 && (literal.utf16.size() == 1 ||
+                                                          utf16.find(literal.utf16) != std::u16string_view::npos);
+      if (present) found |= bit;
+    }
+    return found;
+  }
+
+ private:
+  struct Literal {
+    std::string utf8;
+    std::u16string utf16;
+  };
+  struct Slot {
+    char16_t unit = 0;       // 0: empty (no non-ASCII unit is 0)
+    std::uint64_t bits = 0;  // the literals that start with `unit`
+  };
+
+  void add(const std::string& literal) {
+    const auto utf16 = icu::UnicodeString::fromUTF8(literal);
+    Literal added{literal, std::u16string(utf16.getBuffer(), static_cast<std::size_t>(utf16.length()))};
+    if (literals_.size() == 64 || added.utf16.empty()) throw std::logic_error("segmentation rules: bad needs_any");
+    literals_.push_back(std::move(added));
+    // A multiplier under which the first units of the non-ASCII literals
+    // take different slots (tried in turn: the rules hold a few dozen).
+    for (multiplier_ = 0x9E3779B1u;; multiplier_ += 2) {
+      slots_ = {};
+      bool collision = false;
+      for (std::size_t index = 0; index < literals_.size() && !collision; ++index) {
+        const char16_t first = literals_[index].utf16.front();
+        if (first < 0x80) continue;
+        Slot& slot = slots_[slot_of(first)];
+        collision = slot.unit != 0 && slot.unit != first;
+        slot.unit = first;
+        slot.bits |= std::uint64_t{1} << index;
+      }
+      if (!collision) break;
+    }
+  }
+
+  std::size_t slot_of(char16_t unit) const { return static_cast<std::uint32_t>(unit * multiplier_) >> 24; }
+
+  std::vector<Literal> literals_;
+  std::uint32_t multiplier_ = 0x9E3779B1u;
+  std::array<Slot, 256> slots_{};
+  std::uint64_t marked_ = 0;
+};
 
 std::unique_ptr<icu::RegexMatcher> compile(const std::string& pattern, std::string_view reason) {
   UErrorCode status = U_ZERO_ERROR;
@@ -77,6 +151,8 @@ struct SentenceSplitter::State {
   // refer to it.
   icu::UnicodeString utf16;
   std::vector<CompiledRule> rules;
+  NeededLiterals needed_literals;
+  SplitMethod method = SplitMethod::icu_with_rules;
 };
 
 SentenceSplitter::SentenceSplitter(Language language, SplitMethod method) : state_(std::make_unique<State>()) {
@@ -84,18 +160,12 @@ SentenceSplitter::SentenceSplitter(Language language, SplitMethod method) : stat
   const icu::Locale locale = language == Language::zh ? icu::Locale::getChinese() : icu::Locale::getEnglish();
   state_->icu_iterator.reset(icu::BreakIterator::createSentenceInstance(locale, status));
   check(status, "createSentenceInstance");
+  state_->method = method;
   if (method == SplitMethod::icu_only) return;
   for (const auto& rule : segmentation_rules(language)) {
     CompiledRule compiled;
     compiled.is_break = rule.is_break;
-    compiled.needs_any = split_needs(rule.needs_any);
-    const auto rules = segmentation_rules(language);
-    for (std::size_t earlier = 0; earlier < state_->rules.size(); ++earlier) {
-      if (!rule.needs_any.empty() && rules[earlier].needs_any == rule.needs_any) {
-        compiled.same_needs_as = earlier;
-        break;
-      }
-    }
+    compiled.needs_any = state_->needed_literals.bits_of(rule.needs_any);
     compiled.hand_at_position = rule.at_position;
     if (rule.at_position == nullptr) {
       compiled.at_position =
@@ -132,10 +202,11 @@ void check_paragraph_size(std::string_view paragraph) {
   }
 }
 
-// `utf8` into `utf16` as icu::UnicodeString::fromUTF8 converts it (U+FFFD
-// for an invalid sequence), in the buffer `utf16` already has when it is
-// large enough: UTF-16 never has more units than UTF-8 has bytes.
-void to_utf16(std::string_view utf8, icu::UnicodeString& utf16) {
+// `utf8` into `utf16` with ICU's own converter, in the buffer `utf16`
+// already has when it is large enough: SplitMethod::icu_only is the
+// benchmarks' "ICU alone", kept to ICU's code (assign_utf8 gives the same
+// text, faster).
+void icu_to_utf16(std::string_view utf8, icu::UnicodeString& utf16) {
   const auto length = static_cast<std::int32_t>(utf8.size());
   char16_t* buffer = utf16.getBuffer(std::max<std::int32_t>(length, 1));
   if (buffer == nullptr) throw std::bad_alloc();
@@ -207,11 +278,12 @@ std::vector<std::pair<std::size_t, bool>> candidate_positions(std::vector<Compil
 
 // The sentence boundaries (UTF-16 indexes) among ICU's and the rules'
 // candidates: at each, the first rule that matches decides, else ICU.
-std::vector<std::size_t> apply_rules(std::vector<CompiledRule>& rules, std::string_view paragraph,
-                                     const icu::UnicodeString& text, const std::vector<std::size_t>& proposed_by_icu) {
-  for (auto& rule : rules) {
-    rule.active = rule.same_needs_as ? rules[*rule.same_needs_as].active : may_match(rule, paragraph);
-  }
+std::vector<std::size_t> apply_rules(std::vector<CompiledRule>& rules, const NeededLiterals& needed_literals,
+                                     std::string_view paragraph, const icu::UnicodeString& text,
+                                     const std::vector<std::size_t>& proposed_by_icu) {
+  const std::uint64_t found = needed_literals.found_in(
+      paragraph, std::u16string_view(text.getBuffer(), static_cast<std::size_t>(text.length())));
+  for (auto& rule : rules) rule.active = rule.needs_any == 0 || (rule.needs_any & found) != 0;
   const auto candidates = candidate_positions(rules, text, proposed_by_icu);
   for (auto& rule : rules) {
     if (rule.active && rule.at_position) rule.at_position->reset(text);
@@ -259,7 +331,13 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
   // Converted into the string kept from the paragraph before, whose buffer
   // is reused when large enough: one allocation less per paragraph.
   const auto& text = state_->utf16;
-  to_utf16(paragraph, state_->utf16);
+  if (state_->method == SplitMethod::icu_only) {
+    icu_to_utf16(paragraph, state_->utf16);
+  } else {
+    auto& literals = state_->needed_literals;
+    literals.start_paragraph();
+    assign_utf8(state_->utf16, paragraph, [&literals](char16_t unit) { literals.see(unit); });
+  }
   const auto length = static_cast<std::size_t>(text.length());
 
   auto& iterator = *state_->icu_iterator;
@@ -273,7 +351,7 @@ std::vector<Range> SentenceSplitter::split(std::string_view paragraph) {
   }
   std::vector<std::size_t> boundaries = state_->rules.empty()
                                             ? std::move(proposed_by_icu)
-                                            : apply_rules(state_->rules, paragraph, text, proposed_by_icu);
+                                            : apply_rules(state_->rules, state_->needed_literals, paragraph, text, proposed_by_icu);
 
   ByteOffsets offsets(paragraph);
   std::size_t begin = 0;

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
+#include "text/utf16.h"
 
 namespace untm {
 
@@ -170,12 +171,11 @@ bool decodes_to_itself(std::string_view bytes) {
       ++offset;
       continue;
     }
-    // A three-byte sequence whose lead allows any continuation bytes
-    // (E1..EC, EE..EF: most CJK), checked in place.
-    if (((byte >= 0xE1 && byte <= 0xEC) || byte == 0xEE || byte == 0xEF) && offset + 2 < bytes.size() &&
-        (static_cast<unsigned char>(bytes[offset + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(bytes[offset + 2]) & 0xC0) == 0x80) {
-      offset += 3;
+    // A three-byte sequence, then more two from one load (most of Chinese
+    // text); none of them is a control character.
+    char16_t first, second;
+    if (three_byte_unit_at(bytes, offset, first)) {
+      for (offset += 3; two_three_byte_units_at(bytes, offset, first, second);) offset += 6;
       continue;
     }
     if (byte < 0x80) {

@@ -1,12 +1,13 @@
 #include "text/utf8_regex.h"
 
 #include <fmt/format.h>
-#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <new>
 #include <stdexcept>
 #include <string>
+
+#include "text/utf16.h"
 
 namespace untm {
 
@@ -60,16 +61,13 @@ void Utf16Text::assign(std::string_view utf8) {
   utf8_ = utf8;
   converted_ = false;
   if (utf8.size() >= static_cast<std::size_t>(INT32_MAX)) return;
-  const auto length = static_cast<std::int32_t>(utf8.size());
-  char16_t* buffer = utf16_.getBuffer(std::max<std::int32_t>(length, 1));
+  char16_t* buffer = utf16_.getBuffer(std::max<std::int32_t>(static_cast<std::int32_t>(utf8.size()), 1));
   if (buffer == nullptr) throw std::bad_alloc();
-  UErrorCode status = U_ZERO_ERROR;
-  std::int32_t utf16_length = 0;
-  std::int32_t substitutions = 0;
-  u_strFromUTF8WithSub(buffer, utf16_.getCapacity(), &utf16_length, utf8.data(), length, 0xFFFD, &substitutions,
-                       &status);
-  utf16_.releaseBuffer(U_SUCCESS(status) ? utf16_length : 0);
-  converted_ = U_SUCCESS(status) && substitutions == 0;
+  // What ICU's converter would have substituted in is exactly what is not
+  // well-formed: such a text is searched as UTF-8.
+  const std::size_t units = well_formed_utf8_to_utf16(utf8, buffer);
+  converted_ = units != std::string_view::npos;
+  utf16_.releaseBuffer(converted_ ? static_cast<std::int32_t>(units) : 0);
 }
 
 bool Utf8Regex::reset(const Utf16Text& text) {

@@ -15,22 +15,13 @@
 #include <vector>
 
 #include "../shared_data.h"
+#include "rule_references.h"
+
+using untm::test::check_same_at_positions;
+using untm::test::for_random_texts;
+using untm::test::PositionReference;
 
 namespace {
-
-// Calls `each` with 20,000 texts of 1 to `most` pieces drawn at random (a
-// fixed seed: a failure comes back on the next run).
-template <std::size_t N, typename Each>
-void for_random_texts(const std::u16string (&pieces)[N], int most, Each&& each) {
-  std::mt19937 random(13);
-  std::uniform_int_distribution<std::size_t> piece(0, N - 1);
-  std::uniform_int_distribution<int> count(1, most);
-  for (int sample = 0; sample < 20000; ++sample) {
-    std::u16string text;
-    for (int n = count(random); n > 0; --n) text += pieces[piece(random)];
-    each(icu::UnicodeString(text.data(), static_cast<std::int32_t>(text.size())));
-  }
-}
 
 using Search = void (*)(std::u16string_view, std::vector<std::size_t>&);
 
@@ -45,26 +36,10 @@ std::vector<Reference> references() {
   std::vector<Reference> result;
   for (const auto language : {untm::Language::zh, untm::Language::en}) {
     for (const auto& rule : untm::segmentation_rules(language)) {
-      if (rule.search == nullptr) continue;
-      const std::string pattern = rule.before.empty()
-                                      ? "(?:" + std::string(rule.after) + ")"
-                                      : "(?:" + std::string(rule.before) + ")(?=(?:" + std::string(rule.after) + "))";
-      UErrorCode status = U_ZERO_ERROR;
-      auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
-      REQUIRE(U_SUCCESS(status));
-      result.push_back({rule.search, std::move(regex)});
+      if (rule.search != nullptr) result.push_back({rule.search, untm::test::search_regex(rule)});
     }
   }
   return result;
-}
-
-std::vector<std::size_t> regex_positions(icu::RegexMatcher& regex, const icu::UnicodeString& text, bool at_start) {
-  std::vector<std::size_t> positions;
-  UErrorCode status = U_ZERO_ERROR;
-  regex.reset(text);
-  while (regex.find(status)) positions.push_back(static_cast<std::size_t>(at_start ? regex.start(status) : regex.end(status)));
-  REQUIRE(U_SUCCESS(status));
-  return positions;
 }
 
 void check_same(std::vector<Reference>& rules, const icu::UnicodeString& text) {
@@ -74,7 +49,7 @@ void check_same(std::vector<Reference>& rules, const icu::UnicodeString& text) {
     std::string utf8;
     text.toUTF8String(utf8);
     INFO("text: " << utf8);
-    REQUIRE(found == regex_positions(*rule.regex, text, false));
+    REQUIRE(found == untm::test::regex_positions(*rule.regex, text, false));
   }
 }
 
@@ -105,29 +80,11 @@ TEST_CASE("the break searches agree with their regular expressions on the UN sam
   const auto paths = {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
                       "corpora/un/ga-ldc-resolution-paras/zh.txt"};
   untm::test::for_each_shared_line(paths, [&](std::string_view line) {
-    check_same(rules, icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size()))));
+    check_same(rules, untm::test::utf16_of(line));
   });
 }
 
 namespace {
-
-struct PositionReference {
-  bool (*at_position)(std::u16string_view, std::size_t);
-  std::unique_ptr<icu::RegexMatcher> regex;
-  std::string reason;
-};
-
-// A position rule's regular expression, bounded as the splitter bounds it:
-// it matches at a position whose text before and after the rule describes.
-std::unique_ptr<icu::RegexMatcher> position_regex(const untm::SegmentationRule& rule) {
-  const std::string pattern = "(?=(?:" + std::string(rule.after) + "))(?<=(?:" + std::string(rule.before) + "))";
-  UErrorCode status = U_ZERO_ERROR;
-  auto regex = std::make_unique<icu::RegexMatcher>(icu::UnicodeString::fromUTF8(pattern), 0, status);
-  REQUIRE(U_SUCCESS(status));
-  regex->useTransparentBounds(true);
-  regex->useAnchoringBounds(false);
-  return regex;
-}
 
 // The rules with a hand-written position test, with the regular expression
 // built and bounded as the splitter builds it; `words` gets the alternatives
@@ -137,7 +94,7 @@ std::vector<PositionReference> position_references(std::vector<std::u16string>& 
   for (const auto language : {untm::Language::zh, untm::Language::en}) {
     for (const auto& rule : untm::segmentation_rules(language)) {
       if (rule.at_position == nullptr || !rule.before.starts_with("\\b(?:")) continue;  // abbreviations only
-      auto regex = position_regex(rule);
+      auto regex = untm::test::position_regex(rule);
       std::string before(rule.before);
       const auto open = before.find("(?:"), close = before.find(")\\.");
       REQUIRE(open != std::string::npos);
@@ -155,25 +112,6 @@ std::vector<PositionReference> position_references(std::vector<std::u16string>& 
     }
   }
   return result;
-}
-
-void check_same_at_positions(std::vector<PositionReference>& rules, const icu::UnicodeString& text, std::size_t& matched) {
-  const std::u16string_view units(text.getBuffer(), static_cast<std::size_t>(text.length()));
-  for (auto& rule : rules) {
-    UErrorCode status = U_ZERO_ERROR;
-    rule.regex->reset(text);
-    for (std::int32_t position = 0; position <= text.length(); ++position) {
-      rule.regex->region(position, text.length(), status);
-      const bool expected = rule.regex->lookingAt(status);
-      REQUIRE(U_SUCCESS(status));
-      if (expected != rule.at_position(units, static_cast<std::size_t>(position))) {
-        std::string utf8;
-        text.toUTF8String(utf8);
-        FAIL(rule.reason << " at " << position << " of: " << utf8 << " (regex says " << expected << ")");
-      }
-      matched += expected;
-    }
-  }
 }
 
 }  // namespace
@@ -213,26 +151,20 @@ TEST_CASE("the abbreviation position tests agree with their regular expressions 
   std::size_t matched = 0;
   const auto paths = {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en"};
   untm::test::for_each_shared_line(paths, [&](std::string_view line) {
-    check_same_at_positions(
-        rules, icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size()))), matched);
+    check_same_at_positions(rules, untm::test::utf16_of(line), matched);
   });
   CHECK(matched > 0);
 }
 
 namespace {
 
-// The paragraph-number and date rules (the position tests whose look-behind
-// is not \b(?:words)\.), built and bounded as the splitter builds them.
+// The paragraph-number and date rules, built and bounded as the splitter
+// builds them.
 std::vector<PositionReference> paragraph_number_references() {
-  std::vector<PositionReference> result;
-  for (const auto language : {untm::Language::zh, untm::Language::en}) {
-    for (const auto& rule : untm::segmentation_rules(language)) {
-      if (rule.at_position == nullptr || rule.before.starts_with("\\b(?:")) continue;
-      auto regex = position_regex(rule);
-      result.push_back({rule.at_position, std::move(regex), std::string(rule.reason)});
-    }
-  }
-  return result;
+  return untm::test::position_references([](const untm::SegmentationRule& rule) {
+    return rule.at_position == untm::english_paragraph_number_at || rule.at_position == untm::chinese_paragraph_number_at ||
+           rule.at_position == untm::date_inside_sentence_at;
+  });
 }
 
 }  // namespace
@@ -276,8 +208,7 @@ TEST_CASE("the paragraph-number and date position tests agree with their regular
   const auto paths = {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
                       "corpora/un/ga-ldc-resolution-paras/zh.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.zh"};
   untm::test::for_each_shared_line(paths, [&](std::string_view line) {
-    check_same_at_positions(
-        rules, icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size()))), matched);
+    check_same_at_positions(rules, untm::test::utf16_of(line), matched);
   });
   CHECK(matched > 0);
 }

@@ -49,6 +49,24 @@ TEST_CASE("display width: every code point as ICU's East Asian width says, after
   }
 }
 
+TEST_CASE("display width: every three-byte code point in a run of them, which is read two at a time",
+          "[text][clean]") {
+  for (char32_t code_point = 0x800; code_point <= 0xFFFF; ++code_point) {
+    if (code_point >= 0xD800 && code_point <= 0xDFFF) continue;
+    const auto east_asian = u_getIntPropertyValue(static_cast<UChar32>(code_point), UCHAR_EAST_ASIAN_WIDTH);
+    const std::size_t wide = (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+    // The first of a run alone, then pairs: it stands first and second in
+    // one, beside itself and beside a wide ideograph.
+    std::string text = "\u4E2D";
+    for (const char32_t next : {code_point, char32_t{0x4E2D}, code_point, code_point, char32_t{0x4E2D}}) {
+      untm::append_utf8(text, next);
+    }
+    text += "ab";
+    INFO("U+" << std::hex << static_cast<std::uint32_t>(code_point));
+    REQUIRE(untm::display_width(text) == 3 * 2 + 3 * wide + 2);
+  }
+}
+
 namespace {
 
 // What the footnote patterns find in `line` with no filter in front of them:

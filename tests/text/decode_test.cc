@@ -108,30 +108,35 @@ TEST_CASE("decode view: anything decoding changes is decoded as decode_text does
 
 TEST_CASE("decode view: any byte or sequence at any place of a word-sized run is judged as decode_text judges it",
           "[text][decode]") {
-  // The view checks printable ASCII eight bytes at a time and common
-  // three-byte sequences in place: each byte value and some valid and
-  // invalid sequences, at every offset of two words of ASCII.
+  // The view checks printable ASCII eight bytes at a time and three-byte
+  // sequences in place: each byte value and some valid and invalid
+  // sequences.
   std::vector<std::string> inserts;
   for (int byte = 0; byte < 256; ++byte) inserts.emplace_back(1, static_cast<char>(byte));
   for (const char* sequence : {"\xE4\xB8\x80", "\xEF\xBF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xED\xA0\x80",
                                "\xE0\x80\x80", "\xE4\xB8", "\xE4\x41\x80", "\xC3\xB4", "\xF0\x9F\x98\x80"}) {
     inserts.emplace_back(sequence);
   }
-  for (const auto& insert : inserts) {
-    for (std::size_t at = 0; at <= 16; ++at) {
-      std::string bytes = "abcdefghijklmnop";
-      bytes.insert(at, insert);
-      INFO("byte " << static_cast<int>(static_cast<unsigned char>(insert[0])) << " length " << insert.size() << " at " << at);
-      std::optional<untm::DecodedText> decoded;
-      try {
-        decoded = decode_text(bytes, "a.txt", false);
-      } catch (const untm::InputError&) {
-        CHECK_THROWS_AS(untm::DecodedView(bytes, "a.txt", false), untm::InputError);
-        continue;
+  // ASCII, and a run of three-byte sequences, which the view takes two at a
+  // time: every offset, inside a sequence too.
+  for (const std::string base : {"abcdefghijklmnop", "\u4E2D\u6587\u5B57\u4E2D\u6587\u5B57\u3002"}) {
+    for (const auto& insert : inserts) {
+      for (std::size_t at = 0; at <= base.size(); ++at) {
+        std::string bytes = base;
+        bytes.insert(at, insert);
+        INFO("byte " << static_cast<int>(static_cast<unsigned char>(insert[0])) << " length " << insert.size() << " at "
+                     << at << " of " << base);
+        std::optional<untm::DecodedText> decoded;
+        try {
+          decoded = decode_text(bytes, "a.txt", false);
+        } catch (const untm::InputError&) {
+          CHECK_THROWS_AS(untm::DecodedView(bytes, "a.txt", false), untm::InputError);
+          continue;
+        }
+        const untm::DecodedView view(bytes, "a.txt", false);
+        CHECK(view.text() == decoded->text);
+        CHECK((view.text().data() == bytes.data()) == (decoded->text == bytes));
       }
-      const untm::DecodedView view(bytes, "a.txt", false);
-      CHECK(view.text() == decoded->text);
-      CHECK((view.text().data() == bytes.data()) == (decoded->text == bytes));
     }
   }
 }

@@ -185,3 +185,18 @@ TEST_CASE("empty and blank input gives no paragraphs and the empty warning", "[t
     CHECK(warnings.empty);
   }
 }
+
+TEST_CASE("a tab, a vertical tab or two spaces collapse to one space wherever they stand in a line",
+          "[text][paragraphs]") {
+  // The test for white space to collapse looks at sixteen bytes at a time:
+  // every offset, across the boundaries too.
+  for (const std::string gap : {"  ", "\t", "\v", " \t", "   "}) {
+    for (std::size_t at = 1; at < 40; ++at) {
+      std::string line(at, 'a');
+      line += gap + std::string(40 - at, 'b') + '.';
+      INFO("gap of " << gap.size() << " at " << at);
+      CHECK(paragraphs(line + "\n", untm::Language::en) ==
+            Paragraphs{std::string(at, 'a') + " " + std::string(40 - at, 'b') + "."});
+    }
+  }
+}
