@@ -140,20 +140,32 @@ TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
   }
 }
 
+// 400 sentences whose true path is j = i (second = 4 x first), and a guide
+// that bends 60 units off it over the middle of the text.
+struct BentGuideText {
+  std::vector<double> first, second;
+  std::vector<std::size_t> guide;
+};
+
+BentGuideText bent_guide_text() {
+  BentGuideText text;
+  for (std::size_t k = 0; k < 400; ++k) {
+    text.first.push_back(5.0 + static_cast<double>((k * 37) % 23));
+    text.second.push_back(4 * text.first.back() + static_cast<double>(k % 3));
+  }
+  const std::size_t size = text.first.size();
+  text.guide.resize(size + 1);
+  for (std::size_t i = 0; i <= size; ++i) {
+    text.guide[i] = std::min(text.second.size(), i + std::min(std::min(i, size - i), std::size_t{60}));
+  }
+  return text;
+}
+
 TEST_CASE("a wrong guide costs searches, not the whole-matrix path", "[align]") {
   // The guide bends 60 units off the true path (j = i) over the middle of
   // the text: the narrow band around it cannot hold the path there, the
   // path touches its edge, and the band doubles until it does.
-  std::vector<double> first, second;
-  for (std::size_t k = 0; k < 400; ++k) {
-    first.push_back(5.0 + static_cast<double>((k * 37) % 23));
-    second.push_back(4 * first.back() + static_cast<double>(k % 3));
-  }
-  std::vector<std::size_t> guide(first.size() + 1);
-  for (std::size_t i = 0; i <= first.size(); ++i) {
-    const std::size_t bend = std::min(std::min(i, first.size() - i), std::size_t{60});
-    guide[i] = std::min(second.size(), i + bend);
-  }
+  const auto [first, second, guide] = bent_guide_text();
   LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
   BandSearchOptions narrow;
   narrow.initial_half_width = 8;
@@ -288,15 +300,7 @@ TEST_CASE("a guided band that follows the frontier keeps the guide's band too", 
   // the true path. With keep_guide_band every row holds both: the guide's
   // half-width either side of it, and the cells the frontier reached, so the
   // path is the whole matrix's and one search finds it.
-  std::vector<double> first, second;
-  for (std::size_t k = 0; k < 400; ++k) {
-    first.push_back(5.0 + static_cast<double>((k * 37) % 23));
-    second.push_back(4 * first.back() + static_cast<double>(k % 3));
-  }
-  std::vector<std::size_t> guide(first.size() + 1);
-  for (std::size_t i = 0; i <= first.size(); ++i) {
-    guide[i] = std::min(second.size(), i + std::min(std::min(i, first.size() - i), std::size_t{60}));
-  }
+  const auto [first, second, guide] = bent_guide_text();
   LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
   BandSearchOptions options;
   options.initial_half_width = 8;

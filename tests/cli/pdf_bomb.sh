@@ -10,38 +10,17 @@ need_tool python3
 data="$source_dir/tests/data"
 cd "$work"
 
-# pdf.py FILE REPEATS COPIES: one page whose content is COPIES references to
-# one stream that draws the sentence REPEATS times at the same place.
-cat >pdf.py <<'PY'
-import sys, zlib
-path, repeats, copies = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-draw = b"BT /F1 12 Tf 72 700 Td (The General Assembly decides to adopt the resolution.) Tj ET\n"
-content = zlib.compress(draw * repeats, 9)
-objects = [
-    b"<< /Type /Catalog /Pages 2 0 R >>",
-    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents ["
-    + b" ".join([b"5 0 R"] * copies) + b"] >>",
-    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
-]
-pdf, offsets = b"%PDF-1.4\n", []
-for number, body in enumerate(objects, 1):
-    offsets.append(len(pdf))
-    pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-xref = len(pdf)
-pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-open(path, "wb").write(pdf)
-PY
-python3 pdf.py one.pdf 1 1
-python3 pdf.py bomb.pdf 20000 50
+# tests/cli/lib/make_pdf.py FILE SENTENCE REPEATS COPIES: one page whose
+# content is COPIES references to one stream that draws SENTENCE REPEATS times.
+make_pdf() { python3 "$source_dir/tests/cli/lib/make_pdf.py" "$@"; }
+sentence="The General Assembly decides to adopt the resolution."
+make_pdf one.pdf "$sentence"
+make_pdf bomb.pdf "$sentence" 20000 50
 [[ $(stat -c %s bomb.pdf) -lt 20000 ]] || fail "the bomb is not small on disk"
 
 # A real PDF, read in the child: its one sentence, whole.
 expect_exit 0 "$untm" split --lang en one.pdf -o one.txt
-[[ "$(cat one.txt)" == "The General Assembly decides to adopt the resolution." ]] || fail "one.pdf read as: $(cat one.txt)"
+[[ "$(cat one.txt)" == "$sentence" ]] || fail "one.pdf read as: $(cat one.txt)"
 
 # The bomb: refused by name once it used its CPU time, not read for minutes.
 UNTM_PDF_CPU_SECONDS=2 expect_exit 1 "$untm" split --lang en bomb.pdf -o bomb.txt

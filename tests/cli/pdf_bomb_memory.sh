@@ -10,22 +10,7 @@ source "$(dirname "$0")/lib/common.sh" "$@"
 need_no_sanitizer "RLIMIT_AS cannot limit a binary that reserves terabytes of address space"
 need_tool python3
 cd "$work"
-python3 - <<'PY'
-import zlib
-content = zlib.compress(b"BT /F1 12 Tf 72 700 Td (The Committee met twice.) Tj ET\n")
-objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-           b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
-           b"/Contents 5 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-           b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"]
-out, offsets = b"%PDF-1.4\n", []
-for number, body in enumerate(objects, 1):
-    offsets.append(len(out))
-    out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-xref = len(out)
-out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-open("one.pdf", "wb").write(out)
-PY
+python3 "$source_dir/tests/cli/lib/make_pdf.py" one.pdf "The Committee met twice."
 
 UNTM_PDF_MEMORY_MB=300 expect_exit 0 "$untm" split --lang en one.pdf -o one.txt
 [[ "$(cat one.txt)" == "The Committee met twice." ]] || fail "one.pdf read as: $(cat one.txt)"

@@ -20,46 +20,14 @@
 using untm::test::check_same_at_positions;
 using untm::test::for_random_texts;
 using untm::test::PositionReference;
-
-namespace {
-
-using Search = void (*)(std::u16string_view, std::vector<std::size_t>&);
-
-struct Reference {
-  Search search;
-  std::unique_ptr<icu::RegexMatcher> regex;
-};
-
-// The rules of both languages that carry a hand-written search, with the
-// regular expression search built as the splitter builds it.
-std::vector<Reference> references() {
-  std::vector<Reference> result;
-  for (const auto language : {untm::Language::zh, untm::Language::en}) {
-    for (const auto& rule : untm::segmentation_rules(language)) {
-      if (rule.search != nullptr) result.push_back({rule.search, untm::test::search_regex(rule)});
-    }
-  }
-  return result;
-}
-
-void check_same(std::vector<Reference>& rules, const icu::UnicodeString& text) {
-  for (auto& rule : rules) {
-    std::vector<std::size_t> found;
-    rule.search(std::u16string_view(text.getBuffer(), static_cast<std::size_t>(text.length())), found);
-    std::string utf8;
-    text.toUTF8String(utf8);
-    INFO("text: " << utf8);
-    REQUIRE(found == untm::test::regex_positions(*rule.regex, text, false));
-  }
-}
-
-}  // namespace
+using untm::test::check_same_searches;
+using untm::test::search_references;
 
 TEST_CASE("the enumerator break search finds what its regular expression finds", "[split][en]") {
   std::vector<std::size_t> found;
   untm::find_enumerator_breaks(u"He left. (b) Then; (c) not. (iv) yes!” (12) no.  (ab) x. (iiii) y.    (a) z. (a)", found);
   CHECK(found == std::vector<std::size_t>{9, 28, 39, 57});
-  auto rules = references();
+  auto rules = search_references({untm::Language::zh, untm::Language::en});
   REQUIRE(!rules.empty());
   // Pieces that make and break the rule: sentence ends, closers, every kind
   // of white space ICU's \s may or may not take, enumerators of each shape
@@ -72,15 +40,15 @@ TEST_CASE("the enumerator break search finds what its regular expression finds",
       u"(a)", u"(iv)", u"(xiv)", u"(iiii)", u"(iiiii)", u"(12)", u"(1)", u"(123)", u"(ab)", u"(A)", u"()",
       u"(\u0663)", u"(\U0001D7CF)", u"1.", u"iv)", u"第一", u"（一）", u"。", u",", u";", u"\xD800", u"\xDC00",
       u". (a) ", u"?” (b) ", u".’” (c) ", u".’”’ (d) ", u".    (e) "};
-  for_random_texts(pieces, 24, [&](const icu::UnicodeString& text) { check_same(rules, text); });
+  for_random_texts(pieces, 24, [&](const icu::UnicodeString& text) { check_same_searches(rules, text); });
 }
 
 TEST_CASE("the break searches agree with their regular expressions on the UN samples", "[split][.shared]") {
-  auto rules = references();
+  auto rules = search_references({untm::Language::zh, untm::Language::en});
   const auto paths = {"corpora/un/ga-ldc-resolution-paras/en.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.en",
                       "corpora/un/ga-ldc-resolution-paras/zh.txt"};
   untm::test::for_each_shared_line(paths, [&](std::string_view line) {
-    check_same(rules, untm::test::utf16_of(line));
+    check_same_searches(rules, untm::test::utf16_of(line));
   });
 }
 

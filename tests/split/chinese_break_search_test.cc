@@ -30,31 +30,6 @@ std::vector<PositionReference> chinese_position_references() {
       [](const untm::SegmentationRule& rule) { return is_chinese_quote_or_title_test(rule.at_position); });
 }
 
-struct SearchReference {
-  void (*search)(std::u16string_view, std::vector<std::size_t>&);
-  std::unique_ptr<icu::RegexMatcher> regex;
-};
-
-std::vector<SearchReference> chinese_search_references() {
-  std::vector<SearchReference> result;
-  for (const auto& rule : untm::segmentation_rules(untm::Language::zh)) {
-    if (rule.search != nullptr) result.push_back({rule.search, untm::test::search_regex(rule)});
-  }
-  return result;
-}
-
-void check_same_searches(std::vector<SearchReference>& rules, const icu::UnicodeString& text, std::size_t& found_total) {
-  for (auto& rule : rules) {
-    std::vector<std::size_t> found;
-    rule.search(std::u16string_view(text.getBuffer(), static_cast<std::size_t>(text.length())), found);
-    std::string utf8;
-    text.toUTF8String(utf8);
-    INFO("text: " << utf8);
-    REQUIRE(found == untm::test::regex_positions(*rule.regex, text, false));
-    found_total += found.size();
-  }
-}
-
 std::u16string repeated(std::u16string_view piece, int times) {
   std::u16string text;
   for (int n = 0; n < times; ++n) text += piece;
@@ -85,7 +60,7 @@ TEST_CASE("the Chinese title rule counts 60 code points each way", "[split][zh]"
 TEST_CASE("the Chinese quote and title rules answer as their regular expressions do", "[split][zh]") {
   auto rules = chinese_position_references();
   REQUIRE(rules.size() == 7);
-  auto searches = chinese_search_references();
+  auto searches = untm::test::search_references({untm::Language::zh});
   REQUIRE(searches.size() == 3);
   // Every character class of the rules, one outside each, white space of
   // every kind and line ends, Han inside and outside the BMP, lone
@@ -99,7 +74,7 @@ TEST_CASE("the Chinese quote and title rules answer as their regular expressions
   std::size_t matched = 0, found = 0;
   untm::test::for_random_texts(pieces, 9, [&](const icu::UnicodeString& text) {
     untm::test::check_same_at_positions(rules, text, matched);
-    check_same_searches(searches, text, found);
+    found += untm::test::check_same_searches(searches, text);
   });
   CHECK(matched > 5000);
   CHECK(found > 1000);
@@ -107,14 +82,14 @@ TEST_CASE("the Chinese quote and title rules answer as their regular expressions
 
 TEST_CASE("the Chinese quote and title rules agree with their regular expressions on the UN samples", "[split][.shared]") {
   auto rules = chinese_position_references();
-  auto searches = chinese_search_references();
+  auto searches = untm::test::search_references({untm::Language::zh});
   std::size_t matched = 0, found = 0;
   const auto paths = {"corpora/un/ga-ldc-resolution-paras/zh.txt", "corpora/un/ga-55-100-lines/un_ga.en-zh.zh",
                       "corpora/un/seed-reply-azerbaijan-zh/000_c646f0441c388454.txt"};
   untm::test::for_each_shared_line(paths, [&](std::string_view line) {
     const auto text = untm::test::utf16_of(line);
     untm::test::check_same_at_positions(rules, text, matched);
-    check_same_searches(searches, text, found);
+    found += untm::test::check_same_searches(searches, text);
   });
   CHECK(matched > 0);
 }

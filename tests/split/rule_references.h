@@ -8,6 +8,7 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <initializer_list>
 #include <memory>
 #include <random>
 #include <span>
@@ -64,6 +65,40 @@ inline std::vector<std::size_t> regex_positions(icu::RegexMatcher& regex, const 
   while (regex.find(status)) positions.push_back(static_cast<std::size_t>(at_start ? regex.start(status) : regex.end(status)));
   REQUIRE(U_SUCCESS(status));
   return positions;
+}
+
+// A rule's hand-written search beside the regular expression it stands for.
+struct SearchReference {
+  void (*search)(std::u16string_view, std::vector<std::size_t>&);
+  std::unique_ptr<icu::RegexMatcher> regex;
+};
+
+// The rules of `languages` that carry a hand-written search, with the
+// regular expression search built as the splitter builds it.
+inline std::vector<SearchReference> search_references(std::initializer_list<Language> languages) {
+  std::vector<SearchReference> result;
+  for (const auto language : languages) {
+    for (const auto& rule : segmentation_rules(language)) {
+      if (rule.search != nullptr) result.push_back({rule.search, search_regex(rule)});
+    }
+  }
+  return result;
+}
+
+// Requires each search to find in `text` what its regex finds; returns how
+// many breaks they found.
+inline std::size_t check_same_searches(std::vector<SearchReference>& rules, const icu::UnicodeString& text) {
+  std::size_t found_total = 0;
+  for (auto& rule : rules) {
+    std::vector<std::size_t> found;
+    rule.search(std::u16string_view(text.getBuffer(), static_cast<std::size_t>(text.length())), found);
+    std::string utf8;
+    text.toUTF8String(utf8);
+    INFO("text: " << utf8);
+    REQUIRE(found == regex_positions(*rule.regex, text, false));
+    found_total += found.size();
+  }
+  return found_total;
 }
 
 struct PositionReference {
