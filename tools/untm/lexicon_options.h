@@ -18,6 +18,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "environment.h"
 #include "file_io.h"
 #include "pipeline/settings.h"
 
@@ -34,9 +35,6 @@ void add_lexicon_options(boost::program_options::options_description& descriptio
 
 // The file name the dictionary has in every folder it is looked for in.
 inline constexpr const char* kDictionaryFileName = "cedict_ts.u8";
-
-// Reads one environment variable; nullptr when unset.
-using Environment = std::function<const char*(const char*)>;
 
 // The files a default dictionary is looked for at, first found wins:
 // $XDG_DATA_HOME/untm (else ~/.local/share/untm), each folder of

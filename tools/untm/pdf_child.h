@@ -10,11 +10,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "environment.h"
 #include "read/block.h"
 
 namespace untm::cli {
@@ -23,8 +23,6 @@ struct PdfChildLimits {
   std::uint64_t cpu_seconds = 0;
   std::uint64_t memory_bytes = 0;  // the child's address space; 0: unlimited
 };
-
-using Environment = std::function<const char*(const char*)>;
 
 // Generous for any real document (poppler reads a 550-page PDF in about a
 // second of CPU and 30 MB): 60 s plus 60 s per MiB of PDF, and 1 GiB plus 64
