@@ -332,13 +332,16 @@ class LexicalEvidence final : public LinkEvidence {
                    std::size_t english_count) const {
     if (rows_.size() < chinese_count) rows_.resize(chinese_count);
     bool any_spilled = false;
+    // A link of more rows than the ring of windows holds would evict its
+    // own rows: its pairs are computed on the spot.
+    const bool too_tall = chinese_count > window_slot_count();
     for (std::size_t row = 0; row < chinese_count; ++row) {
       const std::size_t chinese = chinese_begin + row;
       const std::size_t window_begin = window_begin_[chinese];
-      rows_[row].spilled =
-          english_begin < window_begin || english_begin + english_count > window_begin + window_width(chinese);
+      rows_[row].spilled = too_tall || english_begin < window_begin ||
+                           english_begin + english_count > window_begin + window_width(chinese);
       any_spilled |= rows_[row].spilled;
-      if (!rows_[row].spilled && !row_filled_[chinese]) fill_row(chinese);
+      if (!rows_[row].spilled && slot_row_[window_slot(chinese)] != chinese) fill_row(chinese);
     }
     if (any_spilled) spill(chinese_begin, chinese_count, english_begin, english_count);
     // Pointers last: the pools may have moved while growing.
@@ -349,8 +352,8 @@ class LexicalEvidence final : public LinkEvidence {
         view.pool = spilled_words_.data();
       } else {
         const std::size_t chinese = chinese_begin + row;
-        view.pairs = pairs_.data() + row_offset_[chinese] + (english_begin - window_begin_[chinese]);
-        view.pool = row_words_[chinese].data();
+        view.pairs = pairs_.data() + window_offset(chinese) + (english_begin - window_begin_[chinese]);
+        view.pool = row_words_[window_slot(chinese)].data();
       }
     }
   }
@@ -485,8 +488,14 @@ class LexicalEvidence final : public LinkEvidence {
 
   // Each Chinese sentence has a window of English sentences: every pair a
   // link of up to kWindowLinkCount sentences inside the lexical band can
-  // reach. The windows lie back to back in pairs_, so the cache grows with
-  // the band, not with the square of the document.
+  // reach. Without the memo the windows lie back to back in pairs_, so the
+  // cache grows with the band, not with the square of the document. With
+  // it, the searches after the first find nearly every cost in the memo
+  // (on the K=7 block, 80 k of pass 2's 10 M later costs are not), so only
+  // the rows the search is at are kept, in a ring of kRingRows slots of
+  // kMaxWindow pairs each; a row the search comes back to is filled again.
+  // Without the ring the windows and their covered words took 39 MB on the
+  // block, as much as the memo takes.
   void lay_out_windows() {
     const std::size_t half_width = options_.band_half_width;
     window_begin_.resize(chinese_.size());
@@ -504,25 +513,32 @@ class LexicalEvidence final : public LinkEvidence {
       window_begin_[chinese] = begin;
       row_offset_[chinese + 1] = row_offset_[chinese] + (end > begin ? end - begin : 0);
     }
-    pairs_.resize(row_offset_.back());
-    row_filled_.assign(chinese_.size(), 0);
-    row_words_.resize(chinese_.size());
+    ring_ = memo_on_ && chinese_.size() > kRingRows;
+    pairs_.resize(ring_ ? kRingRows * kMaxWindow : row_offset_.back());
+    slot_row_.assign(window_slot_count(), SIZE_MAX);
+    row_words_.resize(window_slot_count());
   }
   std::size_t window_width(std::size_t chinese) const { return row_offset_[chinese + 1] - row_offset_[chinese]; }
+  std::size_t window_slot_count() const { return ring_ ? kRingRows : chinese_.size(); }
+  std::size_t window_slot(std::size_t chinese) const { return ring_ ? chinese % kRingRows : chinese; }
+  // Where the row's window is in pairs_.
+  std::size_t window_offset(std::size_t chinese) const {
+    return ring_ ? window_slot(chinese) * kMaxWindow : row_offset_[chinese];
+  }
 
   // Computes every pair of a row's window at once: the row's closure is
   // then built once and needs no keeping.
   void fill_row(std::size_t chinese) const {
     build_closure(chinese);
     covered_words_.clear();
-    PairCoverage* pairs = pairs_.data() + row_offset_[chinese];
+    PairCoverage* pairs = pairs_.data() + window_offset(chinese);
     const std::size_t begin = window_begin_[chinese];
     for (std::size_t english = begin; english < begin + window_width(chinese); ++english)
       pairs[english - begin] = compute_pair_coverage(chinese, english, covered_words_);
     // Kept at its exact size: one pool for all rows, grown by doubling,
     // held up to twice what it used.
-    row_words_[chinese].assign(covered_words_.begin(), covered_words_.end());
-    row_filled_[chinese] = 1;
+    row_words_[window_slot(chinese)].assign(covered_words_.begin(), covered_words_.end());
+    slot_row_[window_slot(chinese)] = chinese;
   }
 
   // Builds closure_ for a Chinese sentence, unless it holds it already.
@@ -587,7 +603,7 @@ class LexicalEvidence final : public LinkEvidence {
   // link type in the order the types are first seen. Off for documents so
   // long that the table would take more than options_.memo_max_bytes (the
   // costs are then recomputed from the pair windows).
-  static constexpr std::size_t kMemoTypes = 16;
+  static constexpr std::size_t kMemoTypes = LexicalEvidenceOptions::kMemoTypes;
   std::size_t memo_row_size() const { return (2 * options_.band_half_width + 1) * kMemoTypes; }
   float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                    std::size_t english_count) const {
@@ -624,14 +640,17 @@ class LexicalEvidence final : public LinkEvidence {
   std::vector<double> chinese_chance_;
   std::vector<double> english_chance_;
   // Row windows: Chinese sentence c pairs with English sentences
-  // [window_begin_[c], + window_width(c)) at pairs_[row_offset_[c] ...].
+  // [window_begin_[c], + window_width(c)) at pairs_[window_offset(c) ...].
   std::vector<std::size_t> window_begin_;
   std::vector<std::size_t> row_offset_;
+  // Whether the windows are a ring of kRingRows rows (lay_out_windows).
+  static constexpr std::size_t kRingRows = 64;
+  bool ring_ = false;
   // Filled lazily during the search (the aligner asks for the same sentence
   // pairs many times): not thread-safe, one evidence per thread.
   mutable std::vector<PairCoverage> pairs_;
-  mutable std::vector<std::uint8_t> row_filled_;
-  mutable std::vector<std::vector<CoveredWord>> row_words_;  // the covered words of each row's pairs
+  mutable std::vector<std::size_t> slot_row_;  // the row each window slot holds; SIZE_MAX: none
+  mutable std::vector<std::vector<CoveredWord>> row_words_;  // the covered words of each slot's pairs
   // Scratch space of one cost.
   mutable std::vector<RowView> rows_;
   mutable std::vector<PairCoverage> spilled_pairs_;

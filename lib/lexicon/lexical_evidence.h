@@ -20,6 +20,7 @@
 // covers says nothing. A null link costs 0.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 
 #include "align/evidence.h"
@@ -28,8 +29,12 @@
 namespace untm::lexicon {
 
 struct LexicalEvidenceOptions {
+  // The link types the cost memo holds: the default's 12 with both counts
+  // below 8 (null links cost 0 and are not remembered; other types are
+  // computed each time).
+  static constexpr std::size_t kMemoTypes = 12;
   // What the cost memo takes per Chinese sentence at the default band (see memo_max_bytes).
-  static constexpr std::size_t kMemoRowBytes = (2 * 32 + 1) * 16 * sizeof(float);
+  static constexpr std::size_t kMemoRowBytes = (2 * 32 + 1) * kMemoTypes * sizeof(float);
   double weight = 0.5;
   // Which side of the aligner is Chinese (the first input file by default).
   bool first_is_chinese = true;
@@ -39,12 +44,12 @@ struct LexicalEvidenceOptions {
   std::size_t band_half_width = 32;
   // The costs of a document's candidate links are remembered (the aligner
   // prices them again in each of its passes) when their table takes at most
-  // this many bytes: 4 kB per Chinese sentence, so the default keeps it for
-  // documents of up to 10,000 sentences. Past that, peak RSS would grow past
-  // 200 MB on the K=7 block (#13) in the pass that sets the peak. The
-  // table's pages are touched only where the search goes, and it is one
-  // allocation, given back whole to the system when the evidence goes.
-  std::size_t memo_max_bytes = 10000 * kMemoRowBytes;
+  // this many bytes: kMemoRowBytes (3 kB) per Chinese sentence. With the
+  // memo, the pair windows behind the search are given up, which takes
+  // back about as much (3 kB per sentence on the K=7 block), so the default
+  // sets no bound. The table's pages are touched only where the search goes,
+  // and it is one allocation, given back whole when the evidence goes.
+  std::size_t memo_max_bytes = SIZE_MAX;
 };
 
 // Builds one LexicalEvidence per document pair. The evidence it makes keeps a

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 #include <random>
+#include <set>
+#include <tuple>
 
 #include "core/characters.h"
 #include "core/length_diagonal.h"
@@ -395,9 +397,9 @@ TEST_CASE("without the memo (long documents) every answer is the same double in 
 TEST_CASE("the memo is kept exactly when its table fits in memo_max_bytes", "[lexicon]") {
   // The memo's later answers are the first ones rounded to float; without
   // it every answer is the computed double. Its table takes (2 * half width
-  // + 1) columns x 16 link types x 4 bytes per Chinese sentence.
+  // + 1) columns x kMemoTypes link types x 4 bytes per Chinese sentence.
   const RandomDocument document(60, 75, 31);
-  const std::size_t table_bytes = 60 * (2 * 6 + 1) * 16 * sizeof(float);
+  const std::size_t table_bytes = 60 * (2 * 6 + 1) * LexicalEvidenceOptions::kMemoTypes * sizeof(float);
   const std::vector<Link> links = links_near_diagonal(60, 75, 3, 6);
   const auto later_answers_are_floats = [&](std::size_t memo_max_bytes) {
     const LexicalEvidenceFactory factory(
@@ -421,4 +423,43 @@ TEST_CASE("the memo is kept exactly when its table fits in memo_max_bytes", "[le
   CHECK(later_answers_are_floats(SIZE_MAX));
   CHECK_FALSE(later_answers_are_floats(table_bytes - 1));
   CHECK_FALSE(later_answers_are_floats(0));
+}
+
+TEST_CASE("with the memo only the rows the search is at keep their windows, and every first answer is the same",
+          "[lexicon]") {
+  // A document longer than the ring of windows (64 rows), asked as the
+  // aligner does: a narrow sweep, a wider one (its new cells need rows the
+  // ring gave up), then shuffled questions, and links taller than the ring
+  // (a band wide enough for rows 64 apart to share English sentences).
+  // Each first answer must equal, to the bit, the one of an evidence
+  // without the memo, which keeps every row's window.
+  const RandomDocument document(200, 230, 41);
+  const auto model = std::make_shared<const LexicalModel>(document.lexicon);
+  const LexicalEvidenceFactory with_memo(model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 60});
+  const LexicalEvidenceFactory without_memo(
+      model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 60, .memo_max_bytes = 0});
+  std::vector<Link> links = links_near_diagonal(200, 230, 6, 3);
+  for (const Link& link : links_near_diagonal(200, 230, 6, 8)) links.push_back(link);
+  std::vector<Link> shuffled = links;
+  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(3));
+  shuffled.resize(shuffled.size() / 4);
+  links.insert(links.end(), shuffled.begin(), shuffled.end());
+  for (std::size_t begin = 0; begin + 70 <= 200; begin += 13) links.push_back({begin, 70, begin * 230 / 200 + 30, 2});
+  const auto remembering = with_memo.make(document.chinese, document.english);
+  const auto recomputing = without_memo.make(document.chinese, document.english);
+  std::set<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>> asked;
+  std::size_t compared = 0;
+  std::size_t nonzero = 0;
+  for (const Link& link : links) {
+    const double answer = remembering->cost(link.chinese_begin, link.chinese_count, link.english_begin, link.english_count);
+    if (!asked.insert({link.chinese_begin, link.chinese_count, link.english_begin, link.english_count}).second) continue;
+    INFO("link " << link.chinese_begin << "+" << link.chinese_count << " / " << link.english_begin << "+"
+                 << link.english_count);
+    REQUIRE(answer ==
+            recomputing->cost(link.chinese_begin, link.chinese_count, link.english_begin, link.english_count));
+    ++compared;
+    nonzero += answer != 0.0;
+  }
+  CHECK(compared > 10000);
+  CHECK(nonzero > compared / 2);
 }
