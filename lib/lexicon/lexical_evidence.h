@@ -50,6 +50,13 @@ struct LexicalEvidenceOptions {
   // sets no bound. The table's pages are touched only where the search goes,
   // and it is one allocation, given back whole when the evidence goes.
   std::size_t memo_max_bytes = SIZE_MAX;
+  // With the memo, the pair windows are kept for the rows the search is at
+  // only, and filled again when a search comes back to a row for a cost the
+  // memo lacks (rare after the first search when the band holds still).
+  // True keeps every row's window: for a search whose band widens, which
+  // comes back to every row (learning's pass 1, whose peak RSS is below
+  // pass 2's).
+  bool keep_all_windows = false;
 };
 
 // Builds one LexicalEvidence per document pair. The evidence it makes keeps a

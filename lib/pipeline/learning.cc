@@ -118,6 +118,7 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
     // no lexical cost.
     lexicon::LexicalEvidenceOptions pass_one = evidence_options(settings, first_pass.first_language);
     pass_one.memo_max_bytes = SIZE_MAX;
+    pass_one.keep_all_windows = true;  // its band widens 24 -> 48: every row comes back
     first_pass.evidence.push_back(lexicon::make_lexical_evidence(known, pass_one));
   }
   std::vector<FirstPassResult> training = run_first_pass(sample, documents, first_pass, options, threads, observer);
