@@ -7,7 +7,6 @@
 #include <limits>
 #include <new>
 #include <unordered_map>
-#include <cstdlib>
 #include <utility>
 
 #if defined(__linux__)
@@ -198,21 +197,51 @@ class Closure {
 // The cost memo: tens of MB on a long document, all of it touched as the
 // search goes down its rows, one page fault per 4 kB page (each 5 us on the
 // test machine, which made the first touch a quarter of the cost function's
-// time). On Linux it asks for huge pages, one fault per 2 MB; the table is
-// written whole, so resident memory stays the same.
-struct FreeMemo {
-  void operator()(float* memo) const { std::free(memo); }
-};
-std::unique_ptr<float[], FreeMemo> allocate_memo(std::size_t floats) {
-  constexpr std::size_t kHugePage = std::size_t{2} << 20;
-  const std::size_t bytes = (floats * sizeof(float) + kHugePage - 1) / kHugePage * kHugePage;
-  void* memo = std::aligned_alloc(kHugePage, bytes);
-  if (memo == nullptr) throw std::bad_alloc();
+// time). On Linux a large memo is mapped on its own and asks for huge pages,
+// one fault per 2 MB; the table is written whole, so resident memory stays
+// the same. A small one (batch documents) comes from the heap: a huge page
+// would be mostly empty.
+class MemoTable {
+ public:
+  MemoTable() = default;
+  explicit MemoTable(std::size_t floats) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  madvise(memo, bytes, MADV_HUGEPAGE);  // a hint: without it, pages of 4 kB
+    constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    if (floats * sizeof(float) >= 4 * kHugePage) {
+      mapped_bytes_ = (floats * sizeof(float) + kHugePage - 1) / kHugePage * kHugePage;
+      void* mapped = mmap(nullptr, mapped_bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (mapped == MAP_FAILED) throw std::bad_alloc();
+      madvise(mapped, mapped_bytes_, MADV_HUGEPAGE);  // a hint: without it, pages of 4 kB
+      data_ = static_cast<float*>(mapped);
+      return;
+    }
 #endif
-  return std::unique_ptr<float[], FreeMemo>(static_cast<float*>(memo));
-}
+    data_ = new float[floats];  // not value-initialized: pages are touched where the search goes
+  }
+  MemoTable(const MemoTable&) = delete;
+  MemoTable& operator=(const MemoTable&) = delete;
+  MemoTable& operator=(MemoTable&& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(mapped_bytes_, other.mapped_bytes_);
+    return *this;
+  }
+  ~MemoTable() {
+    if (data_ == nullptr) return;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (mapped_bytes_ != 0) {
+      munmap(data_, mapped_bytes_);
+      return;
+    }
+#endif
+    delete[] data_;
+  }
+  float* get() const { return data_; }
+  bool empty() const { return data_ == nullptr; }
+
+ private:
+  float* data_ = nullptr;
+  std::size_t mapped_bytes_ = 0;  // 0: from the heap
+};
 
 // Link counts up to this are served from the cached windows; larger links
 // (not among the default link types) compute their pairs on the spot.
@@ -638,10 +667,10 @@ class LexicalEvidence final : public LinkEvidence {
       if (memo_types_used_ == kMemoTypes) return nullptr;
       type = static_cast<std::int8_t>(memo_types_used_++);
     }
-    if (memo_ == nullptr) {
+    if (memo_.empty()) {
       // Not value-initialized: a large block comes as fresh pages, and only
       // the rows the search reaches are written (and become resident).
-      memo_ = allocate_memo(chinese_.size() * memo_row_size());
+      memo_ = MemoTable(chinese_.size() * memo_row_size());
       memo_row_started_.assign(chinese_.size(), 0);
     }
     float* const row = memo_.get() + chinese_begin * memo_row_size();
@@ -709,7 +738,7 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<CachedCorrection> corrections_;
   mutable std::vector<std::uint32_t> coverers_;
   bool memo_on_ = false;
-  mutable std::unique_ptr<float[], FreeMemo> memo_;
+  mutable MemoTable memo_;
   mutable std::vector<std::uint8_t> memo_row_started_;
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;
