@@ -656,32 +656,43 @@ class LexicalEvidence final : public LinkEvidence {
   // lexical band, kMemoTypes floats each (NaN: not yet computed), one per
   // link type in the order the types are first seen. Off for documents so
   // long that the table would take more than options_.memo_max_bytes (the
-  // costs are then recomputed from the pair windows).
+  // costs are then recomputed from the pair windows). Types past the first
+  // kMemoTypes (paragraph links: groups of sentences of any sizes) go to a
+  // second table of kExtraMemoTypes, made only if they come.
   static constexpr std::size_t kMemoTypes = LexicalEvidenceOptions::kMemoTypes;
+  static constexpr std::size_t kExtraMemoTypes = 4;
+  struct MemoPart {
+    MemoTable table;
+    std::vector<std::uint8_t> row_started;
+  };
   std::size_t memo_row_size() const { return (2 * options_.band_half_width + 1) * kMemoTypes; }
   float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                    std::size_t english_count) const {
     if (!memo_on_ || chinese_count >= 8 || english_count >= 8) return nullptr;
     std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
     if (type < 0) {
-      if (memo_types_used_ == kMemoTypes) return nullptr;
+      if (memo_types_used_ == kMemoTypes + kExtraMemoTypes) return nullptr;
       type = static_cast<std::int8_t>(memo_types_used_++);
     }
-    if (memo_.empty()) {
+    const bool extra = static_cast<std::size_t>(type) >= kMemoTypes;
+    const std::size_t types = extra ? kExtraMemoTypes : kMemoTypes;
+    const std::size_t row_size = (2 * options_.band_half_width + 1) * types;
+    MemoPart& part = memo_[extra ? 1 : 0];
+    if (part.table.empty()) {
       // Not value-initialized: a large block comes as fresh pages, and only
       // the rows the search reaches are written (and become resident).
-      memo_ = MemoTable(chinese_.size() * memo_row_size());
-      memo_row_started_.assign(chinese_.size(), 0);
+      part.table = MemoTable(chinese_.size() * row_size);
+      part.row_started.assign(chinese_.size(), 0);
     }
-    float* const row = memo_.get() + chinese_begin * memo_row_size();
-    if (memo_row_started_[chinese_begin] == 0) {
-      std::fill(row, row + memo_row_size(), std::numeric_limits<float>::quiet_NaN());
-      memo_row_started_[chinese_begin] = 1;
+    float* const row = part.table.get() + chinese_begin * row_size;
+    if (part.row_started[chinese_begin] == 0) {
+      std::fill(row, row + row_size, std::numeric_limits<float>::quiet_NaN());
+      part.row_started[chinese_begin] = 1;
     }
     // cost() only gets here within band_half_width of the diagonal.
     const std::size_t expected = expected_english_[chinese_begin];
     const std::size_t base = expected > options_.band_half_width ? expected - options_.band_half_width : 0;
-    return row + (english_begin - base) * kMemoTypes + static_cast<std::size_t>(type);
+    return row + (english_begin - base) * types + (static_cast<std::size_t>(type) - (extra ? kMemoTypes : 0));
   }
 
   std::shared_ptr<const LexicalModel> model_;
@@ -738,8 +749,7 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<CachedCorrection> corrections_;
   mutable std::vector<std::uint32_t> coverers_;
   bool memo_on_ = false;
-  mutable MemoTable memo_;
-  mutable std::vector<std::uint8_t> memo_row_started_;
+  mutable std::array<MemoPart, 2> memo_;  // the first kMemoTypes types, then the next kExtraMemoTypes
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;
 };

@@ -29,9 +29,9 @@
 namespace untm::lexicon {
 
 struct LexicalEvidenceOptions {
-  // The link types the cost memo holds: the default's 12 with both counts
-  // below 8 (null links cost 0 and are not remembered; other types are
-  // computed each time).
+  // The link types the cost memo's table holds: the default's 12 with both
+  // counts below 8 (null links cost 0 and are not remembered). A few more
+  // types (paragraph links) go to a second table, made when they come.
   static constexpr std::size_t kMemoTypes = 12;
   // What the cost memo takes per Chinese sentence at the default band (see memo_max_bytes).
   static constexpr std::size_t kMemoRowBytes = (2 * 32 + 1) * kMemoTypes * sizeof(float);
