@@ -57,6 +57,10 @@ struct LexicalEvidenceOptions {
   // comes back to every row (learning's pass 1, whose peak RSS is below
   // pass 2's).
   bool keep_all_windows = false;
+  // Documents of fewer Chinese sentences keep every row's window anyway:
+  // the ring saves 3 kB a row, not worth its refills below this (a batch of
+  // small documents was 10% slower with it).
+  std::size_t ring_min_rows = 4096;
 };
 
 // Builds one LexicalEvidence per document pair. The evidence it makes keeps a

@@ -435,7 +435,8 @@ TEST_CASE("with the memo only the rows the search is at keep their windows, and 
   // without the memo, which keeps every row's window.
   const RandomDocument document(200, 230, 41);
   const auto model = std::make_shared<const LexicalModel>(document.lexicon);
-  const LexicalEvidenceFactory with_memo(model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 60});
+  const LexicalEvidenceFactory with_memo(
+      model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 60, .ring_min_rows = 0});
   const LexicalEvidenceFactory without_memo(
       model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 60, .memo_max_bytes = 0});
   std::vector<Link> links = links_near_diagonal(200, 230, 6, 3);
