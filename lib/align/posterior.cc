@@ -1,4 +1,5 @@
 #include "align/posterior.h"
+#include "align/exp_each.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,17 +33,16 @@ struct Cells {
 // log(sum(exp(values))) of the finite values; kImpossible when there is none.
 // `largest` receives the largest value and `scaled` exp(value - largest),
 // which posterior decoding turns into link posteriors with one more exp per
-// cell instead of one per link. An impossible value is skipped rather than
-// given to exp: its exp is +0, which leaves the sum as it is to the last bit.
+// cell instead of one per link. The exps are those of std::exp, four at a
+// time (exp_each), and summed in order: the same sum to the last bit.
 double log_sum_exp(std::span<const double> values, double& largest, std::span<double> scaled) {
   largest = kImpossible;
   for (double value : values) largest = std::max(largest, value);
   if (largest == kImpossible) return kImpossible;
+  for (std::size_t k = 0; k < values.size(); ++k) scaled[k] = values[k] - largest;
+  exp_each(scaled, scaled);
   double sum = 0;
-  for (std::size_t k = 0; k < values.size(); ++k) {
-    scaled[k] = values[k] == kImpossible ? 0.0 : std::exp(values[k] - largest);
-    sum += scaled[k];
-  }
+  for (double term : scaled) sum += term;
   return largest + std::log(sum);
 }
 
