@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 
@@ -13,6 +14,9 @@ namespace {
 
 constexpr double kImpossible = -std::numeric_limits<double>::infinity();
 constexpr std::uint8_t kNoStep = 0xFF;
+
+// Log sums by cell (Cells::at).
+using LogSums = std::unique_ptr<double[]>;
 
 // The band's cells in one flat array, row after row.
 struct Cells {
@@ -90,8 +94,9 @@ class Lattice {
   const Cells& cells() const { return cells_; }
 
   // forward[cell]: log of the summed weight of the paths from (0, 0) to it.
-  std::vector<double> forward() {
-    std::vector<double> forward(cells_.count);
+  // Each pass writes every cell: no value to start from.
+  LogSums forward() {
+    LogSums forward = std::make_unique_for_overwrite<double[]>(cells_.count);
     const std::size_t count = types_.size();
     for (std::size_t i = 0; i < cells_.rows(); ++i) {
       reach_from(i);
@@ -134,9 +139,9 @@ class Lattice {
   // backward[cell]: log of the summed weight of the paths from it to
   // (n1, n2). With `steps`, also posterior decoding: steps[cell] is the link type
   // that starts the path of the most expected right links from the cell.
-  std::vector<double> backward(const std::vector<double>& forward, std::vector<std::uint8_t>* steps) {
+  LogSums backward(const double* forward, std::vector<std::uint8_t>* steps) {
     const std::size_t last = cells_.rows() - 1;
-    std::vector<double> backward(cells_.count);
+    LogSums backward = std::make_unique_for_overwrite<double[]>(cells_.count);
     std::optional<RowRing> gains;
     if (steps != nullptr) {
       steps->assign(cells_.count, kNoStep);
@@ -219,7 +224,7 @@ class Lattice {
   std::vector<float> cache_;   // scaled cost by (end cell, type); empty when recorded or too large
 };
 
-double link_posterior(const Cells& cells, const std::vector<double>& forward, const std::vector<double>& backward,
+double link_posterior(const Cells& cells, const double* forward, const double* backward,
                       double log_partition, const Link& link, double scaled_cost) {
   if (!cells.band.contains(link.first.begin, link.second.begin) || !cells.band.contains(link.first.end, link.second.end)) {
     return 0;
@@ -232,7 +237,7 @@ double link_posterior(const Cells& cells, const std::vector<double>& forward, co
 // Follows the decoding steps from (0, 0) to (n1, n2).
 std::vector<Link> trace_expected_best(const Cells& cells, const std::vector<std::uint8_t>& steps,
                                       std::span<const LinkType> types, LinkCostFunction& costs,
-                                      const std::vector<double>& forward, const std::vector<double>& backward,
+                                      const double* forward, const double* backward,
                                       double log_partition, double scale) {
   std::vector<Link> path;
   const std::size_t last = cells.rows() - 1, second_size = cells.band.high[last];
@@ -260,18 +265,18 @@ LatticePosteriors lattice_posteriors(const SearchBand& band, std::span<const Lin
   Lattice lattice(band, types, costs, temperature, recorded);
   const Cells& cells = lattice.cells();
   const std::size_t last = cells.rows() - 1;
-  const std::vector<double> forward = lattice.forward();
+  const LogSums forward = lattice.forward();
   LatticePosteriors result;
   result.log_partition = forward[cells.at(last, band.high[last])];
   if (result.log_partition == kImpossible) throw std::logic_error("lattice_posteriors: no path crosses the band");
   std::vector<std::uint8_t> steps;
-  const std::vector<double> backward = lattice.backward(forward, decode ? &steps : nullptr);
+  const LogSums backward = lattice.backward(forward.get(), decode ? &steps : nullptr);
   for (const Link& link : path) {
     result.path_posteriors.push_back(
-        link_posterior(cells, forward, backward, result.log_partition, link, link.cost / temperature));
+        link_posterior(cells, forward.get(), backward.get(), result.log_partition, link, link.cost / temperature));
   }
   if (decode) {
-    result.expected_best_path = trace_expected_best(cells, steps, types, costs, forward, backward,
+    result.expected_best_path = trace_expected_best(cells, steps, types, costs, forward.get(), backward.get(),
                                                     result.log_partition, 1.0 / temperature);
   }
   return result;
