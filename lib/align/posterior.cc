@@ -52,9 +52,10 @@ double log_sum_exp(std::span<const double> values, double& largest, std::span<do
 
 // Where one link type leads from the cells of one row: the link from or to
 // column j of the row touches the cell at flat index offset + j, inside the
-// band exactly for j in [first, last] (first > last: for no j).
+// band exactly for j in [first, last] (first > last: for no j), and whose
+// decoding gain is at gain_offset + j in the RowRing.
 struct Reach {
-  std::size_t offset = 0, first = 1, last = 0;
+  std::size_t offset = 0, first = 1, last = 0, gain_offset = 0;
   bool covers(std::size_t j) const { return j >= first && j <= last; }
 };
 
@@ -68,8 +69,10 @@ class RowRing {
     values_.assign(depth_ * widest, kImpossible);
     width_ = widest;
   }
-  double& at(std::size_t i, std::size_t j) { return values_[(i % depth_) * width_ + (j - band_.low[i])]; }
-  void clear(std::size_t i) { std::fill_n(values_.begin() + static_cast<std::ptrdiff_t>((i % depth_) * width_), width_, kImpossible); }
+  // Row i's value at column j is at values()[offset(i) + j].
+  std::size_t offset(std::size_t i) const { return (i % depth_) * width_ - band_.low[i]; }
+  double* values() { return values_.data(); }
+  void clear(std::size_t i) { std::fill_n(values_.data() + (i % depth_) * width_, width_, kImpossible); }
 
  private:
   const SearchBand& band_;
@@ -149,8 +152,12 @@ class Lattice {
     }
     const double log_partition = forward[cells_.at(last, cells_.band.high[last])];
     for (std::size_t i = last + 1; i-- > 0;) {
-      reach_to(i);
-      if (gains) gains->clear(i);
+      reach_to(i, gains ? &*gains : nullptr);
+      double* gain_row = nullptr;
+      if (gains) {
+        gains->clear(i);
+        gain_row = gains->values() + gains->offset(i);
+      }
       // Descending j: a 0-1 link stays in its row.
       for (std::size_t j = cells_.band.high[i] + 1; j-- > cells_.band.low[i];) {
         const std::size_t cell = cells_.at(i, j);
@@ -158,7 +165,7 @@ class Lattice {
         if (forward[cell] == kImpossible) continue;
         if (i == last && j == cells_.band.high[last]) {
           backward[cell] = 0;
-          if (gains) gains->at(i, j) = 0;
+          if (gains) gain_row[j] = 0;
           continue;
         }
         for (std::size_t t = 0; t < types_.size(); ++t) {
@@ -172,11 +179,10 @@ class Lattice {
         if (!gains || backward[cell] == kImpossible) continue;
         // P(link) = exp(forward + term - log Z) = scaled * exp(forward + largest - log Z).
         const double factor = std::exp(forward[cell] + largest - log_partition);
-        double& gain = gains->at(i, j);
+        double& gain = gain_row[j];
         for (std::size_t t = 0; t < types_.size(); ++t) {
           if (terms_[t] == kImpossible) continue;
-          const double candidate =
-              gains->at(i + types_[t].first_count, j + types_[t].second_count) + scaled_[t] * factor;
+          const double candidate = gains->values()[reach_[t].gain_offset + j] + scaled_[t] * factor;
           if (candidate > gain) {
             gain = candidate;
             (*steps)[cell] = static_cast<std::uint8_t>(t);
@@ -201,14 +207,14 @@ class Lattice {
   }
 
   // reach_ for the links starting in row i: to row i + first_count.
-  void reach_to(std::size_t i) {
+  void reach_to(std::size_t i, const RowRing* gains) {
     for (std::size_t t = 0; t < types_.size(); ++t) {
       const std::size_t a = types_[t].first_count, b = types_[t].second_count;
       reach_[t] = Reach{};
       const std::size_t to = i + a;
       if (to >= cells_.rows() || cells_.band.high[to] < b) continue;
       reach_[t] = {cells_.row_start[to] - cells_.band.low[to] + b, std::max(cells_.band.low[to], b) - b,
-                   cells_.band.high[to] - b};
+                   cells_.band.high[to] - b, gains != nullptr ? gains->offset(to) + b : 0};
     }
   }
 
