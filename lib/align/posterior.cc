@@ -109,14 +109,15 @@ class Lattice {
           forward[cell] = 0;
           continue;
         }
+        const float* recorded = recorded_.empty() ? nullptr : recorded_.data() + cell * count;
         for (std::size_t t = 0; t < count; ++t) {
+          const Reach& reach = reach_[t];
+          const double before = reach.covers(j) ? forward[reach.offset + j] : kImpossible;
           terms_[t] = kImpossible;
-          if (!reach_[t].covers(j)) continue;
-          const double before = forward[reach_[t].offset + j];
           if (before == kImpossible) continue;
           double cost = 0;
-          if (!recorded_.empty()) {
-            cost = scale_ * recorded_[cell * count + t];
+          if (recorded != nullptr) {
+            cost = scale_ * recorded[t];
           } else {
             cost = scale_ * costs_.cost(i - types_[t].first_count, types_[t].first_count,
                                         j - types_[t].second_count, types_[t].second_count);
