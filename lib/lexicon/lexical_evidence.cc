@@ -282,6 +282,7 @@ class LexicalEvidence final : public LinkEvidence {
     // (EM over link-type priors, then the final one): remember them.
     float* memo = memo_slot(chinese_begin, chinese_count, english_begin, english_count);
     if (memo != nullptr && !std::isnan(*memo)) return *memo;
+    if (memo == nullptr && memo_on_) return remembered_large_cost(chinese_begin, chinese_count, english_begin, english_count);
     const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count);
     if (memo != nullptr) *memo = static_cast<float>(cost);
     return cost;
@@ -500,6 +501,21 @@ class LexicalEvidence final : public LinkEvidence {
     std::size_t slot = CachedCorrection::hash(chinese_key, english_key, size_key) & mask;
     while (large_corrections_[slot].size_key != 0) slot = (slot + 1) & mask;
     return slot;
+  }
+
+  // The costs of links the memo's table has no type for (paragraph links
+  // of 8 sentences or more on a side): the aligner prices each again in
+  // each of its passes (a batch document's paragraph search: three times
+  // each, most of pass 2's lexical time). Kept whole, as doubles, so the
+  // same double comes back; at most kMaxLargeCosts of them, the first ones.
+  double remembered_large_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                               std::size_t english_count) const {
+    const LargeLink key{static_cast<std::uint32_t>(chinese_begin), static_cast<std::uint32_t>(chinese_count),
+                        static_cast<std::uint32_t>(english_begin), static_cast<std::uint32_t>(english_count)};
+    if (const auto found = large_costs_.find(key); found != large_costs_.end()) return found->second;
+    const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count);
+    if (large_costs_.size() < kMaxLargeCosts) large_costs_.emplace(key, cost);
+    return cost;
   }
 
   // When several sentences of the group cover words of `sentence`, the sum
@@ -744,6 +760,19 @@ class LexicalEvidence final : public LinkEvidence {
       return static_cast<std::size_t>(mixed ^ (mixed >> 33));
     }
   };
+  struct LargeLink {
+    std::uint32_t chinese_begin, chinese_count, english_begin, english_count;
+    bool operator==(const LargeLink&) const = default;
+  };
+  struct LargeLinkHash {
+    std::size_t operator()(const LargeLink& link) const {
+      return CachedCorrection::hash(link.chinese_begin ^ link.chinese_count << 24, link.english_begin,
+                                    link.english_count << 1 | 1u);
+    }
+  };
+  // About 64 bytes a cost with the map's nodes: at most 16 MB.
+  static constexpr std::size_t kMaxLargeCosts = std::size_t{1} << 18;
+  mutable std::unordered_map<LargeLink, double, LargeLinkHash> large_costs_;
   mutable std::vector<CachedCorrection> large_corrections_;  // a power of two, at most half full
   mutable std::size_t large_correction_count_ = 0;
   mutable std::vector<CachedCorrection> corrections_;

@@ -464,3 +464,42 @@ TEST_CASE("with the memo only the rows the search is at keep their windows, and 
   CHECK(compared > 10000);
   CHECK(nonzero > compared / 2);
 }
+
+TEST_CASE("paragraph links of 8 sentences or more are remembered whole: every answer is the computed double",
+          "[lexicon]") {
+  // Links the memo's table has no type for are kept apart, as doubles:
+  // asked again (the aligner's next pass), each must give back the double
+  // of an evidence without the memo, links that differ in one count or
+  // start included.
+  const RandomDocument document(90, 110, 17);
+  const auto model = std::make_shared<const LexicalModel>(document.lexicon);
+  const LexicalEvidenceFactory with_memo(model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 30});
+  const LexicalEvidenceFactory without_memo(
+      model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 30, .memo_max_bytes = 0});
+  const auto remembering = with_memo.make(document.chinese, document.english);
+  const auto recomputing = without_memo.make(document.chinese, document.english);
+  std::vector<Link> links;
+  for (std::size_t begin = 0; begin + 12 <= 90; begin += 3) {
+    for (std::size_t chinese_count = 7; chinese_count <= 11; ++chinese_count) {
+      for (std::size_t english_count = 7; english_count <= 11; ++english_count) {
+        if (chinese_count < 8 && english_count < 8) continue;
+        const std::size_t english_begin = begin * 110 / 90;
+        if (english_begin + english_count <= 110) links.push_back({begin, chinese_count, english_begin, english_count});
+      }
+    }
+  }
+  std::size_t nonzero = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const Link& link : links) {
+      INFO("round " << round << ", link " << link.chinese_begin << "+" << link.chinese_count << " / "
+                    << link.english_begin << "+" << link.english_count);
+      const double answer =
+          remembering->cost(link.chinese_begin, link.chinese_count, link.english_begin, link.english_count);
+      REQUIRE(answer ==
+              recomputing->cost(link.chinese_begin, link.chinese_count, link.english_begin, link.english_count));
+      nonzero += answer != 0.0;
+    }
+  }
+  CHECK(links.size() > 500);
+  CHECK(nonzero > links.size());
+}
