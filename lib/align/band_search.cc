@@ -117,7 +117,7 @@ class BandFill {
   const Band& band() const { return band_; }
   const std::vector<std::uint8_t>& steps() const { return steps_; }
   // The recorded costs, or empty when not recording.
-  std::vector<float> take_recorded() { return recording_ ? std::move(recorded_) : std::vector<float>{}; }
+  RecordedCosts take_recorded() { return recording_ ? std::move(recorded_) : RecordedCosts{}; }
 
  private:
   // Room for `most_cells`, allocated once: the cell arrays keep their memory
@@ -132,17 +132,18 @@ class BandFill {
       recorded_ = {};
     }
   }
-  template <typename T>
-  static void reserve(std::vector<T>& cells, std::size_t size) {
+  template <typename Cells>
+  static void reserve(Cells& cells, std::size_t size) {
     cells.clear();
     if (cells.capacity() >= size) return;
     cells = {};
     cells.reserve(size);
   }
-  // The cell arrays sized to the band.
+  // The cell arrays sized to the band. fill_row() writes every recorded
+  // slot, so they are left unfilled here.
   void resize_cells() {
     steps_.resize(band_.cells, kNoStep);
-    if (recording_) recorded_.resize(band_.cells * types_.size(), std::numeric_limits<float>::quiet_NaN());
+    if (recording_) recorded_.resize(band_.cells * types_.size());
   }
 
   // The path cost before each link type that can end at cell (i, j) (inside
@@ -172,7 +173,7 @@ class BandFill {
   // The path costs of the last rows (as many as a link spans, plus one),
   // row i in ring_[i % size].
   std::vector<std::vector<double>> ring_;
-  std::vector<float> recorded_;
+  RecordedCosts recorded_;
   // After row i: where the cheapest path into it ends (scored as above), and
   // that path's cost per second-side unit.
   std::vector<std::size_t> cheapest_;
@@ -195,6 +196,7 @@ void BandFill::fill_row(std::size_t i) {
     const std::uint32_t wanted = predecessors(i, j, before.data());
     if (wanted != 0) costs_.cell_costs(i, j, types_, wanted, cost.data());
     float* cell_recorded = recording_ ? recorded_.data() + (row_start + (j - low)) * types_.size() : nullptr;
+    if (cell_recorded != nullptr) std::fill_n(cell_recorded, types_.size(), std::numeric_limits<float>::quiet_NaN());
     // In type order with a strict <, so that ties go to the earlier type.
     for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
       const auto t = static_cast<std::size_t>(std::countr_zero(left));

@@ -14,7 +14,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "align/link_types.h"
@@ -74,6 +77,31 @@ struct SearchBand {
   bool contains(std::size_t i, std::size_t j) const { return i < low.size() && j >= low[i] && j <= high[i]; }
 };
 
+// An allocator whose vectors leave new elements uninitialised (resize()
+// without a value): for cell arrays that the search writes whole anyway,
+// where filling them first cost as much as writing them.
+template <typename T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  UninitialisedAllocator() = default;
+  template <typename U>
+  UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* place) noexcept {
+    ::new (static_cast<void*>(place)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* place, Args&&... args) {
+    ::new (static_cast<void*>(place)) U(std::forward<Args>(args)...);
+  }
+};
+
+// Candidate costs as BandSearchStatistics::costs holds them.
+using RecordedCosts = std::vector<float, UninitialisedAllocator<float>>;
+
 struct BandSearchStatistics {
   std::size_t searches = 0;         // 1 + the number of times the band grew
   std::size_t final_half_width = 0;
@@ -82,7 +110,7 @@ struct BandSearchStatistics {
   // With recorded_costs_limit: the cost of the link of type t ending in cell
   // c (cells row after row) at costs[c * types + t], NaN where none was
   // asked for; empty when the band held more than the limit.
-  std::vector<float> costs;
+  RecordedCosts costs;
 };
 
 // The least-cost sequence of links covering both sides in order, in

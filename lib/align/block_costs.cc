@@ -49,6 +49,16 @@ BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& blo
       max_second_count_ = std::max(max_second_count_, type.second_count);
     }
   }
+  column_stride_ = max_second_count_ + 1;
+  const std::size_t columns = second_prefix_.size();
+  second_scaled_.assign(columns * column_stride_, 0.0);
+  if (use_anchors_) second_sides_.assign(columns * column_stride_, LinkAnchors::SideSummary{});
+  for (std::size_t j = 0; j < columns; ++j) {
+    for (std::size_t b = 0; b <= max_second_count_ && b <= j; ++b) {
+      second_scaled_[j * column_stride_ + b] = (second_prefix_[j] - second_prefix_[j - b]) / model.length.ratio;
+      if (use_anchors_ && b > 0) second_sides_[j * column_stride_ + b] = anchors_.second_summary(j - b, b);
+    }
+  }
 }
 
 double BlockCosts::evidence_terms(double total, std::size_t first_begin, std::size_t first_count,
@@ -90,12 +100,9 @@ void for_each_type(std::span<const LinkType> types, std::uint32_t wanted, Price 
 
 }  // namespace
 
-void BlockCosts::summarise_sides(std::size_t i, std::size_t j) {
-  if (i != summarised_row_) {
-    summarised_row_ = i;
-    for (std::size_t a = 1; a <= max_first_count_ && a <= i; ++a) first_sides_[a] = anchors_.first_summary(i - a, a);
-  }
-  for (std::size_t b = 1; b <= max_second_count_ && b <= j; ++b) second_sides_[b] = anchors_.second_summary(j - b, b);
+void BlockCosts::summarise_row(std::size_t i) {
+  summarised_row_ = i;
+  for (std::size_t a = 1; a <= max_first_count_ && a <= i; ++a) first_sides_[a] = anchors_.first_summary(i - a, a);
 }
 
 void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
@@ -103,15 +110,22 @@ void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkTy
   std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
   std::array<std::uint8_t, kMaxLinkTypes> order;
   std::size_t count = 0;
+  const double* column = second_scaled_.data() + j * column_stride_;
   for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
     order[count] = static_cast<std::uint8_t>(t);
     first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
-    second_lengths[count] = second_prefix_[j] - second_prefix_[j - b];
+    second_lengths[count] = b <= max_second_count_ ? column[b]
+                                                   : (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
     ++count;
   });
-  model_.length.costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
-  // The sides of the cell's links, each summarised once (rows: once per row).
-  if (use_anchors_) summarise_sides(i, j);
+  model_.length.scaled_costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
+  // The sides of the cell's links, each summarised once per block (columns)
+  // or per row.
+  const LinkAnchors::SideSummary* second_sides = nullptr;
+  if (use_anchors_) {
+    if (i != summarised_row_) summarise_row(i);
+    second_sides = second_sides_.data() + j * column_stride_;
+  }
   for (std::size_t k = 0; k < count; ++k) {
     const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
     double total = length_costs[k];
@@ -119,7 +133,7 @@ void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkTy
       // Most links need no token comparison, and are priced from the
       // summaries of their sides.
       const bool summarised = a <= max_first_count_ && b <= max_second_count_;
-      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides_[b], a != 0 && b != 0)
+      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides[b], a != 0 && b != 0)
                                              : std::numeric_limits<double>::quiet_NaN();
       total = std::isnan(anchor) ? anchor_terms(total, i - a, a, j - b, b)
                                  : clause_terms(total + anchor, i - a, a, j - b, b);

@@ -96,9 +96,8 @@ class BlockCosts final : public LinkCostFunction {
   }
 
   // first_sides_[a]: the summary of the first side of a link of a units
-  // ending at row summarised_row_; second_sides_[b] the same at the column
-  // cell_costs() prices. Links with larger counts are priced in full.
-  void summarise_sides(std::size_t i, std::size_t j);
+  // ending at row i (computed once per row).
+  void summarise_row(std::size_t i);
 
   const Units& first_;
   const Units& second_;
@@ -116,7 +115,15 @@ class BlockCosts final : public LinkCostFunction {
   std::array<std::array<double, kMaxCount>, kMaxCount> prior_costs_;
   std::size_t max_first_count_ = 0, max_second_count_ = 0;  // of the types with a prior
   std::size_t summarised_row_ = std::numeric_limits<std::size_t>::max();
-  std::array<LinkAnchors::SideSummary, kMaxCount> first_sides_{}, second_sides_{};
+  std::array<LinkAnchors::SideSummary, kMaxCount> first_sides_{};
+  // What cell_costs() needs of the second side of a link of b units ending
+  // at column j, at [j * column_stride_ + b] for b <= max_second_count_: its
+  // length divided by the length ratio, and its anchor summary (with
+  // anchors). Each column is priced for some hundred rows: computed once per
+  // block instead of once per cell.
+  std::size_t column_stride_ = 1;
+  std::vector<double> second_scaled_;
+  std::vector<LinkAnchors::SideSummary> second_sides_;
 };
 
 }  // namespace untm::detail
