@@ -4,7 +4,13 @@
 #include <array>
 #include <bit>
 #include <limits>
+#include <cstdlib>
+#include <new>
 #include <stdexcept>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "core/length_diagonal.h"
 
@@ -303,6 +309,33 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
     }
     half_width *= 2;
   }
+}
+
+namespace {
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+}  // namespace
+
+void* allocate_cells(std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= 2 * kHugePage) {
+    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void* cells = std::aligned_alloc(kHugePage, rounded);
+    if (cells == nullptr) throw std::bad_alloc();
+    madvise(cells, rounded, MADV_HUGEPAGE);  // a request only: no huge pages is no error
+    return cells;
+  }
+#endif
+  return ::operator new(bytes);
+}
+
+void deallocate_cells(void* cells, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= 2 * kHugePage) {
+    std::free(cells);
+    return;
+  }
+#endif
+  ::operator delete(cells);
 }
 
 std::vector<std::size_t> guide_from_path(std::span<const Link> path, std::size_t first_size,

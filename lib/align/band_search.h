@@ -77,6 +77,10 @@ struct SearchBand {
   bool contains(std::size_t i, std::size_t j) const { return i < low.size() && j >= low[i] && j <= high[i]; }
 };
 
+// Memory for UninitialisedAllocator.
+void* allocate_cells(std::size_t bytes);
+void deallocate_cells(void* cells, std::size_t bytes) noexcept;
+
 // An allocator whose vectors leave new elements uninitialised (resize()
 // without a value): for cell arrays that the search writes whole anyway,
 // where filling them first cost as much as writing them.
@@ -89,6 +93,11 @@ struct UninitialisedAllocator : std::allocator<T> {
   UninitialisedAllocator() = default;
   template <typename U>
   UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  // Large arrays in transparent huge pages where the system offers them on
+  // request: a search writes tens of megabytes of fresh memory, and faulting
+  // it in 4 KiB pages cost as much as writing it.
+  T* allocate(std::size_t count) { return static_cast<T*>(allocate_cells(count * sizeof(T))); }
+  void deallocate(T* cells, std::size_t count) noexcept { deallocate_cells(cells, count * sizeof(T)); }
   template <typename U>
   void construct(U* place) noexcept {
     ::new (static_cast<void*>(place)) U;
