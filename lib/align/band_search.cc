@@ -93,6 +93,7 @@ class BandFill {
     std::size_t max_first_count = 0;
     for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
     ring_.resize(max_first_count + 1);
+    sources_.resize(ring_.size());
   }
 
   // The whole of `band`; with `record`, the candidate costs too.
@@ -152,17 +153,29 @@ class BandFill {
     if (recording_) recorded_.resize(band_.cells * types_.size());
   }
 
+  // Row i - a of the band, for the links of a first-side units ending in
+  // row i: its path costs and second-side positions (none before row 0).
+  struct Source {
+    const double* costs = nullptr;
+    std::size_t low = 1, high = 0;
+  };
+  // sources_[a] for row i, once per row: the ring slot of a row is a modulo.
+  void find_sources(std::size_t i) {
+    for (std::size_t a = 0; a < ring_.size(); ++a) {
+      sources_[a] = a > i ? Source{} : Source{ring_[(i - a) % ring_.size()].data(), band_.low[i - a], band_.high[i - a]};
+    }
+  }
+
   // The path cost before each link type that can end at cell (i, j) (inside
   // the band, from a reachable cell), into `before`; bit t of the result
-  // says whether type t can.
-  std::uint32_t predecessors(std::size_t i, std::size_t j, double* before) const {
+  // says whether type t can. sources_ is row i's.
+  std::uint32_t predecessors(std::size_t j, double* before) const {
     std::uint32_t wanted = 0;
     for (std::size_t t = 0; t < types_.size(); ++t) {
       const std::size_t a = types_[t].first_count, b = types_[t].second_count;
-      if (a > i || b > j) continue;
-      const std::size_t from_i = i - a, from_j = j - b;
-      if (from_j < band_.low[from_i] || from_j > band_.high[from_i]) continue;
-      before[t] = ring_[from_i % ring_.size()][from_j - band_.low[from_i]];
+      const Source& source = sources_[a];
+      if (b > j || j - b < source.low || j - b > source.high) continue;
+      before[t] = source.costs[j - b - source.low];
       if (before[t] != kUnreachable) wanted |= 1u << t;
     }
     return wanted;
@@ -179,6 +192,7 @@ class BandFill {
   // The path costs of the last rows (as many as a link spans, plus one),
   // row i in ring_[i % size].
   std::vector<std::vector<double>> ring_;
+  std::vector<Source> sources_;
   RecordedCosts recorded_;
   // After row i: where the cheapest path into it ends (scored as above), and
   // that path's cost per second-side unit.
@@ -193,13 +207,14 @@ void BandFill::fill_row(std::size_t i) {
   const std::size_t low = band_.low[i], high = band_.high[i], row_start = band_.row_start[i];
   std::vector<double>& ring_row = ring_[i % ring_.size()];
   ring_row.assign(high - low + 1, kUnreachable);
+  find_sources(i);
   double* row = ring_row.data();
   std::uint8_t* row_steps = steps_.data() + row_start;
   double row_best = kUnreachable, row_best_score = kUnreachable;
   for (std::size_t j = low; j <= high; ++j) {
     double best = i == 0 && j == 0 ? 0.0 : kUnreachable;
     std::uint8_t best_step = kNoStep;
-    const std::uint32_t wanted = predecessors(i, j, before.data());
+    const std::uint32_t wanted = predecessors(j, before.data());
     if (wanted != 0) costs_.cell_costs(i, j, types_, wanted, cost.data());
     float* cell_recorded = recording_ ? recorded_.data() + (row_start + (j - low)) * types_.size() : nullptr;
     if (cell_recorded != nullptr) std::fill_n(cell_recorded, types_.size(), std::numeric_limits<float>::quiet_NaN());
