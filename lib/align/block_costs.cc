@@ -59,6 +59,22 @@ BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& blo
       if (use_anchors_ && b > 0) second_sides_[j * column_stride_ + b] = anchors_.second_summary(j - b, b);
     }
   }
+  for (std::size_t t = 0; t < model.types.size() && t < kMaxLinkTypes; ++t) {
+    const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
+    type_priors_[t] = prior_cost(a, b);
+    if (a == 0 || b == 0 || a > max_first_count_ || b > max_second_count_) priced_in_full_ |= 1u << t;
+  }
+  if (use_anchors_) {
+    column_anchored_.assign(columns, 0);
+    for (std::size_t j = 0; j < columns; ++j) {
+      for (std::size_t t = 0; t < model.types.size() && t < kMaxLinkTypes; ++t) {
+        const std::size_t b = model.types[t].second_count;
+        if (b >= 1 && b <= max_second_count_ && b <= j && second_sides_[j * column_stride_ + b].anchored) {
+          column_anchored_[j] |= 1u << t;
+        }
+      }
+    }
+  }
 }
 
 double BlockCosts::evidence_terms(double total, std::size_t first_begin, std::size_t first_count,
@@ -103,10 +119,73 @@ void for_each_type(std::span<const LinkType> types, std::uint32_t wanted, Price 
 void BlockCosts::summarise_row(std::size_t i) {
   summarised_row_ = i;
   for (std::size_t a = 1; a <= max_first_count_ && a <= i; ++a) first_sides_[a] = anchors_.first_summary(i - a, a);
+  row_anchored_ = 0;
+  for (std::size_t t = 0; t < model_.types.size() && t < kMaxLinkTypes; ++t) {
+    const std::size_t a = model_.types[t].first_count, b = model_.types[t].second_count;
+    if (a > i) continue;
+    if (a >= 1 && a <= max_first_count_ && first_sides_[a].anchored) row_anchored_ |= 1u << t;
+    row_clause_[t] = clause_side_ == ClauseSide::first
+                         ? clause_cost(a, anchors_.first_clause_marks(i - a, a), b, weights_)
+                         : 0.0;
+  }
 }
 
 void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
                             double* out) {
+  if (types.data() != model_.types.data() || types.size() != model_.types.size()) {
+    any_cell_costs(i, j, types, wanted, out);
+    return;
+  }
+  std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
+  std::array<std::uint8_t, kMaxLinkTypes> order;
+  std::size_t count = 0;
+  const double* column = second_scaled_.data() + j * column_stride_;
+  for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
+    order[count] = static_cast<std::uint8_t>(t);
+    first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
+    second_lengths[count] = b <= max_second_count_ ? column[b]
+                                                   : (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
+    ++count;
+  });
+  model_.length.scaled_costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
+  if (!use_anchors_) {
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t t = order[k];
+      double total = length_costs[k];
+      if (!evidence_.empty()) total = evidence_terms(total, i - types[t].first_count, types[t].first_count,
+                                                     j - types[t].second_count, types[t].second_count);
+      out[t] = type_priors_[t] + total;
+    }
+    return;
+  }
+  if (i != summarised_row_) summarise_row(i);
+  const LinkAnchors::SideSummary* second_sides = second_sides_.data() + j * column_stride_;
+  // Most links join units without anchors: no_anchor_cost and the row's
+  // clause cost, the sums anchor_terms() makes.
+  const std::uint32_t anchored = priced_in_full_ | row_anchored_ | column_anchored_[j];
+  const double no_anchor_cost = anchors_.no_anchor_cost();
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
+    double total = length_costs[k];
+    if ((anchored >> t & 1u) == 0) {
+      total += no_anchor_cost;
+      total = clause_side_ == ClauseSide::first ? total + row_clause_[t] : clause_terms(total, i - a, a, j - b, b);
+    } else {
+      // Most of the rest need no token comparison, and are priced from the
+      // summaries of their sides.
+      const bool summarised = a <= max_first_count_ && b <= max_second_count_;
+      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides[b], a != 0 && b != 0)
+                                       : std::numeric_limits<double>::quiet_NaN();
+      total = std::isnan(anchor) ? anchor_terms(total, i - a, a, j - b, b)
+                                 : clause_terms(total + anchor, i - a, a, j - b, b);
+    }
+    if (!evidence_.empty()) total = evidence_terms(total, i - a, a, j - b, b);
+    out[t] = type_priors_[t] + total;
+  }
+}
+
+void BlockCosts::any_cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
+                                double* out) {
   std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
   std::array<std::uint8_t, kMaxLinkTypes> order;
   std::size_t count = 0;

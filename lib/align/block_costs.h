@@ -95,9 +95,13 @@ class BlockCosts final : public LinkCostFunction {
                               second_prefix_[second_begin + second_count] - second_prefix_[second_begin]);
   }
 
-  // first_sides_[a]: the summary of the first side of a link of a units
-  // ending at row i (computed once per row).
+  // What cell_costs() needs of row i, once per row: first_sides_[a], the
+  // summary of the first side of a link of a units ending there, and
+  // row_anchored_ and row_clause_ below.
   void summarise_row(std::size_t i);
+  // cell_costs() for types other than the model's.
+  void any_cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
+                      double* out);
 
   const Units& first_;
   const Units& second_;
@@ -124,6 +128,15 @@ class BlockCosts final : public LinkCostFunction {
   std::size_t column_stride_ = 1;
   std::vector<double> second_scaled_;
   std::vector<LinkAnchors::SideSummary> second_sides_;
+  // By the model's link types: the prior cost; the types priced in full
+  // (a side of no units or beyond the summaries); at row summarised_row_,
+  // the types whose first side has anchors and the clause cost; at column j
+  // (column_anchored_[j]), the types whose second side has anchors. A type in
+  // none of the masks joins units without anchors: no_anchor_cost.
+  std::array<double, kMaxLinkTypes> type_priors_{};
+  std::uint32_t priced_in_full_ = 0, row_anchored_ = 0;
+  std::array<double, kMaxLinkTypes> row_clause_{};
+  std::vector<std::uint32_t> column_anchored_;
 };
 
 }  // namespace untm::detail
