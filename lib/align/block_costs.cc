@@ -49,32 +49,41 @@ BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& blo
       max_second_count_ = std::max(max_second_count_, type.second_count);
     }
   }
-  column_stride_ = max_second_count_ + 1;
-  const std::size_t columns = second_prefix_.size();
-  second_scaled_.assign(columns * column_stride_, 0.0);
-  if (use_anchors_) second_sides_.assign(columns * column_stride_, LinkAnchors::SideSummary{});
-  for (std::size_t j = 0; j < columns; ++j) {
-    for (std::size_t b = 0; b <= max_second_count_ && b <= j; ++b) {
-      second_scaled_[j * column_stride_ + b] = (second_prefix_[j] - second_prefix_[j - b]) / model.length.ratio;
-      if (use_anchors_ && b > 0) second_sides_[j * column_stride_ + b] = anchors_.second_summary(j - b, b);
-    }
-  }
+  window_.resize(kFirstWindow);
   for (std::size_t t = 0; t < model.types.size() && t < kMaxLinkTypes; ++t) {
     const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
     type_priors_[t] = prior_cost(a, b);
     if (a == 0 || b == 0 || a > max_first_count_ || b > max_second_count_) priced_in_full_ |= 1u << t;
   }
-  if (use_anchors_) {
-    column_anchored_.assign(columns, 0);
-    for (std::size_t j = 0; j < columns; ++j) {
-      for (std::size_t t = 0; t < model.types.size() && t < kMaxLinkTypes; ++t) {
-        const std::size_t b = model.types[t].second_count;
-        if (b >= 1 && b <= max_second_count_ && b <= j && second_sides_[j * column_stride_ + b].anchored) {
-          column_anchored_[j] |= 1u << t;
-        }
-      }
-    }
+}
+
+void BlockCosts::fill_column(std::size_t j, Column& column) const {
+  for (std::size_t b = 0; b <= max_second_count_ && b <= j; ++b) {
+    column.scaled[b] = (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
+    if (use_anchors_ && b > 0) column.sides[b] = anchors_.second_summary(j - b, b);
   }
+  column.anchored = 0;
+  if (!use_anchors_) return;
+  for (std::size_t t = 0; t < model_.types.size() && t < kMaxLinkTypes; ++t) {
+    const std::size_t b = model_.types[t].second_count;
+    if (b >= 1 && b <= max_second_count_ && b <= j && column.sides[b].anchored) column.anchored |= 1u << t;
+  }
+}
+
+const BlockCosts::Column& BlockCosts::slide_window(std::size_t j) {
+  if (j < window_begin_ || j > window_end_ + window_.size()) {
+    // Behind the window (a new search, or a row starting before the columns
+    // the window kept: then a wider window), or far ahead of it.
+    if (j < window_begin_ && window_end_ - window_begin_ == window_.size() && window_.size() < second_prefix_.size()) {
+      window_.resize(2 * window_.size());
+    }
+    window_begin_ = window_end_ = j;
+  }
+  for (; window_end_ <= j; ++window_end_) {
+    if (window_end_ - window_begin_ == window_.size()) ++window_begin_;
+    fill_column(window_end_, window_[window_end_ & (window_.size() - 1)]);
+  }
+  return window_[j & (window_.size() - 1)];
 }
 
 double BlockCosts::evidence_terms(double total, std::size_t first_begin, std::size_t first_count,
@@ -139,11 +148,11 @@ void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkTy
   std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
   std::array<std::uint8_t, kMaxLinkTypes> order;
   std::size_t count = 0;
-  const double* column = second_scaled_.data() + j * column_stride_;
+  const Column& column = this->column(j);
   for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
     order[count] = static_cast<std::uint8_t>(t);
     first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
-    second_lengths[count] = b <= max_second_count_ ? column[b]
+    second_lengths[count] = b <= max_second_count_ ? column.scaled[b]
                                                    : (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
     ++count;
   });
@@ -159,10 +168,10 @@ void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkTy
     return;
   }
   if (i != summarised_row_) summarise_row(i);
-  const LinkAnchors::SideSummary* second_sides = second_sides_.data() + j * column_stride_;
+  const LinkAnchors::SideSummary* second_sides = column.sides.data();
   // Most links join units without anchors: no_anchor_cost and the row's
   // clause cost, the sums anchor_terms() makes.
-  const std::uint32_t anchored = priced_in_full_ | row_anchored_ | column_anchored_[j];
+  const std::uint32_t anchored = priced_in_full_ | row_anchored_ | column.anchored;
   const double no_anchor_cost = anchors_.no_anchor_cost();
   for (std::size_t k = 0; k < count; ++k) {
     const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
@@ -189,12 +198,10 @@ void BlockCosts::any_cell_costs(std::size_t i, std::size_t j, std::span<const Li
   std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
   std::array<std::uint8_t, kMaxLinkTypes> order;
   std::size_t count = 0;
-  const double* column = second_scaled_.data() + j * column_stride_;
   for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
     order[count] = static_cast<std::uint8_t>(t);
     first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
-    second_lengths[count] = b <= max_second_count_ ? column[b]
-                                                   : (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
+    second_lengths[count] = (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
     ++count;
   });
   model_.length.scaled_costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
@@ -203,7 +210,7 @@ void BlockCosts::any_cell_costs(std::size_t i, std::size_t j, std::span<const Li
   const LinkAnchors::SideSummary* second_sides = nullptr;
   if (use_anchors_) {
     if (i != summarised_row_) summarise_row(i);
-    second_sides = second_sides_.data() + j * column_stride_;
+    second_sides = column(j).sides.data();
   }
   for (std::size_t k = 0; k < count; ++k) {
     const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
