@@ -122,12 +122,25 @@ inline void LengthModel::scaled_costs(const double* first_lengths, const double*
   const __m128d variance_lanes = _mm_set1_pd(variance);
   const __m128d two = _mm_set1_pd(2.0), zero = _mm_setzero_pd(), sign = _mm_set1_pd(-0.0);
   const __m128d sqrt2 = _mm_set1_pd(std::numbers::sqrt2);
+  const __m128d end = _mm_set1_pd(length_cost_table::kEnd), steps = _mm_set1_pd(length_cost_table::kSteps);
+  const double* table = length_cost_table::values.data();
   for (; k + 2 <= count; k += 2) {
     const __m128d first = _mm_loadu_pd(first_lengths + k);
     const __m128d second = _mm_loadu_pd(second_in_first_units + k);
     const __m128d mean = _mm_div_pd(_mm_add_pd(first, second), two);
     const __m128d delta = _mm_div_pd(_mm_sub_pd(second, first), _mm_sqrt_pd(_mm_mul_pd(variance_lanes, mean)));
     const __m128d x = _mm_div_pd(_mm_andnot_pd(sign, _mm_and_pd(_mm_cmpnle_pd(mean, zero), delta)), sqrt2);
+    if (_mm_movemask_pd(_mm_cmplt_pd(x, end)) == 3) {
+      // minus_log_erfc() of both lanes inside the table, the same operations.
+      const __m128d position = _mm_mul_pd(x, steps);
+      const __m128i index = _mm_cvttpd_epi32(position);
+      const __m128d fraction = _mm_sub_pd(position, _mm_cvtepi32_pd(index));
+      const __m128d first_pair = _mm_loadu_pd(table + _mm_cvtsi128_si32(index));
+      const __m128d second_pair = _mm_loadu_pd(table + _mm_cvtsi128_si32(_mm_shuffle_epi32(index, 1)));
+      const __m128d below = _mm_unpacklo_pd(first_pair, second_pair), above = _mm_unpackhi_pd(first_pair, second_pair);
+      _mm_storeu_pd(out + k, _mm_add_pd(below, _mm_mul_pd(fraction, _mm_sub_pd(above, below))));
+      continue;
+    }
     alignas(16) double lanes[2];
     _mm_store_pd(lanes, x);
     out[k] = minus_log_erfc(lanes[0]);
