@@ -224,17 +224,19 @@ AlignmentModel initial_model(const Units& first, const Units& second, const Alig
   return model;
 }
 
-// The first pass of align_units when its only pass is the final one
-// (learning's pass 1): the evidence terms are the dearest part of a search,
-// and the final pass searches a fixed band around its guide, widened until
-// the path keeps off its edges. A search on lengths and anchors alone, which
-// follows its frontier, places that band better than the anchor guide does
-// (on the K=7 block the lexical search stops at half-width 48 instead of 96,
-// same links). EM passes follow their own frontier, and blocks searched
-// whole have no band: a placed band saves them nothing.
+// Whether align_units places the band of its first evidence search with a
+// search on lengths and anchors alone: the evidence terms are the dearest
+// part of a search, and a first search that follows its frontier from the
+// anchor guide widens and searches again (24 -> 48 on the K=7 block), paying
+// them twice. The placed path is then searched around in a fixed band, as
+// a final pass does around the path before, widened until the path keeps
+// off its edges (learning's pass 1, whose only pass is the final one: 48
+// instead of 96 on the block; `--no-learn` with a dictionary: a fifth less
+// time; same links in both). Blocks searched whole have no band: a placed
+// band saves them nothing.
 bool place_band_first(std::span<const Block> blocks, const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
                       const AlignOptions& options) {
-  return options.em_iterations == 0 && !evidence.empty() &&
+  return !evidence.empty() &&
          !std::all_of(blocks.begin(), blocks.end(), [&options](const Block& block) {
            return searched_whole(block.first_end - block.first_begin, block.second_end - block.second_begin,
                                  options.band);
@@ -242,8 +244,9 @@ bool place_band_first(std::span<const Block> blocks, const std::vector<std::uniq
 }
 
 // Hard EM over link-type priors and length variance, then the final pass.
-// `initial_links` (AlignOptions::initial_links), when they fit, place the
-// band of the first search.
+// `initial_links` (AlignOptions::initial_links), when they fit, or else a
+// search on lengths and anchors (place_band_first), place the band of the
+// first search.
 std::vector<Link> align_units(const Units& first, const Units& second, std::span<const Block> blocks,
                               const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
                               const AlignOptions& given_options, bool clause_constraint, AlignmentModel* model_out,
@@ -255,22 +258,24 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   std::vector<Link> links;
   std::vector<std::vector<std::size_t>> guides;
   std::size_t iteration = 0;
-  if (covers(initial_links, first.size(), second.size())) {
+  bool placed = covers(initial_links, first.size(), second.size());
+  if (placed) {
     guides = block_guides(initial_links, blocks, first.size(), second.size());
-    if (options.em_iterations > 0) {
-      // An earlier alignment is a path, not a guess: the first EM pass
-      // searches a fixed band around it, as a final pass does around the
-      // path before (a band following the frontier widens 24 -> 48 on the
-      // K=7 block; this one stays at 24, same links), with no posteriors.
-      AlignOptions around_path = options;
-      around_path.confidence = AlignOptions::Confidence::evidence;
-      links = align_blocks(first, second, blocks, model, evidence, around_path, clause_constraint, nullptr, guides);
-      reestimate(first, second, links, type_counts(links, model.types), base_priors, options, model);
-      iteration = 1;
-    }
   } else if (place_band_first(blocks, evidence, options)) {
     const std::vector<std::unique_ptr<LinkEvidence>> no_evidence;
     align_blocks(first, second, blocks, model, no_evidence, options, clause_constraint, &counts, guides);
+    placed = true;
+  }
+  if (placed && options.em_iterations > 0) {
+    // An earlier alignment is a path, not a guess: the first EM pass
+    // searches a fixed band around it, as a final pass does around the
+    // path before (a band following the frontier widens 24 -> 48 on the
+    // K=7 block; this one stays at 24, same links), with no posteriors.
+    AlignOptions around_path = options;
+    around_path.confidence = AlignOptions::Confidence::evidence;
+    links = align_blocks(first, second, blocks, model, evidence, around_path, clause_constraint, nullptr, guides);
+    reestimate(first, second, links, type_counts(links, model.types), base_priors, options, model);
+    iteration = 1;
   }
   for (; iteration < options.em_iterations; ++iteration) {
     links = align_blocks(first, second, blocks, model, evidence, options, clause_constraint, &counts, guides);

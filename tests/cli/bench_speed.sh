@@ -12,7 +12,7 @@ anchor="$source_dir/scripts/gale-church-numba.py"
 expect_exit 0 "$untm" bench speed --shared "$shared" --copies 1 --anchor "$anchor"
 sentences="$(grep -v '^$' "$shared"/gold/*/zh/* | wc -l)"
 expect_contains "$work/out" "1 copies of .* $sentences x "
-for row in 'Gale-Church anchor' 'untm default' 'untm --no-learn' 'untm lengths only'; do
+for row in 'Gale-Church anchor' 'untm learning, no dictionary' 'untm --no-learn --no-dictionary' 'untm lengths only'; do
   line="$(grep -- "^$row" "$work/out")" || fail "no row '$row': $(cat "$work/out")"
   # wall s, cpu s, peak MB, links: numbers; a failed run prints "failed".
   read -r -a fields <<< "${line#"$row"}"
@@ -21,6 +21,9 @@ for row in 'Gale-Church anchor' 'untm default' 'untm --no-learn' 'untm lengths o
   # Every configuration links most of the block: at least one link per 2 Chinese sentences.
   expect_number "$row links" "${fields[3]}" '>=' "$((sentences / 2))"
 done
+# Learning costs something: its ratio to --no-learn --no-dictionary is printed, above 1.
+ratio="$(sed -n 's/^lexical term and learning: untm learning, no dictionary takes \([0-9.]*\)x untm --no-learn --no-dictionary .*/\1/p' "$work/out")"
+expect_number "lexical cost ratio" "$ratio" '>' 1
 dp="$(sed -n 's/^lengths-only DP: \([0-9.]*\) M evaluations\/s.*/\1/p' "$work/out")"
 expect_number "lengths-only DP evaluations/s" "$dp" '>' 0
 expect_exit 64 "$untm" bench speed --shared "$shared" --copies 0

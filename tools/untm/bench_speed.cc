@@ -36,9 +36,11 @@ constexpr const char* kUsage =
     "\n"
     "Concatenates the documents of DIR/gold/* into one presplit block, K copies,\n"
     "and prints wall and processor time and peak RSS of: the Gale-Church anchor\n"
-    "(SCRIPT, Python + numba), untm align by default, --no-learn, lengths only\n"
-    "(--no-learn --no-anchors) and, given FILE, with --dictionary FILE; each\n"
-    "untm figure also as a fraction of the anchor's time. Then the cost\n"
+    "(SCRIPT, Python + numba), and untm align: given FILE, by default and with\n"
+    "--no-learn, both with --dictionary FILE; then with no dictionary: learning,\n"
+    "--no-learn, lengths only (--no-learn --no-anchors). Each untm figure also as\n"
+    "a fraction of the anchor's time, and the first row's time over that of\n"
+    "--no-learn --no-dictionary (the lexical term's cost). Then the cost\n"
     "evaluations per second of the lengths-only band search. --baseline runs\n"
     "each configuration with another untm binary too, side by side.\n"
     "\n"
@@ -168,19 +170,42 @@ void print_row(const std::string& name, const Run& run, const std::optional<Run>
              run.peak_megabytes, run.links, fraction);
 }
 
+// The row without lexical evidence or learning: issue #13 prices the
+// lexical term and learning against it.
+constexpr const char* kNoLexicalRow = "untm --no-learn --no-dictionary";
+
+// The first row's processor time over the row without lexical evidence,
+// for each binary that finished both.
+void print_lexical_cost(const std::string& first_row,
+                        const std::vector<std::pair<std::string, std::string>>& binaries,
+                        const std::map<std::pair<std::string, std::string>, double>& seconds) {
+  if (first_row == kNoLexicalRow) return;
+  for (const auto& [suffix, binary] : binaries) {
+    const auto with = seconds.find({binary, first_row});
+    const auto without = seconds.find({binary, kNoLexicalRow});
+    if (with == seconds.end() || without == seconds.end() || without->second <= 0) continue;
+    fmt::print("{}lexical term and learning: {} takes {:.2f}x {} (issue #13 asks at most 1.5x)\n",
+               suffix.empty() ? "\n" : "  baseline: ", first_row, with->second / without->second, kNoLexicalRow);
+  }
+}
+
 struct SpeedOptions {
   std::string shared, anchor, python = "/usr/bin/python3", dictionary, baseline;
   std::size_t copies = 7;
 };
 
-// The untm configurations of the table: a name and the options after the inputs.
+// The untm configurations of the table: a name and the options after the
+// inputs. With a dictionary the first two rows are what a user gets by
+// default and with --no-learn; the rows after them have no dictionary.
 std::vector<std::pair<std::string, std::vector<std::string>>> configurations(const SpeedOptions& options) {
-  std::vector<std::pair<std::string, std::vector<std::string>>> list = {
-      {"untm default", {}},
-      {"untm --no-learn", {"--no-learn"}},
-      {"untm lengths only", {"--no-learn", "--no-anchors"}},
-  };
-  if (!options.dictionary.empty()) list.push_back({"untm --dictionary", {"--dictionary", options.dictionary}});
+  std::vector<std::pair<std::string, std::vector<std::string>>> list;
+  if (!options.dictionary.empty()) {
+    list.push_back({"untm default (dictionary)", {"--dictionary", options.dictionary}});
+    list.push_back({"untm --no-learn (dictionary)", {"--no-learn", "--dictionary", options.dictionary}});
+  }
+  list.push_back({"untm learning, no dictionary", {}});
+  list.push_back({kNoLexicalRow, {"--no-learn"}});
+  list.push_back({"untm lengths only", {"--no-learn", "--no-anchors"}});
   return list;
 }
 
@@ -217,6 +242,8 @@ void run_speed(const SpeedOptions& options, const fs::path& folder) {
   if (!options.baseline.empty()) binaries.push_back({"  baseline", options.baseline});
   std::map<std::string, bool> knows_no_dictionary;
   for (const auto& [suffix, binary] : binaries) knows_no_dictionary[binary] = accepts_no_dictionary(binary);
+  // Processor seconds by binary and row, for the lexical cost's ratio.
+  std::map<std::pair<std::string, std::string>, double> seconds;
   for (const auto& [name, extra] : configurations(options)) {
     for (const auto& [suffix, binary] : binaries) {
       std::vector<std::string> arguments = {binary, "align", "--presplit", (folder / "zh.txt").string(),
@@ -228,11 +255,15 @@ void run_speed(const SpeedOptions& options, const fs::path& folder) {
       // row measures the default with one.
       if (!names_dictionary(extra) && knows_no_dictionary.at(binary)) arguments.push_back("--no-dictionary");
       Run run = run_quiet(arguments);
-      if (run.finished) run.links = count_lines(folder / "out.align");
+      if (run.finished) {
+        run.links = count_lines(folder / "out.align");
+        seconds[{binary, name}] = run.cpu_seconds;
+      }
       print_row(suffix.empty() ? name : suffix, run, anchor);
       std::fflush(stdout);
     }
   }
+  print_lexical_cost(configurations(options).front().first, binaries, seconds);
   print_dp_speed(input);
   fmt::print("\n\"of anchor\" is untm's processor time as a fraction of the anchor's (issue #13 asks 1/20 by\n"
              "default and 1/50 with --no-learn at K=7). The anchor's figures are its DP's alone, after numba's\n"

@@ -147,9 +147,9 @@ int boundary_benchmark(const fs::path& shared, bool show_errors) {
   return 0;
 }
 
-// Peak RSS of `untm split` on `input` (in MB), run as a child. A child's
-// peak counts its pages from before exec, the benchmark's own, so `input` is
-// written to a file and let go before the fork.
+// Peak RSS of `untm split` on `input` (in MB), run as a child (whose peak
+// run_child measures apart from the benchmark's); `input` is written to a
+// file and let go first, so that the two never hold it together.
 double split_peak_megabytes(std::string input, Language language) {
   char folder_template[] = "/tmp/untm-bench-split-XXXXXX";
   if (mkdtemp(folder_template) == nullptr) throw OutputError(folder_template, "cannot make a temporary folder");

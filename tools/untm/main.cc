@@ -10,6 +10,7 @@
 #include <new>
 #include <string_view>
 
+#include "child_process.h"
 #include "commands.h"
 #include "core/error.h"
 #include "exit_codes.h"
@@ -102,6 +103,7 @@ int main(int argc, char** argv) {
   }
   const std::string_view name = argv[1];
   if (name == kReadPdfChildCommand) return run_read_pdf_child(argc, argv);
+  if (name == kMeasureChildCommand) return run_measure_child(argc, argv);
   untm::pipeline::install_pdf_reader([](std::string_view bytes, const std::string& source_name) {
     return read_pdf_in_child(bytes, source_name, pdf_child_limits(bytes.size(), std::getenv));
   });
