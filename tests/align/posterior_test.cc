@@ -3,6 +3,9 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <vector>
+
+#include "align/link_types.h"
 
 #include "align/posterior.h"
 
@@ -130,6 +133,127 @@ TEST_CASE("with the search's recorded costs the posterior pass prices nothing ag
   CHECK(costs.calls == search_calls + 2);  // the two links of the decoded path only
   CHECK(result.path_posteriors[0] == Approx(0.5));
   CHECK(format_links(result.expected_best_path) == "[0]:[0]\n[1]:[]\n");
+}
+
+}  // namespace
+}  // namespace untm
+
+namespace untm {
+namespace {
+
+// Costs from a hash of the link, cheaper on the diagonal and for small links:
+// a lattice too big to work by hand, small enough to list every path.
+class HashedCosts final : public LinkCostFunction {
+ public:
+  // `long_bonus` makes the links of 5 first-side sentences (the longest) cheaper,
+  // so that the best paths take them too.
+  explicit HashedCosts(double long_bonus = 0) : long_bonus_(long_bonus) {}
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+              std::size_t second_count) override {
+    std::uint64_t hash = (first_begin * 1000003u) ^ (first_count * 7919u) ^ (second_begin * 104729u) ^ second_count;
+    hash *= 0x9E3779B97F4A7C15u;
+    const double noise = static_cast<double>(hash >> 11) * 0x1p-53;
+    const double spread = first_count > second_count ? first_count - second_count : second_count - first_count;
+    return 0.5 + 1.5 * spread + 0.8 * static_cast<double>(first_count + second_count) + 3.0 * noise -
+           (first_count == 5 ? long_bonus_ : 0.0);
+  }
+
+ private:
+  double long_bonus_;
+};
+
+// A link by both its ranges: format_link drops where an empty range stands.
+using Key = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>;
+Key key(const Link& link) { return {link.first.begin, link.first.end, link.second.begin, link.second.end}; }
+
+// Every path of the band by depth-first search: Z, each link's posterior
+// (its paths' weight over Z) and the path with the largest sum of
+// posteriors, the three things forward-backward and posterior decoding
+// compute without listing paths.
+class Enumeration {
+ public:
+  Enumeration(const SearchBand& band, std::span<const LinkType> types, const HashedCosts& costs)
+      : band_(band), types_(types), costs_(costs) {
+    walk(0, 0, 0, [&](double cost) {
+      partition += std::exp(-cost);
+      for (const Link& step : path_) posterior[key(step)] += std::exp(-cost), links[key(step)] = step;
+    });
+    for (auto& [link, mass] : posterior) mass /= partition;
+    double best = -1;
+    walk(0, 0, 0, [&](double) {
+      double expected = 0;
+      for (const Link& step : path_) expected += posterior[key(step)];
+      if (expected > best) best = expected, expected_best = format_links(path_);
+      ++paths;
+    });
+  }
+  double partition = 0;
+  std::map<Key, double> posterior;
+  std::map<Key, Link> links;
+  std::string expected_best;
+  std::size_t paths = 0;
+
+ private:
+  template <typename Visit>
+  void walk(std::size_t i, std::size_t j, double cost, const Visit& visit) {
+    const std::size_t last = band_.low.size() - 1;
+    if (i == last && j == band_.high[last]) return visit(cost);
+    for (const LinkType& type : types_) {
+      if (!band_.contains(i + type.first_count, j + type.second_count)) continue;
+      Link step{{i, i + type.first_count}, {j, j + type.second_count}};
+      step.cost = costs_.cost(i, type.first_count, j, type.second_count);
+      path_.push_back(step);
+      walk(step.first.end, step.second.end, cost + step.cost, visit);
+      path_.pop_back();
+    }
+  }
+  const SearchBand& band_;
+  std::span<const LinkType> types_;
+  HashedCosts costs_;
+  std::vector<Link> path_;
+};
+
+// Rows 0..6 of a band 2 wide either side of the diagonal to (6, 8).
+SearchBand narrow_band() {
+  SearchBand band;
+  for (std::size_t i = 0; i <= 6; ++i) {
+    const std::size_t centre = (i * 8 + 3) / 6;
+    band.low.push_back(i == 0 ? 0 : centre > 2 ? centre - 2 : 0);
+    band.high.push_back(i == 6 ? 8 : std::min<std::size_t>(8, centre + 2));
+  }
+  return band;
+}
+
+TEST_CASE("forward-backward agrees with the sum over every path of a band (all link types)", "[align][posterior]") {
+  // Also a short wide lattice where the best paths take a 5-1 link.
+  const bool wide = GENERATE(false, true);
+  const SearchBand band = wide ? SearchBand{std::vector<std::size_t>(7, 0), std::vector<std::size_t>(7, 3)} : narrow_band();
+  HashedCosts costs(wide ? 9.0 : 0.0);
+  const Enumeration every(band, default_link_types(), costs);
+  REQUIRE(every.paths > 1000);
+  std::vector<Link> candidates;
+  for (const auto& [name, step] : every.links) candidates.push_back(step);
+  const LatticePosteriors result = lattice_posteriors(band, default_link_types(), costs, candidates, true);
+  CHECK(result.log_partition == Approx(std::log(every.partition)).epsilon(1e-12));
+  // Every path covers each sentence with one link: the posteriors of the
+  // links covering a sentence, its alternatives, sum to 1.
+  std::vector<double> first_covered(6, 0.0), second_covered(wide ? 3 : 8, 0.0);
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    // The backward pass keeps the costs as float: 1e-6, not 1e-12.
+    CHECK(result.path_posteriors[k] == Approx(every.posterior.at(key(candidates[k]))).epsilon(1e-6));
+    for (std::size_t i = candidates[k].first.begin; i < candidates[k].first.end; ++i) {
+      first_covered[i] += result.path_posteriors[k];
+    }
+    for (std::size_t j = candidates[k].second.begin; j < candidates[k].second.end; ++j) {
+      second_covered[j] += result.path_posteriors[k];
+    }
+  }
+  for (double covered : first_covered) CHECK(covered == Approx(1.0));
+  for (double covered : second_covered) CHECK(covered == Approx(1.0));
+  CHECK(format_links(result.expected_best_path) == every.expected_best);
+  for (const Link& step : result.expected_best_path) {
+    CHECK(step.confidence == Approx(every.posterior.at(key(step))).epsilon(1e-6));
+  }
 }
 
 }  // namespace
