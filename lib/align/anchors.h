@@ -191,6 +191,8 @@ class LinkAnchors {
     }
     return std::numeric_limits<double>::quiet_NaN();
   }
+  // cost() of a link of units of both sides none of which has anchors.
+  double no_anchor_cost() const { return no_anchor_cost_; }
   // The clause marks inside first-side (second-side) units [begin, begin + count).
   std::size_t first_clause_marks(std::size_t begin, std::size_t count) const {
     return first_.clause_marks[begin + count] - first_.clause_marks[begin];

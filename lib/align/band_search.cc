@@ -4,7 +4,13 @@
 #include <array>
 #include <bit>
 #include <limits>
+#include <cstdlib>
+#include <new>
 #include <stdexcept>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "core/length_diagonal.h"
 
@@ -87,6 +93,7 @@ class BandFill {
     std::size_t max_first_count = 0;
     for (const LinkType& type : types) max_first_count = std::max(max_first_count, type.first_count);
     ring_.resize(max_first_count + 1);
+    sources_.resize(ring_.size());
   }
 
   // The whole of `band`; with `record`, the candidate costs too.
@@ -117,7 +124,7 @@ class BandFill {
   const Band& band() const { return band_; }
   const std::vector<std::uint8_t>& steps() const { return steps_; }
   // The recorded costs, or empty when not recording.
-  std::vector<float> take_recorded() { return recording_ ? std::move(recorded_) : std::vector<float>{}; }
+  RecordedCosts take_recorded() { return recording_ ? std::move(recorded_) : RecordedCosts{}; }
 
  private:
   // Room for `most_cells`, allocated once: the cell arrays keep their memory
@@ -132,30 +139,43 @@ class BandFill {
       recorded_ = {};
     }
   }
-  template <typename T>
-  static void reserve(std::vector<T>& cells, std::size_t size) {
+  template <typename Cells>
+  static void reserve(Cells& cells, std::size_t size) {
     cells.clear();
     if (cells.capacity() >= size) return;
     cells = {};
     cells.reserve(size);
   }
-  // The cell arrays sized to the band.
+  // The cell arrays sized to the band. fill_row() writes every recorded
+  // slot, so they are left unfilled here.
   void resize_cells() {
     steps_.resize(band_.cells, kNoStep);
-    if (recording_) recorded_.resize(band_.cells * types_.size(), std::numeric_limits<float>::quiet_NaN());
+    if (recording_) recorded_.resize(band_.cells * types_.size());
+  }
+
+  // Row i - a of the band, for the links of a first-side units ending in
+  // row i: its path costs and second-side positions (none before row 0).
+  struct Source {
+    const double* costs = nullptr;
+    std::size_t low = 1, high = 0;
+  };
+  // sources_[a] for row i, once per row: the ring slot of a row is a modulo.
+  void find_sources(std::size_t i) {
+    for (std::size_t a = 0; a < ring_.size(); ++a) {
+      sources_[a] = a > i ? Source{} : Source{ring_[(i - a) % ring_.size()].data(), band_.low[i - a], band_.high[i - a]};
+    }
   }
 
   // The path cost before each link type that can end at cell (i, j) (inside
   // the band, from a reachable cell), into `before`; bit t of the result
-  // says whether type t can.
-  std::uint32_t predecessors(std::size_t i, std::size_t j, double* before) const {
+  // says whether type t can. sources_ is row i's.
+  std::uint32_t predecessors(std::size_t j, double* before) const {
     std::uint32_t wanted = 0;
     for (std::size_t t = 0; t < types_.size(); ++t) {
       const std::size_t a = types_[t].first_count, b = types_[t].second_count;
-      if (a > i || b > j) continue;
-      const std::size_t from_i = i - a, from_j = j - b;
-      if (from_j < band_.low[from_i] || from_j > band_.high[from_i]) continue;
-      before[t] = ring_[from_i % ring_.size()][from_j - band_.low[from_i]];
+      const Source& source = sources_[a];
+      if (b > j || j - b < source.low || j - b > source.high) continue;
+      before[t] = source.costs[j - b - source.low];
       if (before[t] != kUnreachable) wanted |= 1u << t;
     }
     return wanted;
@@ -172,7 +192,8 @@ class BandFill {
   // The path costs of the last rows (as many as a link spans, plus one),
   // row i in ring_[i % size].
   std::vector<std::vector<double>> ring_;
-  std::vector<float> recorded_;
+  std::vector<Source> sources_;
+  RecordedCosts recorded_;
   // After row i: where the cheapest path into it ends (scored as above), and
   // that path's cost per second-side unit.
   std::vector<std::size_t> cheapest_;
@@ -186,15 +207,17 @@ void BandFill::fill_row(std::size_t i) {
   const std::size_t low = band_.low[i], high = band_.high[i], row_start = band_.row_start[i];
   std::vector<double>& ring_row = ring_[i % ring_.size()];
   ring_row.assign(high - low + 1, kUnreachable);
+  find_sources(i);
   double* row = ring_row.data();
   std::uint8_t* row_steps = steps_.data() + row_start;
   double row_best = kUnreachable, row_best_score = kUnreachable;
   for (std::size_t j = low; j <= high; ++j) {
     double best = i == 0 && j == 0 ? 0.0 : kUnreachable;
     std::uint8_t best_step = kNoStep;
-    const std::uint32_t wanted = predecessors(i, j, before.data());
+    const std::uint32_t wanted = predecessors(j, before.data());
     if (wanted != 0) costs_.cell_costs(i, j, types_, wanted, cost.data());
     float* cell_recorded = recording_ ? recorded_.data() + (row_start + (j - low)) * types_.size() : nullptr;
+    if (cell_recorded != nullptr) std::fill_n(cell_recorded, types_.size(), std::numeric_limits<float>::quiet_NaN());
     // In type order with a strict <, so that ties go to the earlier type.
     for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
       const auto t = static_cast<std::size_t>(std::countr_zero(left));
@@ -301,6 +324,33 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
     }
     half_width *= 2;
   }
+}
+
+namespace {
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+}  // namespace
+
+void* allocate_cells(std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= 2 * kHugePage) {
+    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void* cells = std::aligned_alloc(kHugePage, rounded);
+    if (cells == nullptr) throw std::bad_alloc();
+    madvise(cells, rounded, MADV_HUGEPAGE);  // a request only: no huge pages is no error
+    return cells;
+  }
+#endif
+  return ::operator new(bytes);
+}
+
+void deallocate_cells(void* cells, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= 2 * kHugePage) {
+    std::free(cells);
+    return;
+  }
+#endif
+  ::operator delete(cells);
 }
 
 std::vector<std::size_t> guide_from_path(std::span<const Link> path, std::size_t first_size,

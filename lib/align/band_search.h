@@ -14,7 +14,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "align/link_types.h"
@@ -74,6 +77,40 @@ struct SearchBand {
   bool contains(std::size_t i, std::size_t j) const { return i < low.size() && j >= low[i] && j <= high[i]; }
 };
 
+// Memory for UninitialisedAllocator.
+void* allocate_cells(std::size_t bytes);
+void deallocate_cells(void* cells, std::size_t bytes) noexcept;
+
+// An allocator whose vectors leave new elements uninitialised (resize()
+// without a value): for cell arrays that the search writes whole anyway,
+// where filling them first cost as much as writing them.
+template <typename T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  UninitialisedAllocator() = default;
+  template <typename U>
+  UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  // Large arrays in transparent huge pages where the system offers them on
+  // request: a search writes tens of megabytes of fresh memory, and faulting
+  // it in 4 KiB pages cost as much as writing it.
+  T* allocate(std::size_t count) { return static_cast<T*>(allocate_cells(count * sizeof(T))); }
+  void deallocate(T* cells, std::size_t count) noexcept { deallocate_cells(cells, count * sizeof(T)); }
+  template <typename U>
+  void construct(U* place) noexcept {
+    ::new (static_cast<void*>(place)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* place, Args&&... args) {
+    ::new (static_cast<void*>(place)) U(std::forward<Args>(args)...);
+  }
+};
+
+// Candidate costs as BandSearchStatistics::costs holds them.
+using RecordedCosts = std::vector<float, UninitialisedAllocator<float>>;
+
 struct BandSearchStatistics {
   std::size_t searches = 0;         // 1 + the number of times the band grew
   std::size_t final_half_width = 0;
@@ -82,7 +119,7 @@ struct BandSearchStatistics {
   // With recorded_costs_limit: the cost of the link of type t ending in cell
   // c (cells row after row) at costs[c * types + t], NaN where none was
   // asked for; empty when the band held more than the limit.
-  std::vector<float> costs;
+  RecordedCosts costs;
 };
 
 // The least-cost sequence of links covering both sides in order, in

@@ -49,6 +49,41 @@ BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& blo
       max_second_count_ = std::max(max_second_count_, type.second_count);
     }
   }
+  window_.resize(kFirstWindow);
+  for (std::size_t t = 0; t < model.types.size() && t < kMaxLinkTypes; ++t) {
+    const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
+    type_priors_[t] = prior_cost(a, b);
+    if (a == 0 || b == 0 || a > max_first_count_ || b > max_second_count_) priced_in_full_ |= 1u << t;
+  }
+}
+
+void BlockCosts::fill_column(std::size_t j, Column& column) const {
+  for (std::size_t b = 0; b <= max_second_count_ && b <= j; ++b) {
+    column.scaled[b] = (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
+    if (use_anchors_ && b > 0) column.sides[b] = anchors_.second_summary(j - b, b);
+  }
+  column.anchored = 0;
+  if (!use_anchors_) return;
+  for (std::size_t t = 0; t < model_.types.size() && t < kMaxLinkTypes; ++t) {
+    const std::size_t b = model_.types[t].second_count;
+    if (b >= 1 && b <= max_second_count_ && b <= j && column.sides[b].anchored) column.anchored |= 1u << t;
+  }
+}
+
+const BlockCosts::Column& BlockCosts::slide_window(std::size_t j) {
+  if (j < window_begin_ || j > window_end_ + window_.size()) {
+    // Behind the window (a new search, or a row starting before the columns
+    // the window kept: then a wider window), or far ahead of it.
+    if (j < window_begin_ && window_end_ - window_begin_ == window_.size() && window_.size() < second_prefix_.size()) {
+      window_.resize(2 * window_.size());
+    }
+    window_begin_ = window_end_ = j;
+  }
+  for (; window_end_ <= j; ++window_end_) {
+    if (window_end_ - window_begin_ == window_.size()) ++window_begin_;
+    fill_column(window_end_, window_[window_end_ & (window_.size() - 1)]);
+  }
+  return window_[j & (window_.size() - 1)];
 }
 
 double BlockCosts::evidence_terms(double total, std::size_t first_begin, std::size_t first_count,
@@ -90,28 +125,93 @@ void for_each_type(std::span<const LinkType> types, std::uint32_t wanted, Price 
 
 }  // namespace
 
-void BlockCosts::summarise_sides(std::size_t i, std::size_t j) {
-  if (i != summarised_row_) {
-    summarised_row_ = i;
-    for (std::size_t a = 1; a <= max_first_count_ && a <= i; ++a) first_sides_[a] = anchors_.first_summary(i - a, a);
+void BlockCosts::summarise_row(std::size_t i) {
+  summarised_row_ = i;
+  for (std::size_t a = 1; a <= max_first_count_ && a <= i; ++a) first_sides_[a] = anchors_.first_summary(i - a, a);
+  row_anchored_ = 0;
+  for (std::size_t t = 0; t < model_.types.size() && t < kMaxLinkTypes; ++t) {
+    const std::size_t a = model_.types[t].first_count, b = model_.types[t].second_count;
+    if (a > i) continue;
+    if (a >= 1 && a <= max_first_count_ && first_sides_[a].anchored) row_anchored_ |= 1u << t;
+    row_clause_[t] = clause_side_ == ClauseSide::first
+                         ? clause_cost(a, anchors_.first_clause_marks(i - a, a), b, weights_)
+                         : 0.0;
   }
-  for (std::size_t b = 1; b <= max_second_count_ && b <= j; ++b) second_sides_[b] = anchors_.second_summary(j - b, b);
 }
 
 void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
                             double* out) {
+  if (types.data() != model_.types.data() || types.size() != model_.types.size()) {
+    any_cell_costs(i, j, types, wanted, out);
+    return;
+  }
+  std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
+  std::array<std::uint8_t, kMaxLinkTypes> order;
+  std::size_t count = 0;
+  const Column& column = this->column(j);
+  for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
+    order[count] = static_cast<std::uint8_t>(t);
+    first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
+    second_lengths[count] = b <= max_second_count_ ? column.scaled[b]
+                                                   : (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
+    ++count;
+  });
+  model_.length.scaled_costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
+  if (!use_anchors_) {
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t t = order[k];
+      double total = length_costs[k];
+      if (!evidence_.empty()) total = evidence_terms(total, i - types[t].first_count, types[t].first_count,
+                                                     j - types[t].second_count, types[t].second_count);
+      out[t] = type_priors_[t] + total;
+    }
+    return;
+  }
+  if (i != summarised_row_) summarise_row(i);
+  const LinkAnchors::SideSummary* second_sides = column.sides.data();
+  // Most links join units without anchors: no_anchor_cost and the row's
+  // clause cost, the sums anchor_terms() makes.
+  const std::uint32_t anchored = priced_in_full_ | row_anchored_ | column.anchored;
+  const double no_anchor_cost = anchors_.no_anchor_cost();
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
+    double total = length_costs[k];
+    if ((anchored >> t & 1u) == 0) {
+      total += no_anchor_cost;
+      total = clause_side_ == ClauseSide::first ? total + row_clause_[t] : clause_terms(total, i - a, a, j - b, b);
+    } else {
+      // Most of the rest need no token comparison, and are priced from the
+      // summaries of their sides.
+      const bool summarised = a <= max_first_count_ && b <= max_second_count_;
+      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides[b], a != 0 && b != 0)
+                                       : std::numeric_limits<double>::quiet_NaN();
+      total = std::isnan(anchor) ? anchor_terms(total, i - a, a, j - b, b)
+                                 : clause_terms(total + anchor, i - a, a, j - b, b);
+    }
+    if (!evidence_.empty()) total = evidence_terms(total, i - a, a, j - b, b);
+    out[t] = type_priors_[t] + total;
+  }
+}
+
+void BlockCosts::any_cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
+                                double* out) {
   std::array<double, kMaxLinkTypes> first_lengths, second_lengths, length_costs;
   std::array<std::uint8_t, kMaxLinkTypes> order;
   std::size_t count = 0;
   for_each_type(types, wanted, [&](std::size_t t, std::size_t a, std::size_t b) {
     order[count] = static_cast<std::uint8_t>(t);
     first_lengths[count] = first_prefix_[i] - first_prefix_[i - a];
-    second_lengths[count] = second_prefix_[j] - second_prefix_[j - b];
+    second_lengths[count] = (second_prefix_[j] - second_prefix_[j - b]) / model_.length.ratio;
     ++count;
   });
-  model_.length.costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
-  // The sides of the cell's links, each summarised once (rows: once per row).
-  if (use_anchors_) summarise_sides(i, j);
+  model_.length.scaled_costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
+  // The sides of the cell's links, each summarised once per block (columns)
+  // or per row.
+  const LinkAnchors::SideSummary* second_sides = nullptr;
+  if (use_anchors_) {
+    if (i != summarised_row_) summarise_row(i);
+    second_sides = column(j).sides.data();
+  }
   for (std::size_t k = 0; k < count; ++k) {
     const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
     double total = length_costs[k];
@@ -119,7 +219,7 @@ void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkTy
       // Most links need no token comparison, and are priced from the
       // summaries of their sides.
       const bool summarised = a <= max_first_count_ && b <= max_second_count_;
-      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides_[b], a != 0 && b != 0)
+      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides[b], a != 0 && b != 0)
                                              : std::numeric_limits<double>::quiet_NaN();
       total = std::isnan(anchor) ? anchor_terms(total, i - a, a, j - b, b)
                                  : clause_terms(total + anchor, i - a, a, j - b, b);

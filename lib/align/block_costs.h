@@ -95,10 +95,13 @@ class BlockCosts final : public LinkCostFunction {
                               second_prefix_[second_begin + second_count] - second_prefix_[second_begin]);
   }
 
-  // first_sides_[a]: the summary of the first side of a link of a units
-  // ending at row summarised_row_; second_sides_[b] the same at the column
-  // cell_costs() prices. Links with larger counts are priced in full.
-  void summarise_sides(std::size_t i, std::size_t j);
+  // What cell_costs() needs of row i, once per row: first_sides_[a], the
+  // summary of the first side of a link of a units ending there, and
+  // row_anchored_ and row_clause_ below.
+  void summarise_row(std::size_t i);
+  // cell_costs() for types other than the model's.
+  void any_cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
+                      double* out);
 
   const Units& first_;
   const Units& second_;
@@ -116,7 +119,38 @@ class BlockCosts final : public LinkCostFunction {
   std::array<std::array<double, kMaxCount>, kMaxCount> prior_costs_;
   std::size_t max_first_count_ = 0, max_second_count_ = 0;  // of the types with a prior
   std::size_t summarised_row_ = std::numeric_limits<std::size_t>::max();
-  std::array<LinkAnchors::SideSummary, kMaxCount> first_sides_{}, second_sides_{};
+  std::array<LinkAnchors::SideSummary, kMaxCount> first_sides_{};
+  // What cell_costs() needs of the second side of the links of b units
+  // ending at a column, for b <= max_second_count_: their length divided by
+  // the length ratio, their anchor summary (with anchors), and the model's
+  // link types whose second side has anchors (bit t). A column is priced for
+  // some hundred rows: computed once instead of once per cell.
+  struct Column {
+    std::array<double, kMaxCount> scaled{};
+    std::array<LinkAnchors::SideSummary, kMaxCount> sides{};
+    std::uint32_t anchored = 0;
+  };
+  // Column j, from the window of the columns priced last: the rows of a
+  // search move forward along the second side, so that a window as wide as
+  // the band holds what a row needs (a whole block's columns took 2 MB on
+  // the K=7 block, at the peak of the default's memory).
+  const Column& column(std::size_t j) {
+    if (j >= window_begin_ && j < window_end_) return window_[j & (window_.size() - 1)];
+    return slide_window(j);
+  }
+  const Column& slide_window(std::size_t j);
+  void fill_column(std::size_t j, Column& column) const;
+  static constexpr std::size_t kFirstWindow = 256;
+  std::vector<Column> window_;  // column j at [j % size], size a power of two
+  std::size_t window_begin_ = 0, window_end_ = 0;
+  // By the model's link types: the prior cost; the types priced in full
+  // (a side of no units or beyond the summaries); at row summarised_row_,
+  // the types whose first side has anchors and the clause cost. A type in
+  // none of these masks or the column's joins units without anchors:
+  // no_anchor_cost.
+  std::array<double, kMaxLinkTypes> type_priors_{};
+  std::uint32_t priced_in_full_ = 0, row_anchored_ = 0;
+  std::array<double, kMaxLinkTypes> row_clause_{};
 };
 
 }  // namespace untm::detail

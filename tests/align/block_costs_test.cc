@@ -84,3 +84,50 @@ TEST_CASE("BlockCosts prices every type of a cell as the sum of its terms", "[al
 
 }  // namespace
 }  // namespace untm::detail
+
+namespace untm::detail {
+namespace {
+
+TEST_CASE("BlockCosts prices cells as cost() does wherever the rows and columns jump", "[align]") {
+  // More columns than the first window of columns holds, bands wider than
+  // it, and searches starting over: each cell as cost() prices it.
+  std::vector<std::string> chinese, english;
+  for (std::size_t k = 0; k < 40; ++k) chinese.push_back("第" + std::to_string(k % 7) + "句话，很长。");
+  for (std::size_t k = 0; k < 700; ++k) {
+    english.push_back(k % 5 == 0 ? "Sentence " + std::to_string(k % 7) + "." : "A “quoted” sentence?");
+  }
+  const Units first = units(chinese, Language::zh);
+  const Units second = units(english, Language::en);
+  const Block block{0, first.size(), 0, second.size(), 1.0};
+  AlignmentModel model;
+  model.types.assign(default_link_types().begin(), default_link_types().end());
+  model.priors = initial_link_priors(model.types);
+  model.length = LengthModel{2.3, 5.1};
+  const std::vector<std::unique_ptr<LinkEvidence>> evidence;
+  AlignOptions options;
+  BlockCosts costs(first, second, block, model, evidence, options, true);
+  std::size_t priced = 0;
+  for (const std::size_t width : {100, 300, 700}) {
+    for (std::size_t i = 0; i <= first.size(); i += 3) {
+      const std::size_t low = i * 10 > width / 2 ? i * 10 - width / 2 : 0;
+      for (std::size_t j = low; j <= second.size() && j <= low + width; j += 1 + j % 3) {
+        std::array<double, kMaxLinkTypes> out{};
+        std::uint32_t wanted = 0;
+        for (std::size_t t = 0; t < model.types.size(); ++t) {
+          if (model.types[t].first_count <= i && model.types[t].second_count <= j) wanted |= 1u << t;
+        }
+        costs.cell_costs(i, j, model.types, wanted, out.data());
+        for (std::size_t t = 0; t < model.types.size(); ++t) {
+          if ((wanted >> t & 1u) == 0) continue;
+          const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
+          REQUIRE(out[t] == costs.cost(i - a, a, j - b, b));
+          ++priced;
+        }
+      }
+    }
+  }
+  CHECK(priced > 10000);
+}
+
+}  // namespace
+}  // namespace untm::detail
