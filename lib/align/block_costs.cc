@@ -180,17 +180,21 @@ void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkTy
       total += no_anchor_cost;
       total = clause_side_ == ClauseSide::first ? total + row_clause_[t] : clause_terms(total, i - a, a, j - b, b);
     } else {
-      // Most of the rest need no token comparison, and are priced from the
-      // summaries of their sides.
-      const bool summarised = a <= max_first_count_ && b <= max_second_count_;
-      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides[b], a != 0 && b != 0)
-                                       : std::numeric_limits<double>::quiet_NaN();
-      total = std::isnan(anchor) ? anchor_terms(total, i - a, a, j - b, b)
-                                 : clause_terms(total + anchor, i - a, a, j - b, b);
+      total = summarised_anchor_terms(total, i, a, j, b, second_sides);
     }
     if (!evidence_.empty()) total = evidence_terms(total, i - a, a, j - b, b);
     out[t] = type_priors_[t] + total;
   }
+}
+
+double BlockCosts::summarised_anchor_terms(double total, std::size_t i, std::size_t a, std::size_t j, std::size_t b,
+                                          const LinkAnchors::SideSummary* second_sides) {
+  // Most links need no token comparison, and are priced from the summaries
+  // of their sides.
+  const bool summarised = a <= max_first_count_ && b <= max_second_count_;
+  const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides[b], a != 0 && b != 0)
+                                   : std::numeric_limits<double>::quiet_NaN();
+  return std::isnan(anchor) ? anchor_terms(total, i - a, a, j - b, b) : clause_terms(total + anchor, i - a, a, j - b, b);
 }
 
 void BlockCosts::any_cell_costs(std::size_t i, std::size_t j, std::span<const LinkType> types, std::uint32_t wanted,
@@ -216,13 +220,7 @@ void BlockCosts::any_cell_costs(std::size_t i, std::size_t j, std::span<const Li
     const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
     double total = length_costs[k];
     if (use_anchors_) {
-      // Most links need no token comparison, and are priced from the
-      // summaries of their sides.
-      const bool summarised = a <= max_first_count_ && b <= max_second_count_;
-      const double anchor = summarised ? anchors_.summary_cost(first_sides_[a], second_sides[b], a != 0 && b != 0)
-                                             : std::numeric_limits<double>::quiet_NaN();
-      total = std::isnan(anchor) ? anchor_terms(total, i - a, a, j - b, b)
-                                 : clause_terms(total + anchor, i - a, a, j - b, b);
+      total = summarised_anchor_terms(total, i, a, j, b, second_sides);
     }
     if (!evidence_.empty()) total = evidence_terms(total, i - a, a, j - b, b);
     out[t] = prior_cost(a, b) + total;

@@ -87,6 +87,11 @@ class BlockCosts final : public LinkCostFunction {
     }
     return total;
   }
+  // `total` plus the anchor and clause terms of the link of a x b units
+  // ending at cell (i, j), from the sides' summaries when they decide the
+  // cost (first_sides_, and `second_sides` of column j).
+  double summarised_anchor_terms(double total, std::size_t i, std::size_t a, std::size_t j, std::size_t b,
+                                 const LinkAnchors::SideSummary* second_sides);
   double evidence_terms(double total, std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
                         std::size_t second_count) const;
   double length_cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,

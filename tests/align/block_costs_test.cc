@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,16 @@ class PositionEvidence final : public LinkEvidence {
            0.07 * static_cast<double>(first_count * 3 + second_count);
   }
 };
+
+// The types of `types` whose links can end at cell (i, j), as cell_costs'
+// `wanted` bits.
+std::uint32_t types_ending_at(std::span<const LinkType> types, std::size_t i, std::size_t j) {
+  std::uint32_t wanted = 0;
+  for (std::size_t t = 0; t < types.size(); ++t) {
+    if (types[t].first_count <= i && types[t].second_count <= j) wanted |= 1u << t;
+  }
+  return wanted;
+}
 
 Units units(const std::vector<std::string>& sentences, Language language) {
   Units out;
@@ -55,10 +66,7 @@ TEST_CASE("BlockCosts prices every type of a cell as the sum of its terms", "[al
   for (std::size_t i = 0; i + block.first_begin <= first.size(); ++i) {
     for (std::size_t j = 0; j + block.second_begin <= second.size(); ++j) {
       std::array<double, kMaxLinkTypes> out{};
-      std::uint32_t wanted = 0;
-      for (std::size_t t = 0; t < model.types.size(); ++t) {
-        if (model.types[t].first_count <= i && model.types[t].second_count <= j) wanted |= 1u << t;
-      }
+      const std::uint32_t wanted = types_ending_at(model.types, i, j);
       costs.cell_costs(i, j, model.types, wanted, out.data());
       for (std::size_t t = 0; t < model.types.size(); ++t) {
         if ((wanted >> t & 1u) == 0) continue;
@@ -81,12 +89,6 @@ TEST_CASE("BlockCosts prices every type of a cell as the sum of its terms", "[al
   }
   CHECK(priced > 500);
 }
-
-}  // namespace
-}  // namespace untm::detail
-
-namespace untm::detail {
-namespace {
 
 TEST_CASE("BlockCosts prices cells as cost() does wherever the rows and columns jump", "[align]") {
   // More columns than the first window of columns holds, bands wider than
@@ -112,10 +114,7 @@ TEST_CASE("BlockCosts prices cells as cost() does wherever the rows and columns 
       const std::size_t low = i * 10 > width / 2 ? i * 10 - width / 2 : 0;
       for (std::size_t j = low; j <= second.size() && j <= low + width; j += 1 + j % 3) {
         std::array<double, kMaxLinkTypes> out{};
-        std::uint32_t wanted = 0;
-        for (std::size_t t = 0; t < model.types.size(); ++t) {
-          if (model.types[t].first_count <= i && model.types[t].second_count <= j) wanted |= 1u << t;
-        }
+        const std::uint32_t wanted = types_ending_at(model.types, i, j);
         costs.cell_costs(i, j, model.types, wanted, out.data());
         for (std::size_t t = 0; t < model.types.size(); ++t) {
           if ((wanted >> t & 1u) == 0) continue;
