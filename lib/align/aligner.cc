@@ -243,6 +243,21 @@ bool place_band_first(std::span<const Block> blocks, const std::vector<std::uniq
          });
 }
 
+// Tells the evidence terms where the path is expected (LinkEvidence::
+// expect_path): `links`, a path through the units of both sides whole, in
+// the documents' sentence indices.
+void expect_path(const Units& first, const Units& second, std::span<const Link> links,
+                 const std::vector<std::unique_ptr<LinkEvidence>>& evidence) {
+  const std::vector<std::size_t> units = guide_from_path(links, first.size(), second.size());
+  std::vector<std::size_t> sentences(first.sentence_begin.back() + 1, second.sentence_begin.back());
+  for (std::size_t unit = 0; unit < first.size(); ++unit) {
+    for (std::size_t sentence = first.sentence_begin[unit]; sentence < first.sentence_begin[unit + 1]; ++sentence) {
+      sentences[sentence] = second.sentence_begin[units[unit]];
+    }
+  }
+  for (const auto& term : evidence) term->expect_path(sentences);
+}
+
 // Hard EM over link-type priors and length variance, then the final pass.
 // `initial_links` (AlignOptions::initial_links), when they fit, or else a
 // search on lengths and anchors (place_band_first), place the band of the
@@ -259,13 +274,15 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   std::vector<std::vector<std::size_t>> guides;
   std::size_t iteration = 0;
   bool placed = covers(initial_links, first.size(), second.size());
+  std::vector<Link> placing_links;
   if (placed) {
     guides = block_guides(initial_links, blocks, first.size(), second.size());
   } else if (place_band_first(blocks, evidence, options)) {
     const std::vector<std::unique_ptr<LinkEvidence>> no_evidence;
-    align_blocks(first, second, blocks, model, no_evidence, options, clause_constraint, &counts, guides);
+    placing_links = align_blocks(first, second, blocks, model, no_evidence, options, clause_constraint, &counts, guides);
     placed = true;
   }
+  if (placed) expect_path(first, second, placing_links.empty() ? initial_links : placing_links, evidence);
   if (placed && options.em_iterations > 0) {
     // An earlier alignment is a path, not a guess: the first EM pass
     // searches a fixed band around it, as a final pass does around the

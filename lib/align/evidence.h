@@ -26,6 +26,13 @@ class LinkEvidence {
   // be 0 (null link).
   virtual double cost(std::size_t first_begin, std::size_t first_count,
                       std::size_t second_begin, std::size_t second_count) const = 0;
+  // Where the aligner expects the path, before it asks any cost: for each
+  // first-side sentence i (and one past the end), the second-side sentence
+  // its link starts near. An evidence that only looks near the length
+  // diagonal (as the lexical term does, to bound its work) may look near
+  // this path instead: on long documents the path strays from the diagonal
+  // by more than such a band.
+  virtual void expect_path(std::span<const std::size_t> second_at_first) { (void)second_at_first; }
 };
 
 // Builds one evidence term for a document pair, from its sentences.

@@ -264,6 +264,26 @@ class LexicalEvidence final : public LinkEvidence {
 
   std::string_view name() const override { return "lexical"; }
 
+  // Re-centres the lexical band on the aligner's expected path, before the
+  // first cost (after it the windows and memo are laid out: ignored).
+  void expect_path(std::span<const std::size_t> second_at_first) override {
+    if (priced_) return;
+    const std::size_t first_size = options_.first_is_chinese ? chinese_.size() : english_.size();
+    if (second_at_first.size() != first_size + 1) return;
+    if (options_.first_is_chinese) {
+      expected_english_.assign(second_at_first.begin(), second_at_first.end());
+    } else {
+      // The path is monotone: the English sentence expected for Chinese c is
+      // the first one whose path position reaches c.
+      std::size_t english = 0;
+      for (std::size_t chinese = 0; chinese <= chinese_.size(); ++chinese) {
+        while (english < english_.size() && second_at_first[english] < chinese) ++english;
+        expected_english_[chinese] = english;
+      }
+    }
+    lay_out_windows();
+  }
+
   double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
               std::size_t second_count) const override {
     if (first_count == 0 || second_count == 0) return 0.0;
@@ -278,6 +298,7 @@ class LexicalEvidence final : public LinkEvidence {
     const std::size_t distance = english_begin > expected ? english_begin - expected : expected - english_begin;
     if (distance > options_.band_half_width) return 0.0;
 
+    priced_ = true;
     // The aligner prices the same candidates again in each of its passes
     // (EM over link-type priors, then the final one): remember them.
     float* memo = memo_slot(chinese_begin, chinese_count, english_begin, english_count);
@@ -778,6 +799,7 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<CachedCorrection> corrections_;
   mutable std::vector<std::uint32_t> coverers_;
   bool memo_on_ = false;
+  mutable bool priced_ = false;  // a cost was asked: the band is laid out for good
   mutable std::array<MemoPart, 2> memo_;  // the first kMemoTypes types, then the next kExtraMemoTypes
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;

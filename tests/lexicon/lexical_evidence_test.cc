@@ -503,3 +503,69 @@ TEST_CASE("paragraph links of 8 sentences or more are remembered whole: every an
   CHECK(links.size() > 500);
   CHECK(nonzero > links.size());
 }
+
+TEST_CASE("expect_path moves the lexical band from the length diagonal onto the aligner's path", "[lexicon]") {
+  // A path 20 sentences off the diagonal: with a band of 3 the term is 0
+  // there, until the aligner says where the path is; then each link on it
+  // costs what an evidence with a band wide enough for both gives, and the
+  // diagonal is out of the band. Asked after the first cost, it changes
+  // nothing: the windows and memo are laid out.
+  const RandomDocument document(60, 80, 23);
+  const auto model = std::make_shared<const LexicalModel>(document.lexicon);
+  const LexicalEvidenceFactory narrow(model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 3});
+  const LexicalEvidenceFactory wide(model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 80});
+  const auto reference = wide.make(document.chinese, document.english);
+  std::vector<std::size_t> path(61);
+  for (std::size_t i = 0; i <= 60; ++i) path[i] = std::min<std::size_t>(80, i + 20);
+  // The length diagonal of these random sentences stays near i * 80 / 60:
+  // 20 sentences off it from i = 0 up to the middle.
+  const auto on_path = [&](const LinkEvidence& evidence, std::size_t i) { return evidence.cost(i, 1, i + 20, 1); };
+  const auto on_diagonal = [&](const LinkEvidence& evidence, std::size_t i) {
+    return evidence.cost(i, 1, i * 80 / 60, 1);
+  };
+  const auto before = narrow.make(document.chinese, document.english);
+  const auto after = narrow.make(document.chinese, document.english);
+  after->expect_path(path);
+  std::size_t differ = 0, nonzero = 0;
+  for (std::size_t i = 0; i < 30; ++i) {
+    INFO("Chinese sentence " << i);
+    CHECK(before->cost(i, 1, i + 20, 1) == 0.0);
+    const double expected = on_path(*reference, i);
+    CHECK(on_path(*after, i) == expected);
+    nonzero += expected != 0.0;
+    if (i * 80 / 60 + 3 < i + 20) {
+      CHECK(on_diagonal(*after, i) == 0.0);
+      differ += on_diagonal(*reference, i) != 0.0;
+    }
+  }
+  CHECK(nonzero > 10);
+  CHECK(differ > 5);
+  const auto late = narrow.make(document.chinese, document.english);
+  const double first = on_diagonal(*late, 2);
+  REQUIRE(first != 0.0);
+  late->expect_path(path);
+  CHECK(on_diagonal(*late, 2) == Approx(first));  // the memo's float
+  CHECK(on_path(*late, 2) == 0.0);
+}
+
+TEST_CASE("expect_path works when the first side is English", "[lexicon]") {
+  // The same path as above seen from the English side: English sentence e
+  // is expected at Chinese e - 20.
+  const RandomDocument document(60, 80, 23);
+  const auto model = std::make_shared<const LexicalModel>(document.lexicon);
+  const LexicalEvidenceFactory narrow(model, {.weight = 0.7, .first_is_chinese = false, .band_half_width = 3});
+  const LexicalEvidenceFactory wide(model, {.weight = 0.7, .first_is_chinese = false, .band_half_width = 80});
+  const auto reference = wide.make(document.english, document.chinese);
+  const auto after = narrow.make(document.english, document.chinese);
+  std::vector<std::size_t> path(81);
+  for (std::size_t e = 0; e <= 80; ++e) path[e] = e < 20 ? 0 : std::min<std::size_t>(60, e - 20);
+  after->expect_path(path);
+  std::size_t nonzero = 0;
+  for (std::size_t c = 1; c < 30; ++c) {
+    INFO("Chinese sentence " << c);
+    const double expected = reference->cost(c + 20, 1, c, 1);
+    CHECK(after->cost(c + 20, 1, c, 1) == expected);
+    nonzero += expected != 0.0;
+  }
+  CHECK(nonzero > 10);
+}
