@@ -33,6 +33,19 @@ std::uint32_t types_ending_at(std::span<const LinkType> types, std::size_t i, st
   return wanted;
 }
 
+// Prices cell (i, j) with cell_costs and calls check(t, a, b, price) for
+// each type whose link can end there (a x b units).
+template <typename Check>
+void for_each_priced_type(BlockCosts& costs, std::span<const LinkType> types, std::size_t i, std::size_t j,
+                          Check check) {
+  std::array<double, kMaxLinkTypes> out{};
+  const std::uint32_t wanted = types_ending_at(types, i, j);
+  costs.cell_costs(i, j, types, wanted, out.data());
+  for (std::size_t t = 0; t < types.size(); ++t) {
+    if ((wanted >> t & 1u) != 0) check(t, types[t].first_count, types[t].second_count, out[t]);
+  }
+}
+
 Units units(const std::vector<std::string>& sentences, Language language) {
   Units out;
   for (const std::string& sentence : sentences) {
@@ -65,12 +78,7 @@ TEST_CASE("BlockCosts prices every type of a cell as the sum of its terms", "[al
   std::size_t priced = 0;
   for (std::size_t i = 0; i + block.first_begin <= first.size(); ++i) {
     for (std::size_t j = 0; j + block.second_begin <= second.size(); ++j) {
-      std::array<double, kMaxLinkTypes> out{};
-      const std::uint32_t wanted = types_ending_at(model.types, i, j);
-      costs.cell_costs(i, j, model.types, wanted, out.data());
-      for (std::size_t t = 0; t < model.types.size(); ++t) {
-        if ((wanted >> t & 1u) == 0) continue;
-        const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
+      for_each_priced_type(costs, model.types, i, j, [&](std::size_t t, std::size_t a, std::size_t b, double price) {
         const std::size_t u = block.first_begin + i - a, v = block.second_begin + j - b;
         const std::span<const SentenceFeatures> one(first.features.data() + u, a), two(second.features.data() + v, b);
         double lengths[2] = {0, 0};
@@ -81,10 +89,10 @@ TEST_CASE("BlockCosts prices every type of a cell as the sum of its terms", "[al
         total += clause_cost(one, b, weights);
         total += evidence.front()->cost(u, a, v, b);
         const double expected = -std::log(model.priors[t]) + total;
-        REQUIRE(out[t] == expected);
+        REQUIRE(price == expected);
         REQUIRE(costs.cost(i - a, a, j - b, b) == expected);
         ++priced;
-      }
+      });
     }
   }
   CHECK(priced > 500);
@@ -113,15 +121,10 @@ TEST_CASE("BlockCosts prices cells as cost() does wherever the rows and columns 
     for (std::size_t i = 0; i <= first.size(); i += 3) {
       const std::size_t low = i * 10 > width / 2 ? i * 10 - width / 2 : 0;
       for (std::size_t j = low; j <= second.size() && j <= low + width; j += 1 + j % 3) {
-        std::array<double, kMaxLinkTypes> out{};
-        const std::uint32_t wanted = types_ending_at(model.types, i, j);
-        costs.cell_costs(i, j, model.types, wanted, out.data());
-        for (std::size_t t = 0; t < model.types.size(); ++t) {
-          if ((wanted >> t & 1u) == 0) continue;
-          const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
-          REQUIRE(out[t] == costs.cost(i - a, a, j - b, b));
+        for_each_priced_type(costs, model.types, i, j, [&](std::size_t, std::size_t a, std::size_t b, double price) {
+          REQUIRE(price == costs.cost(i - a, a, j - b, b));
           ++priced;
-        }
+        });
       }
     }
   }
