@@ -273,17 +273,19 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
   std::vector<Link> links;
   std::vector<std::vector<std::size_t>> guides;
   std::size_t iteration = 0;
-  bool placed = covers(initial_links, first.size(), second.size());
+  // The path the first evidence search is placed around, if any.
+  std::span<const Link> placed;
   std::vector<Link> placing_links;
-  if (placed) {
+  if (covers(initial_links, first.size(), second.size())) {
     guides = block_guides(initial_links, blocks, first.size(), second.size());
+    placed = initial_links;
   } else if (place_band_first(blocks, evidence, options)) {
     const std::vector<std::unique_ptr<LinkEvidence>> no_evidence;
     placing_links = align_blocks(first, second, blocks, model, no_evidence, options, clause_constraint, &counts, guides);
-    placed = true;
+    placed = placing_links;
   }
-  if (placed) expect_path(first, second, placing_links.empty() ? initial_links : placing_links, evidence);
-  if (placed && options.em_iterations > 0) {
+  if (!placed.empty()) expect_path(first, second, placed, evidence);
+  if (!placed.empty() && options.em_iterations > 0) {
     // An earlier alignment is a path, not a guess: the first EM pass
     // searches a fixed band around it, as a final pass does around the
     // path before (a band following the frontier widens 24 -> 48 on the

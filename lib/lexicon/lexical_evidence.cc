@@ -292,8 +292,9 @@ class LexicalEvidence final : public LinkEvidence {
     const std::size_t english_begin = options_.first_is_chinese ? second_begin : first_begin;
     const std::size_t english_count = options_.first_is_chinese ? second_count : first_count;
     if (chinese_begin + chinese_count > chinese_.size() || english_begin + english_count > english_.size()) return 0.0;
-    // Far from the length diagonal the term says nothing (its expectation
-    // for unrelated sentences is 0, so this favours no path).
+    // Far from the expected path (the length diagonal, or the aligner's
+    // placed path: expect_path) the term says nothing (its expectation for
+    // unrelated sentences is 0, so this favours no path).
     const std::size_t expected = expected_english_[chinese_begin];
     const std::size_t distance = english_begin > expected ? english_begin - expected : expected - english_begin;
     if (distance > options_.band_half_width) return 0.0;
@@ -736,8 +737,9 @@ class LexicalEvidence final : public LinkEvidence {
   LexicalEvidenceOptions options_;
   std::vector<SentenceWords> chinese_;
   std::vector<SentenceWords> english_;
-  // For each Chinese sentence, the English sentence at the same fraction of
-  // the text (the length diagonal).
+  // For each Chinese sentence, the English sentence its link is expected
+  // near: at the same fraction of the text (the length diagonal), or on the
+  // aligner's placed path once expect_path gave it.
   std::vector<std::size_t> expected_english_;
   std::vector<double> chinese_chance_;
   std::vector<double> english_chance_;

@@ -39,8 +39,9 @@ struct LexicalEvidenceOptions {
   // Which side of the aligner is Chinese (the first input file by default).
   bool first_is_chinese = true;
   // Links whose English start is further than this many sentences from the
-  // length diagonal get no lexical cost: the aligner searches small texts
-  // whole, and paths that far off are priced by lengths well enough.
+  // expected path (the length diagonal, or the aligner's placed path given
+  // by LinkEvidence::expect_path) get no lexical cost: the aligner searches
+  // small texts whole, and in long ones it places its path first.
   std::size_t band_half_width = 32;
   // The costs of a document's candidate links are remembered (the aligner
   // prices them again in each of its passes) when their table takes at most
