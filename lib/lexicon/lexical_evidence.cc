@@ -605,7 +605,7 @@ class LexicalEvidence final : public LinkEvidence {
       window_begin_[chinese] = begin;
       row_offset_[chinese + 1] = row_offset_[chinese] + (end > begin ? end - begin : 0);
     }
-    ring_ = memo_on_ && !options_.keep_all_windows && chinese_.size() > std::max(kRingRows, options_.ring_min_rows);
+    ring_ = memo_on_ && chinese_.size() > std::max(kRingRows, options_.ring_min_rows);
     pairs_.resize(ring_ ? kRingRows * kMaxWindow : row_offset_.back());
     slot_row_.assign(window_slot_count(), SIZE_MAX);
     row_words_.resize(window_slot_count());

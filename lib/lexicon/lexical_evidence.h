@@ -54,11 +54,7 @@ struct LexicalEvidenceOptions {
   // With the memo, the pair windows are kept for the rows the search is at
   // only, and filled again when a search comes back to a row for a cost the
   // memo lacks (rare after the first search when the band holds still).
-  // True keeps every row's window: for a search whose band widens, which
-  // comes back to every row (learning's pass 1, whose peak RSS is below
-  // pass 2's).
-  bool keep_all_windows = false;
-  // Documents of fewer Chinese sentences keep every row's window anyway:
+  // Documents of fewer Chinese sentences keep every row's window:
   // the ring saves 3 kB a row, not worth its refills below this (a batch of
   // small documents was 10% slower with it).
   std::size_t ring_min_rows = 4096;
