@@ -31,6 +31,8 @@ std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<c
                               std::vector<std::size_t>& guide) {
   BandSearchStatistics statistics;
   BandSearchOptions band_options = options.band;
+  // A search after the first follows an earlier path, not a guess.
+  if (!first_search) band_options.initial_half_width = options.band.guided_half_width;
   // The first search has only a guess of the path, and an EM pass the path
   // of a model still being estimated: their bands follow the search's
   // frontier. The final pass keeps the fixed band around the path before,
@@ -228,12 +230,11 @@ AlignmentModel initial_model(const Units& first, const Units& second, const Alig
 // search on lengths and anchors alone: the evidence terms are the dearest
 // part of a search, and a first search that follows its frontier from the
 // anchor guide widens and searches again (24 -> 48 on the K=7 block), paying
-// them twice. The placed path is then searched around in a fixed band, as
-// a final pass does around the path before, widened until the path keeps
-// off its edges (learning's pass 1, whose only pass is the final one: 48
-// instead of 96 on the block; `--no-learn` with a dictionary: a fifth less
-// time; same links in both). Blocks searched whole have no band: a placed
-// band saves them nothing.
+// them twice. The placed path is then searched around in a fixed band
+// (BandSearchOptions::guided_half_width), as a final pass does around the
+// path before, widened until the path keeps off its edges (`--no-learn`
+// with a dictionary: a fifth less time, same links). Blocks searched whole
+// have no band: a placed band saves them nothing.
 bool place_band_first(std::span<const Block> blocks, const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
                       const AlignOptions& options) {
   return !evidence.empty() &&
@@ -289,7 +290,7 @@ std::vector<Link> align_units(const Units& first, const Units& second, std::span
     // An earlier alignment is a path, not a guess: the first EM pass
     // searches a fixed band around it, as a final pass does around the
     // path before (a band following the frontier widens 24 -> 48 on the
-    // K=7 block; this one stays at 24, same links), with no posteriors.
+    // K=7 block; this one stays at guided_half_width), with no posteriors.
     AlignOptions around_path = options;
     around_path.confidence = AlignOptions::Confidence::evidence;
     links = align_blocks(first, second, blocks, model, evidence, around_path, clause_constraint, nullptr, guides);

@@ -52,6 +52,12 @@ class LinkCostFunction {
 struct BandSearchOptions {
   // Half-width of the first band, in units; doubled as needed.
   std::size_t initial_half_width = 24;
+  // The same for a search guided by an earlier alignment (the aligner's
+  // passes after its first search, and a search around learning's pass 1):
+  // a path moves a few units between passes where the first search's guess
+  // may be tens off, and the doubling still widens the band wherever the
+  // path reaches its edge. The aligner sets initial_half_width from it.
+  std::size_t guided_half_width = 12;
   // Matrices up to this many cells are searched whole.
   std::size_t full_search_cells = 1u << 16;
   // Keep the costs of the last search in BandSearchStatistics::costs, so that
