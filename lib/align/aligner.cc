@@ -27,12 +27,13 @@ constexpr double kBoundaryCostLimit = 3.0;
 // on the path and has no use for probabilities.
 std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<const double> first_lengths,
                               std::span<const double> second_lengths, const AlignmentModel& model,
-                              const AlignOptions& options, bool final_pass, bool first_search,
+                              const AlignOptions& options, bool final_pass, bool first_search, bool with_evidence,
                               std::vector<std::size_t>& guide) {
   BandSearchStatistics statistics;
   BandSearchOptions band_options = options.band;
-  // A search after the first follows an earlier path, not a guess.
-  if (!first_search) band_options.initial_half_width = options.band.guided_half_width;
+  // A search with evidence terms after the first follows an earlier path,
+  // not a guess (BandSearchOptions::guided_half_width).
+  if (!first_search && with_evidence) band_options.initial_half_width = options.band.guided_half_width;
   // The first search has only a guess of the path, and an EM pass the path
   // of a model still being estimated: their bands follow the search's
   // frontier. The final pass keeps the fixed band around the path before,
@@ -98,7 +99,8 @@ std::vector<Link> align_blocks(const Units& first, const Units& second, std::spa
     }
     // The EM passes count link types; the final pass does not.
     const bool final_pass = type_counts == nullptr;
-    for (Link link : align_block(costs, block, first_lengths, second_lengths, model, options, final_pass, first_search, guide)) {
+    for (Link link : align_block(costs, block, first_lengths, second_lengths, model, options, final_pass, first_search,
+                                 !evidence.empty(), guide)) {
       link.first = {block.first_begin + link.first.begin, block.first_begin + link.first.end};
       link.second = {block.second_begin + link.second.begin, block.second_begin + link.second.end};
       links.push_back(link);

@@ -162,6 +162,77 @@ TEST_CASE("an earlier alignment places the first band and changes no link", "[al
   for (std::size_t k = 0; k < unguided.pairs.size(); ++k) CHECK(from_plain.pairs[k].link == unguided.pairs[k].link);
 }
 
+// An evidence term that rewards the 1-1 links (k, k) and counts the links
+// it is asked to price.
+class DiagonalEvidence final : public LinkEvidence {
+ public:
+  explicit DiagonalEvidence(std::size_t* priced) : priced_(priced) {}
+  std::string_view name() const override { return "diagonal"; }
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+              std::size_t second_count) const override {
+    ++*priced_;
+    return first_count == 1 && second_count == 1 && first_begin == second_begin ? -3.0 : 0.0;
+  }
+
+ private:
+  std::size_t* priced_;
+};
+
+class DiagonalFactory final : public EvidenceFactory {
+ public:
+  explicit DiagonalFactory(std::size_t* priced) : priced_(priced) {}
+  std::unique_ptr<LinkEvidence> make(std::span<const std::string>, std::span<const std::string>) const override {
+    return std::make_unique<DiagonalEvidence>(priced_);
+  }
+
+ private:
+  std::size_t* priced_;
+};
+
+TEST_CASE("searches with evidence around an earlier path start narrower and still follow the evidence", "[align]") {
+  // Lengths repeat every 3 sentences: a path shifted by 21 fits them as
+  // well as the true one, and only the evidence tells the diagonal.
+  std::vector<std::string> first, second;
+  for (std::size_t k = 0; k < 300; ++k) {
+    first.push_back(chinese(10 + k % 3 * 6));
+    second.push_back(english(4 * (10 + k % 3 * 6)));
+  }
+  std::vector<Link> diagonal;
+  for (std::size_t k = 0; k < 300; ++k) diagonal.push_back(Link{{k, k + 1}, {k, k + 1}});
+  std::size_t priced = 0;
+  AlignOptions options;
+  options.band.full_search_cells = 0;
+  options.evidence.push_back(std::make_shared<DiagonalFactory>(&priced));
+  const auto same_links = [](const std::vector<Link>& found, const std::vector<Link>& expected) {
+    if (found.size() != expected.size()) return false;
+    for (std::size_t k = 0; k < found.size(); ++k)
+      if (found[k].first != expected[k].first || found[k].second != expected[k].second) return false;
+    return true;
+  };
+
+  // Around the right path, the guided band prices about half the links a
+  // band of the first search's width would.
+  options.initial_links = diagonal;
+  REQUIRE(options.band.guided_half_width < options.band.initial_half_width);
+  CHECK(same_links(align_sentences(first, second, options), diagonal));
+  const std::size_t narrow = priced;
+  AlignOptions wide = options;
+  wide.band.guided_half_width = wide.band.initial_half_width;
+  priced = 0;
+  CHECK(same_links(align_sentences(first, second, wide), diagonal));
+  CHECK(narrow < priced * 2 / 3);
+
+  // Around a path 21 sentences off over most of the text, further than the
+  // guided band reaches, the evidence still brings the links back.
+  std::vector<Link> shifted;
+  for (std::size_t k = 0; k < 50; ++k) shifted.push_back(Link{{k, k + 1}, {k, k + 1}});
+  for (std::size_t k = 50; k < 71; ++k) shifted.push_back(Link{{50, 50}, {k, k + 1}});
+  for (std::size_t k = 50; k < 279; ++k) shifted.push_back(Link{{k, k + 1}, {k + 21, k + 22}});
+  for (std::size_t k = 279; k < 300; ++k) shifted.push_back(Link{{k, k + 1}, {300, 300}});
+  options.initial_links = shifted;
+  CHECK(same_links(align_sentences(first, second, options), diagonal));
+}
+
 TEST_CASE("Chinese sentences of a link are joined with nothing between them", "[align]") {
   const SplitDocument first = document(Language::zh, {{chinese(10), chinese(10)}});
   const SplitDocument second = document(Language::en, {{english(80)}});
