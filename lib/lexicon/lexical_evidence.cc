@@ -534,9 +534,28 @@ class LexicalEvidence final : public LinkEvidence {
                                std::size_t english_count) const {
     const LargeLink key{static_cast<std::uint32_t>(chinese_begin), static_cast<std::uint32_t>(chinese_count),
                         static_cast<std::uint32_t>(english_begin), static_cast<std::uint32_t>(english_count)};
-    if (const auto found = large_costs_.find(key); found != large_costs_.end()) return found->second;
+    if (large_costs_.empty()) large_costs_.resize(kFirstLargeCostSlots);
+    std::size_t mask = large_costs_.size() - 1;
+    std::size_t slot = key.hash() & mask;
+    for (; large_costs_[slot].link.chinese_count != 0; slot = (slot + 1) & mask) {
+      if (large_costs_[slot].link == key) return large_costs_[slot].cost;
+    }
     const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count);
-    if (large_costs_.size() < kMaxLargeCosts) large_costs_.emplace(key, cost);
+    if (large_cost_count_ == kMaxLargeCosts) return cost;
+    if (2 * (++large_cost_count_) > large_costs_.size()) {
+      std::vector<LargeCost> old(2 * large_costs_.size());
+      old.swap(large_costs_);
+      mask = large_costs_.size() - 1;
+      for (const LargeCost& kept : old) {
+        if (kept.link.chinese_count == 0) continue;
+        std::size_t free = kept.link.hash() & mask;
+        while (large_costs_[free].link.chinese_count != 0) free = (free + 1) & mask;
+        large_costs_[free] = kept;
+      }
+      slot = key.hash() & mask;
+      while (large_costs_[slot].link.chinese_count != 0) slot = (slot + 1) & mask;
+    }
+    large_costs_[slot] = {key, cost};
     return cost;
   }
 
@@ -783,19 +802,25 @@ class LexicalEvidence final : public LinkEvidence {
       return static_cast<std::size_t>(mixed ^ (mixed >> 33));
     }
   };
+  // A link remembered_large_cost() keeps; chinese_count 0 marks an empty
+  // slot (cost() keeps no link with an empty side).
   struct LargeLink {
-    std::uint32_t chinese_begin, chinese_count, english_begin, english_count;
+    std::uint32_t chinese_begin = 0, chinese_count = 0, english_begin = 0, english_count = 0;
     bool operator==(const LargeLink&) const = default;
-  };
-  struct LargeLinkHash {
-    std::size_t operator()(const LargeLink& link) const {
-      return CachedCorrection::hash(link.chinese_begin ^ link.chinese_count << 24, link.english_begin,
-                                    link.english_count << 1 | 1u);
+    std::size_t hash() const {
+      return CachedCorrection::hash(chinese_begin ^ chinese_count << 24, english_begin, english_count << 1 | 1u);
     }
   };
-  // About 64 bytes a cost with the map's nodes: at most 16 MB.
+  struct LargeCost {
+    LargeLink link;
+    double cost = 0.0;
+  };
+  // Open addressing, a power of two at most half full (a node map's lookups
+  // were a tenth of a batch's time): 24 bytes a slot, at most 12 MB.
   static constexpr std::size_t kMaxLargeCosts = std::size_t{1} << 18;
-  mutable std::unordered_map<LargeLink, double, LargeLinkHash> large_costs_;
+  static constexpr std::size_t kFirstLargeCostSlots = 1024;
+  mutable std::vector<LargeCost> large_costs_;
+  mutable std::size_t large_cost_count_ = 0;
   mutable std::vector<CachedCorrection> large_corrections_;  // a power of two, at most half full
   mutable std::size_t large_correction_count_ = 0;
   mutable std::vector<CachedCorrection> corrections_;
