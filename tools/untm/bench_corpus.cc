@@ -34,6 +34,8 @@ std::vector<Corpus> read_gold(const std::filesystem::path& shared) {
       Corpus document;
       read_lines(set / "zh" / name, document.first);
       read_lines(set / "en" / name, document.second);
+      const fs::path gold_links = set / "gold" / (name.string() + ".align");
+      if (fs::exists(gold_links)) document.gold = parse_link_indices(read_file(gold_links.string()), gold_links.string());
       documents.push_back(std::move(document));
     }
   }
@@ -43,11 +45,19 @@ std::vector<Corpus> read_gold(const std::filesystem::path& shared) {
 
 Corpus concatenate(const std::vector<Corpus>& documents, std::size_t size) {
   Corpus out;
+  bool every_gold = true;
   for (std::size_t k = 0; out.first.size() < size; ++k) {
     const Corpus& document = documents[k % documents.size()];
+    every_gold = every_gold && !document.gold.empty();
+    for (LinkIndices link : document.gold) {
+      for (std::size_t& index : link.first) index += out.first.size();
+      for (std::size_t& index : link.second) index += out.second.size();
+      out.gold.push_back(std::move(link));
+    }
     out.first.insert(out.first.end(), document.first.begin(), document.first.end());
     out.second.insert(out.second.end(), document.second.begin(), document.second.end());
   }
+  if (!every_gold) out.gold.clear();
   return out;
 }
 
