@@ -79,6 +79,7 @@ class WordTable {
   std::string_view word(std::uint32_t id) const {
     return std::string_view(text_).substr(begins_[id], begins_[id + 1] - begins_[id]);
   }
+  std::size_t size() const noexcept { return begins_.size() - 1; }
   void reserve(std::size_t words);
 
  private:
@@ -106,6 +107,19 @@ class Lexicon {
   }
   std::size_t size() const noexcept { return pairs_.size(); }
   bool empty() const noexcept { return pairs_.empty(); }
+  // Entry `index` by word ids: one table for the words of both languages,
+  // ids below word_count(), word(id) their text. For a reader that meets
+  // each word many times (LexicalModel) and so looks it up once.
+  struct EntryIds {
+    std::uint32_t chinese = 0, english = 0;
+    double strength = 1.0;
+  };
+  EntryIds entry_ids(std::size_t index) const {
+    const Pair& pair = pairs_[index];
+    return {pair.chinese, pair.english, pair.strength};
+  }
+  std::size_t word_count() const noexcept { return words_.size(); }
+  std::string_view word(std::uint32_t id) const { return words_.word(id); }
   // The strength of a pair, 0 when absent.
   double strength(std::string_view chinese, std::string_view english) const;
 

@@ -25,3 +25,19 @@ TEST_CASE("short words that only look inflected are kept whole", "[lexicon]") {
   CHECK(normalize_english_word("the").empty());
   CHECK(normalize_english_word("1993").empty());
 }
+
+TEST_CASE("stop words of every length are dropped in any case, and longer words that begin like them are kept",
+          "[lexicon]") {
+  for (const char* stop : {"a", "s", "am", "etc", "does", "doing", "myself", "between", "through", "Against",
+                           "FURTHER", "herself", "your"}) {
+    INFO(stop);
+    CHECK(normalize_english_word(stop).empty());
+  }
+  // Not stop words: one letter more or less than one, or another word of
+  // a stop word's length.
+  CHECK(normalize_english_word("betweens") == "between");
+  CHECK(normalize_english_word("yourself") == "yourself");
+  CHECK(normalize_english_word("throug") == "throug");
+  CHECK(normalize_english_word("betwixt") == "betwixt");
+  CHECK(normalize_english_word("un") == "un");
+}

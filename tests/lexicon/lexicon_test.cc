@@ -3,12 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <algorithm>
 #include <map>
+#include <set>
 #include <random>
 #include <sstream>
 
 #include "core/error.h"
 #include "lexicon/english_words.h"
+#include "lexicon/lexical_model.h"
 
 using namespace untm;
 using namespace untm::lexicon;
@@ -129,4 +132,43 @@ TEST_CASE("a lexicon keeps every pair once, in order, with its largest strength,
   CHECK(lexicon.strength("词999", "w1") == 0.0);
   const Lexicon copy = lexicon;  // words are kept as offsets: a copy reads its own arena
   CHECK(copy.entry(5) == lexicon.entry(5));
+}
+
+TEST_CASE("a lexical model lists every pair once from each side, each word's translations sorted by id", "[lexicon]") {
+  const std::string han[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸",
+                             "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉"};
+  Lexicon lexicon;
+  std::set<std::pair<std::string, std::string>> pairs;
+  std::mt19937 random(7);
+  for (int k = 0; k < 3000; ++k) {
+    const std::string chinese = han[random() % 20] + han[random() % 20];
+    const std::string english = "term" + std::to_string(random() % 500);  // its own normal form
+    lexicon.add(chinese, english);
+    pairs.emplace(chinese, english);
+  }
+  lexicon.add("3C", "gadget");  // no Han character: left out
+  const LexicalModel model(lexicon);
+  CHECK(model.entry_count() == pairs.size());
+  CHECK(model.english_words("gadget").empty());
+  const auto by_id = [](const Translation& left, const Translation& right) { return left.word < right.word; };
+  std::size_t listed = 0;
+  for (const auto& [chinese, english] : pairs) {
+    INFO(chinese << " " << english);
+    const std::vector<std::uint32_t> chinese_ids = model.chinese_words(chinese);
+    const std::vector<std::uint32_t> english_ids = model.english_words(english);
+    REQUIRE(chinese_ids.size() == 1);
+    REQUIRE(english_ids.size() == 1);
+    const auto translations = model.english_translations(chinese_ids[0]);
+    const auto back = model.chinese_translations(english_ids[0]);
+    CHECK(std::adjacent_find(translations.begin(), translations.end(),
+                             [](const Translation& left, const Translation& right) { return left.word >= right.word; }) ==
+          translations.end());
+    CHECK(std::binary_search(translations.begin(), translations.end(), Translation{english_ids[0], 0.0f}, by_id));
+    CHECK(std::is_sorted(back.begin(), back.end(), by_id));
+    CHECK(std::binary_search(back.begin(), back.end(), Translation{chinese_ids[0], 0.0f}, by_id));
+    ++listed;
+  }
+  std::size_t total = 0;
+  for (std::uint32_t word = 0; word < model.chinese_word_count(); ++word) total += model.english_translations(word).size();
+  CHECK(total == listed);
 }
