@@ -1,7 +1,7 @@
 #pragma once
 // Learn-then-realign over a set of document pairs (Moore 2002): a first pass
-// with lengths and anchors (and the dictionary, when there is one) links the
-// sentences; the 1-1 links it is confident about train IBM Model 1; a second
+// with lengths and anchors links the sentences; the 1-1 links it is
+// confident about train IBM Model 1; a second
 // pass aligns with the lexical term built from the dictionary and what was
 // learned. Over a batch, learning sees every document, which is the UN case:
 // thousands of document pairs of the same register in one run.
