@@ -32,8 +32,10 @@ std::vector<Link> align_block(BlockCosts& costs, const Block& block, std::span<c
   BandSearchStatistics statistics;
   BandSearchOptions band_options = options.band;
   // A search with evidence terms after the first follows an earlier path,
-  // not a guess (BandSearchOptions::guided_half_width).
-  if (!first_search && with_evidence) band_options.initial_half_width = options.band.guided_half_width;
+  // not a guess (BandSearchOptions::guided_half_width), and never starts
+  // wider than the first.
+  if (!first_search && with_evidence)
+    band_options.initial_half_width = std::min(options.band.guided_half_width, options.band.initial_half_width);
   // The first search has only a guess of the path, and an EM pass the path
   // of a model still being estimated: their bands follow the search's
   // frontier. The final pass keeps the fixed band around the path before,

@@ -10,7 +10,7 @@ need_shared gold
 anchor="$source_dir/scripts/gale-church-numba.py"
 /usr/bin/python3 -c 'import numba' 2>/dev/null || { echo "skipped: python3-numba not installed"; exit 77; }
 
-expect_exit 0 "$untm" bench speed --shared "$shared" --copies 1 --anchor "$anchor"
+expect_exit 0 "$untm" bench speed --shared "$shared" --copies 1 --repeat 1 --anchor "$anchor"
 sentences="$(grep -v '^$' "$shared"/gold/*/zh/* | wc -l)"
 expect_contains "$work/out" "1 copies of .* $sentences x "
 for row in 'Gale-Church anchor' 'untm learning, no dictionary' 'untm --no-learn --no-dictionary' 'untm lengths only'; do
@@ -34,6 +34,7 @@ expect_number "lexical cost ratio" "$ratio" '>' 1
 dp="$(sed -n 's/^lengths-only DP: \([0-9.]*\) M evaluations\/s.*/\1/p' "$work/out")"
 expect_number "lengths-only DP evaluations/s" "$dp" '>' 0
 expect_exit 64 "$untm" bench speed --shared "$shared" --copies 0
+expect_exit 64 "$untm" bench speed --shared "$shared" --repeat 0
 printf '10 20 30 40\n10 9 11 30 41\n' > "$work/lengths.txt"
 out="$(/usr/bin/python3 "$anchor" "$work/lengths.txt" "$work/anchor.align")" || fail "anchor script failed"
 diff <(printf '[0]:[0]\n[1]:[1,2]\n[2]:[3]\n[3]:[4]\n') "$work/anchor.align" || fail "anchor links"
