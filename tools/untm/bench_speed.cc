@@ -47,7 +47,8 @@ constexpr const char* kUsage =
     "--no-learn --no-dictionary (the lexical term's cost). Then the cost\n"
     "evaluations per second of the lengths-only band search. --baseline runs\n"
     "each configuration with another untm binary too, side by side. Each row is\n"
-    "the fastest of N runs (--repeat, default 3; the binaries take turns).\n"
+    "the fastest of N rounds (--repeat, default 3), each round running the\n"
+    "anchor and every row of every binary once.\n"
     "\n"
     "example:\n"
     "  untm bench speed --copies 7 --anchor scripts/gale-church-numba.py --dictionary cedict_ts.u8\n"
@@ -263,23 +264,20 @@ void run_speed(const SpeedOptions& options, const fs::path& folder) {
              input.first.size(), input.second.size());
   fmt::print("{:<34} {:>9} {:>9} {:>9} {:>8} {:>10} {:>9}\n", "aligner", "wall s", "cpu s", "peak MB", "links",
              "of anchor", "strict F1");
-  std::optional<Run> anchor;
-  if (!options.anchor.empty()) {
-    for (std::size_t round = 0; round < options.repeat; ++round)
-      keep_fastest(anchor, run_anchor(options.python, options.anchor, input, folder));
-    print_row("Gale-Church anchor (Python+numba)", *anchor, std::nullopt);
-  }
   std::vector<std::pair<std::string, std::string>> binaries = {{"", self_path()}};
   if (!options.baseline.empty()) binaries.push_back({"  baseline", options.baseline});
   std::map<std::string, bool> knows_no_dictionary;
   for (const auto& [suffix, binary] : binaries) knows_no_dictionary[binary] = accepts_no_dictionary(binary);
-  // Processor seconds by binary and row, for the lexical cost's ratio.
-  std::map<std::pair<std::string, std::string>, double> seconds;
-  for (const auto& [name, extra] : configurations(options)) {
-    // The binaries take turns, round after round, so that a slow spell of
-    // the machine falls on both.
-    std::vector<std::optional<Run>> fastest(binaries.size());
-    for (std::size_t round = 0; round < options.repeat; ++round) {
+  const auto rows = configurations(options);
+  // Each round runs the anchor and every row of every binary once, so that
+  // a slow spell of the machine falls on all of them alike; each figure is
+  // the fastest of its rounds.
+  std::optional<Run> anchor;
+  std::vector<std::vector<std::optional<Run>>> fastest(rows.size(), std::vector<std::optional<Run>>(binaries.size()));
+  for (std::size_t round = 0; round < options.repeat; ++round) {
+    if (!options.anchor.empty()) keep_fastest(anchor, run_anchor(options.python, options.anchor, input, folder));
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const auto& extra = rows[r].second;
       for (std::size_t b = 0; b < binaries.size(); ++b) {
         const std::string& binary = binaries[b].second;
         std::vector<std::string> arguments = {binary, "align", "--presplit", (folder / "zh.txt").string(),
@@ -295,15 +293,19 @@ void run_speed(const SpeedOptions& options, const fs::path& folder) {
           run.links = count_lines(folder / "out.align");
           run.strict_f1 = block_strict_f1(folder / "out.align", input.gold);
         }
-        keep_fastest(fastest[b], run);
+        keep_fastest(fastest[r][b], run);
       }
     }
+  }
+  if (anchor) print_row("Gale-Church anchor (Python+numba)", *anchor, std::nullopt);
+  // Processor seconds by binary and row, for the lexical cost's ratio.
+  std::map<std::pair<std::string, std::string>, double> seconds;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
     for (std::size_t b = 0; b < binaries.size(); ++b) {
-      const Run& run = *fastest[b];
-      if (run.finished) seconds[{binaries[b].second, name}] = run.cpu_seconds;
-      print_row(binaries[b].first.empty() ? name : binaries[b].first, run, anchor);
+      const Run& run = *fastest[r][b];
+      if (run.finished) seconds[{binaries[b].second, rows[r].first}] = run.cpu_seconds;
+      print_row(binaries[b].first.empty() ? rows[r].first : binaries[b].first, run, anchor);
     }
-    std::fflush(stdout);
   }
   print_lexical_cost(configurations(options).front().first, binaries, seconds);
   print_dp_speed(input);
