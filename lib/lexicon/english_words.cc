@@ -77,8 +77,11 @@ constexpr SuffixRule kSuffixRules[] = {
 // Letters that end a word without telling anything: "develop"/"developed",
 // "cooperate"/"cooperated" ("cooperat").
 std::string fold_inflection(std::string word) {
+  if (word.empty()) return word;
+  const char last = word.back();
   for (const auto& rule : kSuffixRules) {
-    if (word.size() >= rule.min_length && ends_with(word, rule.suffix)) {
+    // Only a rule whose suffix ends in the word's last letter can apply.
+    if (rule.suffix.back() == last && word.size() >= rule.min_length && ends_with(word, rule.suffix)) {
       word.resize(word.size() - rule.suffix.size());
       word += rule.replacement;
       break;
@@ -102,12 +105,14 @@ bool is_word_byte(char c) {
 std::string normalize_english_word(std::string_view word) {
   while (!word.empty() && word.front() == '\'') word.remove_prefix(1);
   while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
-  if (std::none_of(word.begin(), word.end(), is_ascii_letter)) return {};
+  if (word.size() < 2) return {};  // one letter or none: nothing a lexicon pairs
   std::string lower(word);
+  bool any_letter = false;
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    any_letter = any_letter || (c >= 'a' && c <= 'z');
   }
-  if (lower.size() < 2 || is_stop_word(lower)) return {};
+  if (!any_letter || is_stop_word(lower)) return {};
   return fold_inflection(std::move(lower));
 }
 
