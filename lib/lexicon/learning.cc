@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "lexicon/chinese_matcher.h"
 #include "lexicon/english_words.h"
@@ -20,9 +21,15 @@ struct TrainingCorpus {
 };
 
 TrainingCorpus to_ids(std::span<const ChineseEnglishPair> pairs, const Lexicon& known) {
+  // Each Chinese word of the known entries once (a dictionary names most in
+  // several entries): only which words the matcher knows matters here.
   ChineseMatcher matcher;
+  std::vector<bool> seen(known.word_count(), false);
   for (std::size_t index = 0; index < known.size(); ++index) {
-    if (const std::string_view chinese = known.entry(index).chinese; has_han(chinese)) matcher.add(chinese);
+    const std::uint32_t chinese_id = known.entry_ids(index).chinese;
+    if (seen[chinese_id]) continue;
+    seen[chinese_id] = true;
+    if (const std::string_view chinese = known.word(chinese_id); has_han(chinese)) matcher.add(chinese);
   }
   TrainingCorpus corpus;
   corpus.chinese_to_english.reserve(pairs.size());
