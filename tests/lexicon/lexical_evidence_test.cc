@@ -504,17 +504,29 @@ TEST_CASE("paragraph links of 8 sentences or more are remembered whole: every an
   CHECK(nonzero > links.size());
 }
 
+// The document of the expect_path tests, and its lexical evidence with a
+// band of 3 sentences and with one wide enough for any path.
+struct PathBands {
+  explicit PathBands(bool first_is_chinese)
+      : document(60, 80, 23),
+        model(std::make_shared<const LexicalModel>(document.lexicon)),
+        narrow(model, {.weight = 0.7, .first_is_chinese = first_is_chinese, .band_half_width = 3}),
+        wide(model, {.weight = 0.7, .first_is_chinese = first_is_chinese, .band_half_width = 80}) {}
+  RandomDocument document;
+  std::shared_ptr<const LexicalModel> model;
+  LexicalEvidenceFactory narrow, wide;
+};
+
 TEST_CASE("expect_path moves the lexical band from the length diagonal onto the aligner's path", "[lexicon]") {
   // A path 20 sentences off the diagonal: with a band of 3 the term is 0
   // there, until the aligner says where the path is; then each link on it
   // costs what an evidence with a band wide enough for both gives, and the
   // diagonal is out of the band. Asked after the first cost, it changes
   // nothing: the windows and memo are laid out.
-  const RandomDocument document(60, 80, 23);
-  const auto model = std::make_shared<const LexicalModel>(document.lexicon);
-  const LexicalEvidenceFactory narrow(model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 3});
-  const LexicalEvidenceFactory wide(model, {.weight = 0.7, .first_is_chinese = true, .band_half_width = 80});
-  const auto reference = wide.make(document.chinese, document.english);
+  const PathBands bands(true);
+  const RandomDocument& document = bands.document;
+  const LexicalEvidenceFactory& narrow = bands.narrow;
+  const auto reference = bands.wide.make(document.chinese, document.english);
   std::vector<std::size_t> path(61);
   for (std::size_t i = 0; i <= 60; ++i) path[i] = std::min<std::size_t>(80, i + 20);
   // The length diagonal of these random sentences stays near i * 80 / 60:
@@ -551,12 +563,10 @@ TEST_CASE("expect_path moves the lexical band from the length diagonal onto the 
 TEST_CASE("expect_path works when the first side is English", "[lexicon]") {
   // The same path as above seen from the English side: English sentence e
   // is expected at Chinese e - 20.
-  const RandomDocument document(60, 80, 23);
-  const auto model = std::make_shared<const LexicalModel>(document.lexicon);
-  const LexicalEvidenceFactory narrow(model, {.weight = 0.7, .first_is_chinese = false, .band_half_width = 3});
-  const LexicalEvidenceFactory wide(model, {.weight = 0.7, .first_is_chinese = false, .band_half_width = 80});
-  const auto reference = wide.make(document.english, document.chinese);
-  const auto after = narrow.make(document.english, document.chinese);
+  const PathBands bands(false);
+  const RandomDocument& document = bands.document;
+  const auto reference = bands.wide.make(document.english, document.chinese);
+  const auto after = bands.narrow.make(document.english, document.chinese);
   std::vector<std::size_t> path(81);
   for (std::size_t e = 0; e <= 80; ++e) path[e] = e < 20 ? 0 : std::min<std::size_t>(60, e - 20);
   after->expect_path(path);
