@@ -33,6 +33,20 @@ class LinkEvidence {
   // this path instead: on long documents the path strays from the diagonal
   // by more than such a band.
   virtual void expect_path(std::span<const std::size_t> second_at_first) { (void)second_at_first; }
+  // The same term for the aligner's paragraph stage, whose links begin and
+  // end at group boundaries only: first-side group g is the sentences
+  // [first_group_begin[g], first_group_begin[g + 1]) (the last entry is the
+  // sentence count), and likewise on the second side. cost() still takes
+  // sentence indices and must give what this term gives, up to rounding;
+  // a term may work on whole groups to get there faster (the lexical term
+  // pairs paragraphs once instead of every sentence pair of every group
+  // link). nullptr: this term serves the paragraph stage itself.
+  virtual std::unique_ptr<LinkEvidence> for_groups(std::span<const std::size_t> first_group_begin,
+                                                   std::span<const std::size_t> second_group_begin) const {
+    (void)first_group_begin;
+    (void)second_group_begin;
+    return nullptr;
+  }
 };
 
 // Builds one evidence term for a document pair, from its sentences.

@@ -6,6 +6,7 @@
 #include <functional>
 #include <limits>
 #include <new>
+#include <stdexcept>
 #include <unordered_map>
 #include <utility>
 
@@ -32,23 +33,80 @@ struct SentenceWords {
   // expected_coverage[k - 1] = sum over words of weight * (1 - (1 - q)^k):
   // the weighted coverage a group of k random sentences gives by chance.
   std::array<double, kPrecomputedGroupSizes> expected_coverage{};
-  // Larger groups come from paragraph links, whose few sizes the aligner asks
-  // for again in every cell and pass (std::pow was 18% of a batch): each
-  // size is computed once, a handful per sentence at most.
-  static constexpr std::size_t kRememberedLargerSizes = 16;
-  mutable std::vector<std::pair<std::size_t, double>> larger_coverage;
+  // Larger groups come from paragraph links, whose sizes the aligner asks
+  // for again in every cell and pass (std::pow was 18% of a batch): every
+  // size up to the largest asked for is kept, larger_coverage[k - 9], made
+  // by the same running product as expected_coverage.
+  static constexpr std::size_t kMaxRememberedSize = 1024;
+  mutable std::vector<double> larger_coverage;
 
   double chance_coverage(std::size_t group_size) const {
     if (group_size <= kPrecomputedGroupSizes) return expected_coverage[group_size - 1];
-    for (const auto& [size, coverage] : larger_coverage)
-      if (size == group_size) return coverage;
-    double total = 0.0;
-    for (std::size_t word = 0; word < words.size(); ++word)
-      total += weights[word] * (1.0 - std::pow(1.0 - chance[word], static_cast<double>(group_size)));
-    if (larger_coverage.size() < kRememberedLargerSizes) larger_coverage.emplace_back(group_size, total);
-    return total;
+    const std::size_t index = group_size - kPrecomputedGroupSizes - 1;
+    if (index < larger_coverage.size()) return larger_coverage[index];
+    if (group_size > kMaxRememberedSize) {
+      double total = 0.0;
+      for (std::size_t word = 0; word < words.size(); ++word)
+        total += weights[word] * (1.0 - std::pow(1.0 - chance[word], static_cast<double>(group_size)));
+      return total;
+    }
+    const std::size_t known = kPrecomputedGroupSizes + larger_coverage.size();  // the largest size kept
+    larger_coverage.resize(index + 1, 0.0);
+    for (std::size_t word = 0; word < words.size(); ++word) {
+      double miss = std::pow(1.0 - chance[word], static_cast<double>(known));
+      for (std::size_t size = known + 1; size <= group_size; ++size) {
+        miss *= 1.0 - chance[word];
+        larger_coverage[size - kPrecomputedGroupSizes - 1] += weights[word] * (1.0 - miss);
+      }
+    }
+    return larger_coverage[index];
   }
 };
+
+// The words of consecutive sentences as one (a paragraph, for the paragraph
+// stage): their words one after the other, each with its weight and chance,
+// and the sums of their chance coverages.
+SentenceWords merge_sentences(std::span<const SentenceWords> sentences) {
+  SentenceWords merged;
+  for (const SentenceWords& sentence : sentences) {
+    merged.words.insert(merged.words.end(), sentence.words.begin(), sentence.words.end());
+    merged.weights.insert(merged.weights.end(), sentence.weights.begin(), sentence.weights.end());
+    merged.chance.insert(merged.chance.end(), sentence.chance.begin(), sentence.chance.end());
+    for (std::size_t size = 0; size < kPrecomputedGroupSizes; ++size)
+      merged.expected_coverage[size] += sentence.expected_coverage[size];
+  }
+  return merged;
+}
+
+// Groups of sentences, as LinkEvidence::for_groups gives them: each group's
+// first sentence, then the sentence count. None may be empty.
+bool valid_groups(std::span<const std::size_t> group_begin, std::size_t sentence_count) {
+  if (group_begin.size() < 2 || group_begin.front() != 0 || group_begin.back() != sentence_count) return false;
+  for (std::size_t group = 0; group + 1 < group_begin.size(); ++group)
+    if (group_begin[group + 1] <= group_begin[group]) return false;
+  return true;
+}
+
+constexpr std::uint32_t kNoGroup = UINT32_MAX;
+
+// For each sentence (and one past the end), the group that begins there;
+// kNoGroup inside a group.
+std::vector<std::uint32_t> group_at_sentences(std::span<const std::size_t> group_begin) {
+  std::vector<std::uint32_t> group_at(group_begin.back() + 1, kNoGroup);
+  for (std::size_t group = 0; group < group_begin.size(); ++group)
+    group_at[group_begin[group]] = static_cast<std::uint32_t>(group);
+  return group_at;
+}
+
+std::vector<SentenceWords> merge_groups(const std::vector<SentenceWords>& sentences,
+                                        std::span<const std::size_t> group_begin) {
+  std::vector<SentenceWords> groups;
+  groups.reserve(group_begin.size() - 1);
+  for (std::size_t group = 0; group + 1 < group_begin.size(); ++group)
+    groups.push_back(merge_sentences(std::span(sentences).subspan(group_begin[group],
+                                                                  group_begin[group + 1] - group_begin[group])));
+  return groups;
+}
 
 // Words and idf weights of one side of a document: idf(w) = log(1 + N / df(w))
 // over its N sentences, scaled to mean 1 over all word occurrences.
@@ -256,10 +314,41 @@ class LexicalEvidence final : public LinkEvidence {
                   std::vector<std::size_t> expected_english)
       : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
         expected_english_(std::move(expected_english)), chinese_chance_(flat_chance(chinese_)),
-        english_chance_(flat_chance(english_)) {
+        english_chance_(flat_chance(english_)), chinese_sentence_count_(chinese_.size()),
+        english_sentence_count_(english_.size()) {
     memo_type_.fill(-1);
     memo_on_ = chinese_.size() * memo_row_size() * sizeof(float) <= options_.memo_max_bytes;
     lay_out_windows();
+  }
+
+  // The paragraph stage's term (for_groups): chinese_ and english_ hold
+  // whole groups, and cost() finds a link's groups by its sentences.
+  struct Grouped {
+    std::vector<std::uint32_t> chinese_group_at;  // group_at_sentences
+    std::vector<std::uint32_t> english_group_at;
+  };
+  LexicalEvidence(std::shared_ptr<const LexicalModel> model, LexicalEvidenceOptions options,
+                  std::vector<SentenceWords> chinese_groups, std::vector<SentenceWords> english_groups,
+                  std::vector<std::size_t> expected_english, Grouped grouped)
+      : model_(std::move(model)), options_(options), chinese_(std::move(chinese_groups)),
+        english_(std::move(english_groups)), expected_english_(std::move(expected_english)),
+        chinese_chance_(flat_chance(chinese_)), english_chance_(flat_chance(english_)),
+        chinese_sentence_count_(grouped.chinese_group_at.size() - 1),
+        english_sentence_count_(grouped.english_group_at.size() - 1), grouped_(true),
+        chinese_group_at_(std::move(grouped.chinese_group_at)), english_group_at_(std::move(grouped.english_group_at)) {
+    memo_type_.fill(-1);
+    memo_on_ = chinese_.size() * memo_row_size() * sizeof(float) <= options_.memo_max_bytes;
+  }
+
+  std::unique_ptr<LinkEvidence> for_groups(std::span<const std::size_t> first_group_begin,
+                                           std::span<const std::size_t> second_group_begin) const override {
+    if (grouped_) return nullptr;
+    const auto chinese_begin = options_.first_is_chinese ? first_group_begin : second_group_begin;
+    const auto english_begin = options_.first_is_chinese ? second_group_begin : first_group_begin;
+    if (!valid_groups(chinese_begin, chinese_.size()) || !valid_groups(english_begin, english_.size())) return nullptr;
+    return std::make_unique<LexicalEvidence>(model_, options_, merge_groups(chinese_, chinese_begin),
+                                             merge_groups(english_, english_begin), expected_english_,
+                                             Grouped{group_at_sentences(chinese_begin), group_at_sentences(english_begin)});
   }
 
   std::string_view name() const override { return "lexical"; }
@@ -268,7 +357,7 @@ class LexicalEvidence final : public LinkEvidence {
   // first cost (after it the windows and memo are laid out: ignored).
   void expect_path(std::span<const std::size_t> second_at_first) override {
     if (priced_) return;
-    const std::size_t first_size = options_.first_is_chinese ? chinese_.size() : english_.size();
+    const std::size_t first_size = options_.first_is_chinese ? chinese_sentence_count_ : english_sentence_count_;
     if (second_at_first.size() != first_size + 1) return;
     if (options_.first_is_chinese) {
       expected_english_.assign(second_at_first.begin(), second_at_first.end());
@@ -276,12 +365,12 @@ class LexicalEvidence final : public LinkEvidence {
       // The path is monotone: the English sentence expected for Chinese c is
       // the first one whose path position reaches c.
       std::size_t english = 0;
-      for (std::size_t chinese = 0; chinese <= chinese_.size(); ++chinese) {
-        while (english < english_.size() && second_at_first[english] < chinese) ++english;
+      for (std::size_t chinese = 0; chinese <= chinese_sentence_count_; ++chinese) {
+        while (english < english_sentence_count_ && second_at_first[english] < chinese) ++english;
         expected_english_[chinese] = english;
       }
     }
-    lay_out_windows();
+    if (!grouped_) lay_out_windows();
   }
 
   double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
@@ -291,7 +380,8 @@ class LexicalEvidence final : public LinkEvidence {
     const std::size_t chinese_count = options_.first_is_chinese ? first_count : second_count;
     const std::size_t english_begin = options_.first_is_chinese ? second_begin : first_begin;
     const std::size_t english_count = options_.first_is_chinese ? second_count : first_count;
-    if (chinese_begin + chinese_count > chinese_.size() || english_begin + english_count > english_.size()) return 0.0;
+    if (chinese_begin + chinese_count > chinese_sentence_count_ || english_begin + english_count > english_sentence_count_)
+      return 0.0;
     // Far from the expected path (the length diagonal, or the aligner's
     // placed path: expect_path) the term says nothing (its expectation for
     // unrelated sentences is 0, so this favours no path).
@@ -300,20 +390,49 @@ class LexicalEvidence final : public LinkEvidence {
     if (distance > options_.band_half_width) return 0.0;
 
     priced_ = true;
+    if (grouped_) return group_cost(chinese_begin, chinese_count, english_begin, english_count);
     // The aligner prices the same candidates again in each of its passes
     // (EM over link-type priors, then the final one): remember them.
     float* memo = memo_slot(chinese_begin, chinese_count, english_begin, english_count);
     if (memo != nullptr && !std::isnan(*memo)) return *memo;
-    if (memo == nullptr && memo_on_) return remembered_large_cost(chinese_begin, chinese_count, english_begin, english_count);
-    const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count);
+    if (memo == nullptr && memo_on_)
+      return remembered_large_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_count,
+                                   english_count);
+    const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_count,
+                                     english_count);
     if (memo != nullptr) *memo = static_cast<float>(cost);
     return cost;
   }
 
  private:
+  // cost() at the paragraph stage: the link's groups, their pairs paired
+  // once (group_pairs_), and every link's cost remembered.
+  double group_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                    std::size_t english_count) const {
+    const std::uint32_t chinese_group = chinese_group_at_[chinese_begin];
+    const std::uint32_t chinese_end = chinese_group_at_[chinese_begin + chinese_count];
+    const std::uint32_t english_group = english_group_at_[english_begin];
+    const std::uint32_t english_end = english_group_at_[english_begin + english_count];
+    if (chinese_group == kNoGroup || chinese_end == kNoGroup || english_group == kNoGroup || english_end == kNoGroup)
+      throw std::logic_error("lexical evidence: a paragraph-stage link that does not begin and end at paragraphs");
+    if (memo_on_)
+      return remembered_large_cost(chinese_group, chinese_end - chinese_group, english_group,
+                                   english_end - english_group, chinese_count, english_count);
+    return compute_cost(chinese_group, chinese_end - chinese_group, english_group, english_end - english_group,
+                        chinese_count, english_count);
+  }
+
+  // The cost of a link of chinese_count Chinese units (sentences, or groups
+  // at the paragraph stage) and english_count English ones, of
+  // chinese_sentences and english_sentences sentences: the chance coverage
+  // goes by sentences.
   double compute_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
-                      std::size_t english_count) const {
-    gather_rows(chinese_begin, chinese_count, english_begin, english_count);
+                      std::size_t english_count, std::size_t chinese_sentences, std::size_t english_sentences) const {
+    if (grouped_) {
+      gather_group_rows(chinese_begin, chinese_count, english_begin, english_count);
+    } else {
+      gather_rows(chinese_begin, chinese_count, english_begin, english_count);
+    }
     // Covered mass minus the mass the group would cover by chance, summed
     // over the sentences of both sides. cover(e, Z) is the max over the
     // sentences of Z; when one sentence pair alone covers a sentence's words
@@ -340,8 +459,8 @@ class LexicalEvidence final : public LinkEvidence {
         english_several |= english_once & row;
         english_once |= row;
       }
-      return finish_cost(covered, chinese_begin, chinese_count, english_begin, english_count,
-                         [&](std::size_t chinese) { return (chinese_several >> chinese & 1) != 0; },
+      return finish_cost(covered, chinese_begin, chinese_count, english_begin, english_count, chinese_sentences,
+                         english_sentences, [&](std::size_t chinese) { return (chinese_several >> chinese & 1) != 0; },
                          [&](std::size_t english) { return (english_several >> english & 1) != 0; });
     }
     coverers_.assign(chinese_count + english_count, 0u);
@@ -356,8 +475,8 @@ class LexicalEvidence final : public LinkEvidence {
         ++english_coverers[english];
       }
     }
-    return finish_cost(covered, chinese_begin, chinese_count, english_begin, english_count,
-                       [&](std::size_t chinese) { return chinese_coverers[chinese] > 1; },
+    return finish_cost(covered, chinese_begin, chinese_count, english_begin, english_count, chinese_sentences,
+                       english_sentences, [&](std::size_t chinese) { return chinese_coverers[chinese] > 1; },
                        [&](std::size_t english) { return english_coverers[english] > 1; });
   }
 
@@ -365,17 +484,17 @@ class LexicalEvidence final : public LinkEvidence {
   // the chance coverage of every sentence, to the pairs' summed masses.
   template <typename ChineseSeveral, typename EnglishSeveral>
   double finish_cost(double covered, std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
-                     std::size_t english_count, const ChineseSeveral& chinese_several,
-                     const EnglishSeveral& english_several) const {
+                     std::size_t english_count, std::size_t chinese_sentences, std::size_t english_sentences,
+                     const ChineseSeveral& chinese_several, const EnglishSeveral& english_several) const {
     for (std::size_t chinese = 0; chinese < chinese_count; ++chinese) {
       if (chinese_several(chinese))
         covered += cached_overlap_correction(chinese_begin, chinese_count, english_begin, english_count, chinese, true);
-      covered -= chance_coverage(chinese_chance_, chinese_, chinese_begin + chinese, english_count);
+      covered -= chance_coverage(chinese_chance_, chinese_, chinese_begin + chinese, english_sentences);
     }
     for (std::size_t english = 0; english < english_count; ++english) {
       if (english_several(english))
         covered += cached_overlap_correction(chinese_begin, chinese_count, english_begin, english_count, english, false);
-      covered -= chance_coverage(english_chance_, english_, english_begin + english, chinese_count);
+      covered -= chance_coverage(english_chance_, english_, english_begin + english, chinese_sentences);
     }
     return -options_.weight * covered;
   }
@@ -433,6 +552,29 @@ class LexicalEvidence final : public LinkEvidence {
         view.pool = row_words_[window_slot(chinese)].data();
       }
     }
+  }
+
+  // Fills rows_ at the paragraph stage: the pairs of groups, each computed
+  // once.
+  void gather_group_rows(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                         std::size_t english_count) const {
+    if (rows_.size() < chinese_count) rows_.resize(chinese_count);
+    group_row_pairs_.resize(chinese_count * english_count);
+    for (std::size_t row = 0; row < chinese_count; ++row) {
+      const std::size_t chinese = chinese_begin + row;
+      for (std::size_t column = 0; column < english_count; ++column) {
+        const std::size_t english = english_begin + column;
+        const auto [found, added] = group_pairs_.try_emplace(std::uint64_t{chinese} << 32 | english);
+        if (added) {
+          build_closure(chinese);
+          found->second = compute_pair_coverage(chinese, english, group_words_);
+        }
+        group_row_pairs_[row * english_count + column] = found->second;
+      }
+    }
+    // Pointers last: the pool may have moved while growing.
+    for (std::size_t row = 0; row < chinese_count; ++row)
+      rows_[row] = {group_row_pairs_.data() + row * english_count, group_words_.data(), false};
   }
 
   // The pairs of the rows outside their windows, into spilled_pairs_ (a
@@ -531,7 +673,8 @@ class LexicalEvidence final : public LinkEvidence {
   // each, most of pass 2's lexical time). Kept whole, as doubles, so the
   // same double comes back; at most kMaxLargeCosts of them, the first ones.
   double remembered_large_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
-                               std::size_t english_count) const {
+                               std::size_t english_count, std::size_t chinese_sentences,
+                               std::size_t english_sentences) const {
     const LargeLink key{static_cast<std::uint32_t>(chinese_begin), static_cast<std::uint32_t>(chinese_count),
                         static_cast<std::uint32_t>(english_begin), static_cast<std::uint32_t>(english_count)};
     if (large_costs_.empty()) large_costs_.resize(kFirstLargeCostSlots);
@@ -540,7 +683,8 @@ class LexicalEvidence final : public LinkEvidence {
     for (; large_costs_[slot].link.chinese_count != 0; slot = (slot + 1) & mask) {
       if (large_costs_[slot].link == key) return large_costs_[slot].cost;
     }
-    const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count);
+    const double cost =
+        compute_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_sentences, english_sentences);
     if (large_cost_count_ == kMaxLargeCosts) return cost;
     if (2 * (++large_cost_count_) > large_costs_.size()) {
       std::vector<LargeCost> old(2 * large_costs_.size());
@@ -762,6 +906,16 @@ class LexicalEvidence final : public LinkEvidence {
   std::vector<std::size_t> expected_english_;
   std::vector<double> chinese_chance_;
   std::vector<double> english_chance_;
+  std::size_t chinese_sentence_count_ = 0;
+  std::size_t english_sentence_count_ = 0;
+  // The paragraph stage's term: chinese_ and english_ are groups, and each
+  // sentence that begins one maps to it (kNoGroup: inside one).
+  bool grouped_ = false;
+  std::vector<std::uint32_t> chinese_group_at_;
+  std::vector<std::uint32_t> english_group_at_;
+  mutable std::unordered_map<std::uint64_t, PairCoverage> group_pairs_;
+  mutable std::vector<CoveredWord> group_words_;  // the covered words of group_pairs_
+  mutable std::vector<PairCoverage> group_row_pairs_;  // one link's pairs, row by row
   // Row windows: Chinese sentence c pairs with English sentences
   // [window_begin_[c], + window_width(c)) at pairs_[window_offset(c) ...].
   std::vector<std::size_t> window_begin_;

@@ -579,3 +579,69 @@ TEST_CASE("expect_path works when the first side is English", "[lexicon]") {
   }
   CHECK(nonzero > 10);
 }
+
+TEST_CASE("the paragraph stage's term (for_groups) prices group links as the formula does over their sentences",
+          "[lexicon]") {
+  const RandomDocument document(60, 75, 20261130);
+  const LexicalModel model(document.lexicon);
+  const std::size_t half_width = 12;
+  // Paragraphs of 1 to 6 sentences: links of up to 4 of them reach 24
+  // sentences a side, past the precomputed chance of groups up to 8.
+  const auto paragraphs = [](std::size_t sentences, unsigned seed) {
+    std::mt19937 random(seed);
+    std::vector<std::size_t> begin{0};
+    while (begin.back() < sentences)
+      begin.push_back(std::min(sentences, begin.back() + std::uniform_int_distribution<std::size_t>(1, 6)(random)));
+    return begin;
+  };
+  const std::vector<std::size_t> chinese_groups = paragraphs(document.chinese.size(), 1);
+  const std::vector<std::size_t> english_groups = paragraphs(document.english.size(), 2);
+  const ReferenceCost reference(model, document.chinese, document.english, 0.7, half_width);
+  for (const bool chinese_first : {true, false}) {
+    const LexicalEvidenceFactory factory(
+        std::make_shared<const LexicalModel>(document.lexicon),
+        {.weight = 0.7, .first_is_chinese = chinese_first, .band_half_width = half_width});
+    const auto evidence = chinese_first ? factory.make(document.chinese, document.english)
+                                        : factory.make(document.english, document.chinese);
+    const auto grouped = chinese_first ? evidence->for_groups(chinese_groups, english_groups)
+                                       : evidence->for_groups(english_groups, chinese_groups);
+    REQUIRE(grouped != nullptr);
+    std::size_t nonzero = 0, large = 0;
+    for (int round = 0; round < 2; ++round) {  // the second round reads what the first remembered
+      for (std::size_t z = 0; z + 1 < chinese_groups.size(); ++z) {
+        for (std::size_t e = 0; e + 1 < english_groups.size(); ++e) {
+          for (std::size_t z_end = z + 1; z_end <= std::min(z + 4, chinese_groups.size() - 1); ++z_end) {
+            for (std::size_t e_end = e + 1; e_end <= std::min(e + 4, english_groups.size() - 1); ++e_end) {
+              const std::size_t z_begin = chinese_groups[z], z_count = chinese_groups[z_end] - z_begin;
+              const std::size_t e_begin = english_groups[e], e_count = english_groups[e_end] - e_begin;
+              const double expected = reference.cost(z_begin, z_count, e_begin, e_count);
+              INFO("link " << z_begin << "+" << z_count << " / " << e_begin << "+" << e_count << ", round " << round);
+              const double cost = chinese_first ? grouped->cost(z_begin, z_count, e_begin, e_count)
+                                                : grouped->cost(e_begin, e_count, z_begin, z_count);
+              REQUIRE(cost == Approx(expected).margin(1e-5));
+              nonzero += expected != 0.0;
+              large += expected != 0.0 && (z_count > 8 || e_count > 8);
+            }
+          }
+        }
+      }
+    }
+    CHECK(nonzero > 500);
+    CHECK(large > 50);
+    // Its links begin and end at paragraphs: one inside a paragraph is a bug.
+    const std::size_t inside = chinese_groups[1] - 1;
+    REQUIRE(inside > 0);
+    CHECK_THROWS_AS(chinese_first ? grouped->cost(inside, 1, 0, english_groups[1]) : grouped->cost(0, english_groups[1], inside, 1),
+                    std::logic_error);
+  }
+}
+
+TEST_CASE("for_groups declines groups that do not cover the document", "[lexicon]") {
+  const RandomDocument document(10, 10, 7);
+  const LexicalEvidenceFactory factory(std::make_shared<const LexicalModel>(document.lexicon), {});
+  const auto evidence = factory.make(document.chinese, document.english);
+  const std::vector<std::size_t> whole{0, 4, 10};
+  CHECK(evidence->for_groups(whole, whole) != nullptr);
+  CHECK(evidence->for_groups(std::vector<std::size_t>{0, 4, 9}, whole) == nullptr);  // short of the end
+  CHECK(evidence->for_groups(whole, std::vector<std::size_t>{0, 4, 4, 10}) == nullptr);  // an empty group
+}
