@@ -318,6 +318,32 @@ std::vector<std::unique_ptr<LinkEvidence>> make_evidence(std::span<const std::st
   return evidence;
 }
 
+// A term lent to a list of owned ones (for_groups gave no group term).
+class LentEvidence final : public LinkEvidence {
+ public:
+  explicit LentEvidence(LinkEvidence& term) : term_(term) {}
+  std::string_view name() const override { return term_.name(); }
+  double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
+              std::size_t second_count) const override {
+    return term_.cost(first_begin, first_count, second_begin, second_count);
+  }
+  void expect_path(std::span<const std::size_t> second_at_first) override { term_.expect_path(second_at_first); }
+
+ private:
+  LinkEvidence& term_;
+};
+
+// The evidence terms of the paragraph stage (LinkEvidence::for_groups).
+std::vector<std::unique_ptr<LinkEvidence>> group_evidence(const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
+                                                          const Units& first, const Units& second) {
+  std::vector<std::unique_ptr<LinkEvidence>> grouped;
+  for (const auto& term : evidence) {
+    std::unique_ptr<LinkEvidence> group_term = term->for_groups(first.sentence_begin, second.sentence_begin);
+    grouped.push_back(group_term != nullptr ? std::move(group_term) : std::make_unique<LentEvidence>(*term));
+  }
+  return grouped;
+}
+
 Units sentence_units(std::span<const std::string> sentences, Language language, const AlignOptions& options) {
   Units units;
   units.lengths.reserve(sentences.size());
@@ -410,8 +436,9 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
   if (all_paragraphs.first_end <= 1 || all_paragraphs.second_end <= 1) {
     sentence_blocks.push_back(Block{0, first_side.texts.size(), 0, second_side.texts.size()});
   } else {
+    const auto paragraph_evidence = group_evidence(evidence, first_side.paragraph_units, second_side.paragraph_units);
     for (const Link& link : align_units(first_side.paragraph_units, second_side.paragraph_units,
-                                        std::span(&all_paragraphs, 1), evidence, options, false, nullptr)) {
+                                        std::span(&all_paragraphs, 1), paragraph_evidence, options, false, nullptr)) {
       const auto& first_begin = first_side.paragraph_units.sentence_begin;
       const auto& second_begin = second_side.paragraph_units.sentence_begin;
       sentence_blocks.push_back(Block{first_begin[link.first.begin], first_begin[link.first.end],
