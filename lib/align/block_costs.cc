@@ -49,7 +49,9 @@ BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& blo
       max_second_count_ = std::max(max_second_count_, type.second_count);
     }
   }
-  window_.resize(kFirstWindow);
+  // No wider than the block: a batch aligns hundreds of small blocks (its
+  // paragraph groups), and clearing a full window for each was 2% of it.
+  window_.resize(std::min(kFirstWindow, std::bit_ceil(second_prefix_.size())));
   for (std::size_t t = 0; t < model.types.size() && t < kMaxLinkTypes; ++t) {
     const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
     type_priors_[t] = prior_cost(a, b);

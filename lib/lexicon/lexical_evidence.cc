@@ -50,13 +50,19 @@ struct SentenceWords {
         total += weights[word] * (1.0 - std::pow(1.0 - chance[word], static_cast<double>(group_size)));
       return total;
     }
-    const std::size_t known = kPrecomputedGroupSizes + larger_coverage.size();  // the largest size kept
-    larger_coverage.resize(index + 1, 0.0);
+    // Computed again from size 1 up to at least twice the largest size
+    // kept before, by the same running product as expected_coverage: the
+    // same doubles whatever sizes came first (and one std::pow per word
+    // for each new size was 1.4% of a batch).
+    const std::size_t largest =
+        std::min(std::max(group_size, 2 * (kPrecomputedGroupSizes + larger_coverage.size())), kMaxRememberedSize);
+    larger_coverage.assign(largest - kPrecomputedGroupSizes, 0.0);
     for (std::size_t word = 0; word < words.size(); ++word) {
-      double miss = std::pow(1.0 - chance[word], static_cast<double>(known));
-      for (std::size_t size = known + 1; size <= group_size; ++size) {
+      double miss = 1.0;
+      for (std::size_t size = 1; size <= largest; ++size) {
         miss *= 1.0 - chance[word];
-        larger_coverage[size - kPrecomputedGroupSizes - 1] += weights[word] * (1.0 - miss);
+        if (size > kPrecomputedGroupSizes)
+          larger_coverage[size - kPrecomputedGroupSizes - 1] += weights[word] * (1.0 - miss);
       }
     }
     return larger_coverage[index];
@@ -537,7 +543,7 @@ class LexicalEvidence final : public LinkEvidence {
       rows_[row].spilled = too_tall || english_begin < window_begin ||
                            english_begin + english_count > window_begin + window_width(chinese);
       any_spilled |= rows_[row].spilled;
-      if (!rows_[row].spilled && slot_row_[window_slot(chinese)] != chinese) fill_row(chinese);
+      if (!rows_[row].spilled) cover_columns(chinese, english_begin - window_begin, english_count);
     }
     if (any_spilled) spill(chinese_begin, chinese_count, english_begin, english_count);
     // Pointers last: the pools may have moved while growing.
@@ -771,6 +777,7 @@ class LexicalEvidence final : public LinkEvidence {
     ring_ = memo_on_ && chinese_.size() > std::max(kRingRows, options_.ring_min_rows);
     pairs_.resize(ring_ ? kRingRows * kMaxWindow : row_offset_.back());
     slot_row_.assign(window_slot_count(), SIZE_MAX);
+    slot_columns_.assign(window_slot_count(), {0, 0});
     row_words_.resize(window_slot_count());
   }
   std::size_t window_width(std::size_t chinese) const { return row_offset_[chinese + 1] - row_offset_[chinese]; }
@@ -781,19 +788,32 @@ class LexicalEvidence final : public LinkEvidence {
     return ring_ ? window_slot(chinese) * kMaxWindow : row_offset_[chinese];
   }
 
-  // Computes every pair of a row's window at once: the row's closure is
-  // then built once and needs no keeping.
-  void fill_row(std::size_t chinese) const {
+  // Makes sure a row's window holds the pairs of columns [from, from +
+  // count) (window-relative): each row keeps one run of computed columns,
+  // grown to take in the ones asked for. The search asks for a few columns
+  // of a row at a time, next to the ones before (in a batch's paragraph
+  // blocks, a handful of the window's ~70), so the run grows by a column or
+  // two and the row's closure is built about once per run.
+  void cover_columns(std::size_t chinese, std::size_t from, std::size_t count) const {
+    const std::size_t slot = window_slot(chinese);
+    auto& [low, high] = slot_columns_[slot];
+    if (slot_row_[slot] != chinese) {
+      slot_row_[slot] = chinese;
+      row_words_[slot].clear();
+      low = high = from;
+    }
+    const std::size_t to = from + count;
+    if (from >= low && to <= high) return;
     build_closure(chinese);
-    covered_words_.clear();
     PairCoverage* pairs = pairs_.data() + window_offset(chinese);
     const std::size_t begin = window_begin_[chinese];
-    for (std::size_t english = begin; english < begin + window_width(chinese); ++english)
-      pairs[english - begin] = compute_pair_coverage(chinese, english, covered_words_);
-    // Kept at its exact size: one pool for all rows, grown by doubling,
-    // held up to twice what it used.
-    row_words_[window_slot(chinese)].assign(covered_words_.begin(), covered_words_.end());
-    slot_row_[window_slot(chinese)] = chinese;
+    std::vector<CoveredWord>& pool = row_words_[slot];
+    for (std::size_t column = std::min(from, low); column < low; ++column)
+      pairs[column] = compute_pair_coverage(chinese, begin + column, pool);
+    for (std::size_t column = high; column < std::max(to, high); ++column)
+      pairs[column] = compute_pair_coverage(chinese, begin + column, pool);
+    low = std::min(from, low);
+    high = std::max(to, high);
   }
 
   // Builds closure_ for a Chinese sentence, unless it holds it already.
@@ -927,6 +947,8 @@ class LexicalEvidence final : public LinkEvidence {
   // pairs many times): not thread-safe, one evidence per thread.
   mutable std::vector<PairCoverage> pairs_;
   mutable std::vector<std::size_t> slot_row_;  // the row each window slot holds; SIZE_MAX: none
+  // The run of columns computed in each slot: [first, second), window-relative.
+  mutable std::vector<std::pair<std::size_t, std::size_t>> slot_columns_;
   mutable std::vector<std::vector<CoveredWord>> row_words_;  // the covered words of each slot's pairs
   // Scratch space of one cost.
   mutable std::vector<RowView> rows_;
@@ -934,7 +956,6 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<CoveredWord> spilled_words_;
   mutable Closure closure_;
   mutable std::size_t closure_row_ = SIZE_MAX;  // whose closure closure_ holds
-  mutable std::vector<CoveredWord> covered_words_;
   mutable std::vector<float> dense_;
   mutable std::vector<float> best_;  // all zero between costs
   // Overlap corrections of groups of 2 to kCachedGroupSizes + 1 sentences,
