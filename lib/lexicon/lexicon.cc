@@ -1,6 +1,7 @@
 #include "lexicon/lexicon.h"
 
 #include <fmt/format.h>
+#include <iterator>
 
 #include <algorithm>
 #include <charconv>
@@ -262,17 +263,29 @@ Lexicon read_lexicon(std::string_view text, std::string_view source) {
   return lexicon;
 }
 
-std::string write_lexicon(const Lexicon& lexicon) {
+std::string write_lexicon(const Lexicon& lexicon, LexiconOrder order) {
   std::string text(kLexiconHeader);
   text += "\n# chinese<TAB>english (normal form)<TAB>strength in (0, 1]\n";
-  // Sorted, so that the same lexicon always makes the same file.
-  std::vector<LexiconEntry> sorted;
-  sorted.reserve(lexicon.size());
-  for (std::size_t index = 0; index < lexicon.size(); ++index) sorted.push_back(lexicon.entry(index));
-  std::sort(sorted.begin(), sorted.end(), [](const LexiconEntry& left, const LexiconEntry& right) {
-    return std::tie(left.chinese, left.english) < std::tie(right.chinese, right.english);
-  });
-  for (const LexiconEntry& entry : sorted) text += fmt::format("{}\t{}\t{:.6g}\n", entry.chinese, entry.english, entry.strength);
+  std::vector<LexiconEntry> entries;
+  entries.reserve(lexicon.size());
+  for (std::size_t index = 0; index < lexicon.size(); ++index) entries.push_back(lexicon.entry(index));
+  if (order == LexiconOrder::sorted) {
+    std::sort(entries.begin(), entries.end(), [](const LexiconEntry& left, const LexiconEntry& right) {
+      return std::tie(left.chinese, left.english) < std::tie(right.chinese, right.english);
+    });
+  }
+  auto out = std::back_inserter(text);
+  for (const LexiconEntry& entry : entries) {
+    text.append(entry.chinese).append(1, '\t').append(entry.english).append(1, '\t');
+    // A dictionary's entries have strength 1, which {:.6g} writes "1":
+    // formatting it was most of writing a dictionary out.
+    if (entry.strength == 1.0) {
+      text += '1';
+    } else {
+      fmt::format_to(out, "{:.6g}", entry.strength);
+    }
+    text += '\n';
+  }
   return text;
 }
 

@@ -187,7 +187,7 @@ AlignOptions batch_alignment(const std::vector<batch::DocumentPair>& whole_list,
     if (!lexicon_settings.save_lexicon.empty()) {
       write_output(storage, OutputKind::lexicon, lexicon_settings.save_lexicon, lexicon::write_lexicon(step.to_save));
     }
-    storage.replace(WorkFile::lexicon, lexicon::write_lexicon(step.known));
+    storage.replace(WorkFile::lexicon, lexicon::write_lexicon(step.known, lexicon::LexiconOrder::as_added));
   }
   std::string text;
   {
