@@ -122,15 +122,23 @@ std::vector<std::string> english_content_words(std::string_view text) {
   return words;
 }
 
-void english_content_words(std::string_view text, std::vector<std::string>& words) {
-  words.clear();
+void english_tokens(std::string_view text, std::vector<std::string_view>& tokens) {
+  tokens.clear();
   std::size_t position = 0;
   while (position < text.size()) {
     while (position < text.size() && !is_word_byte(text[position])) ++position;
     const std::size_t begin = position;
     while (position < text.size() && is_word_byte(text[position])) ++position;
-    if (position == begin) continue;
-    std::string word = normalize_english_word(text.substr(begin, position - begin));
+    if (position > begin) tokens.push_back(text.substr(begin, position - begin));
+  }
+}
+
+void english_content_words(std::string_view text, std::vector<std::string>& words) {
+  words.clear();
+  thread_local std::vector<std::string_view> tokens;
+  english_tokens(text, tokens);
+  for (const std::string_view token : tokens) {
+    std::string word = normalize_english_word(token);
     if (!word.empty()) words.push_back(std::move(word));
   }
 }

@@ -18,6 +18,10 @@ std::vector<std::string> english_content_words(std::string_view text);
 // reading CC-CEDICT split ~400,000 senses, each into a new vector.
 void english_content_words(std::string_view text, std::vector<std::string>& words);
 
+// The words of `text` as written, before normalization, into `tokens`
+// (cleared first): what english_content_words normalizes one by one.
+void english_tokens(std::string_view text, std::vector<std::string_view>& tokens);
+
 // The normal form of one word (already split, any case); empty for a stop
 // word or a word without letters.
 std::string normalize_english_word(std::string_view word);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <iterator>
+#include <unordered_map>
 
 #include <algorithm>
 #include <charconv>
@@ -45,7 +46,10 @@ void Lexicon::add(std::string_view chinese, std::string_view english, double str
 }
 
 void Lexicon::add(std::uint32_t chinese_id, std::string_view english, double strength) {
-  const std::uint32_t english_id = words_.intern(english);
+  add_ids(chinese_id, words_.intern(english), strength);
+}
+
+void Lexicon::add_ids(std::uint32_t chinese_id, std::uint32_t english_id, double strength) {
   const std::uint32_t found = find(chinese_id, english_id);
   if (found != IdIndex::kAbsent) {
     pairs_[found].strength = std::max(pairs_[found].strength, strength);
@@ -158,16 +162,44 @@ std::string_view without_parentheses(std::string_view sense, std::string& kept) 
 // (README, "Lexical evidence").
 // `headword_id` is interned on the first pair (IdIndex::kAbsent before);
 // `words` is scratch space.
+// The lexicon ids of English words as CC-CEDICT writes them: its ~400,000
+// senses repeat a few tens of thousands of words, and normalizing and
+// interning each occurrence was half of reading the dictionary.
+class EnglishIds {
+ public:
+  static constexpr std::uint32_t kNoWord = IdIndex::kAbsent;  // a stop word, or no letters
+  std::uint32_t operator()(Lexicon& lexicon, std::string_view token) {
+    const auto found = ids_.find(token);
+    if (found != ids_.end()) return found->second;
+    const std::string word = normalize_english_word(token);
+    const std::uint32_t id = word.empty() ? kNoWord : lexicon.intern(word);
+    ids_.emplace(std::string(token), id);
+    return id;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
+};
+
 void add_translations(Lexicon& lexicon, std::string_view headword, std::uint32_t& headword_id, std::string_view sense,
-                      std::vector<std::string>& words) {
+                      EnglishIds& english_ids, std::vector<std::string_view>& tokens, std::vector<std::uint32_t>& words) {
   constexpr std::size_t kMaxTranslationWords = 2;
   while (!sense.empty()) {
     const std::size_t end = std::min(sense.find(';'), sense.size());
-    english_content_words(sense.substr(0, end), words);
+    english_tokens(sense.substr(0, end), tokens);
+    words.clear();
+    for (const std::string_view token : tokens) {
+      const std::uint32_t id = english_ids(lexicon, token);
+      if (id != EnglishIds::kNoWord) words.push_back(id);
+    }
     if (words.size() <= kMaxTranslationWords) {
-      for (const auto& word : words) {
+      for (const std::uint32_t word : words) {
         if (headword_id == IdIndex::kAbsent) headword_id = lexicon.intern(headword);
-        lexicon.add(headword_id, word);
+        lexicon.add_ids(headword_id, word);
       }
     }
     sense.remove_prefix(std::min(end + 1, sense.size()));
@@ -180,8 +212,10 @@ Lexicon read_cc_cedict(std::string_view text, std::string_view source) {
   Lexicon lexicon;
   // CC-CEDICT gives about three content words per entry line.
   lexicon.reserve(3 * static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-  std::string kept;                // scratch space of without_parentheses
-  std::vector<std::string> words;  // and of add_translations
+  std::string kept;  // scratch space of without_parentheses
+  EnglishIds english_ids;
+  std::vector<std::string_view> tokens;  // scratch space of add_translations
+  std::vector<std::uint32_t> words;
   for_each_entry_line(text, [&](const Line& line) {
     const std::size_t traditional_end = line.text.find(' ');
     if (traditional_end == std::string_view::npos) fail(source, line, "expected 'traditional simplified [pinyin] /sense/'");
@@ -203,7 +237,7 @@ Lexicon read_cc_cedict(std::string_view text, std::string_view source) {
       const std::string_view sense = trim(senses.substr(sense_begin, sense_end - sense_begin));
       sense_begin = sense_end + 1;
       if (is_reference_sense(sense)) continue;
-      add_translations(lexicon, simplified, headword_id, without_parentheses(sense, kept), words);
+      add_translations(lexicon, simplified, headword_id, without_parentheses(sense, kept), english_ids, tokens, words);
     }
   });
   return lexicon;

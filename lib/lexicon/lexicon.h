@@ -97,6 +97,8 @@ class Lexicon {
   // words: the headword is then hashed and looked up once.
   std::uint32_t intern(std::string_view word) { return words_.intern(word); }
   void add(std::uint32_t chinese_id, std::string_view english, double strength = 1.0);
+  // By two interned ids (intern()).
+  void add_ids(std::uint32_t chinese_id, std::uint32_t english_id, double strength = 1.0);
   void add_all(const Lexicon& other);
   void reserve(std::size_t entries);
 
