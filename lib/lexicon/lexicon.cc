@@ -27,6 +27,20 @@ std::uint32_t WordTable::intern(std::string_view word) {
   return id;
 }
 
+bool WordTable::assign(std::string text, std::vector<std::uint32_t> begins) {
+  text_ = std::move(text);
+  begins_ = std::move(begins);
+  index_ = IdIndex();
+  index_.reserve(size(), [this](std::uint32_t id) { return hash_of(id); });
+  for (std::uint32_t id = 0; id < size(); ++id) {
+    const std::size_t hash = hash_of(id);
+    if (index_.find(hash, [&](std::uint32_t other) { return word(other) == word(id); }) != IdIndex::kAbsent)
+      return false;
+    index_.insert(hash, id, [this](std::uint32_t other) { return hash_of(other); });
+  }
+  return true;
+}
+
 void WordTable::reserve(std::size_t words) {
   begins_.reserve(words + 1);
   index_.reserve(words, [this](std::uint32_t id) { return hash_of(id); });
@@ -58,6 +72,23 @@ void Lexicon::add_ids(std::uint32_t chinese_id, std::uint32_t english_id, double
   pairs_.push_back({chinese_id, english_id, strength});
   index_.insert(pair_hash(chinese_id, english_id), static_cast<std::uint32_t>(pairs_.size() - 1),
                 [this](std::uint32_t id) { return pair_hash(pairs_[id].chinese, pairs_[id].english); });
+}
+
+std::optional<Lexicon> Lexicon::from_parts(std::string text, std::vector<std::uint32_t> begins,
+                                           std::span<const EntryIds> entries) {
+  if (begins.empty() || begins.front() != 0 || begins.back() != text.size()) return std::nullopt;
+  if (!std::is_sorted(begins.begin(), begins.end())) return std::nullopt;
+  const std::size_t words = begins.size() - 1;
+  Lexicon lexicon;
+  if (!lexicon.words_.assign(std::move(text), std::move(begins))) return std::nullopt;
+  lexicon.reserve(entries.size());
+  for (const EntryIds& entry : entries) {
+    if (entry.chinese >= words || entry.english >= words || !(entry.strength > 0.0 && entry.strength <= 1.0))
+      return std::nullopt;
+    if (lexicon.find(entry.chinese, entry.english) != IdIndex::kAbsent) return std::nullopt;
+    lexicon.add_ids(entry.chinese, entry.english, entry.strength);
+  }
+  return lexicon;
 }
 
 void Lexicon::reserve(std::size_t entries) {

@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +76,9 @@ class IdIndex {
 // Words of both languages, each stored once, back to back in one string.
 class WordTable {
  public:
+  // A table of the words of `text` split at `begins` (Lexicon::from_parts
+  // checks them); false if a word is there twice.
+  bool assign(std::string text, std::vector<std::uint32_t> begins);
   std::uint32_t intern(std::string_view word);
   std::uint32_t find(std::string_view word) const;  // IdIndex::kAbsent when absent
   std::string_view word(std::uint32_t id) const {
@@ -121,6 +126,13 @@ class Lexicon {
     return {pair.chinese, pair.english, pair.strength};
   }
   std::size_t word_count() const noexcept { return words_.size(); }
+  // A lexicon from the parts word_count(), word() and entry_ids() give:
+  // word id's text is text[begins[id], begins[id + 1]), the entries by word
+  // ids in order. Empty when the parts do not make a lexicon (begins out of
+  // order or past the text, a word or pair twice, an id past the words, a
+  // strength outside (0, 1]): read_lexicon_image checks bytes with it.
+  static std::optional<Lexicon> from_parts(std::string text, std::vector<std::uint32_t> begins,
+                                           std::span<const EntryIds> entries);
   std::string_view word(std::uint32_t id) const { return words_.word(id); }
   // The strength of a pair, 0 when absent.
   double strength(std::string_view chinese, std::string_view english) const;

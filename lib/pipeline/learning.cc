@@ -1,15 +1,27 @@
 #include "pipeline/learning.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <system_error>
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include "batch/shard.h"
 #include "core/error.h"
+#include "core/hash.h"
 #include "lexicon/corpus_learning.h"
 #include "lexicon/learning.h"
+#include "lexicon/lexicon_image.h"
 #include "pipeline/ordered_pool.h"
 
 namespace untm::pipeline {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -130,11 +142,96 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
 
 }  // namespace
 
+namespace {
+
+// The key of a dictionary file as it is now: its absolute path, size and
+// modification time (the file is not read to tell whether it changed).
+// None for a file below kMinCompiledDictionaryBytes.
+std::optional<std::uint64_t> dictionary_key(const std::string& name) {
+  std::error_code error;
+  const fs::path path = fs::absolute(name, error);
+  if (error) return std::nullopt;
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (error || size < kMinCompiledDictionaryBytes) return std::nullopt;
+  const fs::file_time_type modified = fs::last_write_time(path, error);
+  if (error) return std::nullopt;
+  Fnv1a64 hash;
+  hash.add(path.lexically_normal().string());
+  hash.add(fmt::format("\n{}\n{}", size, modified.time_since_epoch().count()));
+  return hash.value();
+}
+
+// Writes `bytes` to `path` by a temporary file renamed over it, so that a
+// reader never sees a part; false on any failure, leaving no file behind.
+bool write_whole(const fs::path& path, const std::string& bytes) {
+  std::error_code error;
+  fs::create_directories(path.parent_path(), error);
+  if (error) return false;
+  const fs::path temporary = path.string() + fmt::format(".{}.tmp", static_cast<long>(getpid()));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      fs::remove(temporary, error);
+      return false;
+    }
+  }
+  fs::rename(temporary, path, error);
+  if (error) fs::remove(temporary, error);
+  return !error;
+}
+
+// Removes all but the kKeptCompiledDictionaries newest images of `folder`:
+// each edit of a dictionary makes a new one.
+void prune_images(const fs::path& folder) {
+  std::error_code error;
+  std::vector<std::pair<fs::file_time_type, fs::path>> images;
+  for (fs::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error)) {
+    if (entry->path().extension() != ".lexicon") continue;
+    std::error_code time_error;
+    const fs::file_time_type modified = entry->last_write_time(time_error);
+    if (!time_error) images.emplace_back(modified, entry->path());
+  }
+  if (images.size() <= kKeptCompiledDictionaries) return;
+  std::sort(images.begin(), images.end(), [](const auto& left, const auto& right) { return left.first > right.first; });
+  for (std::size_t old = kKeptCompiledDictionaries; old < images.size(); ++old) fs::remove(images[old].second, error);
+}
+
+std::optional<std::string> read_whole(const fs::path& path) {
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (error) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return std::nullopt;
+  return bytes;
+}
+
+}  // namespace
+
+lexicon::Lexicon load_dictionary(const LexiconSettings& settings, const ReadNamed& read) {
+  const std::optional<std::uint64_t> key =
+      settings.compiled_folder.empty() ? std::nullopt : dictionary_key(settings.dictionary);
+  if (!key) return lexicon::read_dictionary(read(settings.dictionary), settings.dictionary);
+  const fs::path image_path = fs::path(settings.compiled_folder) / fmt::format("{:016x}.lexicon", *key);
+  if (const std::optional<std::string> image = read_whole(image_path)) {
+    if (std::optional<lexicon::Lexicon> compiled = lexicon::read_lexicon_image(*image, *key)) return std::move(*compiled);
+  }
+  lexicon::Lexicon dictionary = lexicon::read_dictionary(read(settings.dictionary), settings.dictionary);
+  std::error_code error;
+  if (!fs::equivalent(image_path, settings.dictionary, error) &&
+      write_whole(image_path, lexicon::write_lexicon_image(dictionary, *key))) {
+    prune_images(image_path.parent_path());
+  }
+  return dictionary;
+}
+
 LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& read, std::size_t document_count,
                              const SplitPairSource& documents, const AlignOptions& first_pass, unsigned threads,
                              LearningObserver* observer) {
   LexiconStep step;
-  if (!settings.dictionary.empty()) step.known = lexicon::read_dictionary(read(settings.dictionary), settings.dictionary);
+  if (!settings.dictionary.empty()) step.known = load_dictionary(settings, read);
   if (!settings.lexicon.empty()) step.to_save = lexicon::read_lexicon(read(settings.lexicon), settings.lexicon);
   step.known.add_all(step.to_save);
   if (!settings.learn) return step;

@@ -46,8 +46,21 @@ struct LexiconStep {
   std::vector<Link> first_pass_links;
 };
 
-// Loads settings.dictionary and settings.lexicon by name through `read` and, unless
-// settings.learn is off, learns over settings.sample_documents documents
+// The dictionary settings.dictionary names, read through `read`; with
+// settings.compiled_folder, from its compiled image there when one matches
+// the file as it is now (same absolute path, size and modification time),
+// else read and then compiled there for the next run. The image is a cache:
+// one that is missing, damaged or for another file is compiled again, and
+// a folder that cannot be written costs only the next run's time.
+// Dictionaries smaller than this are read as text every time (compiling
+// one saves little, and leaves a file per dictionary), and the folder keeps
+// the images of the last kKeptCompiledDictionaries dictionaries compiled.
+inline constexpr std::uintmax_t kMinCompiledDictionaryBytes = std::uintmax_t{1} << 20;
+inline constexpr std::size_t kKeptCompiledDictionaries = 4;
+lexicon::Lexicon load_dictionary(const LexiconSettings& settings, const ReadNamed& read);
+
+// Loads settings.dictionary (load_dictionary) and settings.lexicon by name
+// through `read` and, unless settings.learn is off, learns over settings.sample_documents documents
 // spread over [0, document_count) (batch::spread_sample) on `threads` threads,
 // pass 1 aligning with `first_pass`. `observer` may be null.
 LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& read, std::size_t document_count,

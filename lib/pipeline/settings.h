@@ -34,6 +34,10 @@ struct LexiconSettings {
   // IBM Model 1 trains on (lexicon::CorpusLearningOptions::max_training_pairs).
   std::size_t training_pairs = 20000;
   double lexical_weight = lexicon::LexicalEvidenceOptions{}.weight;  // nats per covered word
+  // Where dictionaries are kept compiled (lexicon_image.h), one file per
+  // dictionary file as it is; empty: compiled on every run. A cache, not a
+  // setting of the output: fields() leaves it out.
+  std::string compiled_folder;
 
   std::vector<SettingField> fields() const;
 };

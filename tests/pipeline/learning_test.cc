@@ -3,9 +3,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
+#include <unistd.h>
+
 #include "core/error.h"
+#include "lexicon/lexicon.h"
 #include "pipeline/pair_job.h"
 
 using namespace untm;
@@ -120,4 +127,116 @@ TEST_CASE("pass 1 stops once its documents gave the training budget of sentence 
     CHECK(budget.pairs == 5 * per_document);
     CHECK(budget.trained_on == 5 * per_document);
   }
+}
+
+namespace {
+namespace fs = std::filesystem;
+
+// A CC-CEDICT file past kMinCompiledDictionaryBytes: `entries` made-up
+// headwords, each with two senses, `variant` in every English word.
+std::string big_dictionary(std::size_t entries, const std::string& variant) {
+  std::string text = "# CC-CEDICT\n";
+  for (std::size_t entry = 0; entry < entries; ++entry) {
+    const std::string word = "词" + std::to_string(entry);
+    text += word + " " + word + " [ci2] /" + variant + "word" + std::to_string(entry) + "/" + variant + "thing" +
+            std::to_string(entry % 97) + "/\n";
+  }
+  return text;
+}
+
+struct CompiledFolder {
+  fs::path root = fs::temp_directory_path() / ("untm-compiled-test-" + std::to_string(::getpid()));
+  CompiledFolder() { fs::create_directories(root); }
+  ~CompiledFolder() { fs::remove_all(root); }
+  std::size_t images() const {
+    std::size_t count = 0;
+    if (!fs::exists(root / "compiled")) return 0;
+    for (const auto& entry : fs::directory_iterator(root / "compiled")) count += entry.path().extension() == ".lexicon";
+    return count;
+  }
+};
+
+void write_file(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+bool same_entries(const lexicon::Lexicon& left, const lexicon::Lexicon& right) {
+  if (left.size() != right.size()) return false;
+  for (std::size_t index = 0; index < left.size(); ++index)
+    if (!(left.entry(index) == right.entry(index))) return false;
+  return true;
+}
+}  // namespace
+
+TEST_CASE("a dictionary is read once and then from its compiled image, until the file changes", "[pipeline]") {
+  CompiledFolder folder;
+  const fs::path dictionary = folder.root / "cedict_ts.u8";
+  write_file(dictionary, big_dictionary(40000, ""));
+  REQUIRE(fs::file_size(dictionary) >= kMinCompiledDictionaryBytes);
+  std::size_t reads = 0;
+  const ReadNamed read = [&reads](const std::string& name) {
+    ++reads;
+    std::ifstream in(name, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  LexiconSettings settings;
+  settings.dictionary = dictionary.string();
+  const lexicon::Lexicon text = lexicon::read_dictionary(read(settings.dictionary), settings.dictionary);
+  reads = 0;
+  settings.compiled_folder = (folder.root / "compiled").string();
+
+  CHECK(same_entries(load_dictionary(settings, read), text));
+  CHECK(reads == 1);
+  CHECK(folder.images() == 1);
+  CHECK(same_entries(load_dictionary(settings, read), text));
+  CHECK(reads == 1);  // the image served
+
+  SECTION("a damaged image is compiled again") {
+    const fs::path image = fs::directory_iterator(folder.root / "compiled")->path();
+    const auto size = fs::file_size(image);
+    fs::resize_file(image, size / 2);
+    CHECK(same_entries(load_dictionary(settings, read), text));
+    CHECK(reads == 2);
+    CHECK(fs::file_size(image) == size);
+    CHECK(same_entries(load_dictionary(settings, read), text));
+    CHECK(reads == 2);
+  }
+  SECTION("an edited dictionary is read again, and only the newest images are kept") {
+    for (std::size_t edit = 1; edit <= kKeptCompiledDictionaries + 1; ++edit) {
+      const std::string variant = "v" + std::to_string(edit);
+      write_file(dictionary, big_dictionary(40000, variant));
+      fs::last_write_time(dictionary, fs::last_write_time(dictionary) + std::chrono::seconds(edit));
+      const lexicon::Lexicon edited = load_dictionary(settings, read);
+      CHECK(reads == 1 + edit);
+      CHECK(edited.strength("词7", variant + "word7") == 1.0);
+      CHECK(edited.strength("词7", "word7") == 0.0);
+    }
+    CHECK(folder.images() == kKeptCompiledDictionaries);
+  }
+  SECTION("a folder that cannot be made costs only the time") {
+    write_file(folder.root / "a-file", "");
+    settings.compiled_folder = (folder.root / "a-file" / "compiled").string();
+    CHECK(same_entries(load_dictionary(settings, read), text));
+    CHECK(same_entries(load_dictionary(settings, read), text));
+    CHECK(reads == 3);
+  }
+}
+
+TEST_CASE("a small dictionary is read as text every time and leaves no image", "[pipeline]") {
+  CompiledFolder folder;
+  const fs::path dictionary = folder.root / "small.u8";
+  write_file(dictionary, big_dictionary(100, ""));
+  LexiconSettings settings;
+  settings.dictionary = dictionary.string();
+  settings.compiled_folder = (folder.root / "compiled").string();
+  std::size_t reads = 0;
+  const ReadNamed read = [&reads](const std::string& name) {
+    ++reads;
+    std::ifstream in(name, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  CHECK(load_dictionary(settings, read).strength("词7", "word7") == 1.0);
+  CHECK(load_dictionary(settings, read).size() == 200);
+  CHECK(reads == 2);
+  CHECK(folder.images() == 0);
 }

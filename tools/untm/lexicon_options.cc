@@ -98,6 +98,8 @@ void choose_dictionary(pipeline::LexiconSettings& settings, const DictionaryChoi
     if (!settings.dictionary.empty()) throw UsageError("--dictionary and --no-dictionary contradict each other");
     return;
   }
+  if (const auto cache = base_folder(std::getenv, "XDG_CACHE_HOME", ".cache"))
+    settings.compiled_folder = (*cache / "untm" / "compiled").string();
   if (!settings.dictionary.empty()) return;
   if (const auto found = find_default_dictionary()) {
     settings.dictionary = found->string();

@@ -50,6 +50,8 @@ std::optional<std::filesystem::path> find_default_dictionary(const Environment& 
 // After parsing: with neither --dictionary nor --no-dictionary, sets
 // settings.dictionary to the default dictionary if there is one. Without
 // one, and with `notice`, prints one line on stderr saying how to get it.
+// Dictionaries are kept compiled in ${XDG_CACHE_HOME:-~/.cache}/untm/compiled
+// (settings.compiled_folder).
 void choose_dictionary(pipeline::LexiconSettings& settings, const DictionaryChoice& choice, bool notice);
 
 // The one-line notice printed when no dictionary is found.
