@@ -328,17 +328,15 @@ Lexicon read_lexicon(std::string_view text, std::string_view source) {
   return lexicon;
 }
 
-std::string write_lexicon(const Lexicon& lexicon, LexiconOrder order) {
+std::string write_lexicon(const Lexicon& lexicon) {
   std::string text(kLexiconHeader);
   text += "\n# chinese<TAB>english (normal form)<TAB>strength in (0, 1]\n";
   std::vector<LexiconEntry> entries;
   entries.reserve(lexicon.size());
   for (std::size_t index = 0; index < lexicon.size(); ++index) entries.push_back(lexicon.entry(index));
-  if (order == LexiconOrder::sorted) {
-    std::sort(entries.begin(), entries.end(), [](const LexiconEntry& left, const LexiconEntry& right) {
-      return std::tie(left.chinese, left.english) < std::tie(right.chinese, right.english);
-    });
-  }
+  std::sort(entries.begin(), entries.end(), [](const LexiconEntry& left, const LexiconEntry& right) {
+    return std::tie(left.chinese, left.english) < std::tie(right.chinese, right.english);
+  });
   auto out = std::back_inserter(text);
   for (const LexiconEntry& entry : entries) {
     text.append(entry.chinese).append(1, '\t').append(entry.english).append(1, '\t');

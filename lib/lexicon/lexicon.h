@@ -175,11 +175,8 @@ Lexicon read_dictionary(std::string_view text, std::string_view source);
 // untm's own lexicon file (--save-lexicon / --lexicon): a header line
 // `# untm lexicon 1`, then `chinese<TAB>english<TAB>strength` lines.
 Lexicon read_lexicon(std::string_view text, std::string_view source);
-// The order of write_lexicon's lines: sorted by Chinese then English (a
-// lexicon for people and for other runs), or the order the entries were
-// added (a work file read back by the same program: as reproducible, and
-// sorting a dictionary's 120k entries was 5% of a small batch).
-enum class LexiconOrder { sorted, as_added };
-std::string write_lexicon(const Lexicon& lexicon, LexiconOrder order = LexiconOrder::sorted);
+// Sorted by Chinese then English, so that the same lexicon always makes the
+// same file.
+std::string write_lexicon(const Lexicon& lexicon);
 
 }  // namespace untm::lexicon

@@ -205,6 +205,36 @@ TEST_CASE("a torn journal record is cut off and its document aligned again", "[p
   CHECK(bundle_ids(storage.outputs.at("bundle:")) == std::vector<std::string>{"a", "b", "c"});
 }
 
+TEST_CASE("a resume reads the text lexicon work file an earlier untm left, as it does the image", "[pipeline][batch]") {
+  // A saved lexicon whose strengths text writes exactly: the work file holds
+  // the same entries in the same order, as an image or as that text.
+  const std::string saved = "# untm lexicon 1\n会议\tmeeting\t1\n议程\tagenda\t0.5\n";
+  BatchSettings settings = presplit_settings();
+  settings.lexicon.lexicon = "saved.lexicon";
+  MemoryStorage whole;
+  whole.inputs["saved.lexicon"] = saved;
+  const auto list = add_documents(whole);
+  SilentObserver observer;
+  run_batch_job(list, list, {}, settings, fixed_date_run(1), whole, observer);
+
+  MemoryStorage storage;
+  storage.inputs["saved.lexicon"] = saved;
+  kill_batch(storage, 1, settings);
+  REQUIRE(storage.work.count(WorkFile::lexicon) == 1);
+  CHECK(storage.work.at(WorkFile::lexicon).find("untm-lexicon-image") == 0);
+  storage.work[WorkFile::lexicon] = saved;
+  BatchRun resume = fixed_date_run(1);
+  resume.resume = true;
+  const BatchSummary summary = run_batch_job(list, list, {}, settings, resume, storage, observer);
+  CHECK(summary.resumed == 1);
+  CHECK(storage.outputs.at("bundle:") == whole.outputs.at("bundle:"));
+  // And the lexicon mattered: without it the bundle differs.
+  MemoryStorage plain;
+  add_documents(plain);
+  run_batch_job(list, list, {}, presplit_settings(), fixed_date_run(1), plain, observer);
+  CHECK(plain.outputs.at("bundle:") != whole.outputs.at("bundle:"));
+}
+
 TEST_CASE("a resume with another srclang, or another date, is refused", "[pipeline][batch]") {
   MemoryStorage storage;
   kill_batch(storage, 1, presplit_settings());
