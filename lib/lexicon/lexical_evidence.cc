@@ -315,35 +315,25 @@ constexpr std::size_t kMaxWindow = 256;
 
 class LexicalEvidence final : public LinkEvidence {
  public:
-  LexicalEvidence(std::shared_ptr<const LexicalModel> model, LexicalEvidenceOptions options,
-                  std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
-                  std::vector<std::size_t> expected_english)
-      : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
-        expected_english_(std::move(expected_english)), chinese_chance_(flat_chance(chinese_)),
-        english_chance_(flat_chance(english_)), chinese_sentence_count_(chinese_.size()),
-        english_sentence_count_(english_.size()) {
-    memo_type_.fill(-1);
-    memo_on_ = chinese_.size() * memo_row_size() * sizeof(float) <= options_.memo_max_bytes;
-    lay_out_windows();
-  }
-
   // The paragraph stage's term (for_groups): chinese_ and english_ hold
-  // whole groups, and cost() finds a link's groups by its sentences.
+  // whole groups, and cost() finds a link's groups by its sentences. Empty:
+  // the term of sentences.
   struct Grouped {
     std::vector<std::uint32_t> chinese_group_at;  // group_at_sentences
     std::vector<std::uint32_t> english_group_at;
   };
   LexicalEvidence(std::shared_ptr<const LexicalModel> model, LexicalEvidenceOptions options,
-                  std::vector<SentenceWords> chinese_groups, std::vector<SentenceWords> english_groups,
-                  std::vector<std::size_t> expected_english, Grouped grouped)
-      : model_(std::move(model)), options_(options), chinese_(std::move(chinese_groups)),
-        english_(std::move(english_groups)), expected_english_(std::move(expected_english)),
-        chinese_chance_(flat_chance(chinese_)), english_chance_(flat_chance(english_)),
-        chinese_sentence_count_(grouped.chinese_group_at.size() - 1),
-        english_sentence_count_(grouped.english_group_at.size() - 1), grouped_(true),
+                  std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
+                  std::vector<std::size_t> expected_english, Grouped grouped = {})
+      : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
+        expected_english_(std::move(expected_english)), chinese_chance_(flat_chance(chinese_)),
+        english_chance_(flat_chance(english_)), grouped_(!grouped.chinese_group_at.empty()),
         chinese_group_at_(std::move(grouped.chinese_group_at)), english_group_at_(std::move(grouped.english_group_at)) {
+    chinese_sentence_count_ = grouped_ ? chinese_group_at_.size() - 1 : chinese_.size();
+    english_sentence_count_ = grouped_ ? english_group_at_.size() - 1 : english_.size();
     memo_type_.fill(-1);
     memo_on_ = chinese_.size() * memo_row_size() * sizeof(float) <= options_.memo_max_bytes;
+    if (!grouped_) lay_out_windows();
   }
 
   std::unique_ptr<LinkEvidence> for_groups(std::span<const std::size_t> first_group_begin,
