@@ -52,8 +52,11 @@ BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& blo
   // No wider than the block: a batch aligns hundreds of small blocks (its
   // paragraph groups), and clearing a full window for each was 2% of it.
   window_.resize(std::min(kFirstWindow, std::bit_ceil(second_prefix_.size())));
+  sentence_units_ = first.sentence_begin.back() == first.size() && second.sentence_begin.back() == second.size();
   for (std::size_t t = 0; t < model.types.size() && t < kMaxLinkTypes; ++t) {
     const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
+    first_counts_[t] = static_cast<std::uint8_t>(std::min<std::size_t>(a, 255));
+    second_counts_[t] = static_cast<std::uint8_t>(std::min<std::size_t>(b, 255));
     type_priors_[t] = prior_cost(a, b);
     if (a == 0 || b == 0 || a > max_first_count_ || b > max_second_count_) priced_in_full_ |= 1u << t;
   }
@@ -159,34 +162,45 @@ void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkTy
     ++count;
   });
   model_.length.scaled_costs(first_lengths.data(), second_lengths.data(), count, length_costs.data());
+  // Each type's total before its prior, by type (the evidence terms add to
+  // it in the order cost() adds them).
+  std::array<double, kMaxLinkTypes> totals;
   if (!use_anchors_) {
+    for (std::size_t k = 0; k < count; ++k) totals[order[k]] = length_costs[k];
+  } else {
+    if (i != summarised_row_) summarise_row(i);
+    const LinkAnchors::SideSummary* second_sides = column.sides.data();
+    // Most links join units without anchors: no_anchor_cost and the row's
+    // clause cost, the sums anchor_terms() makes.
+    const std::uint32_t anchored = priced_in_full_ | row_anchored_ | column.anchored;
+    const double no_anchor_cost = anchors_.no_anchor_cost();
     for (std::size_t k = 0; k < count; ++k) {
-      const std::size_t t = order[k];
+      const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
       double total = length_costs[k];
-      if (!evidence_.empty()) total = evidence_terms(total, i - types[t].first_count, types[t].first_count,
-                                                     j - types[t].second_count, types[t].second_count);
-      out[t] = type_priors_[t] + total;
+      if ((anchored >> t & 1u) == 0) {
+        total += no_anchor_cost;
+        total = clause_side_ == ClauseSide::first ? total + row_clause_[t] : clause_terms(total, i - a, a, j - b, b);
+      } else {
+        total = summarised_anchor_terms(total, i, a, j, b, second_sides);
+      }
+      totals[t] = total;
     }
-    return;
   }
-  if (i != summarised_row_) summarise_row(i);
-  const LinkAnchors::SideSummary* second_sides = column.sides.data();
-  // Most links join units without anchors: no_anchor_cost and the row's
-  // clause cost, the sums anchor_terms() makes.
-  const std::uint32_t anchored = priced_in_full_ | row_anchored_ | column.anchored;
-  const double no_anchor_cost = anchors_.no_anchor_cost();
-  for (std::size_t k = 0; k < count; ++k) {
-    const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
-    double total = length_costs[k];
-    if ((anchored >> t & 1u) == 0) {
-      total += no_anchor_cost;
-      total = clause_side_ == ClauseSide::first ? total + row_clause_[t] : clause_terms(total, i - a, a, j - b, b);
+  if (!evidence_.empty()) {
+    if (sentence_units_) {
+      // Units are sentences: each term prices the cell's links at once.
+      for (const auto& term : evidence_) {
+        term->add_cell_costs(block_.first_begin + i, block_.second_begin + j, first_counts_.data(),
+                             second_counts_.data(), wanted, totals.data());
+      }
     } else {
-      total = summarised_anchor_terms(total, i, a, j, b, second_sides);
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
+        totals[t] = evidence_terms(totals[t], i - a, a, j - b, b);
+      }
     }
-    if (!evidence_.empty()) total = evidence_terms(total, i - a, a, j - b, b);
-    out[t] = type_priors_[t] + total;
   }
+  for (std::size_t k = 0; k < count; ++k) out[order[k]] = type_priors_[order[k]] + totals[order[k]];
 }
 
 double BlockCosts::summarised_anchor_terms(double total, std::size_t i, std::size_t a, std::size_t j, std::size_t b,

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstdlib>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -262,25 +265,26 @@ class Closure {
 // search goes down its rows, one page fault per 4 kB page (each 5 us on the
 // test machine, which made the first touch a quarter of the cost function's
 // time). On Linux a large memo is mapped on its own and asks for huge pages,
-// one fault per 2 MB; the table is written whole, so resident memory stays
-// the same. A small one (batch documents) comes from the heap: a huge page
-// would be mostly empty.
+// one fault per 2 MB. A small one (batch documents) comes from the heap: a
+// huge page would be mostly empty. Either way it starts as zeros (the
+// memo's "not yet computed"), which a fresh mapping is without writing.
 class MemoTable {
  public:
   MemoTable() = default;
-  explicit MemoTable(std::size_t floats) {
+  explicit MemoTable(std::size_t cells) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     constexpr std::size_t kHugePage = std::size_t{2} << 20;
-    if (floats * sizeof(float) >= 4 * kHugePage) {
-      mapped_bytes_ = (floats * sizeof(float) + kHugePage - 1) / kHugePage * kHugePage;
+    if (cells * sizeof(std::uint32_t) >= 4 * kHugePage) {
+      mapped_bytes_ = (cells * sizeof(std::uint32_t) + kHugePage - 1) / kHugePage * kHugePage;
       void* mapped = mmap(nullptr, mapped_bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (mapped == MAP_FAILED) throw std::bad_alloc();
       madvise(mapped, mapped_bytes_, MADV_HUGEPAGE);  // a hint: without it, pages of 4 kB
-      data_ = static_cast<float*>(mapped);
+      data_ = static_cast<std::uint32_t*>(mapped);
       return;
     }
 #endif
-    data_ = new float[floats];  // not value-initialized: pages are touched where the search goes
+    data_ = static_cast<std::uint32_t*>(std::calloc(std::max<std::size_t>(cells, 1), sizeof(std::uint32_t)));
+    if (data_ == nullptr) throw std::bad_alloc();
   }
   MemoTable(const MemoTable&) = delete;
   MemoTable& operator=(const MemoTable&) = delete;
@@ -297,15 +301,21 @@ class MemoTable {
       return;
     }
 #endif
-    delete[] data_;
+    std::free(data_);
   }
-  float* get() const { return data_; }
+  std::uint32_t* get() const { return data_; }
   bool empty() const { return data_ == nullptr; }
 
  private:
-  float* data_ = nullptr;
+  std::uint32_t* data_ = nullptr;
   std::size_t mapped_bytes_ = 0;  // 0: from the heap
 };
+
+// A remembered cost in a memo cell: the bits of the float, inverted, so
+// that 0 (a fresh table) means none (the inverse of one NaN pattern, which
+// no cost is).
+inline std::uint32_t to_memo(double cost) { return ~std::bit_cast<std::uint32_t>(static_cast<float>(cost)); }
+inline double from_memo(std::uint32_t cell) { return std::bit_cast<float>(~cell); }
 
 // Link counts up to this are served from the cached windows; larger links
 // (not among the default link types) compute their pairs on the spot.
@@ -332,7 +342,7 @@ class LexicalEvidence final : public LinkEvidence {
     chinese_sentence_count_ = grouped_ ? chinese_group_at_.size() - 1 : chinese_.size();
     english_sentence_count_ = grouped_ ? english_group_at_.size() - 1 : english_.size();
     memo_type_.fill(-1);
-    memo_on_ = chinese_.size() * memo_row_size() * sizeof(float) <= options_.memo_max_bytes;
+    memo_on_ = (chinese_.size() + 1) * memo_row_size() * sizeof(std::uint32_t) <= options_.memo_max_bytes;
     if (!grouped_) lay_out_windows();
   }
 
@@ -371,36 +381,80 @@ class LexicalEvidence final : public LinkEvidence {
 
   double cost(std::size_t first_begin, std::size_t first_count, std::size_t second_begin,
               std::size_t second_count) const override {
-    if (first_count == 0 || second_count == 0) return 0.0;
-    const std::size_t chinese_begin = options_.first_is_chinese ? first_begin : second_begin;
-    const std::size_t chinese_count = options_.first_is_chinese ? first_count : second_count;
-    const std::size_t english_begin = options_.first_is_chinese ? second_begin : first_begin;
-    const std::size_t english_count = options_.first_is_chinese ? second_count : first_count;
-    if (chinese_begin + chinese_count > chinese_sentence_count_ || english_begin + english_count > english_sentence_count_)
-      return 0.0;
-    // Far from the expected path (the length diagonal, or the aligner's
-    // placed path: expect_path) the term says nothing (its expectation for
-    // unrelated sentences is 0, so this favours no path).
+    if (options_.first_is_chinese) return lexical_cost(first_begin, first_count, second_begin, second_count);
+    return lexical_cost(second_begin, second_count, first_begin, first_count);
+  }
+
+  // cost() of every link of the cell, read from the memo cell they share
+  // (their remembered costs side by side, where the search is), computed and
+  // remembered where missing.
+  void add_cell_costs(std::size_t first_end, std::size_t second_end, const std::uint8_t* first_counts,
+                      const std::uint8_t* second_counts, std::uint32_t wanted, double* totals) const override {
+    const std::size_t chinese_end = options_.first_is_chinese ? first_end : second_end;
+    const std::size_t english_end = options_.first_is_chinese ? second_end : first_end;
+    const std::uint8_t* chinese_counts = options_.first_is_chinese ? first_counts : second_counts;
+    const std::uint8_t* english_counts = options_.first_is_chinese ? second_counts : first_counts;
+    if (grouped_ || !memo_on_ || chinese_end > chinese_sentence_count_ || english_end > english_sentence_count_) {
+      LinkEvidence::add_cell_costs(first_end, second_end, first_counts, second_counts, wanted, totals);
+      return;
+    }
+    std::uint32_t* const cell = memo_cell(0, chinese_end, english_end);
+    for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
+      const int t = std::countr_zero(left);
+      const std::size_t chinese_count = chinese_counts[t], english_count = english_counts[t];
+      if (chinese_count == 0 || english_count == 0 || chinese_count > chinese_end || english_count > english_end)
+        continue;  // cost() is 0 (the BlockCosts of a sentence stage asks no link past the start)
+      const std::size_t chinese_begin = chinese_end - chinese_count, english_begin = english_end - english_count;
+      const int type = memo_type(chinese_count, english_count);
+      if (cell == nullptr || type < 0 || type >= static_cast<int>(kMemoTypes) ||
+          !within_band(chinese_begin, english_begin)) {
+        totals[t] += lexical_cost(chinese_begin, chinese_count, english_begin, english_count);
+        continue;
+      }
+      priced_ = true;
+      std::uint32_t& remembered = cell[type];
+      if (remembered != 0) {
+        totals[t] += from_memo(remembered);
+        continue;
+      }
+      const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_count,
+                                       english_count);
+      remembered = to_memo(cost);
+      totals[t] += cost;
+    }
+  }
+
+ private:
+  // Far from the expected path (the length diagonal, or the aligner's
+  // placed path: expect_path) the term says nothing (its expectation for
+  // unrelated sentences is 0, so this favours no path).
+  bool within_band(std::size_t chinese_begin, std::size_t english_begin) const {
     const std::size_t expected = expected_english_[chinese_begin];
     const std::size_t distance = english_begin > expected ? english_begin - expected : expected - english_begin;
-    if (distance > options_.band_half_width) return 0.0;
+    return distance <= options_.band_half_width;
+  }
 
+  double lexical_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                      std::size_t english_count) const {
+    if (chinese_count == 0 || english_count == 0) return 0.0;
+    if (chinese_begin + chinese_count > chinese_sentence_count_ || english_begin + english_count > english_sentence_count_)
+      return 0.0;
+    if (!within_band(chinese_begin, english_begin)) return 0.0;
     priced_ = true;
     if (grouped_) return group_cost(chinese_begin, chinese_count, english_begin, english_count);
     // The aligner prices the same candidates again in each of its passes
     // (EM over link-type priors, then the final one): remember them.
-    float* memo = memo_slot(chinese_begin, chinese_count, english_begin, english_count);
-    if (memo != nullptr && !std::isnan(*memo)) return *memo;
+    std::uint32_t* memo = memo_slot(chinese_begin, chinese_count, english_begin, english_count);
+    if (memo != nullptr && *memo != 0) return from_memo(*memo);
     if (memo == nullptr && memo_on_)
       return remembered_large_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_count,
                                    english_count);
     const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_count,
                                      english_count);
-    if (memo != nullptr) *memo = static_cast<float>(cost);
+    if (memo != nullptr) *memo = to_memo(cost);
     return cost;
   }
 
- private:
   // cost() at the paragraph stage: the link's groups, their pairs paired
   // once (group_pairs_), and every link's cost remembered.
   double group_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
@@ -863,47 +917,54 @@ class LexicalEvidence final : public LinkEvidence {
     return static_cast<std::uint32_t>(kept - kept_begin);
   }
 
-  // Remembered costs: for each Chinese start, the English starts of the
-  // lexical band, kMemoTypes floats each (NaN: not yet computed), one per
-  // link type in the order the types are first seen. Off for documents so
-  // long that the table would take more than options_.memo_max_bytes (the
-  // costs are then recomputed from the pair windows). Types past the first
-  // kMemoTypes (paragraph links: groups of sentences of any sizes) go to a
-  // second table of kExtraMemoTypes, made only if they come.
+  // Remembered costs, by where a link ends: for each Chinese end c, the
+  // English ends within band_half_width + kMemoReach of the English end
+  // expected there (expected_english_[c]), one cell each of kMemoTypes
+  // slots, one per link type in the order the types are first seen (see
+  // to_memo; 0: not yet computed). The links the search prices at one of
+  // its cells are one memo cell, and the cells of a row follow each other.
+  // kMemoReach covers the links whose start is within the lexical band
+  // where the expected path climbs by up to kMemoReach over a link's
+  // Chinese sentences; others are remembered apart (remembered_large_cost).
+  // Off for documents so long that the table would take more than
+  // options_.memo_max_bytes (the costs are then recomputed from the pair
+  // windows). Types past the first kMemoTypes (paragraph links: groups of
+  // sentences of any sizes) go to a second table of kExtraMemoTypes, made
+  // only if they come.
   static constexpr std::size_t kMemoTypes = LexicalEvidenceOptions::kMemoTypes;
   static constexpr std::size_t kExtraMemoTypes = 4;
-  struct MemoPart {
-    MemoTable table;
-    std::vector<std::uint8_t> row_started;
-  };
-  std::size_t memo_row_size() const { return (2 * options_.band_half_width + 1) * kMemoTypes; }
-  float* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
-                   std::size_t english_count) const {
-    if (!memo_on_ || chinese_count >= 8 || english_count >= 8) return nullptr;
+  static constexpr std::size_t kMemoReach = LexicalEvidenceOptions::kMemoReach;
+  std::size_t memo_columns() const { return LexicalEvidenceOptions::memo_columns(options_.band_half_width); }
+  std::size_t memo_row_size() const { return memo_columns() * kMemoTypes; }
+  // The memo slot of links of these counts: the first kMemoTypes count pairs
+  // seen in the first table, the next kExtraMemoTypes in the second; -1:
+  // none (counts of 8 or more, or every slot taken).
+  int memo_type(std::size_t chinese_count, std::size_t english_count) const {
+    if (chinese_count >= 8 || english_count >= 8) return -1;
     std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
-    if (type < 0) {
-      if (memo_types_used_ == kMemoTypes + kExtraMemoTypes) return nullptr;
-      type = static_cast<std::int8_t>(memo_types_used_++);
-    }
-    const bool extra = static_cast<std::size_t>(type) >= kMemoTypes;
-    const std::size_t types = extra ? kExtraMemoTypes : kMemoTypes;
-    const std::size_t row_size = (2 * options_.band_half_width + 1) * types;
-    MemoPart& part = memo_[extra ? 1 : 0];
-    if (part.table.empty()) {
-      // Not value-initialized: a large block comes as fresh pages, and only
-      // the rows the search reaches are written (and become resident).
-      part.table = MemoTable(chinese_.size() * row_size);
-      part.row_started.assign(chinese_.size(), 0);
-    }
-    float* const row = part.table.get() + chinese_begin * row_size;
-    if (part.row_started[chinese_begin] == 0) {
-      std::fill(row, row + row_size, std::numeric_limits<float>::quiet_NaN());
-      part.row_started[chinese_begin] = 1;
-    }
-    // cost() only gets here within band_half_width of the diagonal.
-    const std::size_t expected = expected_english_[chinese_begin];
-    const std::size_t base = expected > options_.band_half_width ? expected - options_.band_half_width : 0;
-    return row + (english_begin - base) * types + (static_cast<std::size_t>(type) - (extra ? kMemoTypes : 0));
+    if (type < 0 && memo_types_used_ < kMemoTypes + kExtraMemoTypes) type = static_cast<std::int8_t>(memo_types_used_++);
+    return type;
+  }
+  // The slots of the links ending at (chinese_end, english_end) in table
+  // `part`; nullptr where the memo has no cell.
+  std::uint32_t* memo_cell(std::size_t part, std::size_t chinese_end, std::size_t english_end) const {
+    const std::size_t types = part == 0 ? kMemoTypes : kExtraMemoTypes;
+    MemoTable& table = memo_[part];
+    if (table.empty()) table = MemoTable((chinese_.size() + 1) * memo_columns() * types);
+    const std::size_t expected = expected_english_[chinese_end];
+    const std::size_t reach = options_.band_half_width + kMemoReach;
+    const std::size_t base = expected > reach ? expected - reach : 0;
+    if (english_end < base || english_end - base >= memo_columns()) return nullptr;
+    return table.get() + (chinese_end * memo_columns() + (english_end - base)) * types;
+  }
+  std::uint32_t* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                           std::size_t english_count) const {
+    if (!memo_on_) return nullptr;
+    const int type = memo_type(chinese_count, english_count);
+    if (type < 0) return nullptr;
+    const std::size_t part = static_cast<std::size_t>(type) >= kMemoTypes ? 1 : 0;
+    std::uint32_t* const cell = memo_cell(part, chinese_begin + chinese_count, english_begin + english_count);
+    return cell == nullptr ? nullptr : cell + (static_cast<std::size_t>(type) - part * kMemoTypes);
   }
 
   std::shared_ptr<const LexicalModel> model_;
@@ -992,7 +1053,7 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<std::uint32_t> coverers_;
   bool memo_on_ = false;
   mutable bool priced_ = false;  // a cost was asked: the band is laid out for good
-  mutable std::array<MemoPart, 2> memo_;  // the first kMemoTypes types, then the next kExtraMemoTypes
+  mutable std::array<MemoTable, 2> memo_;  // the first kMemoTypes types, then the next kExtraMemoTypes
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;
 };

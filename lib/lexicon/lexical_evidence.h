@@ -33,8 +33,12 @@ struct LexicalEvidenceOptions {
   // counts below 8 (null links cost 0 and are not remembered). A few more
   // types (paragraph links) go to a second table, made when they come.
   static constexpr std::size_t kMemoTypes = 12;
+  // The memo keeps the links ending up to band_half_width + kMemoReach
+  // English sentences either side of where the path is expected.
+  static constexpr std::size_t kMemoReach = 8;
+  static constexpr std::size_t memo_columns(std::size_t band_half_width) { return 2 * (band_half_width + kMemoReach) + 1; }
   // What the cost memo takes per Chinese sentence at the default band (see memo_max_bytes).
-  static constexpr std::size_t kMemoRowBytes = (2 * 32 + 1) * kMemoTypes * sizeof(float);
+  static constexpr std::size_t kMemoRowBytes = (2 * (32 + kMemoReach) + 1) * kMemoTypes * sizeof(float);
   double weight = 0.5;
   // Which side of the aligner is Chinese (the first input file by default).
   bool first_is_chinese = true;
@@ -45,7 +49,7 @@ struct LexicalEvidenceOptions {
   std::size_t band_half_width = 32;
   // The costs of a document's candidate links are remembered (the aligner
   // prices them again in each of its passes) when their table takes at most
-  // this many bytes: kMemoRowBytes (3 kB) per Chinese sentence. With the
+  // this many bytes: kMemoRowBytes (4 kB) per Chinese sentence. With the
   // memo, the pair windows behind the search are given up, which takes
   // back about as much (3 kB per sentence on the K=7 block), so the default
   // sets no bound. The table's pages are touched only where the search goes,

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <random>
@@ -369,6 +370,60 @@ TEST_CASE("the lexical caches return the very doubles computed afresh whatever t
   CHECK(nonzero > links.size() / 2);
 }
 
+TEST_CASE("a cell's links priced at once (add_cell_costs) cost what cost() gives them, to the bit", "[lexicon]") {
+  // The aligner asks each cell's links at once; the memo keeps them by where
+  // they end. Asked cell by cell in the aligner's order, twice (the second
+  // round reads the memo), each answer must equal the one cost() gives
+  // another evidence asked link by link in the same order: with Chinese
+  // first or second, with the memo and without. 60 x 150 sentences: the
+  // expected path climbs 2.5 English sentences a row, so links of several
+  // Chinese sentences end past the memo's reach and are remembered apart.
+  const RandomDocument document(60, 150, 23);
+  const auto model = std::make_shared<const LexicalModel>(document.lexicon);
+  const std::uint8_t chinese_counts[] = {0, 1, 1, 1, 2, 2, 1, 3, 2, 3, 1, 4, 1, 5, 7, 4};
+  const std::uint8_t english_counts[] = {1, 0, 1, 2, 1, 2, 3, 1, 3, 2, 4, 1, 5, 1, 2, 6};
+  for (const bool chinese_first : {true, false}) {
+    for (const std::size_t memo_max_bytes : {SIZE_MAX, std::size_t{0}}) {
+      const LexicalEvidenceFactory factory(model, {.weight = 0.7, .first_is_chinese = chinese_first,
+                                                   .band_half_width = 6, .memo_max_bytes = memo_max_bytes});
+      const auto by_cell = chinese_first ? factory.make(document.chinese, document.english)
+                                         : factory.make(document.english, document.chinese);
+      const auto by_link = chinese_first ? factory.make(document.chinese, document.english)
+                                         : factory.make(document.english, document.chinese);
+      const std::uint8_t* first_counts = chinese_first ? chinese_counts : english_counts;
+      const std::uint8_t* second_counts = chinese_first ? english_counts : chinese_counts;
+      const std::size_t first_size = chinese_first ? 60 : 150, second_size = chinese_first ? 150 : 60;
+      std::size_t nonzero = 0;
+      for (int round = 0; round < 2; ++round) {
+        for (std::size_t i = 1; i <= first_size; ++i) {
+          const std::size_t middle = i * second_size / first_size;
+          for (std::size_t j = middle > 12 ? middle - 12 : 1; j <= std::min(second_size, middle + 12); ++j) {
+            std::uint32_t wanted = 0;
+            for (std::size_t t = 0; t < 16; ++t)
+              if (first_counts[t] <= i && second_counts[t] <= j) wanted |= 1u << t;
+            std::array<double, 16> totals{};
+            for (std::size_t t = 0; t < 16; ++t) totals[t] = 0.25 * static_cast<double>(t);
+            by_cell->add_cell_costs(i, j, first_counts, second_counts, wanted, totals.data());
+            for (std::size_t t = 0; t < 16; ++t) {
+              INFO("chinese first " << chinese_first << ", memo " << (memo_max_bytes != 0) << ", round " << round
+                                    << ", cell " << i << "/" << j << ", type " << t);
+              if ((wanted >> t & 1u) == 0) {
+                REQUIRE(totals[t] == 0.25 * static_cast<double>(t));
+                continue;
+              }
+              const double cost = by_link->cost(i - first_counts[t], first_counts[t], j - second_counts[t],
+                                                second_counts[t]);
+              REQUIRE(totals[t] == 0.25 * static_cast<double>(t) + cost);
+              nonzero += cost != 0.0;
+            }
+          }
+        }
+      }
+      CHECK(nonzero > 2000);
+    }
+  }
+}
+
 TEST_CASE("without the memo (long documents) every answer is the same double in any order", "[lexicon]") {
   // A memo over its byte bound (as for long documents): no memo, and the
   // corrections of large groups go to a fixed-size hashed cache that must
@@ -396,10 +451,12 @@ TEST_CASE("without the memo (long documents) every answer is the same double in 
 
 TEST_CASE("the memo is kept exactly when its table fits in memo_max_bytes", "[lexicon]") {
   // The memo's later answers are the first ones rounded to float; without
-  // it every answer is the computed double. Its table takes (2 * half width
-  // + 1) columns x kMemoTypes link types x 4 bytes per Chinese sentence.
+  // it every answer is the computed double. Its table takes 2 * (half width
+  // + kMemoReach) + 1 columns x kMemoTypes link types x 4 bytes per Chinese
+  // sentence and one more (links end at 1 ... 60).
   const RandomDocument document(60, 75, 31);
-  const std::size_t table_bytes = 60 * (2 * 6 + 1) * LexicalEvidenceOptions::kMemoTypes * sizeof(float);
+  const std::size_t table_bytes =
+      61 * (2 * (6 + LexicalEvidenceOptions::kMemoReach) + 1) * LexicalEvidenceOptions::kMemoTypes * sizeof(float);
   const std::vector<Link> links = links_near_diagonal(60, 75, 3, 6);
   const auto later_answers_are_floats = [&](std::size_t memo_max_bytes) {
     const LexicalEvidenceFactory factory(
