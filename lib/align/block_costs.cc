@@ -52,11 +52,8 @@ BlockCosts::BlockCosts(const Units& first, const Units& second, const Block& blo
   // No wider than the block: a batch aligns hundreds of small blocks (its
   // paragraph groups), and clearing a full window for each was 2% of it.
   window_.resize(std::min(kFirstWindow, std::bit_ceil(second_prefix_.size())));
-  sentence_units_ = first.sentence_begin.back() == first.size() && second.sentence_begin.back() == second.size();
   for (std::size_t t = 0; t < model.types.size() && t < kMaxLinkTypes; ++t) {
     const std::size_t a = model.types[t].first_count, b = model.types[t].second_count;
-    first_counts_[t] = static_cast<std::uint8_t>(std::min<std::size_t>(a, 255));
-    second_counts_[t] = static_cast<std::uint8_t>(std::min<std::size_t>(b, 255));
     type_priors_[t] = prior_cost(a, b);
     if (a == 0 || b == 0 || a > max_first_count_ || b > max_second_count_) priced_in_full_ |= 1u << t;
   }
@@ -187,17 +184,17 @@ void BlockCosts::cell_costs(std::size_t i, std::size_t j, std::span<const LinkTy
     }
   }
   if (!evidence_.empty()) {
-    if (sentence_units_) {
-      // Units are sentences: each term prices the cell's links at once.
-      for (const auto& term : evidence_) {
-        term->add_cell_costs(block_.first_begin + i, block_.second_begin + j, first_counts_.data(),
-                             second_counts_.data(), wanted, totals.data());
-      }
-    } else {
-      for (std::size_t k = 0; k < count; ++k) {
-        const std::size_t t = order[k], a = types[t].first_count, b = types[t].second_count;
-        totals[t] = evidence_terms(totals[t], i - a, a, j - b, b);
-      }
+    // Each term prices the cell's links at once, in sentence indices.
+    std::array<std::size_t, kMaxLinkTypes> first_begins, second_begins;
+    const std::size_t first_end = block_.first_begin + i, second_end = block_.second_begin + j;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t t = order[k];
+      first_begins[t] = first_.sentence_begin[first_end - types[t].first_count];
+      second_begins[t] = second_.sentence_begin[second_end - types[t].second_count];
+    }
+    for (const auto& term : evidence_) {
+      term->add_cell_costs(first_.sentence_begin[first_end], second_.sentence_begin[second_end], first_begins.data(),
+                           second_begins.data(), wanted, totals.data());
     }
   }
   for (std::size_t k = 0; k < count; ++k) out[order[k]] = type_priors_[order[k]] + totals[order[k]];

@@ -123,11 +123,7 @@ class BlockCosts final : public LinkCostFunction {
   static constexpr std::size_t kMaxCount = 8;
   std::array<std::array<double, kMaxCount>, kMaxCount> prior_costs_;
   std::size_t max_first_count_ = 0, max_second_count_ = 0;  // of the types with a prior
-  // Whether every unit is one sentence (the sentence stage): the evidence
-  // terms then price a cell's links at once (LinkEvidence::add_cell_costs),
-  // with the model's types' sentence counts.
-  bool sentence_units_ = false;
-  std::array<std::uint8_t, kMaxLinkTypes> first_counts_{}, second_counts_{};
+
   std::size_t summarised_row_ = std::numeric_limits<std::size_t>::max();
   std::array<LinkAnchors::SideSummary, kMaxCount> first_sides_{};
   // What cell_costs() needs of the second side of the links of b units

@@ -29,16 +29,16 @@ class LinkEvidence {
   virtual double cost(std::size_t first_begin, std::size_t first_count,
                       std::size_t second_begin, std::size_t second_count) const = 0;
   // The links of the search's cell (first_end, second_end), all at once: for
-  // each t whose bit is set in `wanted`, totals[t] += cost() of the link of
-  // first_counts[t] x second_counts[t] sentences ending there (sentence
+  // each t whose bit is set in `wanted`, totals[t] += cost() of the link
+  // [first_begins[t], first_end) x [second_begins[t], second_end) (sentence
   // indices, as for cost(); t < 32). The aligner asks once per cell instead
   // of once per link type; a term may find what the links share once (the
   // lexical term's remembered costs of a cell sit side by side).
-  virtual void add_cell_costs(std::size_t first_end, std::size_t second_end, const std::uint8_t* first_counts,
-                              const std::uint8_t* second_counts, std::uint32_t wanted, double* totals) const {
+  virtual void add_cell_costs(std::size_t first_end, std::size_t second_end, const std::size_t* first_begins,
+                              const std::size_t* second_begins, std::uint32_t wanted, double* totals) const {
     for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
       const int t = std::countr_zero(left);
-      totals[t] += cost(first_end - first_counts[t], first_counts[t], second_end - second_counts[t], second_counts[t]);
+      totals[t] += cost(first_begins[t], first_end - first_begins[t], second_begins[t], second_end - second_begins[t]);
     }
   }
   // Where the aligner expects the path, before it asks any cost: for each

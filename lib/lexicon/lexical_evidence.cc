@@ -388,23 +388,26 @@ class LexicalEvidence final : public LinkEvidence {
   // cost() of every link of the cell, read from the memo cell they share
   // (their remembered costs side by side, where the search is), computed and
   // remembered where missing.
-  void add_cell_costs(std::size_t first_end, std::size_t second_end, const std::uint8_t* first_counts,
-                      const std::uint8_t* second_counts, std::uint32_t wanted, double* totals) const override {
+  void add_cell_costs(std::size_t first_end, std::size_t second_end, const std::size_t* first_begins,
+                      const std::size_t* second_begins, std::uint32_t wanted, double* totals) const override {
     const std::size_t chinese_end = options_.first_is_chinese ? first_end : second_end;
     const std::size_t english_end = options_.first_is_chinese ? second_end : first_end;
-    const std::uint8_t* chinese_counts = options_.first_is_chinese ? first_counts : second_counts;
-    const std::uint8_t* english_counts = options_.first_is_chinese ? second_counts : first_counts;
-    if (grouped_ || !memo_on_ || chinese_end > chinese_sentence_count_ || english_end > english_sentence_count_) {
-      LinkEvidence::add_cell_costs(first_end, second_end, first_counts, second_counts, wanted, totals);
+    const std::size_t* chinese_begins = options_.first_is_chinese ? first_begins : second_begins;
+    const std::size_t* english_begins = options_.first_is_chinese ? second_begins : first_begins;
+    if (!memo_on_ || chinese_end > chinese_sentence_count_ || english_end > english_sentence_count_) {
+      LinkEvidence::add_cell_costs(first_end, second_end, first_begins, second_begins, wanted, totals);
+      return;
+    }
+    if (grouped_) {
+      add_group_cell_costs(chinese_end, english_end, chinese_begins, english_begins, wanted, totals);
       return;
     }
     std::uint32_t* const cell = memo_cell(0, chinese_end, english_end);
     for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
       const int t = std::countr_zero(left);
-      const std::size_t chinese_count = chinese_counts[t], english_count = english_counts[t];
-      if (chinese_count == 0 || english_count == 0 || chinese_count > chinese_end || english_count > english_end)
-        continue;  // cost() is 0 (the BlockCosts of a sentence stage asks no link past the start)
-      const std::size_t chinese_begin = chinese_end - chinese_count, english_begin = english_end - english_count;
+      const std::size_t chinese_begin = chinese_begins[t], english_begin = english_begins[t];
+      const std::size_t chinese_count = chinese_end - chinese_begin, english_count = english_end - english_begin;
+      if (chinese_count == 0 || english_count == 0) continue;  // cost() is 0
       const int type = memo_type(chinese_count, english_count);
       if (cell == nullptr || type < 0 || type >= static_cast<int>(kMemoTypes) ||
           !within_band(chinese_begin, english_begin)) {
@@ -456,20 +459,70 @@ class LexicalEvidence final : public LinkEvidence {
   }
 
   // cost() at the paragraph stage: the link's groups, their pairs paired
-  // once (group_pairs_), and every link's cost remembered.
+  // once (group_pairs_), and every link's cost remembered: in the group memo
+  // (group_memo_slot), or else apart (remembered_large_cost).
   double group_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                     std::size_t english_count) const {
-    const std::uint32_t chinese_group = chinese_group_at_[chinese_begin];
-    const std::uint32_t chinese_end = chinese_group_at_[chinese_begin + chinese_count];
-    const std::uint32_t english_group = english_group_at_[english_begin];
-    const std::uint32_t english_end = english_group_at_[english_begin + english_count];
-    if (chinese_group == kNoGroup || chinese_end == kNoGroup || english_group == kNoGroup || english_end == kNoGroup)
+    const Groups groups = link_groups(chinese_begin, chinese_count, english_begin, english_count);
+    if (!memo_on_)
+      return compute_cost(groups.chinese_begin, groups.chinese_end - groups.chinese_begin, groups.english_begin,
+                          groups.english_end - groups.english_begin, chinese_count, english_count);
+    std::uint64_t* const cell = group_memo_cell(groups.chinese_end, groups.english_end);
+    return remembered_group_cost(cell, groups, chinese_count, english_count);
+  }
+
+  // The groups a paragraph-stage link begins and ends at.
+  struct Groups {
+    std::uint32_t chinese_begin, chinese_end, english_begin, english_end;
+  };
+  Groups link_groups(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                     std::size_t english_count) const {
+    const Groups groups{chinese_group_at_[chinese_begin], chinese_group_at_[chinese_begin + chinese_count],
+                        english_group_at_[english_begin], english_group_at_[english_begin + english_count]};
+    if (groups.chinese_begin == kNoGroup || groups.chinese_end == kNoGroup || groups.english_begin == kNoGroup ||
+        groups.english_end == kNoGroup)
       throw std::logic_error("lexical evidence: a paragraph-stage link that does not begin and end at paragraphs");
-    if (memo_on_)
-      return remembered_large_cost(chinese_group, chinese_end - chinese_group, english_group,
-                                   english_end - english_group, chinese_count, english_count);
-    return compute_cost(chinese_group, chinese_end - chinese_group, english_group, english_end - english_group,
-                        chinese_count, english_count);
+    return groups;
+  }
+
+  // A group link's cost from `cell` (its end's group memo cell, or nullptr),
+  // computed and remembered there when missing; links the memo has no slot
+  // for are remembered apart.
+  double remembered_group_cost(std::uint64_t* cell, const Groups& groups, std::size_t chinese_sentences,
+                               std::size_t english_sentences) const {
+    const std::size_t chinese_groups = groups.chinese_end - groups.chinese_begin;
+    const std::size_t english_groups = groups.english_end - groups.english_begin;
+    const int type = memo_type(chinese_groups, english_groups);
+    if (cell == nullptr || type < 0 || type >= static_cast<int>(kMemoTypes))
+      return remembered_large_cost(groups.chinese_begin, chinese_groups, groups.english_begin, english_groups,
+                                   chinese_sentences, english_sentences);
+    std::uint64_t& remembered = cell[type];
+    if (remembered != 0) return std::bit_cast<double>(~remembered);
+    const double cost = compute_cost(groups.chinese_begin, chinese_groups, groups.english_begin, english_groups,
+                                     chinese_sentences, english_sentences);
+    remembered = ~std::bit_cast<std::uint64_t>(cost);
+    return cost;
+  }
+
+  // add_cell_costs() at the paragraph stage: the cell's links share their
+  // end groups, hence one group memo cell.
+  void add_group_cell_costs(std::size_t chinese_end, std::size_t english_end, const std::size_t* chinese_begins,
+                            const std::size_t* english_begins, std::uint32_t wanted, double* totals) const {
+    std::uint64_t* cell = nullptr;
+    bool cell_found = false;
+    for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
+      const int t = std::countr_zero(left);
+      const std::size_t chinese_begin = chinese_begins[t], english_begin = english_begins[t];
+      const std::size_t chinese_count = chinese_end - chinese_begin, english_count = english_end - english_begin;
+      if (chinese_count == 0 || english_count == 0 || !within_band(chinese_begin, english_begin)) continue;  // 0
+      priced_ = true;
+      const Groups groups = link_groups(chinese_begin, chinese_count, english_begin, english_count);
+      if (!cell_found) {
+        cell = group_memo_cell(groups.chinese_end, groups.english_end);
+        cell_found = true;
+      }
+      totals[t] += remembered_group_cost(cell, groups, chinese_count, english_count);
+    }
   }
 
   // The cost of a link of chinese_count Chinese units (sentences, or groups
@@ -967,6 +1020,33 @@ class LexicalEvidence final : public LinkEvidence {
     return cell == nullptr ? nullptr : cell + (static_cast<std::size_t>(type) - part * kMemoTypes);
   }
 
+  // The paragraph stage's memo: the same layout in groups (the English end
+  // expected at a Chinese group end is the group holding the English
+  // sentence expected at its first sentence), doubles (a paragraph link's
+  // cost is large, and a float would round it by hundredths of a nat), one
+  // table of kMemoTypes slots a cell, made on the first cost.
+  std::uint64_t* group_memo_cell(std::size_t chinese_group_end, std::size_t english_group_end) const {
+    if (group_memo_.empty()) {
+      group_memo_.assign((chinese_.size() + 1) * memo_columns() * kMemoTypes, 0);
+      english_group_of_.assign(english_sentence_count_ + 1, 0);
+      std::uint32_t group = 0;
+      for (std::size_t sentence = 0; sentence <= english_sentence_count_; ++sentence) {
+        if (english_group_at_[sentence] != kNoGroup) group = english_group_at_[sentence];
+        english_group_of_[sentence] = group;
+      }
+      chinese_group_begin_.assign(chinese_.size() + 1, 0);
+      for (std::size_t sentence = 0; sentence <= chinese_sentence_count_; ++sentence)
+        if (chinese_group_at_[sentence] != kNoGroup) chinese_group_begin_[chinese_group_at_[sentence]] = sentence;
+    }
+    const std::size_t expected_sentence =
+        std::min(expected_english_[chinese_group_begin_[chinese_group_end]], english_sentence_count_);
+    const std::size_t expected = english_group_of_[expected_sentence];
+    const std::size_t reach = options_.band_half_width + kMemoReach;
+    const std::size_t base = expected > reach ? expected - reach : 0;
+    if (english_group_end < base || english_group_end - base >= memo_columns()) return nullptr;
+    return group_memo_.data() + (chinese_group_end * memo_columns() + (english_group_end - base)) * kMemoTypes;
+  }
+
   std::shared_ptr<const LexicalModel> model_;
   LexicalEvidenceOptions options_;
   std::vector<SentenceWords> chinese_;
@@ -1054,6 +1134,10 @@ class LexicalEvidence final : public LinkEvidence {
   bool memo_on_ = false;
   mutable bool priced_ = false;  // a cost was asked: the band is laid out for good
   mutable std::array<MemoTable, 2> memo_;  // the first kMemoTypes types, then the next kExtraMemoTypes
+  // The paragraph stage's (group_memo_cell), and what it finds the cells by.
+  mutable std::vector<std::uint64_t> group_memo_;
+  mutable std::vector<std::uint32_t> english_group_of_;
+  mutable std::vector<std::size_t> chinese_group_begin_;
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;
 };

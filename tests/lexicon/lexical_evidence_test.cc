@@ -380,8 +380,8 @@ TEST_CASE("a cell's links priced at once (add_cell_costs) cost what cost() gives
   // Chinese sentences end past the memo's reach and are remembered apart.
   const RandomDocument document(60, 150, 23);
   const auto model = std::make_shared<const LexicalModel>(document.lexicon);
-  const std::uint8_t chinese_counts[] = {0, 1, 1, 1, 2, 2, 1, 3, 2, 3, 1, 4, 1, 5, 7, 4};
-  const std::uint8_t english_counts[] = {1, 0, 1, 2, 1, 2, 3, 1, 3, 2, 4, 1, 5, 1, 2, 6};
+  const std::size_t chinese_counts[] = {0, 1, 1, 1, 2, 2, 1, 3, 2, 3, 1, 4, 1, 5, 7, 4};
+  const std::size_t english_counts[] = {1, 0, 1, 2, 1, 2, 3, 1, 3, 2, 4, 1, 5, 1, 2, 6};
   for (const bool chinese_first : {true, false}) {
     for (const std::size_t memo_max_bytes : {SIZE_MAX, std::size_t{0}}) {
       const LexicalEvidenceFactory factory(model, {.weight = 0.7, .first_is_chinese = chinese_first,
@@ -390,8 +390,8 @@ TEST_CASE("a cell's links priced at once (add_cell_costs) cost what cost() gives
                                          : factory.make(document.english, document.chinese);
       const auto by_link = chinese_first ? factory.make(document.chinese, document.english)
                                          : factory.make(document.english, document.chinese);
-      const std::uint8_t* first_counts = chinese_first ? chinese_counts : english_counts;
-      const std::uint8_t* second_counts = chinese_first ? english_counts : chinese_counts;
+      const std::size_t* first_counts = chinese_first ? chinese_counts : english_counts;
+      const std::size_t* second_counts = chinese_first ? english_counts : chinese_counts;
       const std::size_t first_size = chinese_first ? 60 : 150, second_size = chinese_first ? 150 : 60;
       std::size_t nonzero = 0;
       for (int round = 0; round < 2; ++round) {
@@ -399,11 +399,16 @@ TEST_CASE("a cell's links priced at once (add_cell_costs) cost what cost() gives
           const std::size_t middle = i * second_size / first_size;
           for (std::size_t j = middle > 12 ? middle - 12 : 1; j <= std::min(second_size, middle + 12); ++j) {
             std::uint32_t wanted = 0;
-            for (std::size_t t = 0; t < 16; ++t)
-              if (first_counts[t] <= i && second_counts[t] <= j) wanted |= 1u << t;
+            std::array<std::size_t, 16> first_begins{}, second_begins{};
+            for (std::size_t t = 0; t < 16; ++t) {
+              if (first_counts[t] > i || second_counts[t] > j) continue;
+              wanted |= 1u << t;
+              first_begins[t] = i - first_counts[t];
+              second_begins[t] = j - second_counts[t];
+            }
             std::array<double, 16> totals{};
             for (std::size_t t = 0; t < 16; ++t) totals[t] = 0.25 * static_cast<double>(t);
-            by_cell->add_cell_costs(i, j, first_counts, second_counts, wanted, totals.data());
+            by_cell->add_cell_costs(i, j, first_begins.data(), second_begins.data(), wanted, totals.data());
             for (std::size_t t = 0; t < 16; ++t) {
               INFO("chinese first " << chinese_first << ", memo " << (memo_max_bytes != 0) << ", round " << round
                                     << ", cell " << i << "/" << j << ", type " << t);
@@ -411,8 +416,7 @@ TEST_CASE("a cell's links priced at once (add_cell_costs) cost what cost() gives
                 REQUIRE(totals[t] == 0.25 * static_cast<double>(t));
                 continue;
               }
-              const double cost = by_link->cost(i - first_counts[t], first_counts[t], j - second_counts[t],
-                                                second_counts[t]);
+              const double cost = by_link->cost(first_begins[t], first_counts[t], second_begins[t], second_counts[t]);
               REQUIRE(totals[t] == 0.25 * static_cast<double>(t) + cost);
               nonzero += cost != 0.0;
             }
@@ -689,6 +693,76 @@ TEST_CASE("the paragraph stage's term (for_groups) prices group links as the for
     const std::size_t inside = chinese_groups[1] - 1;
     REQUIRE(inside > 0);
     CHECK_THROWS_AS(chinese_first ? grouped->cost(inside, 1, 0, english_groups[1]) : grouped->cost(0, english_groups[1], inside, 1),
+                    std::logic_error);
+  }
+}
+
+TEST_CASE("the paragraph stage's cells priced at once cost what cost() gives their links, to the bit", "[lexicon]") {
+  // As the aligner asks at the paragraph stage: each cell of paragraphs at
+  // once, its links' bounds in sentences. Each answer must equal the one
+  // cost() gives another paragraph-stage term asked link by link in the same
+  // order, twice (the second round reads the memo), Chinese first or second.
+  const RandomDocument document(90, 120, 7);
+  const auto model = std::make_shared<const LexicalModel>(document.lexicon);
+  const auto paragraphs = [](std::size_t sentences, unsigned seed) {
+    std::mt19937 random(seed);
+    std::vector<std::size_t> begin{0};
+    while (begin.back() < sentences)
+      begin.push_back(std::min(sentences, begin.back() + std::uniform_int_distribution<std::size_t>(1, 5)(random)));
+    return begin;
+  };
+  const std::vector<std::size_t> chinese_groups = paragraphs(90, 3), english_groups = paragraphs(120, 4);
+  // Paragraph counts of the link types, as the aligner's.
+  const std::size_t chinese_counts[] = {0, 1, 1, 1, 2, 2, 1, 3, 2, 3, 1, 4, 1, 5};
+  const std::size_t english_counts[] = {1, 0, 1, 2, 1, 2, 3, 1, 3, 2, 4, 1, 5, 1};
+  for (const bool chinese_first : {true, false}) {
+    const LexicalEvidenceFactory factory(model, {.weight = 0.7, .first_is_chinese = chinese_first, .band_half_width = 8});
+    const auto sentences = chinese_first ? factory.make(document.chinese, document.english)
+                                         : factory.make(document.english, document.chinese);
+    const auto& first_groups = chinese_first ? chinese_groups : english_groups;
+    const auto& second_groups = chinese_first ? english_groups : chinese_groups;
+    const auto by_cell = sentences->for_groups(first_groups, second_groups);
+    const auto by_link = sentences->for_groups(first_groups, second_groups);
+    REQUIRE(by_cell != nullptr);
+    const std::size_t* first_counts = chinese_first ? chinese_counts : english_counts;
+    const std::size_t* second_counts = chinese_first ? english_counts : chinese_counts;
+    const std::size_t first_size = first_groups.size() - 1, second_size = second_groups.size() - 1;
+    std::size_t nonzero = 0;
+    for (int round = 0; round < 2; ++round) {
+      for (std::size_t i = 1; i <= first_size; ++i) {
+        for (std::size_t j = 1; j <= second_size; ++j) {  // the whole matrix, as a small paragraph stage searches
+          std::uint32_t wanted = 0;
+          std::array<std::size_t, 14> first_begins{}, second_begins{};
+          for (std::size_t t = 0; t < 14; ++t) {
+            if (first_counts[t] > i || second_counts[t] > j) continue;
+            wanted |= 1u << t;
+            first_begins[t] = first_groups[i - first_counts[t]];
+            second_begins[t] = second_groups[j - second_counts[t]];
+          }
+          std::array<double, 14> totals{};
+          by_cell->add_cell_costs(first_groups[i], second_groups[j], first_begins.data(), second_begins.data(), wanted,
+                                  totals.data());
+          for (std::size_t t = 0; t < 14; ++t) {
+            if ((wanted >> t & 1u) == 0) continue;
+            INFO("chinese first " << chinese_first << ", round " << round << ", cell " << i << "/" << j << ", type " << t);
+            const double cost = by_link->cost(first_begins[t], first_groups[i] - first_begins[t], second_begins[t],
+                                              second_groups[j] - second_begins[t]);
+            REQUIRE(totals[t] == cost);
+            nonzero += cost != 0.0;
+          }
+        }
+      }
+    }
+    CHECK(nonzero > 1000);
+    // A link that begins inside a paragraph is a bug, asked either way.
+    const std::size_t wanted_one = 1u << 2;
+    std::array<std::size_t, 14> inside{};
+    inside[2] = first_groups[1] - 1;
+    std::array<std::size_t, 14> second_begin{};
+    std::array<double, 14> totals{};
+    REQUIRE(inside[2] > 0);
+    CHECK_THROWS_AS(by_cell->add_cell_costs(first_groups[1], second_groups[1], inside.data(), second_begin.data(),
+                                            wanted_one, totals.data()),
                     std::logic_error);
   }
 }
