@@ -344,13 +344,26 @@ std::vector<std::unique_ptr<LinkEvidence>> group_evidence(const std::vector<std:
   return grouped;
 }
 
-Units sentence_units(std::span<const std::string> sentences, Language language, const AlignOptions& options) {
+// The caller's features of one side (AlignOptions::sentence_features), or
+// null when they do not fit its `count` sentences.
+const std::vector<SentenceFeatures>* given_features(const AlignOptions& options, bool first_side, std::size_t count) {
+  if (options.sentence_features == nullptr) return nullptr;
+  const auto& features = first_side ? options.sentence_features->first : options.sentence_features->second;
+  return features.size() == count ? &features : nullptr;
+}
+
+Units sentence_units(std::span<const std::string> sentences, Language language, const AlignOptions& options,
+                     bool first_side) {
+  const std::vector<SentenceFeatures>* given = given_features(options, first_side, sentences.size());
   Units units;
   units.lengths.reserve(sentences.size());
   units.features.reserve(sentences.size());
-  for (const std::string& sentence : sentences) {
-    units.add(measure_length(sentence, options.length_unit),
-              options.use_anchors ? extract_features(sentence, language) : SentenceFeatures{}, 1);
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    units.add(measure_length(sentences[s], options.length_unit),
+              !options.use_anchors ? SentenceFeatures{}
+              : given != nullptr   ? (*given)[s]
+                                   : extract_features(sentences[s], language),
+              1);
   }
   return units;
 }
@@ -389,14 +402,25 @@ Segment make_segment(std::span<const Sentence* const> sentences, SentenceRange r
 
 std::vector<Link> align_sentences(std::span<const std::string> first, std::span<const std::string> second,
                                   const AlignOptions& options, AlignmentModel* model) {
-  const Units first_units = sentence_units(first, options.first_language, options);
-  const Units second_units = sentence_units(second, options.second_language, options);
+  const Units first_units = sentence_units(first, options.first_language, options, true);
+  const Units second_units = sentence_units(second, options.second_language, options, false);
   const auto evidence = make_evidence(first, second, options);
   const Block whole{0, first.size(), 0, second.size()};
   std::vector<Link> links =
       align_units(first_units, second_units, std::span(&whole, 1), evidence, options, true, model, options.initial_links);
   calibrate(links, options);
   return links;
+}
+
+SentenceFeatureSides extract_sentence_features(const SplitDocument& first, const SplitDocument& second,
+                                               Language first_language, Language second_language) {
+  SentenceFeatureSides sides;
+  for (const Paragraph& paragraph : first.paragraphs)
+    for (const Sentence& sentence : paragraph.sentences) sides.first.push_back(extract_features(sentence.text, first_language));
+  for (const Paragraph& paragraph : second.paragraphs)
+    for (const Sentence& sentence : paragraph.sentences)
+      sides.second.push_back(extract_features(sentence.text, second_language));
+  return sides;
 }
 
 AlignedDocument align_documents(const SplitDocument& first, const SplitDocument& second, const AlignOptions& options) {
@@ -406,17 +430,25 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
     Units sentence_units;
     Units paragraph_units;
   };
-  auto flatten = [&options](const SplitDocument& document, Language language) {
+  auto flatten = [&options](const SplitDocument& document, Language language, bool first_side) {
+    std::size_t sentence_count = 0;
+    for (const Paragraph& paragraph : document.paragraphs) sentence_count += paragraph.sentences.size();
+    const std::vector<SentenceFeatures>* given = given_features(options, first_side, sentence_count);
     Side side;
     for (const Paragraph& paragraph : document.paragraphs) {
       if (paragraph.sentences.empty()) continue;
       const std::size_t first_sentence = side.texts.size();
       double paragraph_length = 0;
       for (const Sentence& sentence : paragraph.sentences) {
+        const std::size_t index = side.texts.size();
         side.texts.push_back(sentence.text);
         const double length = measure_length(sentence.text, options.length_unit);
         paragraph_length += length;
-        side.sentence_units.add(length, options.use_anchors ? extract_features(sentence.text, language) : SentenceFeatures{}, 1);
+        side.sentence_units.add(length,
+                                !options.use_anchors ? SentenceFeatures{}
+                                : given != nullptr   ? (*given)[index]
+                                                     : extract_features(sentence.text, language),
+                                1);
       }
       const std::span<const SentenceFeatures> features(side.sentence_units.features.data() + first_sentence,
                                                        paragraph.sentences.size());
@@ -425,8 +457,8 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
     }
     return side;
   };
-  const Side first_side = flatten(first, options.first_language);
-  const Side second_side = flatten(second, options.second_language);
+  const Side first_side = flatten(first, options.first_language, true);
+  const Side second_side = flatten(second, options.second_language, false);
   const auto evidence = make_evidence(first_side.texts, second_side.texts, options);
 
   // Paragraphs as units; each linked group of paragraphs becomes one block of

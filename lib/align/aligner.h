@@ -22,6 +22,12 @@
 
 namespace untm {
 
+// The anchor features (extract_features) of every sentence of both sides,
+// in document order.
+struct SentenceFeatureSides {
+  std::vector<SentenceFeatures> first, second;
+};
+
 struct AlignOptions {
   Language first_language = Language::zh;
   Language second_language = Language::en;
@@ -77,7 +83,16 @@ struct AlignOptions {
   // places the band: the model starts from scratch all the same. Ignored
   // unless it covers both sides whole.
   std::vector<Link> initial_links;
+  // The sentences' anchor features, when the caller has them: untm align
+  // extracts them once for its two passes over the same sentences. Ignored
+  // unless each side has one per sentence.
+  std::shared_ptr<const SentenceFeatureSides> sentence_features;
 };
+
+// The anchor features of the sentences of both documents, for
+// AlignOptions::sentence_features.
+SentenceFeatureSides extract_sentence_features(const SplitDocument& first, const SplitDocument& second,
+                                               Language first_language, Language second_language);
 
 // What the EM found, for reports and tests.
 struct AlignmentModel {

@@ -127,6 +127,49 @@ TEST_CASE("documents align paragraphs first and join the sentences of a link", "
   CHECK(std::find(seen_first.begin(), seen_first.end(), 2u) != seen_first.end());
 }
 
+TEST_CASE("the caller's sentence features stand for the sentences' own, when there is one per sentence", "[align]") {
+  // As in "numbers pull links": the year links the first Chinese sentence
+  // to the first two English ones. Features that put the year on the third
+  // English sentence instead must move the link: the aligner takes them.
+  const std::vector<std::string> first = {"第一段字字字字字字字字字字字字字字字字字字字字字字字字1997字字字字。",
+                                          chinese(36)};
+  const std::vector<std::string> second = {english(100), "It was adopted in 1997 and word word.", english(60)};
+  const std::vector<std::string> moved = {english(100), "It was adopted in the year and word word.",
+                                          "In 1997 " + english(52)};
+  const auto features = [](const std::vector<std::string>& sentences, Language language) {
+    std::vector<SentenceFeatures> out;
+    for (const std::string& sentence : sentences) out.push_back(extract_features(sentence, language));
+    return out;
+  };
+  const auto with = [&](std::vector<SentenceFeatures> second_features) {
+    AlignOptions options;
+    options.sentence_features = std::make_shared<const SentenceFeatureSides>(
+        SentenceFeatureSides{features(first, Language::zh), std::move(second_features)});
+    return options;
+  };
+  const SplitDocument first_document = document(Language::zh, {first});
+  const SplitDocument second_document = document(Language::en, {second});
+  const auto document_counts = [&](const AlignOptions& options) {
+    std::vector<std::size_t> counts;
+    for (const AlignedPair& pair : align_documents(first_document, second_document, options).pairs)
+      counts.push_back(pair.link.second.size());
+    return counts;
+  };
+  // The sentences' own features: the links of none given.
+  CHECK(second_counts(align_sentences(first, second, with(features(second, Language::en)))) ==
+        std::vector<std::size_t>{2, 1});
+  CHECK(document_counts(with(features(second, Language::en))) == std::vector<std::size_t>{2, 1});
+  // Features with the year moved: the link moves.
+  CHECK(second_counts(align_sentences(first, second, with(features(moved, Language::en)))) ==
+        std::vector<std::size_t>{1, 2});
+  CHECK(document_counts(with(features(moved, Language::en))) == std::vector<std::size_t>{1, 2});
+  // Features of other sentences (not one per sentence) are not used.
+  std::vector<SentenceFeatures> too_few = features(moved, Language::en);
+  too_few.pop_back();
+  CHECK(second_counts(align_sentences(first, second, with(too_few))) == std::vector<std::size_t>{2, 1});
+  CHECK(document_counts(with(too_few)) == std::vector<std::size_t>{2, 1});
+}
+
 TEST_CASE("an earlier alignment places the first band and changes no link", "[align]") {
   // Long enough, with a narrow band, for the search to run in bands.
   std::vector<std::string> first, second;
