@@ -416,7 +416,8 @@ SentenceFeatureSides extract_sentence_features(const SplitDocument& first, const
                                                Language first_language, Language second_language) {
   SentenceFeatureSides sides;
   for (const Paragraph& paragraph : first.paragraphs)
-    for (const Sentence& sentence : paragraph.sentences) sides.first.push_back(extract_features(sentence.text, first_language));
+    for (const Sentence& sentence : paragraph.sentences)
+      sides.first.push_back(extract_features(sentence.text, first_language));
   for (const Paragraph& paragraph : second.paragraphs)
     for (const Sentence& sentence : paragraph.sentences)
       sides.second.push_back(extract_features(sentence.text, second_language));

@@ -440,7 +440,8 @@ class LexicalEvidence final : public LinkEvidence {
   double lexical_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                       std::size_t english_count) const {
     if (chinese_count == 0 || english_count == 0) return 0.0;
-    if (chinese_begin + chinese_count > chinese_sentence_count_ || english_begin + english_count > english_sentence_count_)
+    if (chinese_begin + chinese_count > chinese_sentence_count_ ||
+        english_begin + english_count > english_sentence_count_)
       return 0.0;
     if (!within_band(chinese_begin, english_begin)) return 0.0;
     priced_ = true;
@@ -971,14 +972,15 @@ class LexicalEvidence final : public LinkEvidence {
   }
 
   // Remembered costs, by where a link ends: for each Chinese end c, the
-  // English ends within band_half_width + kMemoReach of the English end
+  // English ends within (memo_columns() - 1) / 2 of the English end
   // expected there (expected_english_[c]), one cell each of kMemoTypes
   // slots, one per link type in the order the types are first seen (see
   // to_memo; 0: not yet computed). The links the search prices at one of
   // its cells are one memo cell, and the cells of a row follow each other.
-  // kMemoReach covers the links whose start is within the lexical band
-  // where the expected path climbs by up to kMemoReach over a link's
-  // Chinese sentences; others are remembered apart (remembered_large_cost).
+  // It holds the links near the expected path the searches follow
+  // (LexicalEvidenceOptions::memo_columns), kMemoReach more for a path that
+  // climbs over a link's Chinese sentences; others are remembered apart
+  // (remembered_large_cost).
   // Off for documents so long that the table would take more than
   // options_.memo_max_bytes (the costs are then recomputed from the pair
   // windows). Types past the first kMemoTypes (paragraph links: groups of
@@ -995,7 +997,8 @@ class LexicalEvidence final : public LinkEvidence {
   int memo_type(std::size_t chinese_count, std::size_t english_count) const {
     if (chinese_count >= 8 || english_count >= 8) return -1;
     std::int8_t& type = memo_type_[chinese_count * 8 + english_count];
-    if (type < 0 && memo_types_used_ < kMemoTypes + kExtraMemoTypes) type = static_cast<std::int8_t>(memo_types_used_++);
+    if (type < 0 && memo_types_used_ < kMemoTypes + kExtraMemoTypes)
+      type = static_cast<std::int8_t>(memo_types_used_++);
     return type;
   }
   // The slots of the links ending at (chinese_end, english_end) in table
@@ -1005,7 +1008,7 @@ class LexicalEvidence final : public LinkEvidence {
     MemoTable& table = memo_[part];
     if (table.empty()) table = MemoTable((chinese_.size() + 1) * memo_columns() * types);
     const std::size_t expected = expected_english_[chinese_end];
-    const std::size_t reach = options_.band_half_width + kMemoReach;
+    const std::size_t reach = (memo_columns() - 1) / 2;
     const std::size_t base = expected > reach ? expected - reach : 0;
     if (english_end < base || english_end - base >= memo_columns()) return nullptr;
     return table.get() + (chinese_end * memo_columns() + (english_end - base)) * types;
@@ -1041,7 +1044,7 @@ class LexicalEvidence final : public LinkEvidence {
     const std::size_t expected_sentence =
         std::min(expected_english_[chinese_group_begin_[chinese_group_end]], english_sentence_count_);
     const std::size_t expected = english_group_of_[expected_sentence];
-    const std::size_t reach = options_.band_half_width + kMemoReach;
+    const std::size_t reach = (memo_columns() - 1) / 2;
     const std::size_t base = expected > reach ? expected - reach : 0;
     if (english_group_end < base || english_group_end - base >= memo_columns()) return nullptr;
     return group_memo_.data() + (chinese_group_end * memo_columns() + (english_group_end - base)) * kMemoTypes;

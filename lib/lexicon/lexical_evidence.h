@@ -33,12 +33,19 @@ struct LexicalEvidenceOptions {
   // counts below 8 (null links cost 0 and are not remembered). A few more
   // types (paragraph links) go to a second table, made when they come.
   static constexpr std::size_t kMemoTypes = 12;
-  // The memo keeps the links ending up to band_half_width + kMemoReach
-  // English sentences either side of where the path is expected.
+  // The memo keeps the links ending up to min(band_half_width,
+  // kMemoHalfWidth) + kMemoReach English sentences either side of where the
+  // path is expected: the aligner's searches with evidence keep within 12
+  // sentences of the path it placed (BandSearchOptions::guided_half_width),
+  // which expect_path makes the expected one, unless a path reaches a band
+  // edge. The links further out are remembered apart, one by one.
+  static constexpr std::size_t kMemoHalfWidth = 16;
   static constexpr std::size_t kMemoReach = 8;
-  static constexpr std::size_t memo_columns(std::size_t band_half_width) { return 2 * (band_half_width + kMemoReach) + 1; }
+  static constexpr std::size_t memo_columns(std::size_t band_half_width) {
+    return 2 * ((band_half_width < kMemoHalfWidth ? band_half_width : kMemoHalfWidth) + kMemoReach) + 1;
+  }
   // What the cost memo takes per Chinese sentence at the default band (see memo_max_bytes).
-  static constexpr std::size_t kMemoRowBytes = (2 * (32 + kMemoReach) + 1) * kMemoTypes * sizeof(float);
+  static constexpr std::size_t kMemoRowBytes = (2 * (kMemoHalfWidth + kMemoReach) + 1) * kMemoTypes * sizeof(float);
   double weight = 0.5;
   // Which side of the aligner is Chinese (the first input file by default).
   bool first_is_chinese = true;
@@ -49,9 +56,9 @@ struct LexicalEvidenceOptions {
   std::size_t band_half_width = 32;
   // The costs of a document's candidate links are remembered (the aligner
   // prices them again in each of its passes) when their table takes at most
-  // this many bytes: kMemoRowBytes (4 kB) per Chinese sentence. With the
+  // this many bytes: kMemoRowBytes (2.4 kB) per Chinese sentence. With the
   // memo, the pair windows behind the search are given up, which takes
-  // back about as much (3 kB per sentence on the K=7 block), so the default
+  // back most of it (3 kB per sentence on the K=7 block), so the default
   // sets no bound. The table's pages are touched only where the search goes,
   // and it is one allocation, given back whole when the evidence goes.
   std::size_t memo_max_bytes = SIZE_MAX;

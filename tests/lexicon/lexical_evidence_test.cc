@@ -716,7 +716,8 @@ TEST_CASE("the paragraph stage's cells priced at once cost what cost() gives the
   const std::size_t chinese_counts[] = {0, 1, 1, 1, 2, 2, 1, 3, 2, 3, 1, 4, 1, 5};
   const std::size_t english_counts[] = {1, 0, 1, 2, 1, 2, 3, 1, 3, 2, 4, 1, 5, 1};
   for (const bool chinese_first : {true, false}) {
-    const LexicalEvidenceFactory factory(model, {.weight = 0.7, .first_is_chinese = chinese_first, .band_half_width = 8});
+    const LexicalEvidenceFactory factory(model,
+                                         {.weight = 0.7, .first_is_chinese = chinese_first, .band_half_width = 8});
     const auto sentences = chinese_first ? factory.make(document.chinese, document.english)
                                          : factory.make(document.english, document.chinese);
     const auto& first_groups = chinese_first ? chinese_groups : english_groups;
@@ -744,7 +745,8 @@ TEST_CASE("the paragraph stage's cells priced at once cost what cost() gives the
                                   totals.data());
           for (std::size_t t = 0; t < 14; ++t) {
             if ((wanted >> t & 1u) == 0) continue;
-            INFO("chinese first " << chinese_first << ", round " << round << ", cell " << i << "/" << j << ", type " << t);
+            INFO("chinese first " << chinese_first << ", round " << round << ", cell " << i << "/" << j << ", type "
+                                  << t);
             const double cost = by_link->cost(first_begins[t], first_groups[i] - first_begins[t], second_begins[t],
                                               second_groups[j] - second_begins[t]);
             REQUIRE(totals[t] == cost);
