@@ -641,6 +641,18 @@ TEST_CASE("expect_path works when the first side is English", "[lexicon]") {
   CHECK(nonzero > 10);
 }
 
+namespace {
+// Where the paragraphs of `sentences` sentences begin (and the sentence
+// count last), each of 1 to `longest` sentences, drawn with `seed`.
+std::vector<std::size_t> random_paragraphs(std::size_t sentences, std::size_t longest, unsigned seed) {
+  std::mt19937 random(seed);
+  std::vector<std::size_t> begin{0};
+  while (begin.back() < sentences)
+    begin.push_back(std::min(sentences, begin.back() + std::uniform_int_distribution<std::size_t>(1, longest)(random)));
+  return begin;
+}
+}  // namespace
+
 TEST_CASE("the paragraph stage's term (for_groups) prices group links as the formula does over their sentences",
           "[lexicon]") {
   const RandomDocument document(60, 75, 20261130);
@@ -648,15 +660,8 @@ TEST_CASE("the paragraph stage's term (for_groups) prices group links as the for
   const std::size_t half_width = 12;
   // Paragraphs of 1 to 6 sentences: links of up to 4 of them reach 24
   // sentences a side, past the precomputed chance of groups up to 8.
-  const auto paragraphs = [](std::size_t sentences, unsigned seed) {
-    std::mt19937 random(seed);
-    std::vector<std::size_t> begin{0};
-    while (begin.back() < sentences)
-      begin.push_back(std::min(sentences, begin.back() + std::uniform_int_distribution<std::size_t>(1, 6)(random)));
-    return begin;
-  };
-  const std::vector<std::size_t> chinese_groups = paragraphs(document.chinese.size(), 1);
-  const std::vector<std::size_t> english_groups = paragraphs(document.english.size(), 2);
+  const std::vector<std::size_t> chinese_groups = random_paragraphs(document.chinese.size(), 6, 1);
+  const std::vector<std::size_t> english_groups = random_paragraphs(document.english.size(), 6, 2);
   const ReferenceCost reference(model, document.chinese, document.english, 0.7, half_width);
   for (const bool chinese_first : {true, false}) {
     const LexicalEvidenceFactory factory(
@@ -704,14 +709,8 @@ TEST_CASE("the paragraph stage's cells priced at once cost what cost() gives the
   // order, twice (the second round reads the memo), Chinese first or second.
   const RandomDocument document(90, 120, 7);
   const auto model = std::make_shared<const LexicalModel>(document.lexicon);
-  const auto paragraphs = [](std::size_t sentences, unsigned seed) {
-    std::mt19937 random(seed);
-    std::vector<std::size_t> begin{0};
-    while (begin.back() < sentences)
-      begin.push_back(std::min(sentences, begin.back() + std::uniform_int_distribution<std::size_t>(1, 5)(random)));
-    return begin;
-  };
-  const std::vector<std::size_t> chinese_groups = paragraphs(90, 3), english_groups = paragraphs(120, 4);
+  const std::vector<std::size_t> chinese_groups = random_paragraphs(90, 5, 3);
+  const std::vector<std::size_t> english_groups = random_paragraphs(120, 5, 4);
   // Paragraph counts of the link types, as the aligner's.
   const std::size_t chinese_counts[] = {0, 1, 1, 1, 2, 2, 1, 3, 2, 3, 1, 4, 1, 5};
   const std::size_t english_counts[] = {1, 0, 1, 2, 1, 2, 3, 1, 3, 2, 4, 1, 5, 1};
