@@ -343,7 +343,11 @@ class LexicalEvidence final : public LinkEvidence {
     english_sentence_count_ = grouped_ ? english_group_at_.size() - 1 : english_.size();
     memo_type_.fill(-1);
     memo_on_ = (chinese_.size() + 1) * memo_row_size() * sizeof(std::uint32_t) <= options_.memo_max_bytes;
-    if (!grouped_) lay_out_windows();
+    if (grouped_) {
+      map_groups();
+    } else {
+      lay_out_windows();
+    }
   }
 
   std::unique_ptr<LinkEvidence> for_groups(std::span<const std::size_t> first_group_begin,
@@ -461,7 +465,7 @@ class LexicalEvidence final : public LinkEvidence {
 
   // cost() at the paragraph stage: the link's groups, their pairs paired
   // once (group_pairs_), and every link's cost remembered: in the group memo
-  // (group_memo_slot), or else apart (remembered_large_cost).
+  // (group_memo_cell), or else apart (remembered_large_cost).
   double group_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                     std::size_t english_count) const {
     const Groups groups = link_groups(chinese_begin, chinese_count, english_begin, english_count);
@@ -470,6 +474,20 @@ class LexicalEvidence final : public LinkEvidence {
                           groups.english_end - groups.english_begin, chinese_count, english_count);
     std::uint64_t* const cell = group_memo_cell(groups.chinese_end, groups.english_end);
     return remembered_group_cost(cell, groups, chinese_count, english_count);
+  }
+
+  // What group_memo_cell() finds its cells by: the group holding each
+  // English sentence, and the first sentence of each Chinese group.
+  void map_groups() {
+    english_group_of_.assign(english_sentence_count_ + 1, 0);
+    std::uint32_t group = 0;
+    for (std::size_t sentence = 0; sentence <= english_sentence_count_; ++sentence) {
+      if (english_group_at_[sentence] != kNoGroup) group = english_group_at_[sentence];
+      english_group_of_[sentence] = group;
+    }
+    chinese_group_begin_.assign(chinese_.size() + 1, 0);
+    for (std::size_t sentence = 0; sentence <= chinese_sentence_count_; ++sentence)
+      if (chinese_group_at_[sentence] != kNoGroup) chinese_group_begin_[chinese_group_at_[sentence]] = sentence;
   }
 
   // The groups a paragraph-stage link begins and ends at.
@@ -509,8 +527,12 @@ class LexicalEvidence final : public LinkEvidence {
   // end groups, hence one group memo cell.
   void add_group_cell_costs(std::size_t chinese_end, std::size_t english_end, const std::size_t* chinese_begins,
                             const std::size_t* english_begins, std::uint32_t wanted, double* totals) const {
-    std::uint64_t* cell = nullptr;
-    bool cell_found = false;
+    const std::uint32_t chinese_group_end = chinese_group_at_[chinese_end];
+    const std::uint32_t english_group_end = english_group_at_[english_end];
+    // An end inside a paragraph: link_groups() throws for the cell's first link.
+    std::uint64_t* const cell = chinese_group_end == kNoGroup || english_group_end == kNoGroup
+                                    ? nullptr
+                                    : group_memo_cell(chinese_group_end, english_group_end);
     for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
       const int t = std::countr_zero(left);
       const std::size_t chinese_begin = chinese_begins[t], english_begin = english_begins[t];
@@ -518,10 +540,6 @@ class LexicalEvidence final : public LinkEvidence {
       if (chinese_count == 0 || english_count == 0 || !within_band(chinese_begin, english_begin)) continue;  // 0
       priced_ = true;
       const Groups groups = link_groups(chinese_begin, chinese_count, english_begin, english_count);
-      if (!cell_found) {
-        cell = group_memo_cell(groups.chinese_end, groups.english_end);
-        cell_found = true;
-      }
       totals[t] += remembered_group_cost(cell, groups, chinese_count, english_count);
     }
   }
@@ -1007,11 +1025,18 @@ class LexicalEvidence final : public LinkEvidence {
     const std::size_t types = part == 0 ? kMemoTypes : kExtraMemoTypes;
     MemoTable& table = memo_[part];
     if (table.empty()) table = MemoTable((chinese_.size() + 1) * memo_columns() * types);
-    const std::size_t expected = expected_english_[chinese_end];
+    const std::size_t cell = memo_cell_index(chinese_end, expected_english_[chinese_end], english_end);
+    return cell == kNoMemoCell ? nullptr : table.get() + cell * types;
+  }
+  // The index of the cell of row `row` and column `column` in a memo laid
+  // out around `expected`, the column expected in that row; kNoMemoCell
+  // outside it.
+  static constexpr std::size_t kNoMemoCell = SIZE_MAX;
+  std::size_t memo_cell_index(std::size_t row, std::size_t expected, std::size_t column) const {
     const std::size_t reach = (memo_columns() - 1) / 2;
     const std::size_t base = expected > reach ? expected - reach : 0;
-    if (english_end < base || english_end - base >= memo_columns()) return nullptr;
-    return table.get() + (chinese_end * memo_columns() + (english_end - base)) * types;
+    if (column < base || column - base >= memo_columns()) return kNoMemoCell;
+    return row * memo_columns() + (column - base);
   }
   std::uint32_t* memo_slot(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                            std::size_t english_count) const {
@@ -1025,29 +1050,17 @@ class LexicalEvidence final : public LinkEvidence {
 
   // The paragraph stage's memo: the same layout in groups (the English end
   // expected at a Chinese group end is the group holding the English
-  // sentence expected at its first sentence), doubles (a paragraph link's
-  // cost is large, and a float would round it by hundredths of a nat), one
-  // table of kMemoTypes slots a cell, made on the first cost.
+  // sentence expected at its first sentence), one table of kMemoTypes
+  // slots a cell, made on the first cost. Doubles, as the links remembered
+  // apart keep them: every answer of the paragraph stage is the computed
+  // double.
   std::uint64_t* group_memo_cell(std::size_t chinese_group_end, std::size_t english_group_end) const {
-    if (group_memo_.empty()) {
-      group_memo_.assign((chinese_.size() + 1) * memo_columns() * kMemoTypes, 0);
-      english_group_of_.assign(english_sentence_count_ + 1, 0);
-      std::uint32_t group = 0;
-      for (std::size_t sentence = 0; sentence <= english_sentence_count_; ++sentence) {
-        if (english_group_at_[sentence] != kNoGroup) group = english_group_at_[sentence];
-        english_group_of_[sentence] = group;
-      }
-      chinese_group_begin_.assign(chinese_.size() + 1, 0);
-      for (std::size_t sentence = 0; sentence <= chinese_sentence_count_; ++sentence)
-        if (chinese_group_at_[sentence] != kNoGroup) chinese_group_begin_[chinese_group_at_[sentence]] = sentence;
-    }
+    if (group_memo_.empty()) group_memo_.assign((chinese_.size() + 1) * memo_columns() * kMemoTypes, 0);
     const std::size_t expected_sentence =
         std::min(expected_english_[chinese_group_begin_[chinese_group_end]], english_sentence_count_);
-    const std::size_t expected = english_group_of_[expected_sentence];
-    const std::size_t reach = (memo_columns() - 1) / 2;
-    const std::size_t base = expected > reach ? expected - reach : 0;
-    if (english_group_end < base || english_group_end - base >= memo_columns()) return nullptr;
-    return group_memo_.data() + (chinese_group_end * memo_columns() + (english_group_end - base)) * kMemoTypes;
+    const std::size_t cell =
+        memo_cell_index(chinese_group_end, english_group_of_[expected_sentence], english_group_end);
+    return cell == kNoMemoCell ? nullptr : group_memo_.data() + cell * kMemoTypes;
   }
 
   std::shared_ptr<const LexicalModel> model_;
@@ -1137,10 +1150,11 @@ class LexicalEvidence final : public LinkEvidence {
   bool memo_on_ = false;
   mutable bool priced_ = false;  // a cost was asked: the band is laid out for good
   mutable std::array<MemoTable, 2> memo_;  // the first kMemoTypes types, then the next kExtraMemoTypes
-  // The paragraph stage's (group_memo_cell), and what it finds the cells by.
+  // The paragraph stage's (group_memo_cell), and what it finds the cells by
+  // (map_groups).
   mutable std::vector<std::uint64_t> group_memo_;
-  mutable std::vector<std::uint32_t> english_group_of_;
-  mutable std::vector<std::size_t> chinese_group_begin_;
+  std::vector<std::uint32_t> english_group_of_;
+  std::vector<std::size_t> chinese_group_begin_;
   mutable std::array<std::int8_t, 64> memo_type_;
   mutable std::size_t memo_types_used_ = 0;
 };
