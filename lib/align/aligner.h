@@ -85,7 +85,9 @@ struct AlignOptions {
   std::vector<Link> initial_links;
   // The sentences' anchor features, when the caller has them: untm align
   // extracts them once for its two passes over the same sentences. Ignored
-  // unless each side has one per sentence.
+  // unless each side has one per sentence; the caller vouches that they are
+  // these sentences' (extract_sentence_features of the same documents, in
+  // the languages aligned).
   std::shared_ptr<const SentenceFeatureSides> sentence_features;
 };
 

@@ -268,32 +268,33 @@ class Closure {
 // one fault per 2 MB. A small one (batch documents) comes from the heap: a
 // huge page would be mostly empty. Either way it starts as zeros (the
 // memo's "not yet computed"), which a fresh mapping is without writing.
-class MemoTable {
+template <typename Cell>
+class ZeroedTable {
  public:
-  MemoTable() = default;
-  explicit MemoTable(std::size_t cells) {
+  ZeroedTable() = default;
+  explicit ZeroedTable(std::size_t cells) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     constexpr std::size_t kHugePage = std::size_t{2} << 20;
-    if (cells * sizeof(std::uint32_t) >= 4 * kHugePage) {
-      mapped_bytes_ = (cells * sizeof(std::uint32_t) + kHugePage - 1) / kHugePage * kHugePage;
+    if (cells * sizeof(Cell) >= 4 * kHugePage) {
+      mapped_bytes_ = (cells * sizeof(Cell) + kHugePage - 1) / kHugePage * kHugePage;
       void* mapped = mmap(nullptr, mapped_bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (mapped == MAP_FAILED) throw std::bad_alloc();
       madvise(mapped, mapped_bytes_, MADV_HUGEPAGE);  // a hint: without it, pages of 4 kB
-      data_ = static_cast<std::uint32_t*>(mapped);
+      data_ = static_cast<Cell*>(mapped);
       return;
     }
 #endif
-    data_ = static_cast<std::uint32_t*>(std::calloc(std::max<std::size_t>(cells, 1), sizeof(std::uint32_t)));
+    data_ = static_cast<Cell*>(std::calloc(std::max<std::size_t>(cells, 1), sizeof(Cell)));
     if (data_ == nullptr) throw std::bad_alloc();
   }
-  MemoTable(const MemoTable&) = delete;
-  MemoTable& operator=(const MemoTable&) = delete;
-  MemoTable& operator=(MemoTable&& other) noexcept {
+  ZeroedTable(const ZeroedTable&) = delete;
+  ZeroedTable& operator=(const ZeroedTable&) = delete;
+  ZeroedTable& operator=(ZeroedTable&& other) noexcept {
     std::swap(data_, other.data_);
     std::swap(mapped_bytes_, other.mapped_bytes_);
     return *this;
   }
-  ~MemoTable() {
+  ~ZeroedTable() {
     if (data_ == nullptr) return;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (mapped_bytes_ != 0) {
@@ -303,13 +304,15 @@ class MemoTable {
 #endif
     std::free(data_);
   }
-  std::uint32_t* get() const { return data_; }
+  Cell* get() const { return data_; }
   bool empty() const { return data_ == nullptr; }
 
  private:
-  std::uint32_t* data_ = nullptr;
+  Cell* data_ = nullptr;
   std::size_t mapped_bytes_ = 0;  // 0: from the heap
 };
+using MemoTable = ZeroedTable<std::uint32_t>;       // floats (to_memo)
+using GroupMemoTable = ZeroedTable<std::uint64_t>;  // doubles
 
 // A remembered cost in a memo cell: the bits of the float, inverted, so
 // that 0 (a fresh table) means none (the inverse of one NaN pattern, which
@@ -342,7 +345,9 @@ class LexicalEvidence final : public LinkEvidence {
     chinese_sentence_count_ = grouped_ ? chinese_group_at_.size() - 1 : chinese_.size();
     english_sentence_count_ = grouped_ ? english_group_at_.size() - 1 : english_.size();
     memo_type_.fill(-1);
-    memo_on_ = (chinese_.size() + 1) * memo_row_size() * sizeof(std::uint32_t) <= options_.memo_max_bytes;
+    // The paragraph stage's memo keeps doubles (group_memo_cell).
+    memo_on_ = (chinese_.size() + 1) * memo_row_size() * (grouped_ ? sizeof(std::uint64_t) : sizeof(std::uint32_t)) <=
+               options_.memo_max_bytes;
     if (grouped_) {
       map_groups();
     } else {
@@ -411,10 +416,11 @@ class LexicalEvidence final : public LinkEvidence {
       const int t = std::countr_zero(left);
       const std::size_t chinese_begin = chinese_begins[t], english_begin = english_begins[t];
       const std::size_t chinese_count = chinese_end - chinese_begin, english_count = english_end - english_begin;
-      if (chinese_count == 0 || english_count == 0) continue;  // cost() is 0
+      // cost() is 0; and as in cost(), a link outside the band takes no memo
+      // slot (the slots go to link types in the order they are priced).
+      if (chinese_count == 0 || english_count == 0 || !within_band(chinese_begin, english_begin)) continue;
       const int type = memo_type(chinese_count, english_count);
-      if (cell == nullptr || type < 0 || type >= static_cast<int>(kMemoTypes) ||
-          !within_band(chinese_begin, english_begin)) {
+      if (cell == nullptr || type < 0 || type >= static_cast<int>(kMemoTypes)) {
         totals[t] += lexical_cost(chinese_begin, chinese_count, english_begin, english_count);
         continue;
       }
@@ -529,7 +535,8 @@ class LexicalEvidence final : public LinkEvidence {
                             const std::size_t* english_begins, std::uint32_t wanted, double* totals) const {
     const std::uint32_t chinese_group_end = chinese_group_at_[chinese_end];
     const std::uint32_t english_group_end = english_group_at_[english_end];
-    // An end inside a paragraph: link_groups() throws for the cell's first link.
+    // An end inside a paragraph: link_groups() throws for the first link
+    // priced (inside the band, with both sides).
     std::uint64_t* const cell = chinese_group_end == kNoGroup || english_group_end == kNoGroup
                                     ? nullptr
                                     : group_memo_cell(chinese_group_end, english_group_end);
@@ -789,11 +796,14 @@ class LexicalEvidence final : public LinkEvidence {
     return slot;
   }
 
-  // The costs of links the memo's table has no type for (paragraph links
-  // of 8 sentences or more on a side): the aligner prices each again in
-  // each of its passes (a batch document's paragraph search: three times
-  // each, most of pass 2's lexical time). Kept whole, as doubles, so the
-  // same double comes back; at most kMaxLargeCosts of them, the first ones.
+  // The costs of links the memos have no slot or cell for: link types past
+  // the memos' (counts of 8 or more, paragraph links of unusual counts), and
+  // links ending beyond the memos' columns (where a band following its
+  // frontier strays from the expected path; 70 k of the K=7 block's 3.6 M).
+  // The aligner prices each again in each of its passes. Kept whole, as
+  // doubles, so the same double comes back; at most kMaxLargeCosts of them,
+  // the first ones. chinese_begin and chinese_count (and the English ones)
+  // are in units: sentences, or paragraphs at the paragraph stage.
   double remembered_large_cost(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
                                std::size_t english_count, std::size_t chinese_sentences,
                                std::size_t english_sentences) const {
@@ -1001,9 +1011,9 @@ class LexicalEvidence final : public LinkEvidence {
   // (remembered_large_cost).
   // Off for documents so long that the table would take more than
   // options_.memo_max_bytes (the costs are then recomputed from the pair
-  // windows). Types past the first kMemoTypes (paragraph links: groups of
-  // sentences of any sizes) go to a second table of kExtraMemoTypes, made
-  // only if they come.
+  // windows). Types past the first kMemoTypes (sentence links of other
+  // counts than the default's) go to a second table of kExtraMemoTypes, made
+  // only if they come; the paragraph stage has its own (group_memo_cell).
   static constexpr std::size_t kMemoTypes = LexicalEvidenceOptions::kMemoTypes;
   static constexpr std::size_t kExtraMemoTypes = 4;
   static constexpr std::size_t kMemoReach = LexicalEvidenceOptions::kMemoReach;
@@ -1051,16 +1061,16 @@ class LexicalEvidence final : public LinkEvidence {
   // The paragraph stage's memo: the same layout in groups (the English end
   // expected at a Chinese group end is the group holding the English
   // sentence expected at its first sentence), one table of kMemoTypes
-  // slots a cell, made on the first cost. Doubles, as the links remembered
-  // apart keep them: every answer of the paragraph stage is the computed
-  // double.
+  // slots a cell, made on the first cell asked. Doubles, as the links
+  // remembered apart keep them: every answer of the paragraph stage is the
+  // computed double.
   std::uint64_t* group_memo_cell(std::size_t chinese_group_end, std::size_t english_group_end) const {
-    if (group_memo_.empty()) group_memo_.assign((chinese_.size() + 1) * memo_columns() * kMemoTypes, 0);
+    if (group_memo_.empty()) group_memo_ = GroupMemoTable((chinese_.size() + 1) * memo_columns() * kMemoTypes);
     const std::size_t expected_sentence =
         std::min(expected_english_[chinese_group_begin_[chinese_group_end]], english_sentence_count_);
     const std::size_t cell =
         memo_cell_index(chinese_group_end, english_group_of_[expected_sentence], english_group_end);
-    return cell == kNoMemoCell ? nullptr : group_memo_.data() + cell * kMemoTypes;
+    return cell == kNoMemoCell ? nullptr : group_memo_.get() + cell * kMemoTypes;
   }
 
   std::shared_ptr<const LexicalModel> model_;
@@ -1152,7 +1162,7 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::array<MemoTable, 2> memo_;  // the first kMemoTypes types, then the next kExtraMemoTypes
   // The paragraph stage's (group_memo_cell), and what it finds the cells by
   // (map_groups).
-  mutable std::vector<std::uint64_t> group_memo_;
+  mutable GroupMemoTable group_memo_;
   std::vector<std::uint32_t> english_group_of_;
   std::vector<std::size_t> chinese_group_begin_;
   mutable std::array<std::int8_t, 64> memo_type_;

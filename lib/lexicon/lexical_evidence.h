@@ -31,7 +31,7 @@ namespace untm::lexicon {
 struct LexicalEvidenceOptions {
   // The link types the cost memo's table holds: the default's 12 with both
   // counts below 8 (null links cost 0 and are not remembered). A few more
-  // types (paragraph links) go to a second table, made when they come.
+  // types (other sentence counts) go to a second table, made when they come.
   static constexpr std::size_t kMemoTypes = 12;
   // The memo keeps the links ending up to min(band_half_width,
   // kMemoHalfWidth) + kMemoReach English sentences either side of where the

@@ -428,6 +428,50 @@ TEST_CASE("a cell's links priced at once (add_cell_costs) cost what cost() gives
   }
 }
 
+TEST_CASE("links outside the band take no memo slot, asked a cell at a time or one by one", "[lexicon]") {
+  // 20 link types, more than the memos' 16 slots: the first 16 priced get
+  // one (later answers rounded to float), the others are remembered whole.
+  // A cell far from the path asked first must not hand out slots, or the
+  // two ways of asking would round different types.
+  const RandomDocument document(60, 75, 29);
+  const LexicalEvidenceFactory factory(std::make_shared<const LexicalModel>(document.lexicon),
+                                       {.weight = 0.7, .first_is_chinese = true, .band_half_width = 4});
+  const auto by_cell = factory.make(document.chinese, document.english);
+  const auto by_link = factory.make(document.chinese, document.english);
+  std::vector<std::pair<std::size_t, std::size_t>> counts;
+  for (std::size_t a = 1; a <= 4; ++a)
+    for (std::size_t b = 1; b <= 5; ++b) counts.emplace_back(a, b);
+  const auto ask = [&](std::size_t i, std::size_t j, std::size_t first_type) {
+    std::uint32_t wanted = 0;
+    std::array<std::size_t, 20> first_begins{}, second_begins{};
+    for (std::size_t t = first_type; t < counts.size(); ++t) {
+      if (counts[t].first > i || counts[t].second > j) continue;
+      wanted |= 1u << t;
+      first_begins[t] = i - counts[t].first;
+      second_begins[t] = j - counts[t].second;
+    }
+    std::array<double, 20> totals{};
+    by_cell->add_cell_costs(i, j, first_begins.data(), second_begins.data(), wanted, totals.data());
+    for (std::size_t t = 0; t < counts.size(); ++t) {
+      if ((wanted >> t & 1u) == 0) continue;
+      INFO("cell " << i << "/" << j << ", " << counts[t].first << "-" << counts[t].second);
+      REQUIRE(totals[t] == by_link->cost(first_begins[t], counts[t].first, second_begins[t], counts[t].second));
+    }
+  };
+  // Every link of this cell starts 60 English sentences from where it is
+  // expected; its 16 types other than 1-1 ... 1-4 would take every slot.
+  ask(60, 6, 4);
+  std::size_t asked = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = 1; i <= 60; ++i) {
+      const std::size_t middle = i * 75 / 60;
+      for (std::size_t j = middle > 4 ? middle - 4 : 1; j <= std::min<std::size_t>(75, middle + 4); ++j, ++asked)
+        ask(i, j, 0);
+    }
+  }
+  CHECK(asked > 800);
+}
+
 TEST_CASE("without the memo (long documents) every answer is the same double in any order", "[lexicon]") {
   // A memo over its byte bound (as for long documents): no memo, and the
   // corrections of large groups go to a fixed-size hashed cache that must
