@@ -352,6 +352,14 @@ const std::vector<SentenceFeatures>* given_features(const AlignOptions& options,
   return features.size() == count ? &features : nullptr;
 }
 
+// The features of sentence `index` of a side: none without anchors, the
+// caller's when given (given_features), else extracted from its text.
+SentenceFeatures sentence_features(const AlignOptions& options, const std::vector<SentenceFeatures>* given,
+                                   std::size_t index, std::string_view text, Language language) {
+  if (!options.use_anchors) return {};
+  return given != nullptr ? (*given)[index] : extract_features(text, language);
+}
+
 Units sentence_units(std::span<const std::string> sentences, Language language, const AlignOptions& options,
                      bool first_side) {
   const std::vector<SentenceFeatures>* given = given_features(options, first_side, sentences.size());
@@ -360,10 +368,7 @@ Units sentence_units(std::span<const std::string> sentences, Language language, 
   units.features.reserve(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     units.add(measure_length(sentences[s], options.length_unit),
-              !options.use_anchors ? SentenceFeatures{}
-              : given != nullptr   ? (*given)[s]
-                                   : extract_features(sentences[s], language),
-              1);
+              sentence_features(options, given, s, sentences[s], language), 1);
   }
   return units;
 }
@@ -414,14 +419,13 @@ std::vector<Link> align_sentences(std::span<const std::string> first, std::span<
 
 SentenceFeatureSides extract_sentence_features(const SplitDocument& first, const SplitDocument& second,
                                                Language first_language, Language second_language) {
-  SentenceFeatureSides sides;
-  for (const Paragraph& paragraph : first.paragraphs)
-    for (const Sentence& sentence : paragraph.sentences)
-      sides.first.push_back(extract_features(sentence.text, first_language));
-  for (const Paragraph& paragraph : second.paragraphs)
-    for (const Sentence& sentence : paragraph.sentences)
-      sides.second.push_back(extract_features(sentence.text, second_language));
-  return sides;
+  const auto side = [](const SplitDocument& document, Language language) {
+    std::vector<SentenceFeatures> features;
+    for (const Paragraph& paragraph : document.paragraphs)
+      for (const Sentence& sentence : paragraph.sentences) features.push_back(extract_features(sentence.text, language));
+    return features;
+  };
+  return {side(first, first_language), side(second, second_language)};
 }
 
 AlignedDocument align_documents(const SplitDocument& first, const SplitDocument& second, const AlignOptions& options) {
@@ -445,11 +449,7 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
         side.texts.push_back(sentence.text);
         const double length = measure_length(sentence.text, options.length_unit);
         paragraph_length += length;
-        side.sentence_units.add(length,
-                                !options.use_anchors ? SentenceFeatures{}
-                                : given != nullptr   ? (*given)[index]
-                                                     : extract_features(sentence.text, language),
-                                1);
+        side.sentence_units.add(length, sentence_features(options, given, index, sentence.text, language), 1);
       }
       const std::span<const SentenceFeatures> features(side.sentence_units.features.data() + first_sentence,
                                                        paragraph.sentences.size());
