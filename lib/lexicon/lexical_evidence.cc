@@ -28,6 +28,69 @@ namespace {
 // groups (rare) compute it on the spot.
 constexpr std::size_t kPrecomputedGroupSizes = 8;
 
+// The lexicon as one document sees it: the words of its sentences, renumbered
+// 0.. in the model's order (so a sentence's sorted ids stay sorted), and each
+// word's translations among the other side's words of the document, in the
+// model's order too. The tables that pricing and the chance estimate index
+// by word then span the document's few thousand words instead of the
+// lexicon's (CC-CEDICT's tens of thousands of English words, whose closure
+// heads were looked up at random), and the translations no sentence of the
+// document can use are gone.
+struct DocumentLexicon {
+  struct Lists {
+    std::vector<std::uint32_t> offsets{0};
+    std::vector<Translation> translations;
+    std::span<const Translation> of(std::uint32_t word) const {
+      return std::span(translations).subspan(offsets[word], offsets[word + 1] - offsets[word]);
+    }
+  };
+  Lists english_of_chinese;
+  Lists chinese_of_english;
+  std::size_t chinese_word_count() const { return english_of_chinese.offsets.size() - 1; }
+  std::size_t english_word_count() const { return chinese_of_english.offsets.size() - 1; }
+};
+
+constexpr std::uint32_t kNotInDocument = UINT32_MAX;
+
+// Renumbers the model word ids of one side's sentences to the document's
+// words; returns each document word's model id, and fills `local_of_model`
+// (over the model's vocabulary) with the reverse, kNotInDocument elsewhere.
+std::vector<std::uint32_t> renumber_side(std::vector<std::vector<std::uint32_t>>& sentences,
+                                         std::size_t vocabulary_size, std::vector<std::uint32_t>& local_of_model) {
+  local_of_model.assign(vocabulary_size, kNotInDocument);
+  std::vector<std::uint32_t> model_of_local;
+  for (const auto& words : sentences) {
+    for (const std::uint32_t word : words) {
+      if (local_of_model[word] != kNotInDocument) continue;
+      local_of_model[word] = 0;
+      model_of_local.push_back(word);
+    }
+  }
+  std::sort(model_of_local.begin(), model_of_local.end());
+  for (std::size_t local = 0; local < model_of_local.size(); ++local)
+    local_of_model[model_of_local[local]] = static_cast<std::uint32_t>(local);
+  for (auto& words : sentences)
+    for (std::uint32_t& word : words) word = local_of_model[word];
+  return model_of_local;
+}
+
+// The translations of each document word of one side among the other
+// side's document words.
+DocumentLexicon::Lists document_lists(std::span<const std::uint32_t> model_of_local,
+                                      const std::vector<std::uint32_t>& other_local_of_model,
+                                      const std::function<std::span<const Translation>(std::uint32_t)>& translations_of) {
+  DocumentLexicon::Lists lists;
+  lists.offsets.reserve(model_of_local.size() + 1);
+  for (const std::uint32_t word : model_of_local) {
+    for (const Translation& translation : translations_of(word)) {
+      const std::uint32_t local = other_local_of_model[translation.word];
+      if (local != kNotInDocument) lists.translations.push_back({local, translation.strength});
+    }
+    lists.offsets.push_back(static_cast<std::uint32_t>(lists.translations.size()));
+  }
+  return lists;
+}
+
 // The lexicon words of one sentence with their weights.
 struct SentenceWords {
   std::vector<std::uint32_t> words;  // sorted ids
@@ -119,8 +182,9 @@ std::vector<SentenceWords> merge_groups(const std::vector<SentenceWords>& senten
 
 // Words and idf weights of one side of a document: idf(w) = log(1 + N / df(w))
 // over its N sentences, scaled to mean 1 over all word occurrences.
-std::vector<SentenceWords> weigh_side(std::vector<std::vector<std::uint32_t>> sentence_words) {
-  std::unordered_map<std::uint32_t, std::uint32_t> document_frequency;
+std::vector<SentenceWords> weigh_side(std::vector<std::vector<std::uint32_t>> sentence_words,
+                                      std::size_t vocabulary_size) {
+  std::vector<std::uint32_t> document_frequency(vocabulary_size, 0);
   std::size_t occurrences = 0;
   for (const auto& words : sentence_words) {
     for (const std::uint32_t word : words) ++document_frequency[word];
@@ -231,16 +295,16 @@ struct ClosureHead {
 
 class Closure {
  public:
-  // The closure of a Chinese sentence (its word ids) under `model`.
-  void build(const LexicalModel& model, const std::vector<std::uint32_t>& words) {
-    if (heads_.empty()) heads_.resize(model.english_word_count());
+  // The closure of a Chinese sentence (its document word ids).
+  void build(const DocumentLexicon& lexicon, const std::vector<std::uint32_t>& words) {
+    if (heads_.empty()) heads_.resize(lexicon.english_word_count());
     if (++stamp_ == 0) {  // wrapped: old stamps could match again
       std::fill(heads_.begin(), heads_.end(), ClosureHead{});
       stamp_ = 1;
     }
     entries_.clear();
     for (std::size_t position = 0; position < words.size(); ++position) {
-      for (const Translation& translation : model.english_translations(words[position])) {
+      for (const Translation& translation : lexicon.english_of_chinese.of(words[position])) {
         ClosureHead& head = heads_[translation.word];
         const std::uint32_t next = head.stamp == stamp_ ? head.head : kEndOfChain;
         head = {stamp_, static_cast<std::uint32_t>(entries_.size())};
@@ -335,10 +399,10 @@ class LexicalEvidence final : public LinkEvidence {
     std::vector<std::uint32_t> chinese_group_at;  // group_at_sentences
     std::vector<std::uint32_t> english_group_at;
   };
-  LexicalEvidence(std::shared_ptr<const LexicalModel> model, LexicalEvidenceOptions options,
+  LexicalEvidence(std::shared_ptr<const DocumentLexicon> lexicon, LexicalEvidenceOptions options,
                   std::vector<SentenceWords> chinese, std::vector<SentenceWords> english,
                   std::vector<std::size_t> expected_english, Grouped grouped = {})
-      : model_(std::move(model)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
+      : lexicon_(std::move(lexicon)), options_(options), chinese_(std::move(chinese)), english_(std::move(english)),
         expected_english_(std::move(expected_english)), chinese_chance_(flat_chance(chinese_)),
         english_chance_(flat_chance(english_)), grouped_(!grouped.chinese_group_at.empty()),
         chinese_group_at_(std::move(grouped.chinese_group_at)), english_group_at_(std::move(grouped.english_group_at)) {
@@ -361,7 +425,7 @@ class LexicalEvidence final : public LinkEvidence {
     const auto chinese_begin = options_.first_is_chinese ? first_group_begin : second_group_begin;
     const auto english_begin = options_.first_is_chinese ? second_group_begin : first_group_begin;
     if (!valid_groups(chinese_begin, chinese_.size()) || !valid_groups(english_begin, english_.size())) return nullptr;
-    return std::make_unique<LexicalEvidence>(model_, options_, merge_groups(chinese_, chinese_begin),
+    return std::make_unique<LexicalEvidence>(lexicon_, options_, merge_groups(chinese_, chinese_begin),
                                              merge_groups(english_, english_begin), expected_english_,
                                              Grouped{group_at_sentences(chinese_begin), group_at_sentences(english_begin)});
   }
@@ -945,7 +1009,7 @@ class LexicalEvidence final : public LinkEvidence {
   // Builds closure_ for a Chinese sentence, unless it holds it already.
   void build_closure(std::size_t chinese_index) const {
     if (closure_row_ == chinese_index) return;
-    closure_.build(*model_, chinese_[chinese_index].words);
+    closure_.build(*lexicon_, chinese_[chinese_index].words);
     closure_row_ = chinese_index;
   }
 
@@ -1073,7 +1137,7 @@ class LexicalEvidence final : public LinkEvidence {
     return cell == kNoMemoCell ? nullptr : group_memo_.get() + cell * kMemoTypes;
   }
 
-  std::shared_ptr<const LexicalModel> model_;
+  std::shared_ptr<const DocumentLexicon> lexicon_;
   LexicalEvidenceOptions options_;
   std::vector<SentenceWords> chinese_;
   std::vector<SentenceWords> english_;
@@ -1198,13 +1262,25 @@ std::unique_ptr<LinkEvidence> LexicalEvidenceFactory::make(std::span<const std::
   std::vector<std::vector<std::uint32_t>> english_words;
   english_words.reserve(english_sentences.size());
   for (const auto& sentence : english_sentences) english_words.push_back(model_->english_words(sentence));
-  std::vector<SentenceWords> chinese = weigh_side(std::move(chinese_words));
-  std::vector<SentenceWords> english = weigh_side(std::move(english_words));
-  estimate_chance(chinese, english, model_->chinese_word_count(),
-                  [&](std::uint32_t word) { return model_->chinese_translations(word); });
-  estimate_chance(english, chinese, model_->english_word_count(),
-                  [&](std::uint32_t word) { return model_->english_translations(word); });
-  return std::make_unique<LexicalEvidence>(model_, options_, std::move(chinese), std::move(english),
+  std::vector<std::uint32_t> chinese_local, english_local;
+  const std::vector<std::uint32_t> chinese_vocabulary =
+      renumber_side(chinese_words, model_->chinese_word_count(), chinese_local);
+  const std::vector<std::uint32_t> english_vocabulary =
+      renumber_side(english_words, model_->english_word_count(), english_local);
+  auto lexicon = std::make_shared<DocumentLexicon>();
+  lexicon->english_of_chinese = document_lists(chinese_vocabulary, english_local, [&](std::uint32_t word) {
+    return model_->english_translations(word);
+  });
+  lexicon->chinese_of_english = document_lists(english_vocabulary, chinese_local, [&](std::uint32_t word) {
+    return model_->chinese_translations(word);
+  });
+  std::vector<SentenceWords> chinese = weigh_side(std::move(chinese_words), chinese_vocabulary.size());
+  std::vector<SentenceWords> english = weigh_side(std::move(english_words), english_vocabulary.size());
+  estimate_chance(chinese, english, chinese_vocabulary.size(),
+                  [&](std::uint32_t word) { return lexicon->chinese_of_english.of(word); });
+  estimate_chance(english, chinese, english_vocabulary.size(),
+                  [&](std::uint32_t word) { return lexicon->english_of_chinese.of(word); });
+  return std::make_unique<LexicalEvidence>(std::move(lexicon), options_, std::move(chinese), std::move(english),
                                            expected_english_sentences(chinese_sentences, english_sentences));
 }
 
