@@ -1,5 +1,6 @@
 #include "lexicon/ibm_model1.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory_resource>
 #include <unordered_map>
@@ -22,6 +23,20 @@ std::uint32_t KeySlots::find_or_add(std::uint64_t key) {
       if (2 * size_ > entries_.size()) grow();
       return slot;
     }
+  }
+}
+
+void KeySlots::reserve(std::size_t count) {
+  std::size_t wanted = entries_.size();
+  while (wanted < 2 * count + 2) wanted *= 2;
+  if (wanted == entries_.size()) return;
+  std::vector<Entry> old(wanted);
+  old.swap(entries_);
+  for (const Entry& entry : old) {
+    if (entry.slot == kAbsent) continue;
+    std::size_t at = position(entry.key);
+    while (entries_[at].slot != kAbsent) at = (at + 1) & (entries_.size() - 1);
+    entries_[at] = entry;
   }
 }
 
@@ -65,6 +80,19 @@ std::vector<std::uint32_t> TranslationTable::visit_order() const {
   }
   return order;
 }
+
+class TranslationTableBuilder {
+ public:
+  static TranslationTable make(std::vector<std::uint64_t> keys, KeySlots slots, std::vector<std::uint32_t> cooccurrences,
+                               std::vector<double> probabilities) {
+    TranslationTable table;
+    table.keys_ = std::move(keys);
+    table.slots_ = std::move(slots);
+    table.cooccurrences_ = std::move(cooccurrences);
+    table.probabilities_ = std::move(probabilities);
+    return table;
+  }
+};
 
 namespace {
 
@@ -122,6 +150,75 @@ struct Slots {
   }
 };
 
+// The reverse direction's training state (sources and targets swapped),
+// made alongside the forward one without a hash look-up: a reverse pair of
+// words is a forward pair transposed, or the empty word with a source word.
+// Slots, source indices and runs come out as build_slots() would make them
+// from the swapped pairs, in the same order, so the table is the same.
+class ReverseSlots {
+ public:
+  explicit ReverseSlots(bool null_word) : null_word_(null_word) {}
+
+  // Adds the pair whose forward slots `forward` has just made (its
+  // pair_slots, source by source: `sources` then the empty word, if any).
+  void add_pair(const Slots& forward, std::span<const std::uint32_t> sources, std::span<const std::uint32_t> targets,
+                std::uint32_t pair_number) {
+    Slots& slots = slots_;
+    slots.pair_slots.clear();
+    // Reverse sources: the forward targets, then the empty word; reverse
+    // targets: the forward sources.
+    for (std::size_t target = 0; target < targets.size(); ++target) {
+      for (std::size_t source = 0; source < sources.size(); ++source) {
+        const std::uint32_t forward_slot = forward.pair_slots[source * targets.size() + target];
+        if (forward_slot >= slot_of_forward_.size()) slot_of_forward_.resize(forward.keys.size(), KeySlots::kAbsent);
+        slots.pair_slots.push_back(
+            slot(slot_of_forward_[forward_slot], targets[target], sources[source], pair_number));
+      }
+    }
+    if (null_word_) {
+      for (const std::uint32_t source : sources) {
+        if (source >= slot_of_null_.size()) slot_of_null_.resize(std::max<std::size_t>(source + 1, 2 * slot_of_null_.size()), KeySlots::kAbsent);
+        slots.pair_slots.push_back(slot(slot_of_null_[source], TranslationTable::kNullWord, source, pair_number));
+      }
+    }
+    const std::size_t reverse_sources = targets.size() + (null_word_ ? 1 : 0);
+    slots.shapes.emplace_back(static_cast<std::uint32_t>(reverse_sources), static_cast<std::uint32_t>(sources.size()));
+    for (std::size_t target = 0; target < sources.size(); ++target)
+      for (std::size_t source = 0; source < reverse_sources; ++source)
+        slots.runs.push_back(slots.pair_slots[source * sources.size() + target]);
+  }
+
+  // The finished state; its key slots filled from its keys.
+  Slots take() {
+    slots_.slot_of_key.reserve(slots_.keys.size());
+    for (const std::uint64_t key : slots_.keys) slots_.slot_of_key.find_or_add(key);
+    return std::move(slots_);
+  }
+
+  Slots& slots() { return slots_; }
+
+ private:
+  // The reverse slot held in `remembered` (made now if absent) for the
+  // reverse pair (source, target), counting pair `pair_number` once.
+  std::uint32_t slot(std::uint32_t& remembered, std::uint32_t source, std::uint32_t target, std::uint32_t pair_number) {
+    Slots& slots = slots_;
+    if (remembered == KeySlots::kAbsent) {
+      remembered = static_cast<std::uint32_t>(slots.keys.size());
+      slots.keys.push_back(TranslationTable::key(source, target));
+      slots.seen.emplace_back();
+      slots.source_of_slot.push_back(slots.source_of_word.find_or_add(source));
+    }
+    Slots::Seen& seen = slots.seen[remembered];
+    if (seen.last_pair != pair_number) seen = {pair_number, seen.pairs + 1};
+    return remembered;
+  }
+
+  bool null_word_;
+  Slots slots_;
+  std::vector<std::uint32_t> slot_of_forward_;  // reverse slot of each forward slot
+  std::vector<std::uint32_t> slot_of_null_;     // reverse slot of (empty word, w), by w
+};
+
 Slots build_slots(std::span<const IdSentencePair> pairs, bool null_word) {
   Slots slots;
   std::size_t run_length = 0;
@@ -168,9 +265,9 @@ double expect_counts(const Slots& slots, std::span<const double> probability, st
 
 }  // namespace
 
-TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const Model1Options& options,
-                                  int* iterations_run) {
-  Slots slots = build_slots(pairs, options.null_word);
+namespace {
+
+TranslationTable train_slots(Slots slots, const Model1Options& options, int* iterations_run) {
   // Uniform start: any constant does, the first E-step normalizes it away
   // (and its likelihood is meaningless: the gain is measured from the second).
   std::vector<double> slot_probability(slots.keys.size(), 1.0), expected_count, source_total;
@@ -188,13 +285,43 @@ TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const M
     previous = log_likelihood;
   }
   if (iterations_run != nullptr) *iterations_run = iteration;
-  TranslationTable table;
-  table.keys_ = std::move(slots.keys);
-  table.slots_ = std::move(slots.slot_of_key);
-  table.cooccurrences_.reserve(slots.seen.size());
-  for (const Slots::Seen& seen : slots.seen) table.cooccurrences_.push_back(seen.pairs);
-  table.probabilities_ = std::move(slot_probability);
-  return table;
+  std::vector<std::uint32_t> cooccurrences;
+  cooccurrences.reserve(slots.seen.size());
+  for (const Slots::Seen& seen : slots.seen) cooccurrences.push_back(seen.pairs);
+  return TranslationTableBuilder::make(std::move(slots.keys), std::move(slots.slot_of_key), std::move(cooccurrences),
+                                       std::move(slot_probability));
+}
+
+}  // namespace
+
+TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const Model1Options& options,
+                                  int* iterations_run) {
+  return train_slots(build_slots(pairs, options.null_word), options, iterations_run);
+}
+
+TwoWayTables train_ibm_model1_both_ways(std::span<const IdSentencePair> pairs, const Model1Options& options,
+                                        const RunTwoTasks& run_tasks) {
+  Slots forward;
+  ReverseSlots reverse(options.null_word);
+  std::size_t run_length = 0;
+  for (const auto& pair : pairs) run_length += (pair.source.size() + (options.null_word ? 1 : 0)) * pair.target.size();
+  forward.runs.reserve(run_length);
+  forward.shapes.reserve(pairs.size());
+  reverse.slots().runs.reserve(run_length);
+  reverse.slots().shapes.reserve(pairs.size());
+  std::vector<std::uint32_t> sources;
+  std::uint32_t pair_number = 0;
+  for (const auto& pair : pairs) {
+    sources.assign(pair.source.begin(), pair.source.end());
+    if (options.null_word) sources.push_back(TranslationTable::kNullWord);
+    forward.add_pair(sources, pair.target, ++pair_number);
+    reverse.add_pair(forward, pair.source, pair.target, pair_number);
+  }
+  TwoWayTables tables;
+  Slots reverse_slots = reverse.take();
+  run_tasks([&] { tables.forward = train_slots(std::move(forward), options, nullptr); },
+            [&] { tables.reverse = train_slots(std::move(reverse_slots), options, nullptr); });
+  return tables;
 }
 
 }  // namespace untm::lexicon

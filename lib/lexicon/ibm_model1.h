@@ -6,6 +6,7 @@
 // translations from words that merely co-occur.
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -42,6 +43,8 @@ class KeySlots {
   std::uint32_t find(std::uint64_t key) const;
   // The slot of `key`; a new key gets the next slot, size() before.
   std::uint32_t find_or_add(std::uint64_t key);
+  // Room for `count` keys without growing.
+  void reserve(std::size_t count);
   // Loads the cache line `key` would be looked up in.
   void prefetch(std::uint64_t key) const { __builtin_prefetch(&entries_[position(key)]); }
 
@@ -91,7 +94,7 @@ class TranslationTable {
   }
 
  private:
-  friend TranslationTable train_ibm_model1(std::span<const IdSentencePair>, const Model1Options&, int*);
+  friend class TranslationTableBuilder;
   std::uint32_t slot(std::uint32_t source, std::uint32_t target) const;
   std::vector<std::uint32_t> visit_order() const;
 
@@ -107,5 +110,20 @@ class TranslationTable {
 // receives the number of EM iterations done.
 TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const Model1Options& options,
                                   int* iterations_run = nullptr);
+
+
+// Both directions over the same pairs: `forward` is train_ibm_model1(pairs),
+// `reverse` the same over the pairs with source and target swapped, to the
+// last bit. The reverse pairs of words are the forward ones transposed, so
+// they are numbered as the forward ones are made instead of looked up again
+// (hash look-ups were half of training). run_tasks runs the two EM trainings,
+// e.g. on two threads.
+struct TwoWayTables {
+  TranslationTable forward;
+  TranslationTable reverse;
+};
+using RunTwoTasks = std::function<void(const std::function<void()>&, const std::function<void()>&)>;
+TwoWayTables train_ibm_model1_both_ways(std::span<const IdSentencePair> pairs, const Model1Options& options,
+                                        const RunTwoTasks& run_tasks);
 
 }  // namespace untm::lexicon

@@ -12,12 +12,11 @@ namespace untm::lexicon {
 
 namespace {
 
-// The training pairs as word ids, both ways round; ids in first-seen order.
+// The training pairs as word ids (Chinese the source); ids in first-seen order.
 struct TrainingCorpus {
   WordTable chinese_words;
   WordTable english_words;
   std::vector<IdSentencePair> chinese_to_english;
-  std::vector<IdSentencePair> english_to_chinese;
 };
 
 TrainingCorpus to_ids(std::span<const ChineseEnglishPair> pairs, const Lexicon& known) {
@@ -39,8 +38,6 @@ TrainingCorpus to_ids(std::span<const ChineseEnglishPair> pairs, const Lexicon& 
     for (const auto& word : english_content_words(pair.english)) ids.target.push_back(corpus.english_words.intern(word));
     if (!ids.source.empty() && !ids.target.empty()) corpus.chinese_to_english.push_back(std::move(ids));
   }
-  corpus.english_to_chinese.reserve(corpus.chinese_to_english.size());
-  for (const auto& pair : corpus.chinese_to_english) corpus.english_to_chinese.push_back({pair.target, pair.source});
   return corpus;
 }
 
@@ -68,19 +65,19 @@ std::vector<Candidate> candidates(const TranslationTable& english_given_chinese,
 Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& known, const LearningOptions& options,
                       const RunTasks& run_tasks) {
   const TrainingCorpus corpus = to_ids(pairs, known);
-  // The two directions are independent: each task trains one (the forward
-  // one also picks its candidates, so that its table is freed there too).
-  std::vector<Candidate> found;
-  TranslationTable chinese_given_english;
-  const std::function<void()> tasks[] = {
-      [&] { found = candidates(train_ibm_model1(corpus.chinese_to_english, options.model1), options.min_cooccurrences); },
-      [&] { chinese_given_english = train_ibm_model1(corpus.english_to_chinese, options.model1); },
+  // The two directions train at once (two tasks), from one pass over the pairs.
+  const auto run_two = [&run_tasks](const std::function<void()>& first, const std::function<void()>& second) {
+    const std::function<void()> tasks[] = {first, second};
+    if (run_tasks) {
+      run_tasks(tasks);
+    } else {
+      first();
+      second();
+    }
   };
-  if (run_tasks) {
-    run_tasks(tasks);
-  } else {
-    for (const auto& task : tasks) task();
-  }
+  const TwoWayTables tables = train_ibm_model1_both_ways(corpus.chinese_to_english, options.model1, run_two);
+  const std::vector<Candidate> found = candidates(tables.forward, options.min_cooccurrences);
+  const TranslationTable& chinese_given_english = tables.reverse;
   Lexicon learned;
   for (const Candidate& candidate : found) {
     const double strength = std::sqrt(candidate.forward * chinese_given_english.probability(candidate.english, candidate.chinese));

@@ -166,3 +166,38 @@ TEST_CASE("co-occurrences count sentence pairs, not repeats inside one", "[lexic
   CHECK(table.cooccurrences(TranslationTable::kNullWord, the) == 2);  // the empty word is in every pair
   CHECK(table.cooccurrences(das, book) == 0);
 }
+
+TEST_CASE("both ways at once: the reverse table is Model 1 over the swapped pairs, to the last bit and in order",
+          "[lexicon]") {
+  auto corpus = random_corpus(11, 300);
+  corpus.push_back({{das, das, Haus}, {the, the, house, the}});  // repeats inside a pair
+  corpus.push_back({{ein}, {}});                                 // a side with no words
+  for (const bool null_word : {true, false}) {
+    const Model1Options options{.iterations = 4, .null_word = null_word, .min_gain = 0.0};
+    std::vector<IdSentencePair> swapped;
+    for (const auto& pair : corpus) swapped.push_back({pair.target, pair.source});
+    int tasks_run = 0;
+    const TwoWayTables both = train_ibm_model1_both_ways(
+        corpus, options, [&](const std::function<void()>& first, const std::function<void()>& second) {
+          first();
+          second();
+          tasks_run += 2;
+        });
+    CHECK(tasks_run == 2);
+    const auto same = [](const TranslationTable& made, const TranslationTable& expected) {
+      std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> made_entries, expected_entries;
+      made.for_each([&](std::uint32_t s, std::uint32_t t, double p) { made_entries.emplace_back(s, t, p); });
+      expected.for_each([&](std::uint32_t s, std::uint32_t t, double p) { expected_entries.emplace_back(s, t, p); });
+      REQUIRE(made_entries.size() > 1000);
+      CHECK(made_entries == expected_entries);  // same pairs, same doubles, same order
+      for (const auto& [s, t, p] : expected_entries) {
+        CHECK(made.probability(s, t) == p);
+        CHECK(made.cooccurrences(s, t) == expected.cooccurrences(s, t));
+      }
+    };
+    same(both.forward, train_ibm_model1(corpus, options));
+    same(both.reverse, train_ibm_model1(swapped, options));
+    CHECK(both.reverse.probability(house, Haus) > 0.0);
+    CHECK(both.reverse.cooccurrences(the, das) >= 1);
+  }
+}
