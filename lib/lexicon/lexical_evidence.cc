@@ -914,6 +914,9 @@ class LexicalEvidence final : public LinkEvidence {
     std::uint32_t low = UINT32_MAX;
     std::uint32_t high = 0;
     double summed = 0.0;
+    // The covered positions as bits, for sentences of at most 64 words:
+    // then only they are summed, in the same order.
+    std::uint64_t covered = 0;
     for (std::size_t other = 0; other < others; ++other) {
       const RowView& row = rows_[sentence_is_chinese ? index : other];
       const PairCoverage& pair = row.pairs[sentence_is_chinese ? other : index];
@@ -924,10 +927,22 @@ class LexicalEvidence final : public LinkEvidence {
       if (count == 0) continue;
       low = std::min(low, words[0].position);  // the lists are sorted by position
       high = std::max(high, words[count - 1].position);
-      for (std::size_t word = 0; word < count; ++word)
+      for (std::size_t word = 0; word < count; ++word) {
         best[words[word].position] = std::max(best[words[word].position], words[word].strength);
+        covered |= std::uint64_t{1} << (words[word].position & 63);
+      }
     }
     double best_mass = 0.0;
+    if (sentence.words.size() <= 64) {
+      // The positions no pair covers would add +0: summing the covered ones
+      // alone, by position, gives the same double.
+      for (; covered != 0; covered &= covered - 1) {
+        const int position = std::countr_zero(covered);
+        best_mass += best[position] * sentence.weights[position];
+        best[position] = 0.0f;
+      }
+      return best_mass - summed;
+    }
     // The words in between that no pair covers add +0 (no branch: which
     // words are covered is hard to predict), which leaves the sum as it was.
     for (std::uint32_t position = low; position <= high; ++position) {  // none when no word is covered
