@@ -29,19 +29,13 @@ std::uint32_t KeySlots::find_or_add(std::uint64_t key) {
 void KeySlots::reserve(std::size_t count) {
   std::size_t wanted = entries_.size();
   while (wanted < 2 * count + 2) wanted *= 2;
-  if (wanted == entries_.size()) return;
-  std::vector<Entry> old(wanted);
-  old.swap(entries_);
-  for (const Entry& entry : old) {
-    if (entry.slot == kAbsent) continue;
-    std::size_t at = position(entry.key);
-    while (entries_[at].slot != kAbsent) at = (at + 1) & (entries_.size() - 1);
-    entries_[at] = entry;
-  }
+  if (wanted != entries_.size()) rehash(wanted);
 }
 
-void KeySlots::grow() {
-  std::vector<Entry> old(2 * entries_.size());
+void KeySlots::grow() { rehash(2 * entries_.size()); }
+
+void KeySlots::rehash(std::size_t entry_count) {
+  std::vector<Entry> old(entry_count);
   old.swap(entries_);
   for (const Entry& entry : old) {
     if (entry.slot == kAbsent) continue;

@@ -57,6 +57,7 @@ class KeySlots {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & (entries_.size() - 1);
   }
   void grow();
+  void rehash(std::size_t entry_count);  // a power of two
 
   std::vector<Entry> entries_ = std::vector<Entry>(16);  // a power of two, at most half full
   std::size_t size_ = 0;
