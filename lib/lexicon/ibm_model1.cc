@@ -171,7 +171,8 @@ class ReverseSlots {
     }
     if (null_word_) {
       for (const std::uint32_t source : sources) {
-        if (source >= slot_of_null_.size()) slot_of_null_.resize(std::max<std::size_t>(source + 1, 2 * slot_of_null_.size()), KeySlots::kAbsent);
+        if (source >= slot_of_null_.size())
+          slot_of_null_.resize(std::max<std::size_t>(source + 1, 2 * slot_of_null_.size()), KeySlots::kAbsent);
         slots.pair_slots.push_back(slot(slot_of_null_[source], TranslationTable::kNullWord, source, pair_number));
       }
     }
@@ -297,11 +298,15 @@ TwoWayTables train_ibm_model1_both_ways(std::span<const IdSentencePair> pairs, c
                                         const RunTwoTasks& run_tasks) {
   Slots forward;
   ReverseSlots reverse(options.null_word);
-  std::size_t run_length = 0;
-  for (const auto& pair : pairs) run_length += (pair.source.size() + (options.null_word ? 1 : 0)) * pair.target.size();
-  forward.runs.reserve(run_length);
+  const std::size_t empty_word = options.null_word ? 1 : 0;
+  std::size_t forward_length = 0, reverse_length = 0;
+  for (const auto& pair : pairs) {
+    forward_length += (pair.source.size() + empty_word) * pair.target.size();
+    reverse_length += (pair.target.size() + empty_word) * pair.source.size();
+  }
+  forward.runs.reserve(forward_length);
   forward.shapes.reserve(pairs.size());
-  reverse.slots().runs.reserve(run_length);
+  reverse.slots().runs.reserve(reverse_length);
   reverse.slots().shapes.reserve(pairs.size());
   std::vector<std::uint32_t> sources;
   std::uint32_t pair_number = 0;
