@@ -209,31 +209,24 @@ std::vector<SentenceWords> weigh_side(std::vector<std::vector<std::uint32_t>> se
 // Fills `chance` and `expected_coverage` of one side: q(w) is the mean, over
 // the sentences of the other side, of the strength with which a sentence
 // covers w. A word that many sentences would cover earns little when covered.
+// Words are the document's (DocumentLexicon): ids below vocabulary_size, and
+// translations only to words the document has.
 void estimate_chance(std::vector<SentenceWords>& side, const std::vector<SentenceWords>& other_side,
                      std::size_t vocabulary_size,
                      const std::function<std::span<const Translation>(std::uint32_t)>& translations_of) {
-  // Words of this side -> dense slots; kNoSlot for words the side lacks.
-  constexpr std::uint32_t kNoSlot = UINT32_MAX;
-  std::vector<std::uint32_t> slot_of_word(vocabulary_size, kNoSlot);
-  std::uint32_t slot_count = 0;
-  for (const auto& sentence : side)
-    for (const std::uint32_t word : sentence.words)
-      if (slot_of_word[word] == kNoSlot) slot_of_word[word] = slot_count++;
-  std::vector<double> coverage_sum(slot_count, 0.0);
-  std::vector<float> best(slot_count, 0.0f);
+  std::vector<double> coverage_sum(vocabulary_size, 0.0);
+  std::vector<float> best(vocabulary_size, 0.0f);
   std::vector<std::uint32_t> touched;
   for (const auto& other : other_side) {
     for (const std::uint32_t word : other.words) {
       for (const Translation& translation : translations_of(word)) {
-        const std::uint32_t slot = slot_of_word[translation.word];
-        if (slot == kNoSlot) continue;
-        if (best[slot] == 0.0f) touched.push_back(slot);
-        best[slot] = std::max(best[slot], translation.strength);
+        if (best[translation.word] == 0.0f) touched.push_back(translation.word);
+        best[translation.word] = std::max(best[translation.word], translation.strength);
       }
     }
-    for (const std::uint32_t slot : touched) {
-      coverage_sum[slot] += best[slot];
-      best[slot] = 0.0f;
+    for (const std::uint32_t word : touched) {
+      coverage_sum[word] += best[word];
+      best[word] = 0.0f;
     }
     touched.clear();
   }
@@ -241,7 +234,7 @@ void estimate_chance(std::vector<SentenceWords>& side, const std::vector<Sentenc
   for (auto& sentence : side) {
     sentence.chance.clear();
     for (const std::uint32_t word : sentence.words)
-      sentence.chance.push_back(static_cast<float>(coverage_sum[slot_of_word[word]] / other_count));
+      sentence.chance.push_back(static_cast<float>(coverage_sum[word] / other_count));
     sentence.expected_coverage.fill(0.0);
     for (std::size_t word = 0; word < sentence.words.size(); ++word) {
       double miss = 1.0;
