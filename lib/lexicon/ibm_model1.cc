@@ -28,7 +28,7 @@ std::uint32_t KeySlots::find_or_add(std::uint64_t key) {
 
 void KeySlots::reserve(std::size_t count) {
   std::size_t wanted = entries_.size();
-  while (wanted < 2 * count + 2) wanted *= 2;
+  while (wanted < 2 * count) wanted *= 2;  // find_or_add grows past half full
   if (wanted != entries_.size()) rehash(wanted);
 }
 
@@ -172,7 +172,7 @@ class ReverseSlots {
     if (null_word_) {
       for (const std::uint32_t source : sources) {
         if (source >= slot_of_null_.size())
-          slot_of_null_.resize(std::max<std::size_t>(source + 1, 2 * slot_of_null_.size()), KeySlots::kAbsent);
+          slot_of_null_.resize(std::max(std::size_t{source} + 1, 2 * slot_of_null_.size()), KeySlots::kAbsent);
         slots.pair_slots.push_back(slot(slot_of_null_[source], TranslationTable::kNullWord, source, pair_number));
       }
     }
@@ -183,14 +183,21 @@ class ReverseSlots {
         slots.runs.push_back(slots.pair_slots[source * sources.size() + target]);
   }
 
-  // The finished state; its key slots filled from its keys.
+  // Room for the runs and shapes of all pairs.
+  void reserve(std::size_t run_length, std::size_t pairs) {
+    slots_.runs.reserve(run_length);
+    slots_.shapes.reserve(pairs);
+  }
+
+  // The finished state; its key slots filled from its keys. The maps from
+  // forward slots and words go.
   Slots take() {
+    slot_of_forward_ = {};
+    slot_of_null_ = {};
     slots_.slot_of_key.reserve(slots_.keys.size());
     for (const std::uint64_t key : slots_.keys) slots_.slot_of_key.find_or_add(key);
     return std::move(slots_);
   }
-
-  Slots& slots() { return slots_; }
 
  private:
   // The reverse slot held in `remembered` (made now if absent) for the
@@ -258,10 +265,6 @@ double expect_counts(const Slots& slots, std::span<const double> probability, st
   return occurrences == 0 ? 0.0 : log_likelihood / static_cast<double>(occurrences);
 }
 
-}  // namespace
-
-namespace {
-
 TranslationTable train_slots(Slots slots, const Model1Options& options, int* iterations_run) {
   // Uniform start: any constant does, the first E-step normalizes it away
   // (and its likelihood is meaningless: the gain is measured from the second).
@@ -306,8 +309,7 @@ TwoWayTables train_ibm_model1_both_ways(std::span<const IdSentencePair> pairs, c
   }
   forward.runs.reserve(forward_length);
   forward.shapes.reserve(pairs.size());
-  reverse.slots().runs.reserve(reverse_length);
-  reverse.slots().shapes.reserve(pairs.size());
+  reverse.reserve(reverse_length, pairs.size());
   std::vector<std::uint32_t> sources;
   std::uint32_t pair_number = 0;
   for (const auto& pair : pairs) {

@@ -112,13 +112,13 @@ class TranslationTable {
 TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const Model1Options& options,
                                   int* iterations_run = nullptr);
 
-
 // Both directions over the same pairs: `forward` is train_ibm_model1(pairs),
 // `reverse` the same over the pairs with source and target swapped, to the
 // last bit. The reverse pairs of words are the forward ones transposed, so
 // they are numbered as the forward ones are made instead of looked up again
 // (hash look-ups were half of training). run_tasks runs the two EM trainings,
-// e.g. on two threads.
+// e.g. on two threads. Word ids on both sides must be dense (the reverse
+// direction keeps a table by source word) and below kNullWord.
 struct TwoWayTables {
   TranslationTable forward;
   TranslationTable reverse;

@@ -75,8 +75,9 @@ Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& 
       second();
     }
   };
-  const TwoWayTables tables = train_ibm_model1_both_ways(corpus.chinese_to_english, options.model1, run_two);
+  TwoWayTables tables = train_ibm_model1_both_ways(corpus.chinese_to_english, options.model1, run_two);
   const std::vector<Candidate> found = candidates(tables.forward, options.min_cooccurrences);
+  tables.forward = {};  // only its candidates are needed
   const TranslationTable& chinese_given_english = tables.reverse;
   Lexicon learned;
   for (const Candidate& candidate : found) {

@@ -46,7 +46,6 @@ struct DocumentLexicon {
   };
   Lists english_of_chinese;
   Lists chinese_of_english;
-  std::size_t chinese_word_count() const { return english_of_chinese.offsets.size() - 1; }
   std::size_t english_word_count() const { return chinese_of_english.offsets.size() - 1; }
 };
 
@@ -278,7 +277,7 @@ struct ClosureEntry {
 constexpr std::uint32_t kEndOfChain = UINT32_MAX;
 
 // The head of each English word's chain in the closure of one Chinese
-// sentence, over the whole English vocabulary: an entry counts only when its
+// sentence, over the document's English words (DocumentLexicon ids): an entry counts only when its
 // stamp is the closure's, so a new closure clears nothing. Coverage is a max
 // over the chain, which does not depend on the order of its entries.
 struct ClosureHead {

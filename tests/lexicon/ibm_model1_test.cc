@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <tuple>
 #include <unordered_map>
 
 using namespace untm::lexicon;
