@@ -821,3 +821,63 @@ TEST_CASE("for_groups declines groups that do not cover the document", "[lexicon
   CHECK(evidence->for_groups(std::vector<std::size_t>{0, 4, 9}, whole) == nullptr);  // short of the end
   CHECK(evidence->for_groups(whole, std::vector<std::size_t>{0, 4, 4, 10}) == nullptr);  // an empty group
 }
+
+TEST_CASE("sentences of more than 64 lexicon words cost what the formula gives, alone and beside short ones",
+          "[lexicon]") {
+  // Overlap corrections keep the covered positions of a sentence of up to
+  // 64 words as bits; longer sentences (and paragraphs) take another path.
+  const auto han = [](std::size_t index) {  // U+4E00 + index, as UTF-8
+    const char32_t code_point = 0x4E00 + static_cast<char32_t>(index);
+    std::string out;
+    out += static_cast<char>(0xE0 | (code_point >> 12));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+    return out;
+  };
+  const auto latin = [](std::size_t index) {  // "zzabk": no stop word, no suffix to fold
+    return std::string("zz") + static_cast<char>('a' + index / 26) + static_cast<char>('a' + index % 26) + "k";
+  };
+  constexpr std::size_t kWords = 100;
+  Lexicon lexicon;
+  for (std::size_t word = 0; word < kWords; ++word) {
+    lexicon.add(han(word), latin(word), 0.6);
+    lexicon.add(han(word), latin((word * 7 + 3) % kWords), 0.9);
+  }
+  const LexicalModel model(lexicon);
+  std::mt19937 random(64);
+  const auto sentence_of = [&](std::size_t size, bool chinese) {
+    std::vector<std::size_t> words(kWords);
+    for (std::size_t word = 0; word < kWords; ++word) words[word] = word;
+    std::shuffle(words.begin(), words.end(), random);
+    std::string sentence;
+    for (std::size_t k = 0; k < size; ++k) sentence += chinese ? han(words[k]) : latin(words[k]) + " ";
+    return sentence + (chinese ? "。" : "end.");
+  };
+  std::vector<std::string> chinese, english;
+  for (std::size_t index = 0; index < 12; ++index) {
+    chinese.push_back(sentence_of(index % 3 == 0 ? 80 : 10, true));   // every third: 80 words
+    english.push_back(sentence_of(index % 4 == 1 ? 75 : 12, false));  // every fourth: 75 words
+  }
+  REQUIRE(model.chinese_words(chinese[0]).size() == 80);
+  REQUIRE(model.english_words(english[1]).size() == 75);
+  const LexicalEvidenceFactory factory(std::make_shared<const LexicalModel>(lexicon),
+                                       {.weight = 0.7, .first_is_chinese = true, .band_half_width = 4});
+  const auto evidence = factory.make(chinese, english);
+  const ReferenceCost reference(model, chinese, english, 0.7, 4);
+  std::size_t long_links = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t z = 0; z < chinese.size(); ++z) {
+      for (std::size_t e = 0; e < english.size(); ++e) {
+        for (std::size_t z_count = 1; z_count <= 3 && z + z_count <= chinese.size(); ++z_count) {
+          for (std::size_t e_count = 1; e_count <= 3 && e + e_count <= english.size(); ++e_count) {
+            const double expected = reference.cost(z, z_count, e, e_count);
+            INFO("link " << z << "+" << z_count << " / " << e << "+" << e_count << ", round " << round);
+            REQUIRE(evidence->cost(z, z_count, e, e_count) == Approx(expected).margin(1e-5));
+            long_links += expected != 0.0 && (z % 3 == 0 || (z + 1) % 3 == 0 || z_count == 3) && e_count >= 2;
+          }
+        }
+      }
+    }
+  }
+  CHECK(long_links > 50);  // links of several sentences holding a long one were priced
+}
