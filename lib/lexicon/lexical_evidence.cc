@@ -277,9 +277,10 @@ struct ClosureEntry {
 constexpr std::uint32_t kEndOfChain = UINT32_MAX;
 
 // The head of each English word's chain in the closure of one Chinese
-// sentence, over the document's English words (DocumentLexicon ids): an entry counts only when its
-// stamp is the closure's, so a new closure clears nothing. Coverage is a max
-// over the chain, which does not depend on the order of its entries.
+// sentence, over the document's English words (DocumentLexicon ids): an
+// entry counts only when its stamp is the closure's, so a new closure clears
+// nothing. Coverage is a max over the chain, which does not depend on the
+// order of its entries.
 struct ClosureHead {
   std::uint32_t stamp = 0;
   std::uint32_t head = kEndOfChain;
