@@ -118,13 +118,20 @@ struct Slots {
   // co-occurrence once.
   std::uint32_t slot(std::uint64_t key, std::uint32_t pair_number) {
     const std::uint32_t found = slot_of_key.find_or_add(key);
-    if (found == keys.size()) {
-      keys.push_back(key);
-      seen.emplace_back();
-      source_of_slot.push_back(source_of_word.find_or_add(key >> 32));
-    }
-    if (seen[found].last_pair != pair_number) seen[found] = {pair_number, seen[found].pairs + 1};
+    if (found == keys.size()) make_slot(key);
+    count_pair(found, pair_number);
     return found;
+  }
+  // A new slot for `key`, the next one (its key slots are the caller's).
+  std::uint32_t make_slot(std::uint64_t key) {
+    keys.push_back(key);
+    seen.emplace_back();
+    source_of_slot.push_back(source_of_word.find_or_add(key >> 32));
+    return static_cast<std::uint32_t>(keys.size() - 1);
+  }
+  // Counts pair `pair_number` as a co-occurrence of `slot`'s words, once.
+  void count_pair(std::uint32_t slot, std::uint32_t pair_number) {
+    if (seen[slot].last_pair != pair_number) seen[slot] = {pair_number, seen[slot].pairs + 1};
   }
   // Slots are made source by source, as the table was always filled, so
   // that for_each (and the order of learn_lexicon's entries) stays as it was.
@@ -203,15 +210,8 @@ class ReverseSlots {
   // The reverse slot held in `remembered` (made now if absent) for the
   // reverse pair (source, target), counting pair `pair_number` once.
   std::uint32_t slot(std::uint32_t& remembered, std::uint32_t source, std::uint32_t target, std::uint32_t pair_number) {
-    Slots& slots = slots_;
-    if (remembered == KeySlots::kAbsent) {
-      remembered = static_cast<std::uint32_t>(slots.keys.size());
-      slots.keys.push_back(TranslationTable::key(source, target));
-      slots.seen.emplace_back();
-      slots.source_of_slot.push_back(slots.source_of_word.find_or_add(source));
-    }
-    Slots::Seen& seen = slots.seen[remembered];
-    if (seen.last_pair != pair_number) seen = {pair_number, seen.pairs + 1};
+    if (remembered == KeySlots::kAbsent) remembered = slots_.make_slot(TranslationTable::key(source, target));
+    slots_.count_pair(remembered, pair_number);
     return remembered;
   }
 

@@ -37,15 +37,8 @@ constexpr std::size_t kPrecomputedGroupSizes = 8;
 // heads were looked up at random), and the translations no sentence of the
 // document can use are gone.
 struct DocumentLexicon {
-  struct Lists {
-    std::vector<std::uint32_t> offsets{0};
-    std::vector<Translation> translations;
-    std::span<const Translation> of(std::uint32_t word) const {
-      return std::span(translations).subspan(offsets[word], offsets[word + 1] - offsets[word]);
-    }
-  };
-  Lists english_of_chinese;
-  Lists chinese_of_english;
+  TranslationLists english_of_chinese;
+  TranslationLists chinese_of_english;
   std::size_t english_word_count() const { return chinese_of_english.offsets.size() - 1; }
 };
 
@@ -75,10 +68,10 @@ std::vector<std::uint32_t> renumber_side(std::vector<std::vector<std::uint32_t>>
 
 // The translations of each document word of one side among the other
 // side's document words.
-DocumentLexicon::Lists document_lists(std::span<const std::uint32_t> model_of_local,
+TranslationLists document_lists(std::span<const std::uint32_t> model_of_local,
                                       const std::vector<std::uint32_t>& other_local_of_model,
                                       const std::function<std::span<const Translation>(std::uint32_t)>& translations_of) {
-  DocumentLexicon::Lists lists;
+  TranslationLists lists;
   lists.offsets.reserve(model_of_local.size() + 1);
   for (const std::uint32_t word : model_of_local) {
     for (const Translation& translation : translations_of(word)) {

@@ -34,8 +34,7 @@ struct WordPair {
 // pairs go to their word's place by counting (sorting them all was a tenth
 // of loading CC-CEDICT), then each short list is sorted. No two pairs have
 // the same word and translation, so the order is the one sort would give.
-template <typename Lists>
-void fill_lists(const std::vector<WordPair>& pairs, std::size_t word_count, Lists& lists) {
+void fill_lists(const std::vector<WordPair>& pairs, std::size_t word_count, TranslationLists& lists) {
   lists.offsets.assign(word_count + 1, 0);
   for (const WordPair& pair : pairs) ++lists.offsets[pair.word + 1];
   for (std::size_t word = 0; word < word_count; ++word) lists.offsets[word + 1] += lists.offsets[word];

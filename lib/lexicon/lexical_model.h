@@ -20,6 +20,17 @@ struct Translation {
   float strength = 0.0f;
 };
 
+// Translation lists of all words of one side, back to back: word w's are
+// translations[offsets[w] .. offsets[w + 1]); none for a word past the end.
+struct TranslationLists {
+  std::vector<std::uint32_t> offsets{0};
+  std::vector<Translation> translations;
+  std::span<const Translation> of(std::uint32_t word) const {
+    if (word + 1 >= offsets.size()) return {};
+    return std::span(translations).subspan(offsets[word], offsets[word + 1] - offsets[word]);
+  }
+};
+
 class LexicalModel {
  public:
   explicit LexicalModel(const Lexicon& lexicon);
@@ -43,16 +54,6 @@ class LexicalModel {
  private:
   ChineseMatcher matcher_;
   std::unordered_map<std::string, std::uint32_t> english_ids_;
-  // Translation lists of all words of one side, back to back: word w's are
-  // translations[offsets[w] .. offsets[w + 1]).
-  struct TranslationLists {
-    std::vector<std::uint32_t> offsets{0};
-    std::vector<Translation> translations;
-    std::span<const Translation> of(std::uint32_t word) const {
-      if (word + 1 >= offsets.size()) return {};
-      return std::span(translations).subspan(offsets[word], offsets[word + 1] - offsets[word]);
-    }
-  };
   TranslationLists english_of_chinese_;
   TranslationLists chinese_of_english_;
   std::size_t entry_count_ = 0;
