@@ -190,6 +190,7 @@ SplitPair read_pair(const std::string& first_name, const std::string& second_nam
   const std::string second_bytes = read(second_name);
   if (input_bytes != nullptr) *input_bytes = first_bytes.size() + second_bytes.size();
   SplitPair pair;
+  pair.input_bytes = first_bytes.size() + second_bytes.size();
   pair.first = read_document(first_bytes, options.first_language, first_name, text_options);
   pair.second = read_document(second_bytes, options.second_language, second_name, text_options);
   if (check_pair_languages(pair, first_name, second_name, text_options.detect_order) == PairOrder::swapped) {

@@ -79,13 +79,15 @@ struct SplitPair {
   // For the user, without "warning:": an empty side, lengths no translation
   // has, the order detected (pipeline/pair_languages.h).
   std::vector<std::string> warnings;
+  std::uint64_t input_bytes = 0;  // both sides' bytes as read
 };
 
 // Reads both sides' bytes (first, then second), then splits the first in
 // options.first_language and the second in options.second_language (swapped
 // when text_options.detect_order finds them the other way round). Throws
 // InputError naming the side at fault, also when its letters contradict its
-// language. `input_bytes`, if given, gets the bytes read.
+// language. `input_bytes`, if given, gets the bytes read (SplitPair::input_bytes),
+// also when splitting them throws.
 SplitPair read_pair(const std::string& first_name, const std::string& second_name, const ReadNamed& read,
                     const AlignOptions& options, const TextOptions& text_options = {},
                     std::uint64_t* input_bytes = nullptr);

@@ -27,11 +27,12 @@ namespace {
 
 using OwnedSentencePairs = std::vector<std::pair<std::string, std::string>>;
 
-// What pass 1 leaves of one document: its confident pairs and, when asked
-// for, its links.
+// What pass 1 leaves of one document: its confident pairs, its links when
+// asked for, and the document as read (none when reading it threw).
 struct FirstPassResult {
   OwnedSentencePairs pairs;
   std::vector<Link> links;
+  std::optional<FirstPassDocument> document;
 };
 
 lexicon::LexicalEvidenceOptions evidence_options(const LexiconSettings& settings, Language first_language) {
@@ -42,23 +43,37 @@ lexicon::LexicalEvidenceOptions evidence_options(const LexiconSettings& settings
 }
 
 // Pass 1 on one document: its confidently linked 1-1 sentence pairs, owned
-// (the document's sentences are gone when the next one is read), and its
-// links if `keep_links`.
+// (the document's sentences are gone when the next one is read), its links
+// if `keep_links`, and the document with its features.
 FirstPassResult confident_pairs(const SplitPairSource& documents, std::size_t index, const AlignOptions& first_pass,
                                 double min_confidence, bool keep_links) {
   FirstPassResult result;
   OwnedSentencePairs& owned = result.pairs;
   try {
-    const SplitPair pair = documents(index);
+    FirstPassDocument document{documents(index), nullptr};
+    const SplitPair& pair = document.pair;
+    // In the languages the pair was read in, as pass 2 aligns it (read_pair
+    // swaps a pair given the other way round).
+    AlignOptions options = first_pass;
+    options.first_language = pair.first.language;
+    options.second_language = pair.second.language;
+    if (options.use_anchors) {
+      if (options.sentence_features == nullptr) {
+        options.sentence_features = std::make_shared<const SentenceFeatureSides>(extract_sentence_features(
+            pair.first, pair.second, options.first_language, options.second_language));
+      }
+      document.features = options.sentence_features;
+    }
     const std::vector<std::string> first = sentence_texts(pair.first);
     const std::vector<std::string> second = sentence_texts(pair.second);
-    std::vector<Link> links = align_sentences(first, second, first_pass);
+    std::vector<Link> links = align_sentences(first, second, options);
     std::vector<lexicon::ChineseEnglishPair> views;
-    lexicon::collect_confident_pairs({first, second}, links, first_pass.first_language == Language::zh,
-                                     min_confidence, views);
+    lexicon::collect_confident_pairs({first, second}, links, options.first_language == Language::zh, min_confidence,
+                                     views);
     owned.reserve(views.size());
     for (const auto& view : views) owned.emplace_back(view.chinese, view.english);
     if (keep_links) result.links = std::move(links);
+    result.document = std::move(document);
   } catch (const InputError&) {
   }
   return result;
@@ -72,15 +87,18 @@ struct BudgetReached {};
 // (lexicon::spread_order) until the confident pairs reach the budget; then
 // IBM Model 1 over the pairs in document order, thinned evenly to the
 // budget. Documents are consumed in order, so the lexicon is the same
-// whatever the thread timing. A sample of one document keeps its links.
+// whatever the thread timing. A sample of one document keeps its links;
+// the documents are kept while their input bytes add up to at most
+// `keep_bytes`, in the order consumed.
 std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
                                             const AlignOptions& first_pass,
                                             const lexicon::CorpusLearningOptions& options, unsigned threads,
-                                            LearningObserver* observer) {
+                                            std::uint64_t keep_bytes, LearningObserver* observer) {
   const std::vector<std::size_t> order = lexicon::spread_order(sample.size());
   const bool keep_links = sample.size() == 1;
   std::vector<FirstPassResult> by_position(sample.size());
   std::size_t done = 0, pairs_seen = 0;
+  std::uint64_t kept_bytes = 0;
   OrderedRunOptions run_options;
   run_options.threads = std::max(threads, 1u);
   run_options.window = 2 * static_cast<std::size_t>(run_options.threads);  // little work past the budget
@@ -93,6 +111,13 @@ std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& samp
         [&](std::size_t i, FirstPassResult& result) {
           ++done;
           pairs_seen += result.pairs.size();
+          if (result.document) {
+            if (result.document->pair.input_bytes <= keep_bytes - kept_bytes) {
+              kept_bytes += result.document->pair.input_bytes;
+            } else {
+              result.document.reset();
+            }
+          }
           by_position[order[i]] = std::move(result);
           if (observer != nullptr) observer->learning_progress(done, pairs_seen);
           if (pairs_seen >= options.max_training_pairs) throw BudgetReached{};
@@ -107,11 +132,12 @@ std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& samp
 }
 
 // Learns over the sample; a sample of one document leaves its pass-1 links
-// in `first_pass_links`.
+// in step.first_pass_links, and the documents kept (run_first_pass) go to
+// step.first_pass_documents.
 lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
                                    const lexicon::Lexicon& known, AlignOptions first_pass,
-                                   const LexiconSettings& settings, unsigned threads, LearningObserver* observer,
-                                   std::vector<Link>& first_pass_links) {
+                                   const LexiconSettings& settings, unsigned threads, std::uint64_t keep_bytes,
+                                   LearningObserver* observer, LexiconStep& step) {
   lexicon::CorpusLearningOptions options;
   options.max_training_pairs = settings.training_pairs;
   // min_confidence speaks of the evidence measure, which needs no posterior pass.
@@ -127,12 +153,15 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
   // are the same confident 1-1 links either way (mac-dev +0.0014, the block
   // -0.0009, pol-dev equal). The dictionary serves pass 2 and the learning.
   first_pass.evidence.clear();
-  std::vector<FirstPassResult> training = run_first_pass(sample, documents, first_pass, options, threads, observer);
+  std::vector<FirstPassResult> training =
+      run_first_pass(sample, documents, first_pass, options, threads, keep_bytes, observer);
   std::vector<lexicon::ChineseEnglishPair> views;
-  for (const auto& result : training) {
+  for (std::size_t position = 0; position < training.size(); ++position) {
+    FirstPassResult& result = training[position];
     for (const auto& [chinese, english] : result.pairs) views.push_back({chinese, english});
+    if (result.document) step.first_pass_documents.emplace(sample[position], std::move(*result.document));
   }
-  if (training.size() == 1) first_pass_links = std::move(training.front().links);
+  if (training.size() == 1) step.first_pass_links = std::move(training.front().links);
   lexicon::thin_evenly(views, options.max_training_pairs);
   const auto run_tasks = [threads](std::span<const std::function<void()>> tasks) { run_all(tasks, threads); };
   lexicon::Lexicon learned = lexicon::learn_lexicon(views, known, options.learning, run_tasks);
@@ -229,7 +258,7 @@ lexicon::Lexicon load_dictionary(const LexiconSettings& settings, const ReadName
 
 LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& read, std::size_t document_count,
                              const SplitPairSource& documents, const AlignOptions& first_pass, unsigned threads,
-                             LearningObserver* observer) {
+                             LearningObserver* observer, std::uint64_t keep_bytes) {
   LexiconStep step;
   if (!settings.dictionary.empty()) step.known = load_dictionary(settings, read);
   if (!settings.lexicon.empty()) step.to_save = lexicon::read_lexicon(read(settings.lexicon), settings.lexicon);
@@ -237,8 +266,8 @@ LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& r
   if (!settings.learn) return step;
   const std::vector<std::size_t> sample = batch::spread_sample(document_count, settings.sample_documents);
   if (observer != nullptr) observer->learning_started(sample.size(), document_count);
-  const lexicon::Lexicon learned = learn_over_sample(sample, documents, step.known, first_pass, settings, threads,
-                                                     observer, step.first_pass_links);
+  const lexicon::Lexicon learned =
+      learn_over_sample(sample, documents, step.known, first_pass, settings, threads, keep_bytes, observer, step);
   step.known.add_all(learned);
   step.to_save.add_all(learned);
   return step;

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,12 +39,24 @@ class LearningObserver {
   virtual void learning_finished(std::size_t learned_entries, std::uint64_t sentence_pairs) = 0;
 };
 
+// A document pass 1 read: what the source gave, and its sentences' anchor
+// features (null when pass 1 used no anchors), for pass 2 to align without
+// reading and extracting them again.
+struct FirstPassDocument {
+  SplitPair pair;
+  std::shared_ptr<const SentenceFeatureSides> features;
+};
+
 struct LexiconStep {
   lexicon::Lexicon known;    // dictionary + saved lexicon + learned entries: pass 2's lexicon
   lexicon::Lexicon to_save;  // saved lexicon + learned entries (no dictionary): what save_lexicon gets
   // Pass 1's links when it aligned one document (`untm align`), for pass 2 to
   // start from (AlignOptions::initial_links); empty otherwise.
   std::vector<Link> first_pass_links;
+  // The documents pass 1 read, by their index in the list, as many as
+  // run_lexicon_step's `keep_bytes` of input holds, taken in the order
+  // pass 1 consumed them; none by default.
+  std::map<std::size_t, FirstPassDocument> first_pass_documents;
 };
 
 // The dictionary settings.dictionary names, read through `read`; with
@@ -62,10 +75,13 @@ lexicon::Lexicon load_dictionary(const LexiconSettings& settings, const ReadName
 // Loads settings.dictionary (load_dictionary) and settings.lexicon by name
 // through `read` and, unless settings.learn is off, learns over settings.sample_documents documents
 // spread over [0, document_count) (batch::spread_sample) on `threads` threads,
-// pass 1 aligning with `first_pass`. `observer` may be null.
+// pass 1 aligning with `first_pass` in the languages each pair was read in.
+// `observer` may be null. Pass 1 keeps the documents it read while their
+// input bytes (SplitPair::input_bytes) add up to at most `keep_bytes`
+// (LexiconStep::first_pass_documents).
 LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& read, std::size_t document_count,
                              const SplitPairSource& documents, const AlignOptions& first_pass, unsigned threads,
-                             LearningObserver* observer);
+                             LearningObserver* observer, std::uint64_t keep_bytes = 0);
 
 // The lexical evidence term of `lexicon` for pairs whose first side is
 // `first_language`; null for an empty lexicon (pass 2 is then lengths and

@@ -192,6 +192,35 @@ TEST_CASE("a resumed batch aligns only what the killed run left, and writes the 
   CHECK(storage.outputs.at("bundle:") == whole.outputs.at("bundle:"));
 }
 
+TEST_CASE("a learning batch reads each input once: pass 2 aligns what pass 1 read, as read again", "[pipeline][batch]") {
+  BatchSettings learning = presplit_settings();
+  learning.lexicon.learn = true;
+  MemoryStorage whole;
+  const auto list = add_documents(whole);
+  SilentObserver observer;
+  run_batch_job(list, list, {}, learning, fixed_date_run(2), whole, observer);
+  CHECK(whole.document_reads == 6);  // pass 1 read a, b and c; pass 2 read nothing again
+
+  // A resume after learning reads every document in pass 2: the same bundle.
+  MemoryStorage resumed;
+  kill_batch(resumed, 0, learning);
+  REQUIRE(resumed.work.count(WorkFile::lexicon) == 1);
+  resumed.document_reads = 0;
+  BatchRun resume = fixed_date_run(2);
+  resume.resume = true;
+  run_batch_job(list, list, {}, learning, resume, resumed, observer);
+  CHECK(resumed.document_reads == 6);
+  CHECK(resumed.outputs.at("bundle:") == whole.outputs.at("bundle:"));
+
+  // A shard learns over the whole list and keeps only its own documents.
+  MemoryStorage shard;
+  add_documents(shard);
+  const std::vector<batch::DocumentPair> b_only = {list[1]};
+  run_batch_job(b_only, list, {}, learning, fixed_date_run(1), shard, observer);
+  CHECK(shard.document_reads == 6);
+  CHECK(bundle_ids(shard.outputs.at("bundle:")) == std::vector<std::string>{"b"});
+}
+
 TEST_CASE("a torn journal record is cut off and its document aligned again", "[pipeline][batch]") {
   MemoryStorage storage;
   kill_batch(storage, 2, presplit_settings());

@@ -108,6 +108,63 @@ TEST_CASE("pass 1 over one document hands its links to pass 2", "[pipeline][lear
   CHECK(run_lexicon_step(settings, read_memory, 3, documents, AlignOptions{}, 1, nullptr).first_pass_links.empty());
 }
 
+TEST_CASE("pass 1 keeps the documents it read, with their features, up to its byte budget", "[pipeline][learning]") {
+  TextOptions text;
+  text.presplit = true;
+  const SplitPair pair = read_pair("zh", "en", read_memory, AlignOptions{}, text);
+  REQUIRE(pair.input_bytes == kFiles.at("zh").size() + kFiles.at("en").size());
+  const SplitPairSource documents = [&](std::size_t index) {
+    if (index == 1) throw InputError("b.zh", "unreadable");
+    return pair;
+  };
+  const LexiconSettings settings;
+  const auto kept = [&](std::uint64_t keep_bytes) {
+    return run_lexicon_step(settings, read_memory, 4, documents, AlignOptions{}, 2, nullptr, keep_bytes)
+        .first_pass_documents;
+  };
+  CHECK(kept(0).empty());
+  // Room for two of the three readable ones: the first two pass 1 took, in
+  // its spread order (0, 2, 1, 3: document 1 teaches nothing).
+  const auto two = kept(3 * pair.input_bytes - 1);
+  REQUIRE(two.size() == 2);
+  CHECK(two.count(0) == 1);
+  CHECK(two.count(2) == 1);
+  const auto all = kept(UINT64_MAX);
+  CHECK(all.size() == 3);
+  CHECK(all.count(1) == 0);
+  const FirstPassDocument& document = all.at(3);
+  CHECK(sentence_texts(document.pair.second) == sentence_texts(pair.second));
+  REQUIRE(document.features != nullptr);
+  const SentenceFeatureSides expected = extract_sentence_features(pair.first, pair.second, Language::zh, Language::en);
+  REQUIRE(document.features->second.size() == 2);
+  CHECK(document.features->second[1].latin_words == expected.second[1].latin_words);
+  CHECK_FALSE(document.features->second[1].latin_words.empty());
+}
+
+TEST_CASE("pass 1 learns from a pair read the other way round as from one read in order", "[pipeline][learning]") {
+  // Long enough for each side's script to tell its language.
+  const ReadNamed read_thrice = [](const std::string& name) {
+    const std::string text = read_memory(name);
+    return text + text + text;
+  };
+  TextOptions text;
+  text.presplit = true;
+  const SplitPair in_order = read_pair("zh", "en", read_thrice, AlignOptions{}, text);
+  // English first: read_pair finds the order and splits each side in its language.
+  text.detect_order = true;
+  const SplitPair swapped = read_pair("en", "zh", read_thrice, AlignOptions{}, text);
+  REQUIRE(swapped.first.language == Language::en);
+  LexiconSettings settings;
+  settings.dictionary = "dictionary";
+  const auto learned = [&](const SplitPair& pair) {
+    return run_lexicon_step(settings, read_memory, 40, [&](std::size_t) { return pair; }, AlignOptions{}, 1, nullptr)
+        .to_save;
+  };
+  const lexicon::Lexicon from_order = learned(in_order);
+  REQUIRE_FALSE(from_order.empty());
+  CHECK(lexicon::write_lexicon(learned(swapped)) == lexicon::write_lexicon(from_order));
+}
+
 TEST_CASE("pass 1 stops once its documents gave the training budget of sentence pairs", "[pipeline][learning]") {
   TextOptions text;
   text.presplit = true;
