@@ -67,12 +67,12 @@ std::string input_fingerprint(BatchStorage& storage, const batch::DocumentPair& 
 // kKeptFirstPassBytes of input, which hold about 2.5 times as much in
 // memory: pass 1 stops at its training budget of sentence pairs, about
 // 10 MB of UN documents, so only documents of unusual size are read again.
-using KeptDocuments = std::map<std::string, FirstPassDocument>;
+using FirstPassDocuments = std::map<std::string, FirstPassDocument>;
 constexpr std::uint64_t kKeptFirstPassBytes = std::uint64_t{32} << 20;
 
 class DocumentAligner {
  public:
-  DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, KeptDocuments kept,
+  DocumentAligner(const BatchSettings& settings, const AlignOptions& align_options, FirstPassDocuments kept,
                   const format::TmxHeader& header, BatchStorage& storage)
       : settings_(settings), align_options_(align_options), kept_(std::move(kept)), header_(header),
         storage_(storage) {}
@@ -84,7 +84,8 @@ class DocumentAligner {
     try {
       // A document pass 1 read is aligned as read then, with its features.
       std::optional<FirstPassDocument> kept = take_kept(pair.id);
-      const SplitPair split = kept ? std::move(kept->pair) : read_listed_pair(storage_, pair, settings_, &outcome.input_bytes);
+      const SplitPair split =
+          kept ? std::move(kept->pair) : read_listed_pair(storage_, pair, settings_, &outcome.input_bytes);
       if (kept) outcome.input_bytes = split.input_bytes;
       const AlignedDocument aligned = kept && kept->features != nullptr
                                           ? align_pair(split, with_features(kept->features), pair.id)
@@ -136,7 +137,7 @@ class DocumentAligner {
   const BatchSettings& settings_;
   const AlignOptions& align_options_;
   mutable std::mutex kept_mutex_;
-  mutable KeptDocuments kept_;
+  mutable FirstPassDocuments kept_;
   const format::TmxHeader& header_;
   BatchStorage& storage_;
 };
@@ -216,7 +217,8 @@ constexpr std::uint64_t kWorkLexiconKey = 0x756e746d2d776f72;  // "untm-wor"
 // Pass 1's documents that are among `to_align` go to `kept`.
 AlignOptions batch_alignment(const std::vector<batch::DocumentPair>& whole_list,
                              std::span<const batch::DocumentPair> to_align, const BatchSettings& settings,
-                             unsigned threads, BatchStorage& storage, BatchObserver& observer, KeptDocuments& kept) {
+                             unsigned threads, BatchStorage& storage, BatchObserver& observer,
+                             FirstPassDocuments& kept) {
   const LexiconSettings& lexicon_settings = settings.lexicon;
   AlignOptions options;
   options.posterior_decoding = settings.posterior_decoding;
@@ -227,13 +229,13 @@ AlignOptions batch_alignment(const std::vector<batch::DocumentPair>& whole_list,
   if (!storage.exists(WorkFile::lexicon)) {
     const auto read = [&storage](const std::string& name) { return storage.read(name); };
     const auto source = [&](std::size_t index) { return read_listed_pair(storage, whole_list[index], settings); };
-    LexiconStep step = run_lexicon_step(lexicon_settings, read, whole_list.size(), source, options, threads,
-                                        &observer, kKeptFirstPassBytes);
     std::unordered_set<std::string_view> aligned_here;
     for (const auto& pair : to_align) aligned_here.insert(pair.id);
-    for (auto& [index, document] : step.first_pass_documents) {
-      if (aligned_here.contains(whole_list[index].id)) kept.emplace(whole_list[index].id, std::move(document));
-    }
+    const KeptDocuments keep{kKeptFirstPassBytes,
+                             [&](std::size_t index) { return aligned_here.contains(whole_list[index].id); }};
+    LexiconStep step =
+        run_lexicon_step(lexicon_settings, read, whole_list.size(), source, options, threads, &observer, keep);
+    for (auto& [index, document] : step.first_pass_documents) kept.emplace(whole_list[index].id, std::move(document));
     // Saved before the work file: a run that finds the work file has saved it.
     if (!lexicon_settings.save_lexicon.empty()) {
       write_output(storage, OutputKind::lexicon, lexicon_settings.save_lexicon, lexicon::write_lexicon(step.to_save));
@@ -376,7 +378,7 @@ BatchSummary run_batch_job(const std::vector<batch::DocumentPair>& documents,
     const auto journal =
         storage.append_journal(state.valid_size);
     if (state.valid_size == 0) journal->append(batch::encode_journal_header(fingerprint, state.creation_date));
-    KeptDocuments kept;
+    FirstPassDocuments kept;
     const AlignOptions align_options =
         state.finished == documents.size()
             ? AlignOptions{}

@@ -44,9 +44,9 @@ lexicon::LexicalEvidenceOptions evidence_options(const LexiconSettings& settings
 
 // Pass 1 on one document: its confidently linked 1-1 sentence pairs, owned
 // (the document's sentences are gone when the next one is read), its links
-// if `keep_links`, and the document with its features.
+// if `keep_links`, and the document with its features if `keep_document`.
 FirstPassResult confident_pairs(const SplitPairSource& documents, std::size_t index, const AlignOptions& first_pass,
-                                double min_confidence, bool keep_links) {
+                                double min_confidence, bool keep_links, bool keep_document) {
   FirstPassResult result;
   OwnedSentencePairs& owned = result.pairs;
   try {
@@ -73,7 +73,7 @@ FirstPassResult confident_pairs(const SplitPairSource& documents, std::size_t in
     owned.reserve(views.size());
     for (const auto& view : views) owned.emplace_back(view.chinese, view.english);
     if (keep_links) result.links = std::move(links);
-    result.document = std::move(document);
+    if (keep_document) result.document = std::move(document);
   } catch (const InputError&) {
   }
   return result;
@@ -88,12 +88,11 @@ struct BudgetReached {};
 // IBM Model 1 over the pairs in document order, thinned evenly to the
 // budget. Documents are consumed in order, so the lexicon is the same
 // whatever the thread timing. A sample of one document keeps its links;
-// the documents are kept while their input bytes add up to at most
-// `keep_bytes`, in the order consumed.
+// the documents `keep` asks for are kept.
 std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
                                             const AlignOptions& first_pass,
                                             const lexicon::CorpusLearningOptions& options, unsigned threads,
-                                            std::uint64_t keep_bytes, LearningObserver* observer) {
+                                            const KeptDocuments& keep, LearningObserver* observer) {
   const std::vector<std::size_t> order = lexicon::spread_order(sample.size());
   const bool keep_links = sample.size() == 1;
   std::vector<FirstPassResult> by_position(sample.size());
@@ -106,13 +105,15 @@ std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& samp
     run_in_order<FirstPassResult>(
         0, order.size(), run_options,
         [&](std::size_t i) {
-          return confident_pairs(documents, sample[order[i]], first_pass, options.min_confidence, keep_links);
+          const std::size_t index = sample[order[i]];
+          const bool keep_document = keep.bytes != 0 && (!keep.wanted || keep.wanted(index));
+          return confident_pairs(documents, index, first_pass, options.min_confidence, keep_links, keep_document);
         },
         [&](std::size_t i, FirstPassResult& result) {
           ++done;
           pairs_seen += result.pairs.size();
           if (result.document) {
-            if (result.document->pair.input_bytes <= keep_bytes - kept_bytes) {
+            if (result.document->pair.input_bytes <= keep.bytes - kept_bytes) {
               kept_bytes += result.document->pair.input_bytes;
             } else {
               result.document.reset();
@@ -136,7 +137,7 @@ std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& samp
 // step.first_pass_documents.
 lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
                                    const lexicon::Lexicon& known, AlignOptions first_pass,
-                                   const LexiconSettings& settings, unsigned threads, std::uint64_t keep_bytes,
+                                   const LexiconSettings& settings, unsigned threads, const KeptDocuments& keep,
                                    LearningObserver* observer, LexiconStep& step) {
   lexicon::CorpusLearningOptions options;
   options.max_training_pairs = settings.training_pairs;
@@ -154,7 +155,7 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
   // -0.0009, pol-dev equal). The dictionary serves pass 2 and the learning.
   first_pass.evidence.clear();
   std::vector<FirstPassResult> training =
-      run_first_pass(sample, documents, first_pass, options, threads, keep_bytes, observer);
+      run_first_pass(sample, documents, first_pass, options, threads, keep, observer);
   std::vector<lexicon::ChineseEnglishPair> views;
   for (std::size_t position = 0; position < training.size(); ++position) {
     FirstPassResult& result = training[position];
@@ -258,7 +259,7 @@ lexicon::Lexicon load_dictionary(const LexiconSettings& settings, const ReadName
 
 LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& read, std::size_t document_count,
                              const SplitPairSource& documents, const AlignOptions& first_pass, unsigned threads,
-                             LearningObserver* observer, std::uint64_t keep_bytes) {
+                             LearningObserver* observer, const KeptDocuments& keep) {
   LexiconStep step;
   if (!settings.dictionary.empty()) step.known = load_dictionary(settings, read);
   if (!settings.lexicon.empty()) step.to_save = lexicon::read_lexicon(read(settings.lexicon), settings.lexicon);
@@ -267,7 +268,7 @@ LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& r
   const std::vector<std::size_t> sample = batch::spread_sample(document_count, settings.sample_documents);
   if (observer != nullptr) observer->learning_started(sample.size(), document_count);
   const lexicon::Lexicon learned =
-      learn_over_sample(sample, documents, step.known, first_pass, settings, threads, keep_bytes, observer, step);
+      learn_over_sample(sample, documents, step.known, first_pass, settings, threads, keep, observer, step);
   step.known.add_all(learned);
   step.to_save.add_all(learned);
   return step;

@@ -53,10 +53,18 @@ struct LexiconStep {
   // Pass 1's links when it aligned one document (`untm align`), for pass 2 to
   // start from (AlignOptions::initial_links); empty otherwise.
   std::vector<Link> first_pass_links;
-  // The documents pass 1 read, by their index in the list, as many as
-  // run_lexicon_step's `keep_bytes` of input holds, taken in the order
-  // pass 1 consumed them; none by default.
+  // The documents pass 1 read and kept (KeptDocuments), by their index in
+  // the list.
   std::map<std::size_t, FirstPassDocument> first_pass_documents;
+};
+
+// Which documents pass 1 keeps for pass 2: those `wanted` names (all when
+// empty; a batch shard wants its own; called from pass 1's threads), in the
+// order pass 1 consumes them, while their input bytes
+// (SplitPair::input_bytes) add up to at most `bytes`. None by default.
+struct KeptDocuments {
+  std::uint64_t bytes = 0;
+  std::function<bool(std::size_t index)> wanted;
 };
 
 // The dictionary settings.dictionary names, read through `read`; with
@@ -76,12 +84,11 @@ lexicon::Lexicon load_dictionary(const LexiconSettings& settings, const ReadName
 // through `read` and, unless settings.learn is off, learns over settings.sample_documents documents
 // spread over [0, document_count) (batch::spread_sample) on `threads` threads,
 // pass 1 aligning with `first_pass` in the languages each pair was read in.
-// `observer` may be null. Pass 1 keeps the documents it read while their
-// input bytes (SplitPair::input_bytes) add up to at most `keep_bytes`
+// `observer` may be null. Pass 1 keeps the documents `keep` asks for
 // (LexiconStep::first_pass_documents).
 LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& read, std::size_t document_count,
                              const SplitPairSource& documents, const AlignOptions& first_pass, unsigned threads,
-                             LearningObserver* observer, std::uint64_t keep_bytes = 0);
+                             LearningObserver* observer, const KeptDocuments& keep = {});
 
 // The lexical evidence term of `lexicon` for pairs whose first side is
 // `first_language`; null for an empty lexicon (pass 2 is then lengths and

@@ -192,14 +192,20 @@ TEST_CASE("a resumed batch aligns only what the killed run left, and writes the 
   CHECK(storage.outputs.at("bundle:") == whole.outputs.at("bundle:"));
 }
 
-TEST_CASE("a learning batch reads each input once: pass 2 aligns what pass 1 read, as read again", "[pipeline][batch]") {
+TEST_CASE("a learning batch reads each input once: pass 2 aligns what pass 1 read, as read again",
+          "[pipeline][batch]") {
   BatchSettings learning = presplit_settings();
   learning.lexicon.learn = true;
   MemoryStorage whole;
   const auto list = add_documents(whole);
   SilentObserver observer;
-  run_batch_job(list, list, {}, learning, fixed_date_run(2), whole, observer);
+  BatchRun run = fixed_date_run(2);
+  run.report = true;
+  const BatchSummary once = run_batch_job(list, list, {}, learning, run, whole, observer);
   CHECK(whole.document_reads == 6);  // pass 1 read a, b and c; pass 2 read nothing again
+  std::uint64_t input_bytes = 0;
+  for (const auto& [name, bytes] : whole.inputs) input_bytes += bytes.size();
+  CHECK(once.input_bytes == input_bytes);
 
   // A resume after learning reads every document in pass 2: the same bundle.
   MemoryStorage resumed;
@@ -208,11 +214,13 @@ TEST_CASE("a learning batch reads each input once: pass 2 aligns what pass 1 rea
   resumed.document_reads = 0;
   BatchRun resume = fixed_date_run(2);
   resume.resume = true;
+  resume.report = true;
   run_batch_job(list, list, {}, learning, resume, resumed, observer);
   CHECK(resumed.document_reads == 6);
   CHECK(resumed.outputs.at("bundle:") == whole.outputs.at("bundle:"));
+  CHECK(resumed.outputs.at("report:") == whole.outputs.at("report:"));  // input bytes included
 
-  // A shard learns over the whole list and keeps only its own documents.
+  // A shard learns over the whole list; its own document is not read again.
   MemoryStorage shard;
   add_documents(shard);
   const std::vector<batch::DocumentPair> b_only = {list[1]};

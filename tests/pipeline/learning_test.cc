@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 
@@ -118,20 +119,31 @@ TEST_CASE("pass 1 keeps the documents it read, with their features, up to its by
     return pair;
   };
   const LexiconSettings settings;
-  const auto kept = [&](std::uint64_t keep_bytes) {
-    return run_lexicon_step(settings, read_memory, 4, documents, AlignOptions{}, 2, nullptr, keep_bytes)
+  const auto kept = [&](KeptDocuments keep) {
+    return run_lexicon_step(settings, read_memory, 4, documents, AlignOptions{}, 2, nullptr, keep)
         .first_pass_documents;
   };
-  CHECK(kept(0).empty());
-  // Room for two of the three readable ones: the first two pass 1 took, in
-  // its spread order (0, 2, 1, 3: document 1 teaches nothing).
-  const auto two = kept(3 * pair.input_bytes - 1);
+  const std::uint64_t bytes = pair.input_bytes;
+  const auto budget = [](std::uint64_t most, std::function<bool(std::size_t)> wanted = {}) {
+    return KeptDocuments{most, std::move(wanted)};
+  };
+  CHECK(kept({}).empty());
+  // Pass 1 takes them in its spread order (0, 2, 1, 3: document 1 teaches
+  // nothing) and keeps them while the budget holds them.
+  CHECK(kept(budget(bytes - 1)).empty());
+  CHECK(kept(budget(bytes)).size() == 1);
+  CHECK(kept(budget(2 * bytes - 1)).size() == 1);
+  const auto two = kept(budget(2 * bytes));
   REQUIRE(two.size() == 2);
   CHECK(two.count(0) == 1);
   CHECK(two.count(2) == 1);
-  const auto all = kept(UINT64_MAX);
+  const auto all = kept(budget(UINT64_MAX));
   CHECK(all.size() == 3);
   CHECK(all.count(1) == 0);
+  // Only the wanted ones count against the budget.
+  const auto wanted = kept(budget(2 * bytes, [](std::size_t index) { return index != 0; }));
+  CHECK(wanted.size() == 2);
+  CHECK(wanted.count(0) == 0);
   const FirstPassDocument& document = all.at(3);
   CHECK(sentence_texts(document.pair.second) == sentence_texts(pair.second));
   REQUIRE(document.features != nullptr);
@@ -156,13 +168,25 @@ TEST_CASE("pass 1 learns from a pair read the other way round as from one read i
   REQUIRE(swapped.first.language == Language::en);
   LexiconSettings settings;
   settings.dictionary = "dictionary";
-  const auto learned = [&](const SplitPair& pair) {
-    return run_lexicon_step(settings, read_memory, 40, [&](std::size_t) { return pair; }, AlignOptions{}, 1, nullptr)
-        .to_save;
+  const auto step = [&](const SplitPair& pair) {
+    return run_lexicon_step(settings, read_memory, 40, [&](std::size_t) { return pair; }, AlignOptions{}, 1, nullptr,
+                            KeptDocuments{UINT64_MAX, {}});
   };
-  const lexicon::Lexicon from_order = learned(in_order);
+  const lexicon::Lexicon from_order = step(in_order).to_save;
   REQUIRE_FALSE(from_order.empty());
-  CHECK(lexicon::write_lexicon(learned(swapped)) == lexicon::write_lexicon(from_order));
+  const LexiconStep from_swapped = step(swapped);
+  CHECK(lexicon::write_lexicon(from_swapped.to_save) == lexicon::write_lexicon(from_order));
+  // The kept features are the English side's as English (capitalised Latin
+  // words only), as pass 2 extracts them.
+  const SentenceFeatureSides expected =
+      extract_sentence_features(swapped.first, swapped.second, Language::en, Language::zh);
+  const auto& features = from_swapped.first_pass_documents.at(0).features;
+  REQUIRE(features != nullptr);
+  REQUIRE(features->first.size() == expected.first.size());
+  for (std::size_t sentence = 0; sentence < expected.first.size(); ++sentence) {
+    CHECK(features->first[sentence].latin_words == expected.first[sentence].latin_words);
+    CHECK(features->second[sentence].latin_words == expected.second[sentence].latin_words);
+  }
 }
 
 TEST_CASE("pass 1 stops once its documents gave the training budget of sentence pairs", "[pipeline][learning]") {
