@@ -132,13 +132,12 @@ std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& samp
   return by_position;
 }
 
-// Learns over the sample; a sample of one document leaves its pass-1 links
-// in step.first_pass_links, and the documents kept (run_first_pass) go to
-// step.first_pass_documents.
+// Learns over the sample what step.known lacks; a sample of one document
+// leaves its pass-1 links in step.first_pass_links, and the documents kept
+// (run_first_pass) go to step.first_pass_documents.
 lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
-                                   const lexicon::Lexicon& known, AlignOptions first_pass,
-                                   const LexiconSettings& settings, unsigned threads, const KeptDocuments& keep,
-                                   LearningObserver* observer, LexiconStep& step) {
+                                   AlignOptions first_pass, const LexiconSettings& settings, unsigned threads,
+                                   const KeptDocuments& keep, LearningObserver* observer, LexiconStep& step) {
   lexicon::CorpusLearningOptions options;
   options.max_training_pairs = settings.training_pairs;
   // min_confidence speaks of the evidence measure, which needs no posterior pass.
@@ -165,7 +164,7 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
   if (training.size() == 1) step.first_pass_links = std::move(training.front().links);
   lexicon::thin_evenly(views, options.max_training_pairs);
   const auto run_tasks = [threads](std::span<const std::function<void()>> tasks) { run_all(tasks, threads); };
-  lexicon::Lexicon learned = lexicon::learn_lexicon(views, known, options.learning, run_tasks);
+  lexicon::Lexicon learned = lexicon::learn_lexicon(views, step.known, options.learning, run_tasks);
   if (observer != nullptr) observer->learning_finished(learned.size(), views.size());
   return learned;
 }
@@ -268,7 +267,7 @@ LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& r
   const std::vector<std::size_t> sample = batch::spread_sample(document_count, settings.sample_documents);
   if (observer != nullptr) observer->learning_started(sample.size(), document_count);
   const lexicon::Lexicon learned =
-      learn_over_sample(sample, documents, step.known, first_pass, settings, threads, keep, observer, step);
+      learn_over_sample(sample, documents, first_pass, settings, threads, keep, observer, step);
   step.known.add_all(learned);
   step.to_save.add_all(learned);
   return step;
