@@ -1,55 +1,58 @@
 #include "lexicon/chinese_matcher.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "core/characters.h"
 #include "core/utf8.h"
 
 namespace untm::lexicon {
 
-std::uint32_t ChineseMatcher::child(std::uint32_t node, char32_t code_point) const {
-  if (edge_keys_.empty()) return 0;
+const ChineseMatcher::Edge* ChineseMatcher::find_edge(std::uint32_t node, char32_t code_point) const {
+  if (edges_.empty()) return nullptr;
   const std::uint64_t key = edge_key(node, code_point);
-  for (std::size_t slot = slot_of(key);; slot = (slot + 1) & (edge_keys_.size() - 1)) {
-    if (edge_keys_[slot] == key) return edge_children_[slot];
-    if (edge_keys_[slot] == kNoEdge) return 0;
+  for (std::size_t slot = slot_of(key);; slot = (slot + 1) & (edges_.size() - 1)) {
+    if (edges_[slot].key == key) return &edges_[slot];
+    if (edges_[slot].key == kNoEdge) return nullptr;
   }
 }
 
 void ChineseMatcher::grow_edges() {
-  std::vector<std::uint64_t> keys(std::max<std::size_t>(1024, 2 * edge_keys_.size()), kNoEdge);
-  std::vector<std::uint32_t> children(keys.size(), 0);
-  keys.swap(edge_keys_);
-  children.swap(edge_children_);
-  for (std::size_t old = 0; old < keys.size(); ++old) {
-    if (keys[old] == kNoEdge) continue;
-    std::size_t slot = slot_of(keys[old]);
-    while (edge_keys_[slot] != kNoEdge) slot = (slot + 1) & (edge_keys_.size() - 1);
-    edge_keys_[slot] = keys[old];
-    edge_children_[slot] = children[old];
+  std::vector<Edge> old(std::max<std::size_t>(1024, 2 * edges_.size()));
+  old.swap(edges_);
+  for (const Edge& edge : old) {
+    if (edge.key == kNoEdge) continue;
+    std::size_t slot = slot_of(edge.key);
+    while (edges_[slot].key != kNoEdge) slot = (slot + 1) & (edges_.size() - 1);
+    edges_[slot] = edge;
   }
 }
 
 std::uint32_t ChineseMatcher::add(std::string_view word) {
   std::uint32_t node = 0;
+  std::size_t into = SIZE_MAX;  // the slot of the edge into `node`
   std::size_t position = 0;
   while (position < word.size()) {
     const char32_t code_point = next_code_point(word, position);
-    const std::uint32_t existing = child(node, code_point);
-    if (existing != 0) {
-      node = existing;
+    if (const Edge* existing = find_edge(node, code_point)) {
+      node = existing->child;
+      into = static_cast<std::size_t>(existing - edges_.data());
       continue;
     }
-    if (2 * (edge_count_ + 1) > edge_keys_.size()) grow_edges();
+    if (2 * (edge_count_ + 1) > edges_.size()) grow_edges();
     const std::uint64_t key = edge_key(node, code_point);
     std::size_t slot = slot_of(key);
-    while (edge_keys_[slot] != kNoEdge) slot = (slot + 1) & (edge_keys_.size() - 1);
-    edge_keys_[slot] = key;
-    node = edge_children_[slot] = static_cast<std::uint32_t>(word_at_node_.size());
+    while (edges_[slot].key != kNoEdge) slot = (slot + 1) & (edges_.size() - 1);
+    node = static_cast<std::uint32_t>(word_at_node_.size());
+    edges_[slot] = {key, node, kNoWord};
+    into = slot;
     word_at_node_.push_back(kNoWord);
     ++edge_count_;
   }
-  if (word_at_node_[node] == kNoWord) word_at_node_[node] = word_count_++;
+  if (word_at_node_[node] == kNoWord) {
+    word_at_node_[node] = word_count_++;
+    if (into != SIZE_MAX) edges_[into].word = word_at_node_[node];
+  }
   return word_at_node_[node];
 }
 
@@ -64,11 +67,12 @@ std::vector<ChineseToken> ChineseMatcher::tokenize(std::string_view text) const 
     std::uint32_t node = 0;
     std::size_t walk = begin;
     while (walk < text.size()) {
-      node = child(node, next_code_point(text, walk));
-      if (node == 0) break;
-      if (word_at_node_[node] != kNoWord) {
+      const Edge* edge = find_edge(node, next_code_point(text, walk));
+      if (edge == nullptr) break;
+      node = edge->child;
+      if (edge->word != kNoWord) {
         longest_end = walk;
-        longest_word = word_at_node_[node];
+        longest_word = edge->word;
       }
     }
     if (longest_word != kNoWord) {
