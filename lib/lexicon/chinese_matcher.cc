@@ -30,7 +30,7 @@ void ChineseMatcher::grow_edges() {
 
 std::uint32_t ChineseMatcher::add(std::string_view word) {
   std::uint32_t node = 0;
-  std::size_t into = SIZE_MAX;  // the slot of the edge into `node`
+  std::size_t into = SIZE_MAX;  // the slot of the edge into `node`; none for the root
   std::size_t position = 0;
   while (position < word.size()) {
     const char32_t code_point = next_code_point(word, position);
@@ -43,17 +43,13 @@ std::uint32_t ChineseMatcher::add(std::string_view word) {
     const std::uint64_t key = edge_key(node, code_point);
     std::size_t slot = slot_of(key);
     while (edges_[slot].key != kNoEdge) slot = (slot + 1) & (edges_.size() - 1);
-    node = static_cast<std::uint32_t>(word_at_node_.size());
+    node = static_cast<std::uint32_t>(++edge_count_);
     edges_[slot] = {key, node, kNoWord};
     into = slot;
-    word_at_node_.push_back(kNoWord);
-    ++edge_count_;
   }
-  if (word_at_node_[node] == kNoWord) {
-    word_at_node_[node] = word_count_++;
-    if (into != SIZE_MAX) edges_[into].word = word_at_node_[node];
-  }
-  return word_at_node_[node];
+  std::uint32_t& id = into == SIZE_MAX ? root_word_ : edges_[into].word;
+  if (id == kNoWord) id = word_count_++;
+  return id;
 }
 
 std::vector<ChineseToken> ChineseMatcher::tokenize(std::string_view text) const {

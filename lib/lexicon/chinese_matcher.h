@@ -53,8 +53,8 @@ class ChineseMatcher {
   void grow_edges();
 
   std::vector<Edge> edges_;
-  std::size_t edge_count_ = 0;
-  std::vector<std::uint32_t> word_at_node_{kNoWord};  // the edges' `word`, by child node
+  std::size_t edge_count_ = 0;  // node n > 0 is the child of the n-th edge made
+  std::uint32_t root_word_ = kNoWord;  // the empty word's id, if it was added
   std::uint32_t word_count_ = 0;
 };
 
