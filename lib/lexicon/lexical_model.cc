@@ -51,7 +51,7 @@ void fill_lists(const std::vector<WordPair>& pairs, std::size_t word_count, Tran
 LexicalModel::LexicalModel(const Lexicon& lexicon) {
   std::vector<WordPair> chinese_to_english;
   chinese_to_english.reserve(lexicon.size());
-  english_ids_.reserve(lexicon.size() / 4);
+  english_words_.reserve(lexicon.size() / 4);
   // This model's id of each lexicon word, found on the word's first entry:
   // a dictionary names most words in several entries, and hashing their
   // text once per entry was a fifth of loading CC-CEDICT. Ids are given in
@@ -70,9 +70,7 @@ LexicalModel::LexicalModel(const Lexicon& lexicon) {
     if (chinese == kNotHan) continue;
     std::uint32_t& english = english_ids[entry.english];
     if (english == kUnseen) {
-      english = english_ids_.try_emplace(std::string(lexicon.word(entry.english)),
-                                         static_cast<std::uint32_t>(english_ids_.size()))
-                    .first->second;
+      english = english_words_.intern(lexicon.word(entry.english));
     }
     chinese_to_english.push_back({chinese, english, static_cast<float>(entry.strength)});
   }
@@ -81,7 +79,7 @@ LexicalModel::LexicalModel(const Lexicon& lexicon) {
   english_to_chinese.reserve(chinese_to_english.size());
   for (const WordPair& pair : chinese_to_english) english_to_chinese.push_back({pair.translation, pair.word, pair.strength});
   fill_lists(chinese_to_english, matcher_.word_count(), english_of_chinese_);
-  fill_lists(english_to_chinese, english_ids_.size(), chinese_of_english_);
+  fill_lists(english_to_chinese, english_words_.size(), chinese_of_english_);
 }
 
 std::vector<std::uint32_t> LexicalModel::chinese_words(std::string_view sentence) const {
@@ -96,8 +94,7 @@ std::vector<std::uint32_t> LexicalModel::chinese_words(std::string_view sentence
 std::vector<std::uint32_t> LexicalModel::english_words(std::string_view sentence) const {
   std::vector<std::uint32_t> ids;
   for (const auto& word : english_content_words(sentence)) {
-    const auto position = english_ids_.find(word);
-    if (position != english_ids_.end()) ids.push_back(position->second);
+    if (const std::uint32_t id = english_words_.find(word); id != IdIndex::kAbsent) ids.push_back(id);
   }
   sort_and_deduplicate(ids);
   return ids;

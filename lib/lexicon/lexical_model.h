@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "lexicon/chinese_matcher.h"
@@ -49,11 +48,15 @@ class LexicalModel {
   }
   std::size_t entry_count() const noexcept { return entry_count_; }
   std::size_t chinese_word_count() const noexcept { return matcher_.word_count(); }
-  std::size_t english_word_count() const noexcept { return english_ids_.size(); }
+  std::size_t english_word_count() const noexcept { return english_words_.size(); }
 
  private:
   ChineseMatcher matcher_;
-  std::unordered_map<std::string, std::uint32_t> english_ids_;
+  // English word ids, in order of first entry: open addressing over the
+  // words' text (lexicon.h), where a node map allocated each word and
+  // found it by a modulo and a pointer chase, in building and in every
+  // sentence's look-ups.
+  WordTable english_words_;
   TranslationLists english_of_chinese_;
   TranslationLists chinese_of_english_;
   std::size_t entry_count_ = 0;

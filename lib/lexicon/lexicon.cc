@@ -17,13 +17,13 @@
 namespace untm::lexicon {
 
 std::uint32_t WordTable::intern(std::string_view word) {
-  const std::uint32_t found = find(word);
-  if (found != IdIndex::kAbsent) return found;
-  const std::size_t hash = std::hash<std::string_view>{}(word);
   const auto id = static_cast<std::uint32_t>(begins_.size() - 1);
+  const std::uint32_t found = index_.insert_unique(
+      std::hash<std::string_view>{}(word), id, [&](std::uint32_t other) { return this->word(other) == word; },
+      [this](std::uint32_t other) { return hash_of(other); });
+  if (found != IdIndex::kAbsent) return found;
   text_.append(word);
   begins_.push_back(static_cast<std::uint32_t>(text_.size()));
-  index_.insert(hash, id, [this](std::uint32_t other) { return hash_of(other); });
   return id;
 }
 
@@ -33,10 +33,10 @@ bool WordTable::assign(std::string text, std::vector<std::uint32_t> begins) {
   index_ = IdIndex();
   index_.reserve(size(), [this](std::uint32_t id) { return hash_of(id); });
   for (std::uint32_t id = 0; id < size(); ++id) {
-    const std::size_t hash = hash_of(id);
-    if (index_.find(hash, [&](std::uint32_t other) { return word(other) == word(id); }) != IdIndex::kAbsent)
+    if (index_.insert_unique(
+            hash_of(id), id, [&](std::uint32_t other) { return word(other) == word(id); },
+            [this](std::uint32_t other) { return hash_of(other); }) != IdIndex::kAbsent)
       return false;
-    index_.insert(hash, id, [this](std::uint32_t other) { return hash_of(other); });
   }
   return true;
 }
@@ -64,14 +64,17 @@ void Lexicon::add(std::uint32_t chinese_id, std::string_view english, double str
 }
 
 void Lexicon::add_ids(std::uint32_t chinese_id, std::uint32_t english_id, double strength) {
-  const std::uint32_t found = find(chinese_id, english_id);
-  if (found != IdIndex::kAbsent) {
-    pairs_[found].strength = std::max(pairs_[found].strength, strength);
-    return;
-  }
-  pairs_.push_back({chinese_id, english_id, strength});
-  index_.insert(pair_hash(chinese_id, english_id), static_cast<std::uint32_t>(pairs_.size() - 1),
-                [this](std::uint32_t id) { return pair_hash(pairs_[id].chinese, pairs_[id].english); });
+  const std::uint32_t found = add_new_ids(chinese_id, english_id, strength);
+  if (found != IdIndex::kAbsent) pairs_[found].strength = std::max(pairs_[found].strength, strength);
+}
+
+std::uint32_t Lexicon::add_new_ids(std::uint32_t chinese_id, std::uint32_t english_id, double strength) {
+  const std::uint32_t found = index_.insert_unique(
+      pair_hash(chinese_id, english_id), static_cast<std::uint32_t>(pairs_.size()),
+      [&](std::uint32_t id) { return pairs_[id].chinese == chinese_id && pairs_[id].english == english_id; },
+      [this](std::uint32_t id) { return pair_hash(pairs_[id].chinese, pairs_[id].english); });
+  if (found == IdIndex::kAbsent) pairs_.push_back({chinese_id, english_id, strength});
+  return found;
 }
 
 std::optional<Lexicon> Lexicon::from_parts(std::string text, std::vector<std::uint32_t> begins,
@@ -85,8 +88,7 @@ std::optional<Lexicon> Lexicon::from_parts(std::string text, std::vector<std::ui
   for (const EntryIds& entry : entries) {
     if (entry.chinese >= words || entry.english >= words || !(entry.strength > 0.0 && entry.strength <= 1.0))
       return std::nullopt;
-    if (lexicon.find(entry.chinese, entry.english) != IdIndex::kAbsent) return std::nullopt;
-    lexicon.add_ids(entry.chinese, entry.english, entry.strength);
+    if (lexicon.add_new_ids(entry.chinese, entry.english, entry.strength) != IdIndex::kAbsent) return std::nullopt;
   }
   return lexicon;
 }

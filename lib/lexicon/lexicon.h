@@ -48,6 +48,20 @@ class IdIndex {
     place(hash, id);
     ++count_;
   }
+  // insert(), unless an id for which matches(id) holds is there already:
+  // that id then, else kAbsent (`id` recorded). One probe sequence where
+  // find() then insert() walk it twice.
+  template <typename Matches, typename HashOf>
+  std::uint32_t insert_unique(std::size_t hash, std::uint32_t id, Matches&& matches, HashOf&& hash_of) {
+    if (2 * (count_ + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()), hash_of);
+    std::size_t slot = hash & (slots_.size() - 1);
+    for (; slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
+      if (matches(slots_[slot] - 1)) return slots_[slot] - 1;
+    }
+    slots_[slot] = id + 1;
+    ++count_;
+    return kAbsent;
+  }
   template <typename HashOf>
   void reserve(std::size_t items, HashOf&& hash_of) {
     std::size_t size = 16;
@@ -149,6 +163,9 @@ class Lexicon {
     return static_cast<std::size_t>((((std::uint64_t{chinese} << 32) | english) * 0x9E3779B97F4A7C15ull) >> 17);
   }
   std::uint32_t find(std::uint32_t chinese, std::uint32_t english) const;
+  // Adds the pair if absent (IdIndex::kAbsent); else the index of the pair
+  // there, left as it was.
+  std::uint32_t add_new_ids(std::uint32_t chinese_id, std::uint32_t english_id, double strength);
 
   WordTable words_;
   std::vector<Pair> pairs_;

@@ -11,7 +11,7 @@ namespace untm::lexicon {
 namespace {
 
 constexpr std::string_view kMagic = "untm-lexicon-image";
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: checksum64 instead of fnv1a64
 
 // Reads the image front to back; every read checks the bytes left.
 class ImageReader {
@@ -67,14 +67,14 @@ std::string write_lexicon_image(const Lexicon& lexicon, std::uint64_t source_key
     append_u32_le(image, entry.english);
     append_u64_le(image, std::bit_cast<std::uint64_t>(entry.strength));
   }
-  append_u64_le(image, fnv1a64(image));
+  append_u64_le(image, checksum64(image));
   return image;
 }
 
 std::optional<Lexicon> read_lexicon_image(std::string_view bytes, std::uint64_t source_key) {
   if (bytes.size() < sizeof(std::uint64_t)) return std::nullopt;
   const std::string_view body = bytes.substr(0, bytes.size() - sizeof(std::uint64_t));
-  if (read_u64_le(bytes.substr(body.size())) != fnv1a64(body)) return std::nullopt;
+  if (read_u64_le(bytes.substr(body.size())) != checksum64(body)) return std::nullopt;
   ImageReader reader(body);
   std::uint32_t version = 0, word_count = 0, text_size = 0, entry_count = 0;
   std::uint64_t key = 0;

@@ -10,7 +10,8 @@
 // (u32), the source key (u64, chosen by the caller), the word count and the
 // text size (u32 each), the words' begins (u32 each, word count + 1), their
 // text, the entry count (u32), the entries (Chinese id u32, English id u32,
-// strength f64 bits u64), then FNV-1a 64 of everything before (u64).
+// strength f64 bits u64), then checksum64 (core/hash.h) of everything before
+// (u64).
 
 #include <cstdint>
 #include <optional>
