@@ -462,6 +462,17 @@ class LexicalEvidence final : public LinkEvidence {
       return;
     }
     std::uint32_t* const cell = memo_cell(0, chinese_end, english_end);
+    // The rows of every link of the cell, gathered once when the first cost
+    // is computed (CellRows).
+    CellRows cell_rows;
+    for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
+      const int t = std::countr_zero(left);
+      if (chinese_begins[t] == chinese_end || english_begins[t] == english_end ||
+          !within_band(chinese_begins[t], english_begins[t]))
+        continue;
+      cell_rows.chinese_count = std::max(cell_rows.chinese_count, chinese_end - chinese_begins[t]);
+      cell_rows.english_count = std::max(cell_rows.english_count, english_end - english_begins[t]);
+    }
     for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
       const int t = std::countr_zero(left);
       const std::size_t chinese_begin = chinese_begins[t], english_begin = english_begins[t];
@@ -472,6 +483,7 @@ class LexicalEvidence final : public LinkEvidence {
       const int type = memo_type(chinese_count, english_count);
       if (cell == nullptr || type < 0 || type >= static_cast<int>(kMemoTypes)) {
         totals[t] += lexical_cost(chinese_begin, chinese_count, english_begin, english_count);
+        cell_rows.state = CellRows::State::not_gathered;  // the pools may have grown
         continue;
       }
       priced_ = true;
@@ -480,8 +492,18 @@ class LexicalEvidence final : public LinkEvidence {
         totals[t] += from_memo(remembered);
         continue;
       }
-      const double cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_count,
-                                       english_count);
+      if (cell_rows.state == CellRows::State::not_gathered) gather_cell_rows(chinese_end, english_end, cell_rows);
+      double cost;
+      if (cell_rows.state == CellRows::State::gathered) {
+        for (std::size_t row = 0; row < chinese_count; ++row) {
+          const RowView& view = cell_rows_[cell_rows.chinese_count - chinese_count + row];
+          rows_[row] = {view.pairs + (cell_rows.english_count - english_count), view.pool, false};
+        }
+        cost = cost_of_rows(chinese_begin, chinese_count, english_begin, english_count, chinese_count, english_count);
+      } else {
+        cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_count,
+                            english_count);
+      }
       remembered = to_memo(cost);
       totals[t] += cost;
     }
@@ -612,6 +634,13 @@ class LexicalEvidence final : public LinkEvidence {
     } else {
       gather_rows(chinese_begin, chinese_count, english_begin, english_count);
     }
+    return cost_of_rows(chinese_begin, chinese_count, english_begin, english_count, chinese_sentences,
+                        english_sentences);
+  }
+
+  // compute_cost() once rows_ holds the link's pairs.
+  double cost_of_rows(std::size_t chinese_begin, std::size_t chinese_count, std::size_t english_begin,
+                      std::size_t english_count, std::size_t chinese_sentences, std::size_t english_sentences) const {
     // Covered mass minus the mass the group would cover by chance, summed
     // over the sentences of both sides. cover(e, Z) is the max over the
     // sentences of Z; when one sentence pair alone covers a sentence's words
@@ -731,6 +760,43 @@ class LexicalEvidence final : public LinkEvidence {
         view.pool = row_words_[window_slot(chinese)].data();
       }
     }
+  }
+
+  // The rows of all the links of one cell that add_cell_costs() computes:
+  // the links of a cell end at the same sentences, so the rows and columns
+  // of the largest counts hold every link's pairs. Gathered once, where
+  // gather_rows() for each link walked the same rows again (26 row views
+  // per cell of the default's 12 link types instead of 5). A link's rows
+  // are then the last ones, each from its own column on.
+  struct CellRows {
+    enum class State { not_gathered, gathered, per_link };
+    State state = State::not_gathered;
+    std::size_t chinese_count = 0, english_count = 0;  // the largest of the links'
+  };
+  // Fills cell_rows_ with the pairs of the cell's largest counts from the
+  // rows' windows; `rows.state` per_link (and nothing filled) when a row's
+  // window does not hold them all: each link is then gathered on its own
+  // (gather_rows(), which computes what a window lacks on the spot).
+  void gather_cell_rows(std::size_t chinese_end, std::size_t english_end, CellRows& rows) const {
+    rows.state = CellRows::State::per_link;
+    const std::size_t chinese_begin = chinese_end - rows.chinese_count;
+    const std::size_t english_begin = english_end - rows.english_count;
+    if (rows.chinese_count > window_slot_count()) return;
+    for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese) {
+      const std::size_t window_begin = window_begin_[chinese];
+      if (english_begin < window_begin || english_end > window_begin + window_width(chinese)) return;
+    }
+    if (rows_.size() < rows.chinese_count) rows_.resize(rows.chinese_count);
+    if (cell_rows_.size() < rows.chinese_count) cell_rows_.resize(rows.chinese_count);
+    for (std::size_t chinese = chinese_begin; chinese < chinese_end; ++chinese)
+      cover_columns(chinese, english_begin - window_begin_[chinese], rows.english_count);
+    // Pointers last: the pools may have moved while growing.
+    for (std::size_t row = 0; row < rows.chinese_count; ++row) {
+      const std::size_t chinese = chinese_begin + row;
+      cell_rows_[row] = {pairs_.data() + window_offset(chinese) + (english_begin - window_begin_[chinese]),
+                         row_words_[window_slot(chinese)].data(), false};
+    }
+    rows.state = CellRows::State::gathered;
   }
 
   // Fills rows_ at the paragraph stage: the pairs of groups, each computed
@@ -1184,6 +1250,7 @@ class LexicalEvidence final : public LinkEvidence {
   mutable std::vector<std::vector<CoveredWord>> row_words_;  // the covered words of each slot's pairs
   // Scratch space of one cost.
   mutable std::vector<RowView> rows_;
+  mutable std::vector<RowView> cell_rows_;  // gather_cell_rows()
   mutable std::vector<PairCoverage> spilled_pairs_;
   mutable std::vector<CoveredWord> spilled_words_;
   mutable Closure closure_;
