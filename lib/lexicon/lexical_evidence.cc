@@ -462,24 +462,25 @@ class LexicalEvidence final : public LinkEvidence {
       return;
     }
     std::uint32_t* const cell = memo_cell(0, chinese_end, english_end);
-    // The rows of every link of the cell, gathered once when the first cost
-    // is computed (CellRows).
+    // The links priced: cost() is 0 for the others; and as in cost(), a
+    // link outside the band takes no memo slot (the slots go to link types
+    // in the order they are priced). Their rows are gathered once, when the
+    // first cost is computed (CellRows).
+    std::uint32_t priced = 0;
     CellRows cell_rows;
     for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
       const int t = std::countr_zero(left);
       if (chinese_begins[t] == chinese_end || english_begins[t] == english_end ||
           !within_band(chinese_begins[t], english_begins[t]))
         continue;
+      priced |= std::uint32_t{1} << t;
       cell_rows.chinese_count = std::max(cell_rows.chinese_count, chinese_end - chinese_begins[t]);
       cell_rows.english_count = std::max(cell_rows.english_count, english_end - english_begins[t]);
     }
-    for (std::uint32_t left = wanted; left != 0; left &= left - 1) {
+    for (std::uint32_t left = priced; left != 0; left &= left - 1) {
       const int t = std::countr_zero(left);
       const std::size_t chinese_begin = chinese_begins[t], english_begin = english_begins[t];
       const std::size_t chinese_count = chinese_end - chinese_begin, english_count = english_end - english_begin;
-      // cost() is 0; and as in cost(), a link outside the band takes no memo
-      // slot (the slots go to link types in the order they are priced).
-      if (chinese_count == 0 || english_count == 0 || !within_band(chinese_begin, english_begin)) continue;
       const int type = memo_type(chinese_count, english_count);
       if (cell == nullptr || type < 0 || type >= static_cast<int>(kMemoTypes)) {
         totals[t] += lexical_cost(chinese_begin, chinese_count, english_begin, english_count);
