@@ -1,5 +1,7 @@
 #include "lexicon/ibm_model1.h"
 
+#include <stdexcept>
+
 #include <algorithm>
 #include <cmath>
 #include <memory_resource>
@@ -46,6 +48,7 @@ void KeySlots::rehash(std::size_t entry_count) {
 }
 
 std::uint32_t TranslationTable::slot(std::uint32_t source, std::uint32_t target) const {
+  if (!indexed_) throw std::logic_error("TranslationTable: looked up by key without its index (ReverseIndex)");
   return slots_.find(key(source, target));
 }
 
@@ -77,11 +80,13 @@ std::vector<std::uint32_t> TranslationTable::visit_order() const {
 
 class TranslationTableBuilder {
  public:
-  static TranslationTable make(std::vector<std::uint64_t> keys, KeySlots slots, std::vector<std::uint32_t> cooccurrences,
-                               std::vector<double> probabilities) {
+  // `slots` indexes `keys`, or is empty and `indexed` false.
+  static TranslationTable make(std::vector<std::uint64_t> keys, KeySlots slots, bool indexed,
+                               std::vector<std::uint32_t> cooccurrences, std::vector<double> probabilities) {
     TranslationTable table;
     table.keys_ = std::move(keys);
     table.slots_ = std::move(slots);
+    table.indexed_ = indexed;
     table.cooccurrences_ = std::move(cooccurrences);
     table.probabilities_ = std::move(probabilities);
     return table;
@@ -196,13 +201,16 @@ class ReverseSlots {
     slots_.shapes.reserve(pairs);
   }
 
-  // The finished state; its key slots filled from its keys. The maps from
-  // forward slots and words go.
-  Slots take() {
-    slot_of_forward_ = {};
+  // The finished state, its key slots filled from its keys if `index`;
+  // `reverse_of_forward` receives the reverse slot of each forward slot.
+  // The map from words goes.
+  Slots take(bool index, std::vector<std::uint32_t>& reverse_of_forward) {
+    reverse_of_forward = std::move(slot_of_forward_);
     slot_of_null_ = {};
-    slots_.slot_of_key.reserve(slots_.keys.size());
-    for (const std::uint64_t key : slots_.keys) slots_.slot_of_key.find_or_add(key);
+    if (index) {
+      slots_.slot_of_key.reserve(slots_.keys.size());
+      for (const std::uint64_t key : slots_.keys) slots_.slot_of_key.find_or_add(key);
+    }
     return std::move(slots_);
   }
 
@@ -265,7 +273,7 @@ double expect_counts(const Slots& slots, std::span<const double> probability, st
   return occurrences == 0 ? 0.0 : log_likelihood / static_cast<double>(occurrences);
 }
 
-TranslationTable train_slots(Slots slots, const Model1Options& options, int* iterations_run) {
+TranslationTable train_slots(Slots slots, const Model1Options& options, int* iterations_run, bool indexed = true) {
   // Uniform start: any constant does, the first E-step normalizes it away
   // (and its likelihood is meaningless: the gain is measured from the second).
   std::vector<double> slot_probability(slots.keys.size(), 1.0), expected_count, source_total;
@@ -286,8 +294,8 @@ TranslationTable train_slots(Slots slots, const Model1Options& options, int* ite
   std::vector<std::uint32_t> cooccurrences;
   cooccurrences.reserve(slots.seen.size());
   for (const Slots::Seen& seen : slots.seen) cooccurrences.push_back(seen.pairs);
-  return TranslationTableBuilder::make(std::move(slots.keys), std::move(slots.slot_of_key), std::move(cooccurrences),
-                                       std::move(slot_probability));
+  return TranslationTableBuilder::make(std::move(slots.keys), std::move(slots.slot_of_key), indexed,
+                                       std::move(cooccurrences), std::move(slot_probability));
 }
 
 }  // namespace
@@ -298,7 +306,7 @@ TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const M
 }
 
 TwoWayTables train_ibm_model1_both_ways(std::span<const IdSentencePair> pairs, const Model1Options& options,
-                                        const RunTwoTasks& run_tasks) {
+                                        const RunTwoTasks& run_tasks, ReverseIndex index) {
   Slots forward;
   ReverseSlots reverse(options.null_word);
   const std::size_t empty_word = options.null_word ? 1 : 0;
@@ -319,9 +327,10 @@ TwoWayTables train_ibm_model1_both_ways(std::span<const IdSentencePair> pairs, c
     reverse.add_pair(forward, pair.source, pair.target, pair_number);
   }
   TwoWayTables tables;
-  Slots reverse_slots = reverse.take();
+  const bool index_reverse = index == ReverseIndex::by_key;
+  Slots reverse_slots = reverse.take(index_reverse, tables.reverse_of_forward);
   run_tasks([&] { tables.forward = train_slots(std::move(forward), options, nullptr); },
-            [&] { tables.reverse = train_slots(std::move(reverse_slots), options, nullptr); });
+            [&] { tables.reverse = train_slots(std::move(reverse_slots), options, nullptr, index_reverse); });
   return tables;
 }
 

@@ -84,11 +84,21 @@ class TranslationTable {
   // the words of its pass-2 lexicon.
   template <typename Visitor>
   void for_each(Visitor&& visit) const {
+    for_each_slot([&](std::uint32_t, std::uint32_t source, std::uint32_t target, double probability) {
+      visit(source, target, probability);
+    });
+  }
+  // The same with each pair's slot first: visit(slot, source, target,
+  // probability), for cooccurrences_at() and TwoWayTables::reverse_probability().
+  template <typename Visitor>
+  void for_each_slot(Visitor&& visit) const {
     for (const std::uint32_t slot : visit_order()) {
-      visit(static_cast<std::uint32_t>(keys_[slot] >> 32), static_cast<std::uint32_t>(keys_[slot] & 0xFFFFFFFFu),
+      visit(slot, static_cast<std::uint32_t>(keys_[slot] >> 32), static_cast<std::uint32_t>(keys_[slot] & 0xFFFFFFFFu),
             probabilities_[slot]);
     }
   }
+  std::uint32_t cooccurrences_at(std::uint32_t slot) const { return cooccurrences_[slot]; }
+  double probability_at(std::uint32_t slot) const { return probabilities_[slot]; }
 
   static std::uint64_t key(std::uint32_t source, std::uint32_t target) {
     return (std::uint64_t{source} << 32) | target;
@@ -103,6 +113,7 @@ class TranslationTable {
   std::vector<double> probabilities_;
   std::vector<std::uint32_t> cooccurrences_;
   KeySlots slots_;  // of keys_
+  bool indexed_ = true;  // false: slots_ left empty (ReverseIndex::by_forward_slot)
 };
 
 // EM from a uniform start (every co-occurring pair equal, so the first
@@ -119,12 +130,30 @@ TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const M
 // (hash look-ups were half of training). run_tasks runs the two EM trainings,
 // e.g. on two threads. Word ids on both sides must be dense (the reverse
 // direction keeps a table by source word) and below kNullWord.
+//
+// A caller that looks the reverse direction up only at pairs of the forward
+// one asks for ReverseIndex::by_forward_slot: the reverse table is then made
+// without its index by key (its probability() and cooccurrences() throw
+// std::logic_error), which learning spent a 250,000-pair hash table on to
+// look up a few thousand candidates; reverse_probability() reads the pair
+// by the forward slot instead.
+enum class ReverseIndex { by_key, by_forward_slot };
 struct TwoWayTables {
   TranslationTable forward;
   TranslationTable reverse;
+  // The reverse slot of each forward slot (for_each_slot) of a pair of two
+  // words (not the empty word); KeySlots::kAbsent for the others, or past
+  // the end.
+  std::vector<std::uint32_t> reverse_of_forward;
+  // t(source | target) of the forward pair in `forward_slot`: reverse's
+  // probability(target, source); 0 for a pair with the empty word.
+  double reverse_probability(std::uint32_t forward_slot) const {
+    if (forward_slot >= reverse_of_forward.size() || reverse_of_forward[forward_slot] == KeySlots::kAbsent) return 0.0;
+    return reverse.probability_at(reverse_of_forward[forward_slot]);
+  }
 };
 using RunTwoTasks = std::function<void(const std::function<void()>&, const std::function<void()>&)>;
 TwoWayTables train_ibm_model1_both_ways(std::span<const IdSentencePair> pairs, const Model1Options& options,
-                                        const RunTwoTasks& run_tasks);
+                                        const RunTwoTasks& run_tasks, ReverseIndex index = ReverseIndex::by_key);
 
 }  // namespace untm::lexicon

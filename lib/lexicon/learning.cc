@@ -46,16 +46,18 @@ struct Candidate {
   std::uint32_t chinese = 0;
   std::uint32_t english = 0;
   double forward = 0.0;  // t(english | chinese)
+  std::uint32_t slot = 0;  // in the forward table
 };
 
 // The candidates in TranslationTable::for_each's order, the order of the
 // lexicon's entries.
 std::vector<Candidate> candidates(const TranslationTable& english_given_chinese, int min_cooccurrences) {
   std::vector<Candidate> found;
-  english_given_chinese.for_each([&](std::uint32_t chinese, std::uint32_t english, double forward) {
+  english_given_chinese.for_each_slot([&](std::uint32_t slot, std::uint32_t chinese, std::uint32_t english,
+                                          double forward) {
     if (chinese == TranslationTable::kNullWord) return;
-    if (static_cast<int>(english_given_chinese.cooccurrences(chinese, english)) < min_cooccurrences) return;
-    found.push_back({chinese, english, forward});
+    if (static_cast<int>(english_given_chinese.cooccurrences_at(slot)) < min_cooccurrences) return;
+    found.push_back({chinese, english, forward, slot});
   });
   return found;
 }
@@ -75,13 +77,14 @@ Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& 
       second();
     }
   };
-  TwoWayTables tables = train_ibm_model1_both_ways(corpus.chinese_to_english, options.model1, run_two);
+  TwoWayTables tables =
+      train_ibm_model1_both_ways(corpus.chinese_to_english, options.model1, run_two, ReverseIndex::by_forward_slot);
   const std::vector<Candidate> found = candidates(tables.forward, options.min_cooccurrences);
   tables.forward = {};  // only its candidates are needed
-  const TranslationTable& chinese_given_english = tables.reverse;
   Lexicon learned;
   for (const Candidate& candidate : found) {
-    const double strength = std::sqrt(candidate.forward * chinese_given_english.probability(candidate.english, candidate.chinese));
+    // t(chinese | english), the reverse table's pair of the candidate.
+    const double strength = std::sqrt(candidate.forward * tables.reverse_probability(candidate.slot));
     if (strength >= options.min_strength) {
       learned.add(corpus.chinese_words.word(candidate.chinese), corpus.english_words.word(candidate.english), strength);
     }

@@ -202,3 +202,34 @@ TEST_CASE("both ways at once: the reverse table is Model 1 over the swapped pair
     CHECK(both.reverse.cooccurrences(the, das) >= 1);
   }
 }
+
+TEST_CASE("both ways with the reverse direction read by forward slot: the keyed table's probabilities, no index",
+          "[lexicon]") {
+  const auto corpus = random_corpus(13, 300);
+  const auto in_turn = [](const std::function<void()>& first, const std::function<void()>& second) {
+    first();
+    second();
+  };
+  for (const bool null_word : {true, false}) {
+    const Model1Options options{.iterations = 4, .null_word = null_word, .min_gain = 0.0};
+    const TwoWayTables keyed = train_ibm_model1_both_ways(corpus, options, in_turn);
+    const TwoWayTables by_slot = train_ibm_model1_both_ways(corpus, options, in_turn, ReverseIndex::by_forward_slot);
+    std::size_t word_pairs = 0, empty_word_pairs = 0;
+    by_slot.forward.for_each_slot([&](std::uint32_t slot, std::uint32_t source, std::uint32_t target, double p) {
+      CHECK(p == keyed.forward.probability(source, target));
+      CHECK(by_slot.forward.cooccurrences_at(slot) == keyed.forward.cooccurrences(source, target));
+      if (source == TranslationTable::kNullWord) {
+        CHECK(by_slot.reverse_probability(slot) == 0.0);
+        ++empty_word_pairs;
+        return;
+      }
+      // The reverse table's t(source | target), to the bit.
+      CHECK(by_slot.reverse_probability(slot) == keyed.reverse.probability(target, source));
+      CHECK(by_slot.reverse_probability(slot) > 0.0);
+      ++word_pairs;
+    });
+    CHECK(word_pairs > 1000);
+    CHECK((empty_word_pairs > 0) == null_word);
+    CHECK_THROWS_AS(by_slot.reverse.probability(house, Haus), std::logic_error);
+  }
+}
