@@ -500,7 +500,9 @@ class LexicalEvidence final : public LinkEvidence {
           const RowView& view = cell_rows_[cell_rows.chinese_count - chinese_count + row];
           rows_[row] = {view.pairs + (cell_rows.english_count - english_count), view.pool, false};
         }
+        active_cell_ = {true, chinese_end, english_end, cell_rows.chinese_count, cell_rows.english_count};
         cost = cost_of_rows(chinese_begin, chinese_count, english_begin, english_count, chinese_count, english_count);
+        active_cell_.on = false;
       } else {
         cost = compute_cost(chinese_begin, chinese_count, english_begin, english_count, chinese_count,
                             english_count);
@@ -860,8 +862,7 @@ class LexicalEvidence final : public LinkEvidence {
     if (corrections_.empty()) corrections_.resize(kLargeGroupSlotBegin + kLargeGroupSlots);
     CachedCorrection* slot;
     if (group_size <= kCachedGroupSizes + 1) {
-      slot = &corrections_[(((sentence_is_chinese ? 0 : kCachedGroupSizes) + group_size - 2) * kCorrectionRows +
-                            chinese_key % kCorrectionRows) * kCorrectionColumns + english_key % kCorrectionColumns];
+      slot = &correction_slot(chinese_key, english_key, group_size, sentence_is_chinese);
     } else {
       // Paragraph links: groups of any size, each sentence against the whole
       // other side; the aligner comes back to them in each of its passes.
@@ -872,10 +873,97 @@ class LexicalEvidence final : public LinkEvidence {
                            (CachedCorrection::hash(chinese_key, english_key, size_key) & (kLargeGroupSlots - 1))];
     }
     if (slot->chinese_key != chinese_key || slot->english_key != english_key || slot->size_key != size_key) {
+      if (group_size <= kCachedGroupSizes + 1 &&
+          cell_corrections(sentence, sentence_is_chinese ? chinese_key : english_key, sentence_is_chinese)) {
+        return slot->value;  // filled with the other sizes
+      }
       *slot = {chinese_key, english_key, size_key,
                overlap_correction(sentence, index, sentence_is_chinese, chinese_count, english_count)};
     }
     return slot->value;
+  }
+
+  // The overlap corrections of `sentence` (Chinese sentence or English one
+  // `sentence_index`, a row or a column of the cell add_cell_costs() is at:
+  // active_cell_) against the other side's groups ending at the cell, of
+  // every size from 2 to what the cell's rows hold, into the cache; false
+  // (nothing done) when the sentence is not in the cell's rows. The links
+  // of a cell ask for the same sentence against groups of 2, 3, 4 and 5
+  // sentences, and the groups grow by one sentence each: the pairs of the
+  // largest are gone through once, where overlap_correction() went through
+  // each group's anew. Each size's correction is the double
+  // overlap_correction() gives: the masses summed in group order, the best
+  // strengths summed by position, the same ones.
+  bool cell_corrections(const SentenceWords& sentence, std::size_t sentence_index, bool sentence_is_chinese) const {
+    const ActiveCell& cell = active_cell_;
+    if (!cell.on) return false;
+    const std::size_t chinese_first = cell.chinese_end - cell.chinese_count;
+    const std::size_t english_first = cell.english_end - cell.english_count;
+    if (sentence_is_chinese ? sentence_index < chinese_first || sentence_index >= cell.chinese_end
+                            : sentence_index < english_first || sentence_index >= cell.english_end)
+      return false;
+    const std::size_t largest =
+        std::min(sentence_is_chinese ? cell.english_count : cell.chinese_count, kCachedGroupSizes + 1);
+    // The pair of the sentence with the k-th other sentence back from the
+    // cell's end (k = 0: the last one), and the pool of its covered words.
+    const auto pair_at = [&](std::size_t k) -> std::pair<const PairCoverage*, const CoveredWord*> {
+      if (sentence_is_chinese) {
+        const RowView& row = cell_rows_[sentence_index - chinese_first];
+        return {&row.pairs[cell.english_count - 1 - k], row.pool};
+      }
+      const RowView& row = cell_rows_[cell.chinese_count - 1 - k];
+      return {&row.pairs[sentence_index - english_first], row.pool};
+    };
+    if (best_.size() < sentence.words.size()) best_.resize(sentence.words.size(), 0.0f);
+    float* const best = best_.data();
+    std::uint32_t low = UINT32_MAX;
+    std::uint32_t high = 0;
+    std::uint64_t covered = 0;
+    for (std::size_t k = 0; k < largest; ++k) {
+      const auto [pair, pool] = pair_at(k);
+      if (pair->offset != kNothingCovered) {
+        const CoveredWord* words = pool + pair->offset + (sentence_is_chinese ? 0 : pair->chinese_covered);
+        const std::size_t count = sentence_is_chinese ? pair->chinese_covered : pair->english_covered;
+        if (count != 0) {
+          low = std::min(low, words[0].position);
+          high = std::max(high, words[count - 1].position);
+          for (std::size_t word = 0; word < count; ++word) {
+            best[words[word].position] = std::max(best[words[word].position], words[word].strength);
+            covered |= std::uint64_t{1} << (words[word].position & 63);
+          }
+        }
+      }
+      const std::size_t size = k + 1;
+      if (size < 2) continue;
+      double summed = 0.0;  // in group order: from its first sentence to the cell's
+      for (std::size_t back = size; back-- > 0;) {
+        const PairCoverage* other = pair_at(back).first;
+        if (other->offset != kNothingCovered) summed += sentence_is_chinese ? other->chinese_mass : other->english_mass;
+      }
+      double best_mass = 0.0;
+      if (sentence.words.size() <= 64) {
+        for (std::uint64_t left = covered; left != 0; left &= left - 1) {
+          const int position = std::countr_zero(left);
+          best_mass += best[position] * sentence.weights[position];
+        }
+      } else {
+        for (std::uint32_t position = low; position <= high; ++position)  // none when no word is covered
+          best_mass += best[position] * sentence.weights[position];
+      }
+      const auto chinese_key =
+          static_cast<std::uint32_t>(sentence_is_chinese ? sentence_index : cell.chinese_end - size);
+      const auto english_key =
+          static_cast<std::uint32_t>(sentence_is_chinese ? cell.english_end - size : sentence_index);
+      const auto size_key = static_cast<std::uint32_t>(size << 1 | (sentence_is_chinese ? 1u : 0u));
+      correction_slot(chinese_key, english_key, size, sentence_is_chinese) = {chinese_key, english_key, size_key,
+                                                                              best_mass - summed};
+    }
+    if (sentence.words.size() <= 64) {
+      for (; covered != 0; covered &= covered - 1) best[std::countr_zero(covered)] = 0.0f;
+    } else {
+      for (std::uint32_t position = low; position <= high; ++position) best[position] = 0.0f;
+    }
+    return largest >= 2;
   }
 
   // The overlap corrections of paragraph links, all of them: an open
@@ -1252,6 +1340,14 @@ class LexicalEvidence final : public LinkEvidence {
   // Scratch space of one cost.
   mutable std::vector<RowView> rows_;
   mutable std::vector<RowView> cell_rows_;  // gather_cell_rows()
+  // The cell add_cell_costs() prices from cell_rows_, while it computes a
+  // link's cost there: cell_corrections() reads the cell's rows.
+  struct ActiveCell {
+    bool on = false;
+    std::size_t chinese_end = 0, english_end = 0;
+    std::size_t chinese_count = 0, english_count = 0;  // CellRows'
+  };
+  mutable ActiveCell active_cell_;
   mutable std::vector<PairCoverage> spilled_pairs_;
   mutable std::vector<CoveredWord> spilled_words_;
   mutable Closure closure_;
@@ -1277,6 +1373,13 @@ class LexicalEvidence final : public LinkEvidence {
       return static_cast<std::size_t>(mixed ^ (mixed >> 33));
     }
   };
+  // The slot of cached_overlap_correction()'s cache for a group of 2 to
+  // kCachedGroupSizes + 1 sentences.
+  CachedCorrection& correction_slot(std::uint32_t chinese_key, std::uint32_t english_key, std::size_t group_size,
+                                    bool sentence_is_chinese) const {
+    return corrections_[(((sentence_is_chinese ? 0 : kCachedGroupSizes) + group_size - 2) * kCorrectionRows +
+                         chinese_key % kCorrectionRows) * kCorrectionColumns + english_key % kCorrectionColumns];
+  }
   // A link remembered_large_cost() keeps; chinese_count 0 marks an empty
   // slot (cost() keeps no link with an empty side).
   struct LargeLink {
