@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory_resource>
-#include <unordered_map>
 
 namespace untm::lexicon {
 
@@ -60,22 +58,6 @@ double TranslationTable::probability(std::uint32_t source, std::uint32_t target)
 std::uint32_t TranslationTable::cooccurrences(std::uint32_t source, std::uint32_t target) const {
   const std::uint32_t found = slot(source, target);
   return found == KeySlots::kAbsent ? 0 : cooccurrences_[found];
-}
-
-std::vector<std::uint32_t> TranslationTable::visit_order() const {
-  // The iteration order of a node map depends on every insertion (rehashes
-  // included), so the map is filled as the table once was: every key in
-  // first-seen order, zeros too, which were erased afterwards (erasing moves
-  // no other node). The nodes come from one arena (the allocator changes no
-  // order): a malloc and a free per node were most of the cost.
-  std::pmr::monotonic_buffer_resource arena;
-  std::pmr::unordered_map<std::uint64_t, std::uint32_t> map(&arena);
-  for (std::uint32_t slot = 0; slot < keys_.size(); ++slot) map.emplace(keys_[slot], slot);
-  std::vector<std::uint32_t> order;
-  for (const auto& [key, slot] : map) {
-    if (probabilities_[slot] > 0.0) order.push_back(slot);
-  }
-  return order;
 }
 
 class TranslationTableBuilder {
