@@ -227,30 +227,56 @@ Slots build_slots(std::span<const IdSentencePair> pairs, bool null_word) {
   return slots;
 }
 
+// The source-total index of each source word of each pair, pair after pair
+// (pairs with no target word left out): a pair's runs list its source words
+// in the same order for every target occurrence, so the E-step reads the
+// indices in order here instead of through source_of_slot at every slot of
+// every run (a cache miss each).
+std::vector<std::uint32_t> pair_source_totals(const Slots& slots) {
+  std::vector<std::uint32_t> indices;
+  const std::uint32_t* run = slots.runs.data();
+  for (const auto& [length, count] : slots.shapes) {
+    if (count == 0) continue;
+    for (std::uint32_t k = 0; k < length; ++k) indices.push_back(slots.source_of_slot[run[k]]);
+    run += std::size_t{length} * count;
+  }
+  return indices;
+}
+
 // One E-step (Brown et al. 1993, eq. 12 for Model 1): each target word's
 // occurrence is shared among the source words of its sentence in proportion
 // to t(target | source). Returns the mean log-likelihood of a target word,
-// log of the mean t over its sentence's source words.
-double expect_counts(const Slots& slots, std::span<const double> probability, std::vector<double>& expected_count,
-                     std::vector<double>& source_total) {
+// log of the mean t over its sentence's source words. `pair_sources` is
+// pair_source_totals(slots); each slot's t is read once per occurrence (into
+// `held`) where the shares read it again.
+double expect_counts(const Slots& slots, std::span<const std::uint32_t> pair_sources,
+                     std::span<const double> probability, std::vector<double>& expected_count,
+                     std::vector<double>& source_total, std::vector<double>& held) {
   expected_count.assign(slots.keys.size(), 0.0);
   source_total.assign(slots.source_of_word.size(), 0.0);
   double log_likelihood = 0.0;
   std::size_t occurrences = 0;
   const std::uint32_t* run = slots.runs.data();
+  const std::uint32_t* sources = pair_sources.data();
   for (const auto& [length, count] : slots.shapes) {
+    if (count == 0) continue;
+    if (held.size() < length) held.resize(length);
     for (std::uint32_t occurrence = 0; occurrence < count; ++occurrence, run += length) {
       double normalizer = 0.0;
-      for (std::uint32_t k = 0; k < length; ++k) normalizer += probability[run[k]];
+      for (std::uint32_t k = 0; k < length; ++k) {
+        held[k] = probability[run[k]];
+        normalizer += held[k];
+      }
       if (normalizer <= 0.0) continue;
       log_likelihood += std::log(normalizer / length);
       ++occurrences;
       for (std::uint32_t k = 0; k < length; ++k) {
-        const double share = probability[run[k]] / normalizer;
+        const double share = held[k] / normalizer;
         expected_count[run[k]] += share;
-        source_total[slots.source_of_slot[run[k]]] += share;
+        source_total[sources[k]] += share;
       }
     }
+    sources += length;
   }
   return occurrences == 0 ? 0.0 : log_likelihood / static_cast<double>(occurrences);
 }
@@ -258,11 +284,13 @@ double expect_counts(const Slots& slots, std::span<const double> probability, st
 TranslationTable train_slots(Slots slots, const Model1Options& options, int* iterations_run, bool indexed = true) {
   // Uniform start: any constant does, the first E-step normalizes it away
   // (and its likelihood is meaningless: the gain is measured from the second).
-  std::vector<double> slot_probability(slots.keys.size(), 1.0), expected_count, source_total;
+  std::vector<double> slot_probability(slots.keys.size(), 1.0), expected_count, source_total, held;
+  const std::vector<std::uint32_t> pair_sources = pair_source_totals(slots);
   double previous = 0.0;
   int iteration = 0;
   while (iteration < options.iterations) {
-    const double log_likelihood = expect_counts(slots, slot_probability, expected_count, source_total);
+    const double log_likelihood =
+        expect_counts(slots, pair_sources, slot_probability, expected_count, source_total, held);
     ++iteration;
     // M-step: t(target | source) = count(source, target) / count(source).
     for (std::size_t slot = 0; slot < slot_probability.size(); ++slot) {
