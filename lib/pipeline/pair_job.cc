@@ -1,5 +1,6 @@
 #include "pipeline/pair_job.h"
 
+#include <limits>
 #include <utility>
 
 #include "format/intertext.h"
@@ -58,8 +59,25 @@ PairResult run_pair_job(const PairJob& job, const ReadNamed& read) {
     align.sentence_features = std::make_shared<const SentenceFeatureSides>(
         extract_sentence_features(pair.first, pair.second, align.first_language, align.second_language));
   }
-  LexiconStep step =
-      run_lexicon_step(job.lexicon, read, 1, [&pair](std::size_t) { return pair; }, align, 1, nullptr);
+  // Pass 1 takes the pair and gives it back kept (a copy of every sentence
+  // was 3 MB of fresh memory on the K=7 block); read again in the unlikely
+  // case it was not kept (pass 1 lets go of a pair that throws InputError).
+  bool lent = false;
+  LexiconStep step = run_lexicon_step(
+      job.lexicon, read, 1,
+      [&pair, &lent](std::size_t) {
+        lent = true;
+        return std::move(pair);
+      },
+      align, 1, nullptr, KeptDocuments{std::numeric_limits<std::uint64_t>::max(), nullptr});
+  if (lent) {
+    if (auto kept = step.first_pass_documents.find(0); kept != step.first_pass_documents.end()) {
+      pair = std::move(kept->second.pair);
+    } else {
+      pair = read_pair(job.first_name, job.second_name, read, job.align, job.text);
+    }
+    step.first_pass_documents.clear();
+  }
   if (!job.lexicon.save_lexicon.empty()) result.lexicon_to_save = lexicon::write_lexicon(step.to_save);
   AlignOptions second_pass = align;
   if (auto evidence = lexical_evidence(step.known, job.lexicon, align.first_language)) {
