@@ -76,8 +76,8 @@ constexpr SuffixRule kSuffixRules[] = {
 
 // Letters that end a word without telling anything: "develop"/"developed",
 // "cooperate"/"cooperated" ("cooperat").
-std::string fold_inflection(std::string word) {
-  if (word.empty()) return word;
+void fold_inflection(std::string& word) {
+  if (word.empty()) return;
   const char last = word.back();
   for (const auto& rule : kSuffixRules) {
     // Only a rule whose suffix ends in the word's last letter can apply.
@@ -88,7 +88,6 @@ std::string fold_inflection(std::string word) {
     }
   }
   if (word.size() >= 4 && word.back() == 'e') word.pop_back();
-  return word;
 }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -102,18 +101,29 @@ bool is_word_byte(char c) {
 
 }  // namespace
 
-std::string normalize_english_word(std::string_view word) {
+bool normalize_english_word(std::string_view word, std::string& normal) {
+  normal.clear();
   while (!word.empty() && word.front() == '\'') word.remove_prefix(1);
   while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
-  if (word.size() < 2) return {};  // one letter or none: nothing a lexicon pairs
-  std::string lower(word);
+  if (word.size() < 2) return false;  // one letter or none: nothing a lexicon pairs
+  normal.assign(word);
   bool any_letter = false;
-  for (char& c : lower) {
+  for (char& c : normal) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     any_letter = any_letter || (c >= 'a' && c <= 'z');
   }
-  if (!any_letter || is_stop_word(lower)) return {};
-  return fold_inflection(std::move(lower));
+  if (!any_letter || is_stop_word(normal)) {
+    normal.clear();
+    return false;
+  }
+  fold_inflection(normal);
+  return !normal.empty();
+}
+
+std::string normalize_english_word(std::string_view word) {
+  std::string normal;
+  normalize_english_word(word, normal);
+  return normal;
 }
 
 std::vector<std::string> english_content_words(std::string_view text) {

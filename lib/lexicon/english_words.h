@@ -25,5 +25,8 @@ void english_tokens(std::string_view text, std::vector<std::string_view>& tokens
 // The normal form of one word (already split, any case); empty for a stop
 // word or a word without letters.
 std::string normalize_english_word(std::string_view word);
+// The same into `normal` (its room reused, for callers that normalize every
+// word of many sentences); false when it is empty.
+bool normalize_english_word(std::string_view word, std::string& normal);
 
 }  // namespace untm::lexicon

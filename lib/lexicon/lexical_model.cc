@@ -92,9 +92,15 @@ std::vector<std::uint32_t> LexicalModel::chinese_words(std::string_view sentence
 }
 
 std::vector<std::uint32_t> LexicalModel::english_words(std::string_view sentence) const {
+  // english_content_words() word by word, each normalized into one string's
+  // room instead of a new string in a new list.
+  thread_local std::vector<std::string_view> tokens;
+  thread_local std::string normal;
+  english_tokens(sentence, tokens);
   std::vector<std::uint32_t> ids;
-  for (const auto& word : english_content_words(sentence)) {
-    if (const std::uint32_t id = english_words_.find(word); id != IdIndex::kAbsent) ids.push_back(id);
+  for (const std::string_view token : tokens) {
+    if (!normalize_english_word(token, normal)) continue;
+    if (const std::uint32_t id = english_words_.find(normal); id != IdIndex::kAbsent) ids.push_back(id);
   }
   sort_and_deduplicate(ids);
   return ids;
