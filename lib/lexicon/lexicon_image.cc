@@ -11,7 +11,7 @@ namespace untm::lexicon {
 namespace {
 
 constexpr std::string_view kMagic = "untm-lexicon-image";
-constexpr std::uint32_t kVersion = 2;  // 2: checksum64 instead of fnv1a64
+constexpr std::uint32_t kVersion = kLexiconImageVersion;
 
 // Reads the image front to back; every read checks the bytes left.
 class ImageReader {

@@ -22,6 +22,11 @@
 
 namespace untm::lexicon {
 
+// The layout's version (2: checksum64 instead of FNV-1a). A caller that
+// names images by their source mixes it in, so that untm versions of other
+// layouts keep images of their own instead of compiling over each other's.
+inline constexpr std::uint32_t kLexiconImageVersion = 2;
+
 std::string write_lexicon_image(const Lexicon& lexicon, std::uint64_t source_key);
 
 // The lexicon `bytes` hold if they are an intact image for `source_key`:

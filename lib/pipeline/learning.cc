@@ -174,8 +174,9 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
 namespace {
 
 // The key of a dictionary file as it is now: its absolute path, size and
-// modification time (the file is not read to tell whether it changed).
-// None for a file below kMinCompiledDictionaryBytes.
+// modification time (the file is not read to tell whether it changed), and
+// the image layout's version. None for a file below
+// kMinCompiledDictionaryBytes.
 std::optional<std::uint64_t> dictionary_key(const std::string& name) {
   std::error_code error;
   const fs::path path = fs::absolute(name, error);
@@ -187,6 +188,7 @@ std::optional<std::uint64_t> dictionary_key(const std::string& name) {
   Fnv1a64 hash;
   hash.add(path.lexically_normal().string());
   hash.add(fmt::format("\n{}\n{}", size, modified.time_since_epoch().count()));
+  hash.add(fmt::format("\nimage {}", lexicon::kLexiconImageVersion));
   return hash.value();
 }
 
