@@ -919,9 +919,14 @@ class LexicalEvidence final : public LinkEvidence {
     std::uint32_t low = UINT32_MAX;
     std::uint32_t high = 0;
     std::uint64_t covered = 0;
+    double summed = 0.0, best_mass = 0.0;
     for (std::size_t k = 0; k < largest; ++k) {
       const auto [pair, pool] = pair_at(k);
+      // A pair that covers nothing leaves both sums as they were (a pair's
+      // mass is skipped, and the best strengths stay): no new sums.
+      bool changed = false;
       if (pair->offset != kNothingCovered) {
+        changed = true;
         const CoveredWord* words = pool + pair->offset + (sentence_is_chinese ? 0 : pair->chinese_covered);
         const std::size_t count = sentence_is_chinese ? pair->chinese_covered : pair->english_covered;
         if (count != 0) {
@@ -934,22 +939,24 @@ class LexicalEvidence final : public LinkEvidence {
         }
       }
       const std::size_t size = k + 1;
-      if (size < 2) continue;
-      double summed = 0.0;  // in group order: from its first sentence to the cell's
-      for (std::size_t back = size; back-- > 0;) {
-        const PairCoverage* other = pair_at(back).first;
-        if (other->offset != kNothingCovered) summed += sentence_is_chinese ? other->chinese_mass : other->english_mass;
-      }
-      double best_mass = 0.0;
-      if (sentence.words.size() <= 64) {
-        for (std::uint64_t left = covered; left != 0; left &= left - 1) {
-          const int position = std::countr_zero(left);
-          best_mass += best[position] * sentence.weights[position];
+      if (size >= 2 && (changed || k == 1)) {
+        summed = 0.0;  // in group order: from its first sentence to the cell's
+        for (std::size_t back = size; back-- > 0;) {
+          const PairCoverage* other = pair_at(back).first;
+          if (other->offset != kNothingCovered) summed += sentence_is_chinese ? other->chinese_mass : other->english_mass;
         }
-      } else {
-        for (std::uint32_t position = low; position <= high; ++position)  // none when no word is covered
-          best_mass += best[position] * sentence.weights[position];
+        best_mass = 0.0;
+        if (sentence.words.size() <= 64) {
+          for (std::uint64_t left = covered; left != 0; left &= left - 1) {
+            const int position = std::countr_zero(left);
+            best_mass += best[position] * sentence.weights[position];
+          }
+        } else {
+          for (std::uint32_t position = low; position <= high; ++position)  // none when no word is covered
+            best_mass += best[position] * sentence.weights[position];
+        }
       }
+      if (size < 2) continue;
       const auto chinese_key =
           static_cast<std::uint32_t>(sentence_is_chinese ? sentence_index : cell.chinese_end - size);
       const auto english_key =
