@@ -1221,17 +1221,19 @@ class LexicalEvidence final : public LinkEvidence {
   static std::uint32_t keep_covered(const float* coverage, const std::vector<float>& weights,
                                     std::vector<CoveredWord>& pool, float& mass) {
     // Without branches: every word is written at the end of the pool, and
-    // the end moves past the covered ones only. An uncovered word adds +0
-    // to the mass, which leaves it as it was.
+    // the end moves past the covered ones only. The mass is then summed over
+    // the covered words alone, in the same order: an uncovered word adds +0,
+    // which leaves a float sum as it was (summing every word waited on a
+    // float addition per word of the sentence, most of them +0).
     const std::size_t start = pool.size();
     pool.resize(start + weights.size());
     CoveredWord* const kept_begin = pool.data() + start;
     CoveredWord* kept = kept_begin;
     for (std::size_t word = 0; word < weights.size(); ++word) {
-      mass += coverage[word] * weights[word];
       *kept = {static_cast<std::uint32_t>(word), coverage[word]};
       kept += coverage[word] != 0.0f;
     }
+    for (const CoveredWord* word = kept_begin; word != kept; ++word) mass += word->strength * weights[word->position];
     pool.resize(start + static_cast<std::size_t>(kept - kept_begin));
     return static_cast<std::uint32_t>(kept - kept_begin);
   }
