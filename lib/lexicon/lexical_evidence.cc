@@ -203,9 +203,9 @@ std::vector<SentenceWords> weigh_side(std::vector<std::vector<std::uint32_t>> se
 // covers w. A word that many sentences would cover earns little when covered.
 // Words are the document's (DocumentLexicon): ids below vocabulary_size, and
 // translations only to words the document has.
+template <typename TranslationsOf>  // std::span<const Translation>(std::uint32_t word)
 void estimate_chance(std::vector<SentenceWords>& side, const std::vector<SentenceWords>& other_side,
-                     std::size_t vocabulary_size,
-                     const std::function<std::span<const Translation>(std::uint32_t)>& translations_of) {
+                     std::size_t vocabulary_size, const TranslationsOf& translations_of) {
   std::vector<double> coverage_sum(vocabulary_size, 0.0);
   std::vector<float> best(vocabulary_size, 0.0f);
   std::vector<std::uint32_t> touched;
