@@ -35,7 +35,12 @@ void thin_evenly(std::vector<ChineseEnglishPair>& pairs, std::size_t budget) {
 
 std::shared_ptr<const EvidenceFactory> make_lexical_evidence(const Lexicon& lexicon,
                                                              const LexicalEvidenceOptions& options) {
-  return std::make_shared<const LexicalEvidenceFactory>(std::make_shared<const LexicalModel>(lexicon), options);
+  return make_lexical_evidence(std::make_shared<const LexicalModel>(lexicon), options);
+}
+
+std::shared_ptr<const EvidenceFactory> make_lexical_evidence(std::shared_ptr<const LexicalModel> model,
+                                                             const LexicalEvidenceOptions& options) {
+  return std::make_shared<const LexicalEvidenceFactory>(std::move(model), options);
 }
 
 }  // namespace untm::lexicon

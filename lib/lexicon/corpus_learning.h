@@ -63,5 +63,8 @@ void collect_confident_pairs(const DocumentSentences& document, std::span<const 
 // The evidence term for a lexicon, ready for AlignOptions::evidence.
 std::shared_ptr<const EvidenceFactory> make_lexical_evidence(const Lexicon& lexicon,
                                                              const LexicalEvidenceOptions& options);
+// The same from the lexicon's model, built already.
+std::shared_ptr<const EvidenceFactory> make_lexical_evidence(std::shared_ptr<const LexicalModel> model,
+                                                             const LexicalEvidenceOptions& options);
 
 }  // namespace untm::lexicon

@@ -19,9 +19,9 @@ struct TrainingCorpus {
   std::vector<IdSentencePair> chinese_to_english;
 };
 
-TrainingCorpus to_ids(std::span<const ChineseEnglishPair> pairs, const Lexicon& known) {
-  // Each Chinese word of the known entries once (a dictionary names most in
-  // several entries): only which words the matcher knows matters here.
+// The Chinese words of the known entries, each once (a dictionary names
+// most in several entries): only which words the matcher knows matters here.
+ChineseMatcher known_words(const Lexicon& known) {
   ChineseMatcher matcher;
   std::vector<bool> seen(known.word_count(), false);
   for (std::size_t index = 0; index < known.size(); ++index) {
@@ -30,6 +30,10 @@ TrainingCorpus to_ids(std::span<const ChineseEnglishPair> pairs, const Lexicon& 
     seen[chinese_id] = true;
     if (const std::string_view chinese = known.word(chinese_id); has_han(chinese)) matcher.add(chinese);
   }
+  return matcher;
+}
+
+TrainingCorpus to_ids(std::span<const ChineseEnglishPair> pairs, const ChineseMatcher& matcher) {
   TrainingCorpus corpus;
   corpus.chinese_to_english.reserve(pairs.size());
   for (const auto& pair : pairs) {
@@ -66,7 +70,12 @@ std::vector<Candidate> candidates(const TranslationTable& english_given_chinese,
 
 Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& known, const LearningOptions& options,
                       const RunTasks& run_tasks) {
-  const TrainingCorpus corpus = to_ids(pairs, known);
+  return learn_lexicon(pairs, known_words(known), options, run_tasks);
+}
+
+Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const ChineseMatcher& chinese_words,
+                      const LearningOptions& options, const RunTasks& run_tasks) {
+  const TrainingCorpus corpus = to_ids(pairs, chinese_words);
   // The two directions train at once (two tasks), from one pass over the pairs.
   const auto run_two = [&run_tasks](const std::function<void()>& first, const std::function<void()>& second) {
     const std::function<void()> tasks[] = {first, second};

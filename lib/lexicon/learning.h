@@ -8,6 +8,7 @@
 #include <span>
 #include <string_view>
 
+#include "lexicon/chinese_matcher.h"
 #include "lexicon/ibm_model1.h"
 #include "lexicon/lexicon.h"
 
@@ -40,5 +41,9 @@ using RunTasks = std::function<void(std::span<const std::function<void()>> tasks
 // Model 1.
 Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& known, const LearningOptions& options,
                       const RunTasks& run_tasks = {});
+// The same with the Chinese words in a matcher already built (the
+// LexicalModel::Builder of the lexicon pass 2 will use).
+Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const ChineseMatcher& chinese_words,
+                      const LearningOptions& options, const RunTasks& run_tasks = {});
 
 }  // namespace untm::lexicon

@@ -34,6 +34,36 @@ class LexicalModel {
  public:
   explicit LexicalModel(const Lexicon& lexicon);
 
+  // A model made in steps, for a caller that matches Chinese words of a
+  // lexicon before the lexicon grows (learning tokenizes its training pairs
+  // with the dictionary's words, then adds the entries it learned): the
+  // matcher is built once. A model built from a lexicon's entries in steps
+  // is the one LexicalModel(lexicon) makes.
+  class Builder {
+   public:
+    // Takes in the entries of `lexicon` past those taken before. `lexicon`
+    // is the one taken before with entries appended and none changed (as
+    // Lexicon::add_all() of new pairs leaves it): the same first entries,
+    // the same word ids.
+    void add(const Lexicon& lexicon);
+    // The Chinese words taken in so far.
+    const ChineseMatcher& matcher() const noexcept { return matcher_; }
+    LexicalModel build() &&;
+
+   private:
+    struct WordPair {
+      std::uint32_t word = 0;
+      std::uint32_t translation = 0;
+      float strength = 0.0f;
+    };
+    ChineseMatcher matcher_;
+    WordTable english_words_;
+    // This model's id of each lexicon word, kUnseen before its first entry.
+    std::vector<std::uint32_t> chinese_ids_, english_ids_;
+    std::vector<WordPair> chinese_to_english_;
+    std::size_t entries_taken_ = 0;
+  };
+
   // The distinct lexicon words of a sentence, as sorted ids. Words the
   // lexicon has no translation for are left out: they can never be covered.
   std::vector<std::uint32_t> chinese_words(std::string_view sentence) const;
@@ -51,6 +81,8 @@ class LexicalModel {
   std::size_t english_word_count() const noexcept { return english_words_.size(); }
 
  private:
+  LexicalModel() = default;
+
   ChineseMatcher matcher_;
   // English word ids, in order of first entry: open addressing over the
   // words' text (lexicon.h), where a node map allocated each word and

@@ -98,12 +98,19 @@ void Lexicon::reserve(std::size_t entries) {
   index_.reserve(entries, [this](std::uint32_t id) { return pair_hash(pairs_[id].chinese, pairs_[id].english); });
 }
 
-void Lexicon::add_all(const Lexicon& other) {
+std::size_t Lexicon::add_all(const Lexicon& other) {
   reserve(size() + other.size());
+  std::size_t strengthened = 0;
   for (std::size_t index = 0; index < other.size(); ++index) {
     const LexiconEntry entry = other.entry(index);
-    add(entry.chinese, entry.english, entry.strength);
+    const std::uint32_t chinese = words_.intern(entry.chinese);
+    const std::uint32_t found = add_new_ids(chinese, words_.intern(entry.english), entry.strength);
+    if (found != IdIndex::kAbsent && entry.strength > pairs_[found].strength) {
+      pairs_[found].strength = entry.strength;
+      ++strengthened;
+    }
   }
+  return strengthened;
 }
 
 double Lexicon::strength(std::string_view chinese, std::string_view english) const {

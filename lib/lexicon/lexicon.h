@@ -118,7 +118,10 @@ class Lexicon {
   void add(std::uint32_t chinese_id, std::string_view english, double strength = 1.0);
   // By two interned ids (intern()).
   void add_ids(std::uint32_t chinese_id, std::uint32_t english_id, double strength = 1.0);
-  void add_all(const Lexicon& other);
+  // Adds every pair of `other`; returns how many of the pairs already here
+  // got a larger strength (0: the entries before are as they were, the new
+  // ones appended).
+  std::size_t add_all(const Lexicon& other);
   void reserve(std::size_t entries);
 
   // Entries in the order first added, index < size().

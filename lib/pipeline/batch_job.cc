@@ -241,6 +241,14 @@ AlignOptions batch_alignment(const std::vector<batch::DocumentPair>& whole_list,
       write_output(storage, OutputKind::lexicon, lexicon_settings.save_lexicon, lexicon::write_lexicon(step.to_save));
     }
     storage.replace(WorkFile::lexicon, lexicon::write_lexicon_image(step.known, kWorkLexiconKey));
+    // The model learning made is the one the work file makes (same entries,
+    // same word ids): no need to read it back.
+    if (step.model) {
+      if (auto evidence = lexical_evidence(step, lexicon_settings, options.first_language)) {
+        options.evidence.push_back(std::move(evidence));
+      }
+      return options;
+    }
   }
   std::string text;
   {

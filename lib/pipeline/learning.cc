@@ -137,7 +137,8 @@ std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& samp
 // (run_first_pass) go to step.first_pass_documents.
 lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
                                    AlignOptions first_pass, const LexiconSettings& settings, unsigned threads,
-                                   const KeptDocuments& keep, LearningObserver* observer, LexiconStep& step) {
+                                   const KeptDocuments& keep, LearningObserver* observer,
+                                   const lexicon::ChineseMatcher& chinese_words, LexiconStep& step) {
   lexicon::CorpusLearningOptions options;
   options.max_training_pairs = settings.training_pairs;
   // min_confidence speaks of the evidence measure, which needs no posterior pass.
@@ -164,7 +165,7 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
   if (training.size() == 1) step.first_pass_links = std::move(training.front().links);
   lexicon::thin_evenly(views, options.max_training_pairs);
   const auto run_tasks = [threads](std::span<const std::function<void()>> tasks) { run_all(tasks, threads); };
-  lexicon::Lexicon learned = lexicon::learn_lexicon(views, step.known, options.learning, run_tasks);
+  lexicon::Lexicon learned = lexicon::learn_lexicon(views, chinese_words, options.learning, run_tasks);
   if (observer != nullptr) observer->learning_finished(learned.size(), views.size());
   return learned;
 }
@@ -268,9 +269,19 @@ LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& r
   if (!settings.learn) return step;
   const std::vector<std::size_t> sample = batch::spread_sample(document_count, settings.sample_documents);
   if (observer != nullptr) observer->learning_started(sample.size(), document_count);
+  // The Chinese words of the lexicon known so far tokenize the training
+  // pairs, and then, with the learned entries added, make pass 2's model:
+  // one matcher built instead of two.
+  lexicon::LexicalModel::Builder model;
+  model.add(step.known);
   const lexicon::Lexicon learned =
-      learn_over_sample(sample, documents, first_pass, settings, threads, keep, observer, step);
-  step.known.add_all(learned);
+      learn_over_sample(sample, documents, first_pass, settings, threads, keep, observer, model.matcher(), step);
+  // A learned pair the known lexicon had already, stronger, changes an
+  // entry the model took in: then it is made anew.
+  if (step.known.add_all(learned) == 0) {
+    model.add(step.known);
+    step.model = std::make_shared<const lexicon::LexicalModel>(std::move(model).build());
+  }
   step.to_save.add_all(learned);
   return step;
 }
@@ -279,6 +290,13 @@ std::shared_ptr<const EvidenceFactory> lexical_evidence(const lexicon::Lexicon& 
                                                         const LexiconSettings& settings, Language first_language) {
   if (lexicon.empty()) return nullptr;
   return lexicon::make_lexical_evidence(lexicon, evidence_options(settings, first_language));
+}
+
+std::shared_ptr<const EvidenceFactory> lexical_evidence(const LexiconStep& step, const LexiconSettings& settings,
+                                                        Language first_language) {
+  if (step.known.empty()) return nullptr;
+  if (!step.model) return lexical_evidence(step.known, settings, first_language);
+  return lexicon::make_lexical_evidence(step.model, evidence_options(settings, first_language));
 }
 
 }  // namespace untm::pipeline

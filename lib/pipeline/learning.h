@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "align/aligner.h"
+#include "lexicon/lexical_model.h"
 #include "lexicon/lexicon.h"
 #include "pipeline/document.h"
 #include "pipeline/settings.h"
@@ -50,6 +51,9 @@ struct FirstPassDocument {
 struct LexiconStep {
   lexicon::Lexicon known;    // dictionary + saved lexicon + learned entries: pass 2's lexicon
   lexicon::Lexicon to_save;  // saved lexicon + learned entries (no dictionary): what save_lexicon gets
+  // The lexical model of `known`, when learning made it on the way (its
+  // Chinese words matched the training pairs); null otherwise.
+  std::shared_ptr<const lexicon::LexicalModel> model;
   // Pass 1's links when it aligned one document (`untm align`), for pass 2 to
   // start from (AlignOptions::initial_links); empty otherwise.
   std::vector<Link> first_pass_links;
@@ -95,5 +99,8 @@ LexiconStep run_lexicon_step(const LexiconSettings& settings, const ReadNamed& r
 // anchors alone).
 std::shared_ptr<const EvidenceFactory> lexical_evidence(const lexicon::Lexicon& lexicon,
                                                         const LexiconSettings& settings, Language first_language);
+// The same for a step's lexicon, from the model the step made if any.
+std::shared_ptr<const EvidenceFactory> lexical_evidence(const LexiconStep& step, const LexiconSettings& settings,
+                                                        Language first_language);
 
 }  // namespace untm::pipeline

@@ -80,13 +80,14 @@ PairResult run_pair_job(const PairJob& job, const ReadNamed& read) {
   }
   if (!job.lexicon.save_lexicon.empty()) result.lexicon_to_save = lexicon::write_lexicon(step.to_save);
   AlignOptions second_pass = align;
-  if (auto evidence = lexical_evidence(step.known, job.lexicon, align.first_language)) {
+  if (auto evidence = lexical_evidence(step, job.lexicon, align.first_language)) {
     second_pass.evidence.push_back(std::move(evidence));
   }
   // The evidence holds its own model: the lexicons (9 MB with CC-CEDICT)
   // would only add to pass 2's peak RSS.
   step.known = {};
   step.to_save = {};
+  step.model = nullptr;  // the evidence holds it
   // Pass 2 starts from pass 1's path and model instead of from the lengths.
   second_pass.initial_links = std::move(step.first_pass_links);
   result.document = align_pair(pair, second_pass, job.id);

@@ -181,3 +181,68 @@ TEST_CASE("a lexical model lists every pair once from each side, each word's tra
   for (std::uint32_t word = 0; word < model.chinese_word_count(); ++word) total += model.english_translations(word).size();
   CHECK(total == listed);
 }
+
+TEST_CASE("add_all appends new pairs and tells how many pairs already there it made stronger", "[lexicon]") {
+  Lexicon known;
+  known.add("会议", "meeting", 1.0);
+  known.add("议程", "agenda", 0.4);
+  Lexicon learned;
+  learned.add("议程", "agenda", 0.6);   // stronger: changes an entry
+  learned.add("会议", "meeting", 0.5);  // weaker: leaves it
+  learned.add("通过", "adopt", 0.7);    // new: appended
+  CHECK(known.add_all(learned) == 1);
+  REQUIRE(known.size() == 3);
+  CHECK(known.strength("议程", "agenda") == 0.6);
+  CHECK(known.strength("会议", "meeting") == 1.0);
+  CHECK(known.entry(2) == LexiconEntry{"通过", "adopt", 0.7});
+  CHECK(known.add_all(learned) == 0);  // nothing stronger the second time
+}
+
+TEST_CASE("a lexical model built in two steps (LexicalModel::Builder) is the model of the whole lexicon", "[lexicon]") {
+  const std::string han[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+  std::mt19937 random(11);
+  const auto some_pairs = [&](int count) {
+    Lexicon lexicon;
+    for (int k = 0; k < count; ++k) {
+      // One- and two-character words: a learned lexicon adds lone characters
+      // to a dictionary's longer words.
+      std::string chinese = han[random() % 10];
+      if (random() % 2 == 0) chinese += han[random() % 10];
+      lexicon.add(chinese, "term" + std::to_string(random() % 300), static_cast<double>(1 + random() % 10) / 10.0);
+    }
+    return lexicon;
+  };
+  Lexicon whole = some_pairs(400);
+  LexicalModel::Builder builder;
+  builder.add(whole);
+  // The first step's words already tokenize: the matcher is the model's.
+  const std::size_t first_words = builder.matcher().word_count();
+  CHECK(first_words > 0);
+  const Lexicon more = some_pairs(200);
+  Lexicon weaker;  // only new pairs or weaker ones: no entry changes
+  for (std::size_t index = 0; index < more.size(); ++index) {
+    const LexiconEntry entry = more.entry(index);
+    if (whole.strength(entry.chinese, entry.english) == 0.0) weaker.add(entry.chinese, entry.english, entry.strength);
+  }
+  REQUIRE(whole.add_all(weaker) == 0);
+  builder.add(whole);
+  CHECK(builder.matcher().word_count() >= first_words);
+  const LexicalModel stepwise = std::move(builder).build();
+  const LexicalModel at_once(whole);
+  REQUIRE(stepwise.entry_count() == at_once.entry_count());
+  REQUIRE(stepwise.chinese_word_count() == at_once.chinese_word_count());
+  REQUIRE(stepwise.english_word_count() == at_once.english_word_count());
+  std::string chinese_text, english_text;
+  for (const auto& piece : han) chinese_text += piece + piece + "，";
+  for (int word = 0; word < 300; ++word) english_text += "term" + std::to_string(word) + " ";
+  CHECK(stepwise.chinese_words(chinese_text) == at_once.chinese_words(chinese_text));
+  CHECK(stepwise.english_words(english_text) == at_once.english_words(english_text));
+  const auto same = [](std::span<const Translation> left, std::span<const Translation> right) {
+    return std::equal(left.begin(), left.end(), right.begin(), right.end(),
+                      [](const Translation& a, const Translation& b) { return a.word == b.word && a.strength == b.strength; });
+  };
+  for (std::uint32_t word = 0; word < at_once.chinese_word_count(); ++word)
+    CHECK(same(stepwise.english_translations(word), at_once.english_translations(word)));
+  for (std::uint32_t word = 0; word < at_once.english_word_count(); ++word)
+    CHECK(same(stepwise.chinese_translations(word), at_once.chinese_translations(word)));
+}
