@@ -17,8 +17,16 @@ const ChineseMatcher::Edge* ChineseMatcher::find_edge(std::uint32_t node, char32
   }
 }
 
-void ChineseMatcher::grow_edges() {
-  std::vector<Edge> old(std::max<std::size_t>(1024, 2 * edges_.size()));
+void ChineseMatcher::reserve(std::size_t edges) {
+  std::size_t size = std::max<std::size_t>(1024, edges_.size());
+  while (size < 2 * edges) size *= 2;  // at most half full
+  if (size > edges_.size()) grow_edges(size);
+}
+
+void ChineseMatcher::grow_edges() { grow_edges(std::max<std::size_t>(1024, 2 * edges_.size())); }
+
+void ChineseMatcher::grow_edges(std::size_t size) {
+  std::vector<Edge> old(size);
   old.swap(edges_);
   for (const Edge& edge : old) {
     if (edge.key == kNoEdge) continue;

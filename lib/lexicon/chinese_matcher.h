@@ -25,6 +25,8 @@ class ChineseMatcher {
   // id. Ids are 0, 1, 2, ... in order of first addition.
   std::uint32_t add(std::string_view word);
   std::size_t word_count() const noexcept { return word_count_; }
+  // Room for `edges` edges (trie nodes) without growing.
+  void reserve(std::size_t edges);
 
   std::vector<ChineseToken> tokenize(std::string_view text) const;
 
@@ -51,6 +53,7 @@ class ChineseMatcher {
   // The edge from `node` by `code_point`; nullptr if there is none.
   const Edge* find_edge(std::uint32_t node, char32_t code_point) const;
   void grow_edges();
+  void grow_edges(std::size_t size);  // a power of two, larger than now
 
   std::vector<Edge> edges_;
   std::size_t edge_count_ = 0;  // node n > 0 is the child of the n-th edge made

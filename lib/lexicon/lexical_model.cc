@@ -51,7 +51,14 @@ LexicalModel::LexicalModel(const Lexicon& lexicon) {
 
 void LexicalModel::Builder::add(const Lexicon& lexicon) {
   chinese_to_english_.reserve(lexicon.size());
-  if (entries_taken_ == 0) english_words_.reserve(lexicon.size() / 4);
+  if (entries_taken_ == 0) {
+    english_words_.reserve(lexicon.size() / 4);
+    // A dictionary's words share all but their last characters with shorter
+    // ones: about one trie edge a word (CC-CEDICT: 171 k edges for 121 k
+    // Chinese words among 170 k), so the table is made once instead of
+    // doubled ten times on the way.
+    matcher_.reserve(lexicon.word_count());
+  }
   // This model's id of each lexicon word, found on the word's first entry:
   // a dictionary names most words in several entries, and hashing their
   // text once per entry was a fifth of loading CC-CEDICT. Ids are given in
