@@ -8,7 +8,7 @@
 
 namespace untm::lexicon {
 
-const ChineseMatcher::Edge* ChineseMatcher::find_edge(std::uint32_t node, char32_t code_point) const {
+const ChineseMatcher::Edge* ChineseMatcher::find_hashed_edge(std::uint32_t node, char32_t code_point) const {
   if (edges_.empty()) return nullptr;
   const std::uint64_t key = edge_key(node, code_point);
   for (std::size_t slot = slot_of(key);; slot = (slot + 1) & (edges_.size() - 1)) {
@@ -38,24 +38,32 @@ void ChineseMatcher::grow_edges(std::size_t size) {
 
 std::uint32_t ChineseMatcher::add(std::string_view word) {
   std::uint32_t node = 0;
-  std::size_t into = SIZE_MAX;  // the slot of the edge into `node`; none for the root
+  // The edge into `node` (none for the root); taken after the last growth
+  // of edges_ that could move it.
+  Edge* into = nullptr;
   std::size_t position = 0;
   while (position < word.size()) {
     const char32_t code_point = next_code_point(word, position);
     if (const Edge* existing = find_edge(node, code_point)) {
       node = existing->child;
-      into = static_cast<std::size_t>(existing - edges_.data());
+      into = const_cast<Edge*>(existing);
       continue;
     }
-    if (2 * (edge_count_ + 1) > edges_.size()) grow_edges();
     const std::uint64_t key = edge_key(node, code_point);
-    std::size_t slot = slot_of(key);
-    while (edges_[slot].key != kNoEdge) slot = (slot + 1) & (edges_.size() - 1);
+    if (node == 0 && code_point - kRootBegin < kRootSpan) {
+      if (root_edges_.empty()) root_edges_.resize(kRootSpan);
+      into = &root_edges_[code_point - kRootBegin];
+    } else {
+      if (2 * (hashed_edge_count_ + 1) > edges_.size()) grow_edges();
+      std::size_t slot = slot_of(key);
+      while (edges_[slot].key != kNoEdge) slot = (slot + 1) & (edges_.size() - 1);
+      ++hashed_edge_count_;
+      into = &edges_[slot];
+    }
     node = static_cast<std::uint32_t>(++edge_count_);
-    edges_[slot] = {key, node, kNoWord};
-    into = slot;
+    *into = {key, node, kNoWord};
   }
-  std::uint32_t& id = into == SIZE_MAX ? root_word_ : edges_[into].word;
+  std::uint32_t& id = into == nullptr ? root_word_ : into->word;
   if (id == kNoWord) id = word_count_++;
   return id;
 }
