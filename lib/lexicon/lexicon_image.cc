@@ -74,14 +74,16 @@ std::string write_lexicon_image(const Lexicon& lexicon, std::uint64_t source_key
 std::optional<Lexicon> read_lexicon_image(std::string_view bytes, std::uint64_t source_key) {
   if (bytes.size() < sizeof(std::uint64_t)) return std::nullopt;
   const std::string_view body = bytes.substr(0, bytes.size() - sizeof(std::uint64_t));
-  if (read_u64_le(bytes.substr(body.size())) != checksum64(body)) return std::nullopt;
   ImageReader reader(body);
   std::uint32_t version = 0, word_count = 0, text_size = 0, entry_count = 0;
-  std::uint64_t key = 0;
-  if (!reader.take(kMagic) || !reader.u32(version) || version != kVersion || !reader.u64(key) || key != source_key ||
-      !reader.u32(word_count) || !reader.u32(text_size)) {
+  if (!reader.take(kMagic) || !reader.u32(version)) return std::nullopt;
+  // Version 1 (the same layout checked by FNV-1a) is still read: a batch
+  // begun by an earlier untm resumes from its work lexicon.
+  const std::uint64_t checksum = version == kVersion ? checksum64(body) : version == 1 ? fnv1a64(body) : 0;
+  if ((version != kVersion && version != 1) || read_u64_le(bytes.substr(body.size())) != checksum)
     return std::nullopt;
-  }
+  std::uint64_t key = 0;
+  if (!reader.u64(key) || key != source_key || !reader.u32(word_count) || !reader.u32(text_size)) return std::nullopt;
   // Counts are checked against the bytes left before anything is sized by them.
   if (reader.left() / sizeof(std::uint32_t) < std::size_t{word_count} + 1) return std::nullopt;
   std::vector<std::uint32_t> begins(std::size_t{word_count} + 1);

@@ -31,6 +31,7 @@ std::string write_lexicon_image(const Lexicon& lexicon, std::uint64_t source_key
 
 // The lexicon `bytes` hold if they are an intact image for `source_key`:
 // the same entries in the same order, the same words with the same ids.
+// Images of layout version 1 (checked by fnv1a64) are read too.
 std::optional<Lexicon> read_lexicon_image(std::string_view bytes, std::uint64_t source_key);
 
 }  // namespace untm::lexicon

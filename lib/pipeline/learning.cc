@@ -49,8 +49,16 @@ FirstPassResult confident_pairs(const SplitPairSource& documents, std::size_t in
                                 double min_confidence, bool keep_links, bool keep_document) {
   FirstPassResult result;
   OwnedSentencePairs& owned = result.pairs;
+  std::optional<FirstPassDocument> read;
   try {
-    FirstPassDocument document{documents(index), nullptr};
+    read.emplace(FirstPassDocument{documents(index), nullptr});
+  } catch (const InputError&) {
+    return result;  // a document that cannot be read teaches nothing
+  }
+  // A document read is kept when asked, whatever pass 1 makes of it: `untm
+  // align` lends its one pair to pass 1 and takes it back.
+  FirstPassDocument& document = *read;
+  try {
     const SplitPair& pair = document.pair;
     // In the languages the pair was read in, as pass 2 aligns it (read_pair
     // swaps a pair given the other way round).
@@ -73,9 +81,9 @@ FirstPassResult confident_pairs(const SplitPairSource& documents, std::size_t in
     owned.reserve(views.size());
     for (const auto& view : views) owned.emplace_back(view.chinese, view.english);
     if (keep_links) result.links = std::move(links);
-    if (keep_document) result.document = std::move(document);
   } catch (const InputError&) {
   }
+  if (keep_document) result.document = std::move(document);
   return result;
 }
 

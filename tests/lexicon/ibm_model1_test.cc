@@ -143,7 +143,10 @@ Reference reference_model1(const std::vector<IdSentencePair>& corpus, int iterat
 }  // namespace
 
 TEST_CASE("the flat table equals Model 1 over node maps to the last bit, in first-seen order", "[lexicon]") {
-  const auto corpus = random_corpus(7, 400);
+  auto corpus = random_corpus(7, 400);
+  // Sides with no words among the others: they count nothing.
+  corpus.insert(corpus.begin() + 100, IdSentencePair{{}, {the, house}});
+  corpus.insert(corpus.begin() + 200, IdSentencePair{{das, Haus}, {}});
   const auto table = train_ibm_model1(corpus, {.iterations = 4, .null_word = false, .min_gain = 0.0});
   const Reference reference = reference_model1(corpus, 4);
   std::size_t visited = 0;

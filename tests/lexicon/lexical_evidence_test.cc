@@ -883,4 +883,33 @@ TEST_CASE("sentences of more than 64 lexicon words cost what the formula gives, 
   for (const auto& [z, z_count, e, e_count] : priced)
     long_links += (z + z_count - 1) / 3 * 3 >= z && e_count >= 2;  // a multiple of 3 in [z, z + z_count)
   CHECK(long_links > 25);
+  // Asked a cell at a time (add_cell_costs: a sentence's corrections against
+  // a cell's groups of every size at once), to the bit what cost() gives.
+  const auto by_cell = factory.make(chinese, english);
+  const auto by_link = factory.make(chinese, english);
+  const std::size_t chinese_counts[] = {1, 1, 2, 2, 1, 3, 2, 3, 1, 4, 1, 5};
+  const std::size_t english_counts[] = {1, 2, 1, 2, 3, 1, 3, 2, 4, 1, 5, 1};
+  std::size_t long_cell_links = 0;
+  for (std::size_t i = 1; i <= chinese.size(); ++i) {
+    for (std::size_t j = 1; j <= english.size(); ++j) {
+      std::uint32_t wanted = 0;
+      std::array<std::size_t, 12> chinese_begins{}, english_begins{};
+      for (std::size_t t = 0; t < 12; ++t) {
+        if (chinese_counts[t] > i || english_counts[t] > j) continue;
+        wanted |= 1u << t;
+        chinese_begins[t] = i - chinese_counts[t];
+        english_begins[t] = j - english_counts[t];
+      }
+      std::array<double, 12> totals{};
+      by_cell->add_cell_costs(i, j, chinese_begins.data(), english_begins.data(), wanted, totals.data());
+      for (std::size_t t = 0; t < 12; ++t) {
+        if ((wanted >> t & 1u) == 0) continue;
+        INFO("cell " << i << "/" << j << ", type " << t);
+        REQUIRE(totals[t] == by_link->cost(chinese_begins[t], chinese_counts[t], english_begins[t], english_counts[t]));
+        const bool holds_long = (i - 1) / 3 * 3 >= chinese_begins[t] || (j + 2) / 4 * 4 - 3 >= english_begins[t];
+        long_cell_links += holds_long && totals[t] != 0.0 && chinese_counts[t] + english_counts[t] >= 3;
+      }
+    }
+  }
+  CHECK(long_cell_links > 25);
 }

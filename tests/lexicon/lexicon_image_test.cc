@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include "core/bytes.h"
+#include "core/hash.h"
+
 using namespace untm::lexicon;
 
 namespace {
@@ -70,4 +73,26 @@ TEST_CASE("parts that do not make a lexicon are refused", "[lexicon]") {
   CHECK_FALSE(Lexicon::from_parts("国家country", {0, 6, 13}, std::vector<Lexicon::EntryIds>{{0, 1, 0.0}}).has_value());
   CHECK_FALSE(Lexicon::from_parts("国家country", {0, 6, 13}, std::vector<Lexicon::EntryIds>{{0, 1, 1.0}, {0, 1, 0.5}})
                   .has_value());
+}
+
+TEST_CASE("an image of layout version 1 (FNV-1a) still reads: a batch begun by an earlier untm resumes", "[lexicon]") {
+  const Lexicon lexicon = sample_lexicon();
+  const std::string current = write_lexicon_image(lexicon, 42);
+  // Version 1: the same bytes with version 1 and FNV-1a over them at the end.
+  constexpr std::size_t kVersionOffset = 18;  // after the magic
+  std::string first = current.substr(0, current.size() - 8);
+  REQUIRE(untm::read_u32_le(std::string_view(first).substr(kVersionOffset)) == kLexiconImageVersion);
+  first[kVersionOffset] = 1;
+  std::string version_1 = first;
+  untm::append_u64_le(version_1, untm::fnv1a64(first));
+  const auto read = read_lexicon_image(version_1, 42);
+  REQUIRE(read.has_value());
+  CHECK(same(*read, lexicon));
+  // Each version by its own checksum only.
+  std::string wrong = first;
+  untm::append_u64_le(wrong, untm::checksum64(first));
+  CHECK_FALSE(read_lexicon_image(wrong, 42).has_value());
+  std::string unknown = current;
+  unknown[kVersionOffset] = 3;
+  CHECK_FALSE(read_lexicon_image(unknown, 42).has_value());
 }

@@ -24,6 +24,7 @@ namespace {
 const std::map<std::string, std::string> kFiles = {
     {"dictionary", "meeting @ 会议\n"},
     {"saved", "# untm lexicon 1\n议程\tagenda\t0.5\n"},
+    {"weak", "# untm lexicon 1\n会\tmeet\t0.01\n议程\tagenda\t0.5\n"},
     {"zh", "会议通过了议程。\n会议于今日开幕。\n"},
     {"en", "The meeting adopted its agenda.\nThe meeting opened today.\n"},
 };
@@ -320,4 +321,43 @@ TEST_CASE("a small dictionary is read as text every time and leaves no image", "
   CHECK(load_dictionary(settings, read).size() == 200);
   CHECK(reads == 2);
   CHECK(folder.images() == 0);
+}
+
+TEST_CASE("learning makes pass 2's model on the way, and anew when it strengthens a known pair",
+          "[pipeline][learning]") {
+  TextOptions text;
+  text.presplit = true;
+  const SplitPair pair = read_pair("zh", "en", read_memory, AlignOptions{}, text);
+  const SplitPairSource documents = [&](std::size_t) { return pair; };
+  // The model of the step's lexicon: the one LexicalModel makes of it, entry
+  // for entry (the strength of 会 -> meet read through both; without a
+  // dictionary, learning pairs characters with words).
+  const auto strength_of_meeting = [](const lexicon::LexicalModel& model) {
+    const std::vector<std::uint32_t> chinese = model.chinese_words("会");
+    const std::vector<std::uint32_t> english = model.english_words("meeting");
+    REQUIRE(chinese.size() == 1);
+    REQUIRE(english.size() == 1);
+    for (const lexicon::Translation& translation : model.english_translations(chinese[0]))
+      if (translation.word == english[0]) return translation.strength;
+    return 0.0f;
+  };
+  LexiconSettings settings;
+  settings.lexicon = "saved";
+  const LexiconStep step = run_lexicon_step(settings, read_memory, 1, documents, AlignOptions{}, 1, nullptr);
+  REQUIRE(step.known.strength("会", "meet") > 0.01);  // learned from both sentence pairs
+  REQUIRE(step.model != nullptr);                       // made on the way
+  CHECK(strength_of_meeting(*step.model) == strength_of_meeting(lexicon::LexicalModel(step.known)));
+  CHECK(step.model->entry_count() == lexicon::LexicalModel(step.known).entry_count());
+  // A saved 会 -> meet at 0.01 that learning makes stronger: the model it
+  // had taken in is out of date, and pass 2's is made from the lexicon.
+  settings.lexicon = "weak";
+  const LexiconStep strengthened = run_lexicon_step(settings, read_memory, 1, documents, AlignOptions{}, 1, nullptr);
+  REQUIRE(strengthened.known.strength("会", "meet") == step.known.strength("会", "meet"));
+  // The model pass 2 gets (lexical_evidence() takes step.model when there
+  // is one) holds the stronger pair.
+  const lexicon::LexicalModel from_lexicon(strengthened.known);
+  const lexicon::LexicalModel& pass_2 = strengthened.model ? *strengthened.model : from_lexicon;
+  CHECK(strength_of_meeting(pass_2) == static_cast<float>(strengthened.known.strength("会", "meet")));
+  CHECK(strength_of_meeting(pass_2) > 0.01f);
+  CHECK(lexical_evidence(strengthened, settings, Language::zh) != nullptr);
 }
