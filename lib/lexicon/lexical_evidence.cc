@@ -1188,6 +1188,20 @@ class LexicalEvidence final : public LinkEvidence {
 
   // The coverage of one sentence pair; its covered words go to `pool`.
   // closure_ must hold the Chinese sentence's closure.
+  // Calls visit(English position, entry) for every closure entry of every
+  // word of `english_sentence`: each English word is looked up among the
+  // translations of the Chinese sentence's words (closure_).
+  template <typename Visit>
+  void for_each_translation(const SentenceWords& english_sentence, Visit&& visit) const {
+    for (std::size_t english = 0; english < english_sentence.words.size(); ++english) {
+      for (std::uint32_t index = closure_.first(english_sentence.words[english]); index != kEndOfChain;) {
+        const ClosureEntry& found = closure_.entry(index);
+        visit(english, found);
+        index = found.next;
+      }
+    }
+  }
+
   // compute_pair_coverage() for sentences of at most 64 words each (nearly
   // all): the covered positions are kept as bits while the chains are
   // walked, so that the covered words are taken from them in position
@@ -1201,17 +1215,12 @@ class LexicalEvidence final : public LinkEvidence {
     float* const chinese_coverage = short_coverage_.data();
     float* const english_coverage = chinese_coverage + 64;
     std::uint64_t chinese_covered = 0, english_covered = 0;
-    for (std::size_t english = 0; english < english_sentence.words.size(); ++english) {
-      const std::uint32_t word = english_sentence.words[english];
-      for (std::uint32_t index = closure_.first(word); index != kEndOfChain;) {
-        const ClosureEntry& found = closure_.entry(index);
-        chinese_coverage[found.chinese_position] = std::max(chinese_coverage[found.chinese_position], found.strength);
-        english_coverage[english] = std::max(english_coverage[english], found.strength);
-        chinese_covered |= std::uint64_t{1} << found.chinese_position;
-        english_covered |= std::uint64_t{1} << english;
-        index = found.next;
-      }
-    }
+    for_each_translation(english_sentence, [&](std::size_t english, const ClosureEntry& found) {
+      chinese_coverage[found.chinese_position] = std::max(chinese_coverage[found.chinese_position], found.strength);
+      english_coverage[english] = std::max(english_coverage[english], found.strength);
+      chinese_covered |= std::uint64_t{1} << found.chinese_position;
+      english_covered |= std::uint64_t{1} << english;
+    });
     if (english_covered == 0) return PairCoverage{};
     PairCoverage pair{static_cast<std::uint32_t>(pool.size()), 0, 0, 0.0f, 0.0f};
     pair.chinese_covered = take_covered(chinese_coverage, chinese_covered, chinese_sentence.weights, pool,
@@ -1248,18 +1257,11 @@ class LexicalEvidence final : public LinkEvidence {
     float* chinese_coverage = dense_.data();
     float* english_coverage = chinese_coverage + chinese_words;
     bool any = false;
-    // Each English word of the sentence is looked up among the translations
-    // of the Chinese sentence's words.
-    for (std::size_t english = 0; english < english_sentence.words.size(); ++english) {
-      const std::uint32_t word = english_sentence.words[english];
-      for (std::uint32_t index = closure_.first(word); index != kEndOfChain;) {
-        const ClosureEntry& found = closure_.entry(index);
-        chinese_coverage[found.chinese_position] = std::max(chinese_coverage[found.chinese_position], found.strength);
-        english_coverage[english] = std::max(english_coverage[english], found.strength);
-        any = true;
-        index = found.next;
-      }
-    }
+    for_each_translation(english_sentence, [&](std::size_t english, const ClosureEntry& found) {
+      chinese_coverage[found.chinese_position] = std::max(chinese_coverage[found.chinese_position], found.strength);
+      english_coverage[english] = std::max(english_coverage[english], found.strength);
+      any = true;
+    });
     if (!any) return PairCoverage{};
     // Uncovered words add 0 to the sums, so skipping them leaves the same
     // float sums (the covered words are added in the same order).
