@@ -40,17 +40,10 @@ class IdIndex {
       if (matches(slots_[slot] - 1)) return slots_[slot] - 1;
     }
   }
-  // Records `id` (not present yet) under `hash`; hash_of(id) rehashes the
-  // ids already in when the table grows.
-  template <typename HashOf>
-  void insert(std::size_t hash, std::uint32_t id, HashOf&& hash_of) {
-    if (2 * (count_ + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()), hash_of);
-    place(hash, id);
-    ++count_;
-  }
-  // insert(), unless an id for which matches(id) holds is there already:
-  // that id then, else kAbsent (`id` recorded). One probe sequence where
-  // find() then insert() walk it twice.
+  // Records `id` under `hash`, unless an id for which matches(id) holds is
+  // there already: that id then, else kAbsent (`id` recorded). hash_of(id)
+  // rehashes the ids already in when the table grows. One probe sequence
+  // where a find() and then an insertion walked it twice.
   template <typename Matches, typename HashOf>
   std::uint32_t insert_unique(std::size_t hash, std::uint32_t id, Matches&& matches, HashOf&& hash_of) {
     if (2 * (count_ + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()), hash_of);
