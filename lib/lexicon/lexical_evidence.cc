@@ -883,6 +883,69 @@ class LexicalEvidence final : public LinkEvidence {
     return slot->value;
   }
 
+  // The best strength of each word of one sentence over the pairs taken in,
+  // for an overlap correction: in a dense array by position that is all zero
+  // between uses (best_; merging the pairs' sorted lists branched too much),
+  // with the covered positions as bits (a sentence of at most 64 words) and
+  // as a range (any sentence).
+  class BestStrengths {
+   public:
+    BestStrengths(std::vector<float>& best, const SentenceWords& sentence) : sentence_(sentence) {
+      if (best.size() < sentence.words.size()) best.resize(sentence.words.size(), 0.0f);
+      best_ = best.data();
+    }
+    // Takes in the sentence's covered words of one pair (sorted by position).
+    void take(const CoveredWord* words, std::size_t count) {
+      if (count == 0) return;
+      low_ = std::min(low_, words[0].position);
+      high_ = std::max(high_, words[count - 1].position);
+      for (std::size_t word = 0; word < count; ++word) {
+        best_[words[word].position] = std::max(best_[words[word].position], words[word].strength);
+        covered_ |= std::uint64_t{1} << (words[word].position & 63);
+      }
+    }
+    // The best strengths times the words' weights, summed by position: the
+    // covered positions alone for a short sentence, every position of the
+    // range otherwise (no branch: which words are covered is hard to
+    // predict); the positions no pair covers would add +0, which leaves the
+    // sum as it was. With `clear`, sets them back to 0 on the way.
+    double mass(bool clear) {
+      double total = 0.0;
+      if (sentence_.words.size() <= 64) {
+        for (std::uint64_t left = covered_; left != 0; left &= left - 1) {
+          const int position = std::countr_zero(left);
+          total += best_[position] * sentence_.weights[position];
+          if (clear) best_[position] = 0.0f;
+        }
+      } else {
+        for (std::uint32_t position = low_; position <= high_; ++position) {  // none when no word is covered
+          total += best_[position] * sentence_.weights[position];
+          if (clear) best_[position] = 0.0f;
+        }
+      }
+      return total;
+    }
+    void clear() {
+      if (sentence_.words.size() <= 64) {
+        for (std::uint64_t left = covered_; left != 0; left &= left - 1) best_[std::countr_zero(left)] = 0.0f;
+      } else {
+        for (std::uint32_t position = low_; position <= high_; ++position) best_[position] = 0.0f;
+      }
+    }
+
+   private:
+    const SentenceWords& sentence_;
+    float* best_ = nullptr;
+    std::uint64_t covered_ = 0;
+    std::uint32_t low_ = UINT32_MAX, high_ = 0;
+  };
+  // The sentence's covered words in `pair` (its side's), and their count.
+  static std::pair<const CoveredWord*, std::size_t> sentence_words(const PairCoverage& pair, const CoveredWord* pool,
+                                                                   bool sentence_is_chinese) {
+    if (sentence_is_chinese) return {pool + pair.offset, pair.chinese_covered};
+    return {pool + pair.offset + pair.chinese_covered, pair.english_covered};
+  }
+
   // The overlap corrections of `sentence` (Chinese sentence or English one
   // `sentence_index`, a row or a column of the cell add_cell_costs() is at:
   // active_cell_) against the other side's groups ending at the cell, of
@@ -914,49 +977,27 @@ class LexicalEvidence final : public LinkEvidence {
       const RowView& row = cell_rows_[cell.chinese_count - 1 - k];
       return {&row.pairs[sentence_index - english_first], row.pool};
     };
-    if (best_.size() < sentence.words.size()) best_.resize(sentence.words.size(), 0.0f);
-    float* const best = best_.data();
-    std::uint32_t low = UINT32_MAX;
-    std::uint32_t high = 0;
-    std::uint64_t covered = 0;
+    BestStrengths best(best_, sentence);
     double summed = 0.0, best_mass = 0.0;
     for (std::size_t k = 0; k < largest; ++k) {
       const auto [pair, pool] = pair_at(k);
       // A pair that covers nothing leaves both sums as they were (a pair's
       // mass is skipped, and the best strengths stay): no new sums.
-      bool changed = false;
-      if (pair->offset != kNothingCovered) {
-        changed = true;
-        const CoveredWord* words = pool + pair->offset + (sentence_is_chinese ? 0 : pair->chinese_covered);
-        const std::size_t count = sentence_is_chinese ? pair->chinese_covered : pair->english_covered;
-        if (count != 0) {
-          low = std::min(low, words[0].position);
-          high = std::max(high, words[count - 1].position);
-          for (std::size_t word = 0; word < count; ++word) {
-            best[words[word].position] = std::max(best[words[word].position], words[word].strength);
-            covered |= std::uint64_t{1} << (words[word].position & 63);
-          }
-        }
+      const bool changed = pair->offset != kNothingCovered;
+      if (changed) {
+        const auto [words, count] = sentence_words(*pair, pool, sentence_is_chinese);
+        best.take(words, count);
       }
       const std::size_t size = k + 1;
-      if (size >= 2 && (changed || k == 1)) {
+      if (size < 2) continue;
+      if (changed || k == 1) {
         summed = 0.0;  // in group order: from its first sentence to the cell's
         for (std::size_t back = size; back-- > 0;) {
           const PairCoverage* other = pair_at(back).first;
           if (other->offset != kNothingCovered) summed += sentence_is_chinese ? other->chinese_mass : other->english_mass;
         }
-        best_mass = 0.0;
-        if (sentence.words.size() <= 64) {
-          for (std::uint64_t left = covered; left != 0; left &= left - 1) {
-            const int position = std::countr_zero(left);
-            best_mass += best[position] * sentence.weights[position];
-          }
-        } else {
-          for (std::uint32_t position = low; position <= high; ++position)  // none when no word is covered
-            best_mass += best[position] * sentence.weights[position];
-        }
+        best_mass = best.mass(false);
       }
-      if (size < 2) continue;
       const auto chinese_key =
           static_cast<std::uint32_t>(sentence_is_chinese ? sentence_index : cell.chinese_end - size);
       const auto english_key =
@@ -965,11 +1006,7 @@ class LexicalEvidence final : public LinkEvidence {
       correction_slot(chinese_key, english_key, size, sentence_is_chinese) = {chinese_key, english_key, size_key,
                                                                               best_mass - summed};
     }
-    if (sentence.words.size() <= 64) {
-      for (; covered != 0; covered &= covered - 1) best[std::countr_zero(covered)] = 0.0f;
-    } else {
-      for (std::uint32_t position = low; position <= high; ++position) best[position] = 0.0f;
-    }
+    best.clear();
     return largest >= 2;
   }
 
@@ -1053,51 +1090,17 @@ class LexicalEvidence final : public LinkEvidence {
   double overlap_correction(const SentenceWords& sentence, std::size_t index, bool sentence_is_chinese,
                             std::size_t chinese_count, std::size_t english_count) const {
     const std::size_t others = sentence_is_chinese ? english_count : chinese_count;
-    // The best strength of each word over the pairs, in a dense array by
-    // position that is all zero between calls (merging the pairs' sorted
-    // lists branched too much): the words no pair covers stay 0 and add
-    // nothing, and the covered ones are summed by position as before.
-    if (best_.size() < sentence.words.size()) best_.resize(sentence.words.size(), 0.0f);
-    float* const best = best_.data();
-    std::uint32_t low = UINT32_MAX;
-    std::uint32_t high = 0;
+    BestStrengths best(best_, sentence);
     double summed = 0.0;
-    // The covered positions as bits, for sentences of at most 64 words:
-    // then only they are summed, in the same order.
-    std::uint64_t covered = 0;
     for (std::size_t other = 0; other < others; ++other) {
       const RowView& row = rows_[sentence_is_chinese ? index : other];
       const PairCoverage& pair = row.pairs[sentence_is_chinese ? other : index];
       if (pair.offset == kNothingCovered) continue;
       summed += sentence_is_chinese ? pair.chinese_mass : pair.english_mass;
-      const CoveredWord* words = row.pool + pair.offset + (sentence_is_chinese ? 0 : pair.chinese_covered);
-      const std::size_t count = sentence_is_chinese ? pair.chinese_covered : pair.english_covered;
-      if (count == 0) continue;
-      low = std::min(low, words[0].position);  // the lists are sorted by position
-      high = std::max(high, words[count - 1].position);
-      for (std::size_t word = 0; word < count; ++word) {
-        best[words[word].position] = std::max(best[words[word].position], words[word].strength);
-        covered |= std::uint64_t{1} << (words[word].position & 63);
-      }
+      const auto [words, count] = sentence_words(pair, row.pool, sentence_is_chinese);
+      best.take(words, count);
     }
-    double best_mass = 0.0;
-    if (sentence.words.size() <= 64) {
-      // The positions no pair covers would add +0: summing the covered ones
-      // alone, by position, gives the same double.
-      for (; covered != 0; covered &= covered - 1) {
-        const int position = std::countr_zero(covered);
-        best_mass += best[position] * sentence.weights[position];
-        best[position] = 0.0f;
-      }
-      return best_mass - summed;
-    }
-    // The words in between that no pair covers add +0 (no branch: which
-    // words are covered is hard to predict), which leaves the sum as it was.
-    for (std::uint32_t position = low; position <= high; ++position) {  // none when no word is covered
-      best_mass += best[position] * sentence.weights[position];
-      best[position] = 0.0f;
-    }
-    return best_mass - summed;
+    return best.mass(true) - summed;
   }
 
   // Each Chinese sentence has a window of English sentences: every pair a
