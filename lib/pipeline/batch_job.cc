@@ -82,14 +82,14 @@ class DocumentAligner {
     outcome.index = index;
     outcome.id = pair.id;
     try {
-      // A document pass 1 read is aligned as read then, with its features.
+      // A document pass 1 read is aligned as read then, with its features,
+      // from pass 1's path (as `untm align` does).
       std::optional<FirstPassDocument> kept = take_kept(pair.id);
       const SplitPair split =
           kept ? std::move(kept->pair) : read_listed_pair(storage_, pair, settings_, &outcome.input_bytes);
       if (kept) outcome.input_bytes = split.input_bytes;
-      const AlignedDocument aligned = kept && kept->features != nullptr
-                                          ? align_pair(split, with_features(kept->features), pair.id)
-                                          : align_pair(split, align_options_, pair.id);
+      const AlignedDocument aligned =
+          kept ? align_pair(split, from_first_pass(*kept), pair.id) : align_pair(split, align_options_, pair.id);
       if (!settings_.links_dir.empty()) {
         write_output(storage_, OutputKind::links, aligned.id, format_links(links_of(aligned)));
       }
@@ -128,9 +128,10 @@ class DocumentAligner {
     kept_.erase(found);
     return document;
   }
-  AlignOptions with_features(std::shared_ptr<const SentenceFeatureSides> features) const {
+  AlignOptions from_first_pass(FirstPassDocument& kept) const {
     AlignOptions options = align_options_;
-    options.sentence_features = std::move(features);
+    if (kept.features != nullptr) options.sentence_features = std::move(kept.features);
+    options.initial_links = std::move(kept.links);
     return options;
   }
 

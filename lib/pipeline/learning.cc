@@ -27,11 +27,10 @@ namespace {
 
 using OwnedSentencePairs = std::vector<std::pair<std::string, std::string>>;
 
-// What pass 1 leaves of one document: its confident pairs, its links when
-// asked for, and the document as read (none when reading it threw).
+// What pass 1 leaves of one document: its confident pairs, and the document
+// as read with its links when asked for (none when reading it threw).
 struct FirstPassResult {
   OwnedSentencePairs pairs;
-  std::vector<Link> links;
   std::optional<FirstPassDocument> document;
 };
 
@@ -43,15 +42,15 @@ lexicon::LexicalEvidenceOptions evidence_options(const LexiconSettings& settings
 }
 
 // Pass 1 on one document: its confidently linked 1-1 sentence pairs, owned
-// (the document's sentences are gone when the next one is read), its links
-// if `keep_links`, and the document with its features if `keep_document`.
+// (the document's sentences are gone when the next one is read), and the
+// document with its features and links if `keep_document`.
 FirstPassResult confident_pairs(const SplitPairSource& documents, std::size_t index, const AlignOptions& first_pass,
-                                double min_confidence, bool keep_links, bool keep_document) {
+                                double min_confidence, bool keep_document) {
   FirstPassResult result;
   OwnedSentencePairs& owned = result.pairs;
   std::optional<FirstPassDocument> read;
   try {
-    read.emplace(FirstPassDocument{documents(index), nullptr});
+    read.emplace(FirstPassDocument{documents(index), nullptr, {}});
   } catch (const InputError&) {
     return result;  // a document that cannot be read teaches nothing
   }
@@ -80,7 +79,7 @@ FirstPassResult confident_pairs(const SplitPairSource& documents, std::size_t in
                                      views);
     owned.reserve(views.size());
     for (const auto& view : views) owned.emplace_back(view.chinese, view.english);
-    if (keep_links) result.links = std::move(links);
+    if (keep_document) document.links = std::move(links);
   } catch (const InputError&) {
   }
   if (keep_document) result.document = std::move(document);
@@ -95,14 +94,13 @@ struct BudgetReached {};
 // (lexicon::spread_order) until the confident pairs reach the budget; then
 // IBM Model 1 over the pairs in document order, thinned evenly to the
 // budget. Documents are consumed in order, so the lexicon is the same
-// whatever the thread timing. A sample of one document keeps its links;
-// the documents `keep` asks for are kept.
+// whatever the thread timing. The documents `keep` asks for are kept, with
+// their links.
 std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
                                             const AlignOptions& first_pass,
                                             const lexicon::CorpusLearningOptions& options, unsigned threads,
                                             const KeptDocuments& keep, LearningObserver* observer) {
   const std::vector<std::size_t> order = lexicon::spread_order(sample.size());
-  const bool keep_links = sample.size() == 1;
   std::vector<FirstPassResult> by_position(sample.size());
   std::size_t done = 0, pairs_seen = 0;
   std::uint64_t kept_bytes = 0;
@@ -115,7 +113,7 @@ std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& samp
         [&](std::size_t i) {
           const std::size_t index = sample[order[i]];
           const bool keep_document = keep.bytes != 0 && (!keep.wanted || keep.wanted(index));
-          return confident_pairs(documents, index, first_pass, options.min_confidence, keep_links, keep_document);
+          return confident_pairs(documents, index, first_pass, options.min_confidence, keep_document);
         },
         [&](std::size_t i, FirstPassResult& result) {
           ++done;
@@ -140,9 +138,8 @@ std::vector<FirstPassResult> run_first_pass(const std::vector<std::size_t>& samp
   return by_position;
 }
 
-// Learns over the sample what step.known lacks; a sample of one document
-// leaves its pass-1 links in step.first_pass_links, and the documents kept
-// (run_first_pass) go to step.first_pass_documents.
+// Learns over the sample what step.known lacks; the documents kept
+// (run_first_pass), with their pass-1 links, go to step.first_pass_documents.
 lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const SplitPairSource& documents,
                                    AlignOptions first_pass, const LexiconSettings& settings, unsigned threads,
                                    const KeptDocuments& keep, LearningObserver* observer,
@@ -170,7 +167,6 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
     for (const auto& [chinese, english] : result.pairs) views.push_back({chinese, english});
     if (result.document) step.first_pass_documents.emplace(sample[position], std::move(*result.document));
   }
-  if (training.size() == 1) step.first_pass_links = std::move(training.front().links);
   lexicon::thin_evenly(views, options.max_training_pairs);
   const auto run_tasks = [threads](std::span<const std::function<void()>> tasks) { run_all(tasks, threads); };
   lexicon::Lexicon learned = lexicon::learn_lexicon(views, chinese_words, options.learning, run_tasks);

@@ -40,12 +40,16 @@ class LearningObserver {
   virtual void learning_finished(std::size_t learned_entries, std::uint64_t sentence_pairs) = 0;
 };
 
-// A document pass 1 read: what the source gave, and its sentences' anchor
-// features (null when pass 1 used no anchors), for pass 2 to align without
-// reading and extracting them again.
+// A document pass 1 read: what the source gave, its sentences' anchor
+// features (null when pass 1 used no anchors) and pass 1's links over its
+// sentences (empty when aligning it threw), for pass 2 to align without
+// reading and extracting them again, starting from pass 1's path
+// (AlignOptions::initial_links) instead of a search of its own on lengths
+// and anchors.
 struct FirstPassDocument {
   SplitPair pair;
   std::shared_ptr<const SentenceFeatureSides> features;
+  std::vector<Link> links;
 };
 
 struct LexiconStep {
@@ -54,9 +58,6 @@ struct LexiconStep {
   // The lexical model of `known`, when learning made it on the way (its
   // Chinese words matched the training pairs); null otherwise.
   std::shared_ptr<const lexicon::LexicalModel> model;
-  // Pass 1's links when it aligned one document (`untm align`), for pass 2 to
-  // start from (AlignOptions::initial_links); empty otherwise.
-  std::vector<Link> first_pass_links;
   // The documents pass 1 read and kept (KeptDocuments), by their index in
   // the list.
   std::map<std::size_t, FirstPassDocument> first_pass_documents;

@@ -71,10 +71,13 @@ PairResult run_pair_job(const PairJob& job, const ReadNamed& read) {
         return std::move(pair);
       },
       align, 1, nullptr, KeptDocuments{std::numeric_limits<std::uint64_t>::max(), nullptr});
+  // Pass 2 starts from pass 1's path instead of from the lengths.
+  std::vector<Link> first_pass_links;
   if (lent) {
     const auto kept = step.first_pass_documents.find(0);
     if (kept == step.first_pass_documents.end()) throw std::logic_error("pass 1 did not give back the pair it was lent");
     pair = std::move(kept->second.pair);
+    first_pass_links = std::move(kept->second.links);
     step.first_pass_documents.clear();
   }
   if (!job.lexicon.save_lexicon.empty()) result.lexicon_to_save = lexicon::write_lexicon(step.to_save);
@@ -87,8 +90,7 @@ PairResult run_pair_job(const PairJob& job, const ReadNamed& read) {
   step.known = {};
   step.to_save = {};
   step.model = nullptr;  // the evidence holds it
-  // Pass 2 starts from pass 1's path and model instead of from the lengths.
-  second_pass.initial_links = std::move(step.first_pass_links);
+  second_pass.initial_links = std::move(first_pass_links);
   result.document = align_pair(pair, second_pass, job.id);
   result.split = std::move(pair);
   return result;

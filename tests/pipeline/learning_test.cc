@@ -96,18 +96,25 @@ struct PassRecorder final : LearningObserver {
 };
 }  // namespace
 
-TEST_CASE("pass 1 over one document hands its links to pass 2", "[pipeline][learning]") {
+TEST_CASE("pass 1 hands the links of the documents it keeps to pass 2", "[pipeline][learning]") {
   TextOptions text;
   text.presplit = true;
   const SplitPair pair = read_pair("zh", "en", read_memory, AlignOptions{}, text);
   const SplitPairSource documents = [&](std::size_t) { return pair; };
   const LexiconSettings settings;
-  const LexiconStep one = run_lexicon_step(settings, read_memory, 1, documents, AlignOptions{}, 1, nullptr);
-  REQUIRE_FALSE(one.first_pass_links.empty());
-  CHECK(one.first_pass_links.back().first.end == sentence_texts(pair.first).size());
-  CHECK(one.first_pass_links.back().second.end == sentence_texts(pair.second).size());
-  // Over many documents pass 2 aligns others than pass 1: nothing is kept.
-  CHECK(run_lexicon_step(settings, read_memory, 3, documents, AlignOptions{}, 1, nullptr).first_pass_links.empty());
+  const KeptDocuments all{UINT64_MAX, nullptr};
+  for (const std::size_t count : {1, 3}) {
+    const LexiconStep step = run_lexicon_step(settings, read_memory, count, documents, AlignOptions{}, 1, nullptr, all);
+    REQUIRE(step.first_pass_documents.size() == count);
+    for (const auto& [index, document] : step.first_pass_documents) {
+      // The path covers both sides whole, or pass 2 would ignore it.
+      REQUIRE_FALSE(document.links.empty());
+      CHECK(document.links.front().first.begin == 0);
+      CHECK(document.links.front().second.begin == 0);
+      CHECK(document.links.back().first.end == sentence_texts(pair.first).size());
+      CHECK(document.links.back().second.end == sentence_texts(pair.second).size());
+    }
+  }
 }
 
 TEST_CASE("pass 1 keeps the documents it read, with their features, up to its byte budget", "[pipeline][learning]") {
