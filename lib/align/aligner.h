@@ -79,9 +79,11 @@ struct AlignOptions {
 
   // An earlier alignment of the same sentences, in document sentence indices
   // (learning's pass 1): the first sentence search runs in a fixed band
-  // around it instead of one laid from the lengths and widened. It only
-  // places the band: the model starts from scratch all the same. Ignored
-  // unless it covers both sides whole.
+  // around it instead of one laid from the lengths and widened, and the
+  // paragraph stage searches a band around the paragraph path it crosses
+  // (coarsen_path) instead of whole. It only places the bands: the model
+  // starts from scratch all the same. Ignored unless it covers both sides
+  // whole.
   std::vector<Link> initial_links;
   // The sentences' anchor features, when the caller has them: untm align
   // extracts them once for its two passes over the same sentences. Ignored

@@ -368,4 +368,33 @@ std::vector<std::size_t> guide_from_path(std::span<const Link> path, std::size_t
   return guide;
 }
 
+std::vector<Link> coarsen_path(std::span<const Link> sentence_path, std::span<const std::size_t> first_unit_begin,
+                               std::span<const std::size_t> second_unit_begin) {
+  const std::size_t first_units = first_unit_begin.size() - 1, second_units = second_unit_begin.size() - 1;
+  const std::vector<std::size_t> at =
+      guide_from_path(sentence_path, first_unit_begin.back(), second_unit_begin.back());
+  std::vector<Link> path;
+  path.reserve(first_units);
+  std::size_t previous = 0;
+  for (std::size_t unit = 1; unit <= first_units; ++unit) {
+    std::size_t boundary = second_units;
+    if (unit < first_units) {
+      // The second-side unit boundary nearest to where the path crosses.
+      const std::size_t sentence = at[first_unit_begin[unit]];
+      boundary = static_cast<std::size_t>(std::lower_bound(second_unit_begin.begin(), second_unit_begin.end(), sentence) -
+                                          second_unit_begin.begin());
+      if (boundary > second_units ||
+          (boundary > 0 && sentence - second_unit_begin[boundary - 1] <= second_unit_begin[boundary] - sentence))
+        --boundary;
+      boundary = std::max(boundary, previous);
+    }
+    Link link;
+    link.first = {unit - 1, unit};
+    link.second = {previous, boundary};
+    path.push_back(link);
+    previous = boundary;
+  }
+  return path;
+}
+
 }  // namespace untm

@@ -152,4 +152,15 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
 std::vector<std::size_t> guide_from_path(std::span<const Link> path, std::size_t first_size,
                                          std::size_t second_size);
 
+// The path of units (paragraphs: runs of consecutive sentences) that a path
+// through the sentences of both sides whole takes: one link per first-side
+// unit, to the second-side units between the places where the sentence path
+// crosses its boundaries, each place moved to the nearest second-side unit
+// boundary (and never back). `first_unit_begin` and `second_unit_begin`
+// hold each side's unit starts in sentences, then its sentence count
+// (strictly increasing). To guide the search of the units by a search of
+// their sentences.
+std::vector<Link> coarsen_path(std::span<const Link> sentence_path, std::span<const std::size_t> first_unit_begin,
+                               std::span<const std::size_t> second_unit_begin);
+
 }  // namespace untm

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "align/band_search.h"
+#include "core/link.h"
 #include "align/length_model.h"
 
 namespace untm {
@@ -326,6 +327,27 @@ TEST_CASE("a guided band that follows the frontier keeps the guide's band too", 
   std::size_t rows_off_guide = 0;
   for (std::size_t i = 0; i <= first.size(); ++i) rows_off_guide += front_only.band.contains(i, guide[i]) ? 0 : 1;
   CHECK(rows_off_guide > 100);
+}
+
+TEST_CASE("a sentence path gives the paragraph path it crosses", "[align]") {
+  // Paragraphs of sentences 0-1 | 2-4 | 5 and 0-2 | 3 | 4-7; the sentence
+  // path [0]:[0] [1]:[1,2] [2]:[3] [3,4]:[4] []:[5] [5]:[6,7] crosses the
+  // first side's paragraph starts 2 and 5 at second-side sentences 3 (a
+  // paragraph start: paragraph 1) and 6 (2 from start 4, 2 from start 8:
+  // the nearer-or-earlier one, paragraph 2).
+  const std::vector<Link> sentences =
+      parse_links("[0]:[0]\n[1]:[1,2]\n[2]:[3]\n[3,4]:[4]\n[]:[5]\n[5]:[6,7]\n", "test");
+  const std::vector<std::size_t> first_paragraphs{0, 2, 5, 6}, second_paragraphs{0, 3, 4, 8};
+  CHECK(format_links(coarsen_path(sentences, first_paragraphs, second_paragraphs)) == "[0]:[0]\n[1]:[1]\n[2]:[2]\n");
+  // Three paragraphs against one: the crossings at sentences 1 and 2 are
+  // nearer the start of the one paragraph (or as near as its end), so the
+  // first two link to nothing and the last takes it.
+  const std::vector<Link> one_to_one = parse_links("[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n", "test");
+  CHECK(format_links(coarsen_path(one_to_one, std::vector<std::size_t>{0, 1, 2, 4}, std::vector<std::size_t>{0, 4})) ==
+        "[0]:[]\n[1]:[]\n[2]:[0]\n");
+  // And one against three: the first side's one link takes them all.
+  CHECK(format_links(coarsen_path(one_to_one, std::vector<std::size_t>{0, 4}, std::vector<std::size_t>{0, 1, 2, 4})) ==
+        "[0]:[0,1,2]\n");
 }
 
 TEST_CASE("empty sides give only null links", "[align]") {
