@@ -110,10 +110,21 @@ struct AlignmentModel {
 std::vector<Link> align_sentences(std::span<const std::string> first, std::span<const std::string> second,
                                   const AlignOptions& options, AlignmentModel* model = nullptr);
 
+// The options of one search through the sentences whole on lengths and
+// anchors alone, whose path places later searches (AlignOptions::
+// initial_links): no evidence terms, no EM, no posterior pass
+// (Confidence::evidence), and a first band of the guided half-width. It
+// follows its frontier from the anchor guide and doubles wherever the path
+// reaches the band's edge. Learning's pass 1 is this search;
+// align_documents makes it when no path is given.
+AlignOptions path_search_options(AlignOptions options);
+
 // Aligns two split documents: paragraphs as units first, then the sentences
 // inside each linked group of paragraphs. Each pair's segments hold the
 // sentences joined (Chinese with nothing between them, other languages with
 // one space), their source span, sentence count and first sentence index.
+// Both stages are placed by a path through the sentences whole
+// (AlignOptions::initial_links, else a search with path_search_options).
 AlignedDocument align_documents(const SplitDocument& first, const SplitDocument& second, const AlignOptions& options);
 
 // The pairs of given links, as align_documents makes them, without aligning:

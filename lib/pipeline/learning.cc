@@ -146,27 +146,24 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
                                    const lexicon::ChineseMatcher& chinese_words, LexiconStep& step) {
   lexicon::CorpusLearningOptions options;
   options.max_training_pairs = settings.training_pairs;
-  // min_confidence speaks of the evidence measure, which needs no posterior pass.
-  first_pass.confidence = AlignOptions::Confidence::evidence;
-  // Pass 1 only picks 1-1 pairs that fit the initial length model well; the
-  // re-estimated priors and variance move the links between confident ones
-  // (2-1, 1-2, deletions), not these. Its EM passes cost a third of pass 1
-  // and change no F1 on the gold sets (mac-dev even gains a little).
-  first_pass.em_iterations = 0;
-  // Its one search starts in the band of a guided search: it follows its
-  // frontier from the anchor guide and doubles wherever the path reaches
-  // the edge, and its links only pick training pairs and place pass 2's
-  // band. Its links, and so the lexicon and pass 2's, came out the same byte
-  // for byte as from initial_half_width (24) on the K=7 block, the gold sets
-  // and batches of 60 and 400 documents (the block's even from 8), and the
-  // 60-document batch took 0.2 s less of 4.
-  first_pass.band.initial_half_width = std::min(first_pass.band.initial_half_width, first_pass.band.guided_half_width);
-  // Pass 1 aligns on lengths and anchors alone, even with a dictionary:
-  // the lexical term cost a fifth of the default's time on the K=7 block
-  // (pass 1 priced as many lexical links as pass 2) and the pairs it picks
-  // are the same confident 1-1 links either way (mac-dev +0.0014, the block
-  // -0.0009, pol-dev equal). The dictionary serves pass 2 and the learning.
-  first_pass.evidence.clear();
+  // Pass 1 is the search that places pass 2 (path_search_options):
+  // - min_confidence speaks of the evidence measure, which needs no
+  //   posterior pass.
+  // - No EM: pass 1 only picks 1-1 pairs that fit the initial length model
+  //   well; the re-estimated priors and variance move the links between
+  //   confident ones (2-1, 1-2, deletions), not these. Its EM passes cost a
+  //   third of pass 1 and changed no F1 on the gold sets (mac-dev even
+  //   gained a little).
+  // - The guided half-width (12, not 24): its links, and so the lexicon and
+  //   pass 2's, came out the same byte for byte on the K=7 block, the gold
+  //   sets and batches of 60 and 400 documents (the block's even from 8),
+  //   and the 60-document batch took 0.2 s less of 4.
+  // - Lengths and anchors alone, even with a dictionary: the lexical term
+  //   cost a fifth of the default's time on the K=7 block (pass 1 priced as
+  //   many lexical links as pass 2) and the pairs it picks are the same
+  //   confident 1-1 links either way (mac-dev +0.0014, the block -0.0009,
+  //   pol-dev equal). The dictionary serves pass 2 and the learning.
+  first_pass = path_search_options(std::move(first_pass));
   std::vector<FirstPassResult> training =
       run_first_pass(sample, documents, first_pass, options, threads, keep, observer);
   std::vector<lexicon::ChineseEnglishPair> views;
