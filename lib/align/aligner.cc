@@ -475,27 +475,27 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
   // sentences. The clause constraint speaks of sentences, not paragraphs.
   std::vector<Block> sentence_blocks;
   const Block all_paragraphs{0, first_side.paragraph_units.size(), 0, second_side.paragraph_units.size()};
-  // The path through the sentences that places both stages: the one given
-  // (learning's pass 1), or else one search on lengths and anchors
-  // (path_search_options). Without it the paragraph stage searched up to
-  // full_search_cells paragraph pairs whole, three times, and was half of
-  // `--no-learn --no-dictionary`'s time on a 60-document batch; with it that
-  // batch's bundle is the same byte for byte in 14% less time, and
-  // `--no-learn` (a dictionary) takes 20% less and keeps more links inside
-  // one source unit where paragraphs were cut or swapped (20450 against 20118).
+  // The path through the sentences that places both stages when there are
+  // paragraphs: the one given (learning's pass 1), or else one search on
+  // lengths and anchors (path_search_options). Without it the paragraph
+  // stage searched up to full_search_cells paragraph pairs whole, three
+  // times: half of `--no-learn --no-dictionary`'s time on a 60-document
+  // batch. With it that batch's bundle is the same byte for byte in 14% less
+  // time, and `--no-learn` (a dictionary) takes 20% less and keeps more links
+  // inside one source unit where paragraphs were cut or swapped (20450
+  // against 20118).
   std::vector<Link> searched_path;
   std::span<const Link> initial_links = options.initial_links;
-  if (all_paragraphs.first_end > 1 && all_paragraphs.second_end > 1 &&
-      !covers(initial_links, first_side.texts.size(), second_side.texts.size())) {
-    const std::vector<std::unique_ptr<LinkEvidence>> no_evidence;
-    const Block whole{0, first_side.texts.size(), 0, second_side.texts.size()};
-    searched_path = align_units(first_side.sentence_units, second_side.sentence_units, std::span(&whole, 1),
-                                no_evidence, path_search_options(options), true, nullptr);
-    initial_links = searched_path;
-  }
   if (all_paragraphs.first_end <= 1 || all_paragraphs.second_end <= 1) {
     sentence_blocks.push_back(Block{0, first_side.texts.size(), 0, second_side.texts.size()});
   } else {
+    if (!covers(initial_links, first_side.texts.size(), second_side.texts.size())) {
+      const std::vector<std::unique_ptr<LinkEvidence>> no_evidence;
+      const Block whole{0, first_side.texts.size(), 0, second_side.texts.size()};
+      searched_path = align_units(first_side.sentence_units, second_side.sentence_units, std::span(&whole, 1),
+                                  no_evidence, path_search_options(options), true, nullptr);
+      initial_links = searched_path;
+    }
     const auto paragraph_evidence = group_evidence(evidence, first_side.paragraph_units, second_side.paragraph_units);
     // The paragraph searches keep to a band around the paragraph links the
     // path takes (coarsen_path), widened where the path reaches an edge.
