@@ -409,7 +409,6 @@ AlignOptions path_search_options(AlignOptions options) {
   options.evidence.clear();
   options.em_iterations = 0;
   options.confidence = AlignOptions::Confidence::evidence;
-  options.band.initial_half_width = std::min(options.band.initial_half_width, options.band.guided_half_width);
   options.initial_links.clear();
   return options;
 }
@@ -480,10 +479,10 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
   // lengths and anchors (path_search_options). Without it the paragraph
   // stage searched up to full_search_cells paragraph pairs whole, three
   // times: half of `--no-learn --no-dictionary`'s time on a 60-document
-  // batch. With it that batch's bundle is the same byte for byte in 14% less
-  // time, and `--no-learn` (a dictionary) takes 20% less and keeps more links
-  // inside one source unit where paragraphs were cut or swapped (20450
-  // against 20118).
+  // batch. With it that batch's bundle is the same byte for byte in 6% less
+  // time (2.42 s against 2.57 at -j1), and `--no-learn` (a dictionary) takes
+  // 14% less (3.06 s against 3.57) and keeps more links inside one source
+  // unit where paragraphs were cut or swapped (20450 against 20118).
   std::vector<Link> searched_path;
   std::span<const Link> initial_links = options.initial_links;
   if (all_paragraphs.first_end <= 1 || all_paragraphs.second_end <= 1) {
@@ -501,7 +500,9 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
     // path takes (coarsen_path), widened where the path reaches an edge.
     // From learning's pass 1: the default's bundles of batches of 60 and
     // 400 documents were the same byte for byte (posteriors, hence every
-    // confidence, included), the 60 documents in 2.98 s instead of 4.44 at -j1.
+    // confidence, included), the 60 documents in 3.78 s instead of 4.41 at
+    // -j1 (and in 2.98 s instead of 4.44 with pass 1 starting at the guided
+    // half-width: path_search_options).
     AlignOptions paragraph_options = options;
     paragraph_options.band.full_search_cells = 0;
     const std::vector<Link> paragraph_path = coarsen_path(initial_links, first_side.paragraph_units.sentence_begin,

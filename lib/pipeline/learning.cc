@@ -154,10 +154,6 @@ lexicon::Lexicon learn_over_sample(const std::vector<std::size_t>& sample, const
   //   confident ones (2-1, 1-2, deletions), not these. Its EM passes cost a
   //   third of pass 1 and changed no F1 on the gold sets (mac-dev even
   //   gained a little).
-  // - The guided half-width (12, not 24): its links, and so the lexicon and
-  //   pass 2's, came out the same byte for byte on the K=7 block, the gold
-  //   sets and batches of 60 and 400 documents (the block's even from 8),
-  //   and the 60-document batch took 0.2 s less of 4.
   // - Lengths and anchors alone, even with a dictionary: the lexical term
   //   cost a fifth of the default's time on the K=7 block (pass 1 priced as
   //   many lexical links as pass 2) and the pairs it picks are the same
