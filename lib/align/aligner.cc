@@ -344,6 +344,41 @@ std::vector<std::unique_ptr<LinkEvidence>> group_evidence(const std::vector<std:
   return grouped;
 }
 
+// The path through the sentences of both sides whole that one search on
+// lengths and anchors finds (path_search_options).
+std::vector<Link> search_path(const Units& first, const Units& second, const AlignOptions& options) {
+  const std::vector<std::unique_ptr<LinkEvidence>> no_evidence;
+  const Block whole{0, first.size(), 0, second.size()};
+  return align_units(first, second, std::span(&whole, 1), no_evidence, path_search_options(options), true, nullptr);
+}
+
+// The paragraph stage: paragraphs as units, each linked group of them one
+// block of sentences for the sentence stage (the clause constraint speaks of
+// sentences, not paragraphs). Its searches keep to a band around the
+// paragraph links that `sentence_path` takes (coarsen_path), widened where
+// the path reaches an edge. With learning's pass 1 as that path, the
+// default's bundles of batches of 60 and 400 documents were the same byte
+// for byte (posteriors, hence every confidence, included), the 60 documents
+// in 3.78 s instead of 4.41 at -j1 (and in 2.98 s instead of 4.44 with pass 1
+// starting at the guided half-width: path_search_options).
+std::vector<Block> paragraph_blocks(const Units& first, const Units& second, std::span<const Link> sentence_path,
+                                    const std::vector<std::unique_ptr<LinkEvidence>>& evidence,
+                                    const AlignOptions& options) {
+  const auto paragraph_evidence = group_evidence(evidence, first, second);
+  AlignOptions paragraph_options = options;
+  paragraph_options.band.full_search_cells = 0;
+  const std::vector<Link> paragraph_path = coarsen_path(sentence_path, first.sentence_begin, second.sentence_begin);
+  const Block all_paragraphs{0, first.size(), 0, second.size()};
+  std::vector<Block> blocks;
+  for (const Link& link : align_units(first, second, std::span(&all_paragraphs, 1), paragraph_evidence,
+                                      paragraph_options, false, nullptr, paragraph_path)) {
+    blocks.push_back(Block{first.sentence_begin[link.first.begin], first.sentence_begin[link.first.end],
+                           second.sentence_begin[link.second.begin], second.sentence_begin[link.second.end],
+                           options.confidence == AlignOptions::Confidence::posterior ? link.confidence : 1.0});
+  }
+  return blocks;
+}
+
 // The caller's features of one side (AlignOptions::sentence_features), or
 // null when they do not fit its `count` sentences.
 const std::vector<SentenceFeatures>* given_features(const AlignOptions& options, bool first_side, std::size_t count) {
@@ -470,10 +505,6 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
   const Side second_side = flatten(second, options.second_language, false);
   const auto evidence = make_evidence(first_side.texts, second_side.texts, options);
 
-  // Paragraphs as units; each linked group of paragraphs becomes one block of
-  // sentences. The clause constraint speaks of sentences, not paragraphs.
-  std::vector<Block> sentence_blocks;
-  const Block all_paragraphs{0, first_side.paragraph_units.size(), 0, second_side.paragraph_units.size()};
   // The path through the sentences that places both stages when there are
   // paragraphs: the one given (learning's pass 1), or else one search on
   // lengths and anchors (path_search_options). Without it the paragraph
@@ -483,39 +514,18 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
   // time (2.42 s against 2.57 at -j1), and `--no-learn` (a dictionary) takes
   // 14% less (3.06 s against 3.57) and keeps more links inside one source
   // unit where paragraphs were cut or swapped (20450 against 20118).
+  std::vector<Block> sentence_blocks;
   std::vector<Link> searched_path;
   std::span<const Link> initial_links = options.initial_links;
-  if (all_paragraphs.first_end <= 1 || all_paragraphs.second_end <= 1) {
+  if (first_side.paragraph_units.size() <= 1 || second_side.paragraph_units.size() <= 1) {
     sentence_blocks.push_back(Block{0, first_side.texts.size(), 0, second_side.texts.size()});
   } else {
     if (!covers(initial_links, first_side.texts.size(), second_side.texts.size())) {
-      const std::vector<std::unique_ptr<LinkEvidence>> no_evidence;
-      const Block whole{0, first_side.texts.size(), 0, second_side.texts.size()};
-      searched_path = align_units(first_side.sentence_units, second_side.sentence_units, std::span(&whole, 1),
-                                  no_evidence, path_search_options(options), true, nullptr);
+      searched_path = search_path(first_side.sentence_units, second_side.sentence_units, options);
       initial_links = searched_path;
     }
-    const auto paragraph_evidence = group_evidence(evidence, first_side.paragraph_units, second_side.paragraph_units);
-    // The paragraph searches keep to a band around the paragraph links the
-    // path takes (coarsen_path), widened where the path reaches an edge.
-    // From learning's pass 1: the default's bundles of batches of 60 and
-    // 400 documents were the same byte for byte (posteriors, hence every
-    // confidence, included), the 60 documents in 3.78 s instead of 4.41 at
-    // -j1 (and in 2.98 s instead of 4.44 with pass 1 starting at the guided
-    // half-width: path_search_options).
-    AlignOptions paragraph_options = options;
-    paragraph_options.band.full_search_cells = 0;
-    const std::vector<Link> paragraph_path = coarsen_path(initial_links, first_side.paragraph_units.sentence_begin,
-                                                          second_side.paragraph_units.sentence_begin);
-    for (const Link& link :
-         align_units(first_side.paragraph_units, second_side.paragraph_units, std::span(&all_paragraphs, 1),
-                     paragraph_evidence, paragraph_options, false, nullptr, paragraph_path)) {
-      const auto& first_begin = first_side.paragraph_units.sentence_begin;
-      const auto& second_begin = second_side.paragraph_units.sentence_begin;
-      sentence_blocks.push_back(Block{first_begin[link.first.begin], first_begin[link.first.end],
-                                      second_begin[link.second.begin], second_begin[link.second.end],
-                                      options.confidence == AlignOptions::Confidence::posterior ? link.confidence : 1.0});
-    }
+    sentence_blocks = paragraph_blocks(first_side.paragraph_units, second_side.paragraph_units, initial_links,
+                                       evidence, options);
   }
   std::vector<Link> links = align_units(first_side.sentence_units, second_side.sentence_units, sentence_blocks,
                                         evidence, options, true, nullptr, initial_links);
