@@ -64,7 +64,8 @@ struct BandSearchOptions {
   // only -0.004, the block's --no-learn --no-dictionary -0.0045). The
   // aligner sets initial_half_width from it.
   std::size_t guided_half_width = 12;
-  // Matrices up to this many cells are searched whole.
+  // Matrices up to this many cells are searched whole (the aligner's
+  // paragraph stage, placed by a path through the sentences, sets 0).
   std::size_t full_search_cells = 1u << 16;
   // Keep the costs of the last search in BandSearchStatistics::costs, so that
   // a posterior pass over the same band prices no link twice; up to this
