@@ -354,9 +354,9 @@ std::vector<Link> search_path(const Units& first, const Units& second, const Ali
 
 // The paragraph stage: paragraphs as units, each linked group of them one
 // block of sentences for the sentence stage (the clause constraint speaks of
-// sentences, not paragraphs). Its searches keep to a band around the
-// paragraph links that `sentence_path` takes (coarsen_path), widened where
-// the path reaches an edge. With learning's pass 1 as that path, the
+// sentences, not paragraphs). Given a `sentence_path`, its searches keep to
+// a band around the paragraph links that path takes (coarsen_path), widened
+// where the path reaches an edge; without one, as any other search. With learning's pass 1 as that path, the
 // default's bundles of batches of 60 and 400 documents were the same byte
 // for byte (posteriors, hence every confidence, included), the 60 documents
 // in 3.78 s instead of 4.41 at -j1 (and in 2.98 s instead of 4.44 with pass 1
@@ -366,8 +366,11 @@ std::vector<Block> paragraph_blocks(const Units& first, const Units& second, std
                                     const AlignOptions& options) {
   const auto paragraph_evidence = group_evidence(evidence, first, second);
   AlignOptions paragraph_options = options;
-  paragraph_options.band.full_search_cells = 0;
-  const std::vector<Link> paragraph_path = coarsen_path(sentence_path, first.sentence_begin, second.sentence_begin);
+  std::vector<Link> paragraph_path;
+  if (!sentence_path.empty()) {
+    paragraph_options.band.full_search_cells = 0;
+    paragraph_path = coarsen_path(sentence_path, first.sentence_begin, second.sentence_begin);
+  }
   const Block all_paragraphs{0, first.size(), 0, second.size()};
   std::vector<Block> blocks;
   for (const Link& link : align_units(first, second, std::span(&all_paragraphs, 1), paragraph_evidence,
@@ -513,12 +516,20 @@ AlignedDocument align_documents(const SplitDocument& first, const SplitDocument&
   // batch. With it that batch's bundle is the same byte for byte in 6% less
   // time (2.42 s against 2.57 at -j1), and `--no-learn` (a dictionary) takes
   // 14% less (3.06 s against 3.57) and keeps more links inside one source
-  // unit where paragraphs were cut or swapped (20450 against 20118).
+  // unit where paragraphs were cut or swapped (20437 against 20118:
+  // scripts/cut-paragraphs.py).
   std::vector<Block> sentence_blocks;
   std::vector<Link> searched_path;
   std::span<const Link> initial_links = options.initial_links;
   if (first_side.paragraph_units.size() <= 1 || second_side.paragraph_units.size() <= 1) {
     sentence_blocks.push_back(Block{0, first_side.texts.size(), 0, second_side.texts.size()});
+  } else if (searched_whole(first_side.texts.size(), second_side.texts.size(), options.band)) {
+    // A text whose sentences a search takes whole has its paragraphs
+    // searched whole too, with no path: cheap, and the paragraph stage then
+    // finds runs of paragraphs missing on one side that a path through the
+    // sentences can miss (150 one-sentence paragraphs of 300, all of a
+    // length: 148 of 150 links right whole, 124 in a band around that path).
+    sentence_blocks = paragraph_blocks(first_side.paragraph_units, second_side.paragraph_units, {}, evidence, options);
   } else {
     if (!covers(initial_links, first_side.texts.size(), second_side.texts.size())) {
       searched_path = search_path(first_side.sentence_units, second_side.sentence_units, options);
