@@ -16,7 +16,7 @@ binaries=("${3:-$here/../build/release/tools/untm/untm}")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-exec python3 - "$corpus" "$rounds" "$work" "${binaries[@]}" <<'PY'
+python3 - "$corpus" "$rounds" "$work" "${binaries[@]}" <<'PY'
 import os, subprocess, sys
 corpus, rounds, work, binaries = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
 configurations = [[], ["--no-learn", "--no-dictionary"]]

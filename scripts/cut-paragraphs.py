@@ -53,7 +53,7 @@ def make(corpus, out_dir, seed):
                 english = english[:begin] + english[end:]
                 other = rng.randrange(1, len(chinese) - 2)
                 chinese = chinese[:other] + chinese[other + rng.randint(1, 3):]
-            elif kind == "swap" and end < len(english):
+            elif kind == "swap" and end < len(english) and end - 1 > begin:
                 english[begin], english[end - 1] = english[end - 1], english[begin]
         for side, parts in (("ZH", chinese), ("EN", english)):
             with open(os.path.join(out_dir, f"{name}-{side}.txt"), "w", encoding="utf-8") as f:
@@ -81,9 +81,11 @@ def score(tsv, shared):
     units = [(squeeze(chinese), squeeze(english)) for chinese, english in source_units(shared)]
     if not units:
         sys.exit(f"{shared}: no gold sets or UN samples to score against")
+    # Every unit under each 8-character run of its Chinese (a shorter text
+    # under itself), so that a pair is found by any run of its own.
     by_gram = {}
     for index, (chinese, _) in enumerate(units):
-        for at in range(0, max(1, len(chinese) - 7), 4):
+        for at in range(0, max(1, len(chinese) - 7)):
             by_gram.setdefault(chinese[at:at + 8], set()).add(index)
     inside = across = one_sided = 0
     with open(tsv, encoding="utf-8") as f:
@@ -93,11 +95,9 @@ def score(tsv, shared):
                 one_sided += 1
                 continue
             chinese, english = squeeze(fields[0]), squeeze(fields[1])
-            candidates = set()
-            for at in range(0, max(1, len(chinese) - 7)):
-                candidates |= by_gram.get(chinese[at:at + 8], set())
-                if candidates and at > 40:
-                    break
+            candidates = set(by_gram.get(chinese[:8], set()))
+            if len(chinese) < 8:  # a run of a unit's text, not a whole one
+                candidates |= {i for i, (text, _) in enumerate(units) if chinese in text}
             if any(chinese in units[i][0] and english in units[i][1] for i in candidates):
                 inside += 1
             else:

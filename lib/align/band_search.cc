@@ -290,13 +290,24 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
   for (std::size_t searches = 1;; ++searches) {
     const bool whole = 2 * half_width + 1 >= second_size + 1 ||
                        (first_size + 1) * (second_size + 1) <= options.full_search_cells;
+    const auto over_budget = [&](std::size_t cells) {
+      if (cells <= options.cell_budget) return false;
+      if (statistics != nullptr) {
+        statistics->searches = searches;
+        statistics->final_half_width = half_width;
+        statistics->over_budget = true;
+      }
+      return true;
+    };
     if (options.follow_frontier && !whole) {
       // Rows at most 2 * half_width + 1 wide (or twice that with the hull).
       const std::size_t most_cells = (first_size + 1) * (2 * half_width + 1) * (hull != nullptr ? 2 : 1);
+      if (over_budget(most_cells)) return {};
       fill.fill_following(statistics != nullptr && most_cells * types.size() <= options.recorded_costs_limit,
                           most_cells, diagonal, half_width, hull);
     } else {
       Band band = make_band(diagonal, second_size, half_width, whole);
+      if (over_budget(band.cells)) return {};
       const bool record = statistics != nullptr && band.cells * types.size() <= options.recorded_costs_limit;
       fill.fill_fixed(std::move(band), record);
     }

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <new>
 #include <span>
@@ -67,6 +68,10 @@ struct BandSearchOptions {
   // Matrices up to this many cells are searched whole (the aligner's
   // paragraph stage, placed by a path through the sentences, sets 0).
   std::size_t full_search_cells = 1u << 16;
+  // A search whose band would hold more cells than this gives up instead:
+  // no path (the aligner's path through the sentences, worth searching only
+  // while it costs less than the paragraph search it saves).
+  std::size_t cell_budget = std::numeric_limits<std::size_t>::max();
   // Keep the costs of the last search in BandSearchStatistics::costs, so that
   // a posterior pass over the same band prices no link twice; up to this
   // many (cells times link types, 4 bytes each), 0 for none.
@@ -128,6 +133,7 @@ struct BandSearchStatistics {
   std::size_t searches = 0;         // 1 + the number of times the band grew
   std::size_t final_half_width = 0;
   std::size_t cells = 0;            // cells of the last search
+  bool over_budget = false;         // gave up: the band would pass cell_budget (no path)
   SearchBand band;                  // the band of the last search, for a posterior pass over the same lattice
   // With recorded_costs_limit: the cost of the link of type t ending in cell
   // c (cells row after row) at costs[c * types + t], NaN where none was
@@ -142,6 +148,7 @@ struct BandSearchStatistics {
 // position 0..n1 the expected second-side position (e.g. the path of an
 // earlier pass, see guide_from_path). Throws std::logic_error when `types`
 // cannot cover the two sides (no 1-0/0-1 and no other way through).
+// Empty when the band would pass options.cell_budget (over_budget).
 std::vector<Link> band_search(std::span<const double> first_lengths, std::span<const double> second_lengths,
                                   std::span<const LinkType> types, LinkCostFunction& costs,
                                   const BandSearchOptions& options = {},

@@ -141,6 +141,39 @@ TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
   }
 }
 
+TEST_CASE("a search whose band would pass its cell budget gives up", "[align]") {
+  // The text of the test above: 40 second-side sentences first, so a band
+  // of half-width 4 meets its edge and grows (9, then 17, 33, 65 cells a
+  // row for 201 rows). A budget that holds the bands it needs changes
+  // nothing; one that holds only the first two gives up, with no path.
+  std::vector<double> first(200), second;
+  for (int k = 0; k < 40; ++k) second.push_back(40.0 + (k % 3));
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    first[k] = 5.0 + static_cast<double>((k * 37) % 23);
+    second.push_back(4 * first[k]);
+  }
+  LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
+  BandSearchOptions options;
+  options.initial_half_width = 4;
+  options.full_search_cells = 0;
+  options.follow_frontier = true;
+  BandSearchStatistics unlimited;
+  const std::vector<Link> path = band_search(first, second, kTypes, costs, options, &unlimited);
+  REQUIRE(unlimited.searches >= 3);
+  CHECK_FALSE(unlimited.over_budget);
+  // Room for every band it searched: the same path.
+  options.cell_budget = 201 * (2 * unlimited.final_half_width + 1);
+  BandSearchStatistics roomy;
+  CHECK(band_search(first, second, kTypes, costs, options, &roomy) == path);
+  CHECK_FALSE(roomy.over_budget);
+  // Room for half-widths 4 and 8 only.
+  options.cell_budget = 201 * 17;
+  BandSearchStatistics tight;
+  CHECK(band_search(first, second, kTypes, costs, options, &tight).empty());
+  CHECK(tight.over_budget);
+  CHECK(tight.searches == 3);
+}
+
 // 400 sentences whose true path is j = i (second = 4 x first), and a guide
 // that bends 60 units off it over the middle of the text.
 struct BentGuideText {
