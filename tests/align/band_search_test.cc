@@ -114,16 +114,29 @@ TEST_CASE("the band search prices the link types of a cell in one call", "[align
   CHECK(counting.cell_calls == statistics.cells - 1);
 }
 
-TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
-  // The second side starts with 40 sentences the first side lacks, so the
-  // true path starts far from the length diagonal. The band search must
-  // widen and end with the same path as a search over the whole matrix.
-  std::vector<double> first(200), second;
-  for (int k = 0; k < 40; ++k) second.push_back(40.0 + (k % 3));
-  for (std::size_t k = 0; k < first.size(); ++k) {
-    first[k] = 5.0 + static_cast<double>((k * 37) % 23);
-    second.push_back(4 * first[k]);
+// 200 first-side sentences, 240 on the second side, which starts with 40
+// sentences the first side lacks: the true path starts far from the length
+// diagonal.
+struct LeadingGapText {
+  std::vector<double> first, second;
+};
+
+LeadingGapText leading_gap_text() {
+  LeadingGapText text;
+  for (int k = 0; k < 40; ++k) text.second.push_back(40.0 + (k % 3));
+  for (std::size_t k = 0; k < 200; ++k) {
+    text.first.push_back(5.0 + static_cast<double>((k * 37) % 23));
+    text.second.push_back(4 * text.first.back());
   }
+  return text;
+}
+
+TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
+  // The band search must widen and end with the same path as a search over
+  // the whole matrix.
+  const LeadingGapText text = leading_gap_text();
+  const std::vector<double>& first = text.first;
+  const std::vector<double>& second = text.second;
   LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
   BandSearchOptions narrow;
   narrow.initial_half_width = 4;
@@ -142,16 +155,13 @@ TEST_CASE("the band grows until it finds the whole-matrix path", "[align]") {
 }
 
 TEST_CASE("a search whose band would pass its cell budget gives up", "[align]") {
-  // The text of the test above: 40 second-side sentences first, so a band
-  // of half-width 4 meets its edge and grows (9, then 17, 33, 65 cells a
-  // row for 201 rows). A budget that holds the bands it needs changes
-  // nothing; one that holds only the first two gives up, with no path.
-  std::vector<double> first(200), second;
-  for (int k = 0; k < 40; ++k) second.push_back(40.0 + (k % 3));
-  for (std::size_t k = 0; k < first.size(); ++k) {
-    first[k] = 5.0 + static_cast<double>((k * 37) % 23);
-    second.push_back(4 * first[k]);
-  }
+  // 40 second-side sentences first, so a band of half-width 4 meets its edge
+  // and grows (9, then 17, 33, 65 cells a row for 201 rows). A budget that
+  // holds the bands it needs changes nothing; one that holds only the first
+  // two gives up, with no path.
+  const LeadingGapText text = leading_gap_text();
+  const std::vector<double>& first = text.first;
+  const std::vector<double>& second = text.second;
   LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
   BandSearchOptions options;
   options.initial_half_width = 4;
