@@ -38,9 +38,11 @@ struct Band {
   }
 };
 
-Band make_band(const std::vector<std::size_t>& diagonal, std::size_t second_size, std::size_t half_width, bool whole) {
+Band make_band(const std::vector<std::size_t>& diagonal, std::size_t second_size,
+               const std::vector<std::size_t>& half_widths, bool whole) {
   Band band;
   for (std::size_t i = 0; i < diagonal.size(); ++i) {
+    const std::size_t half_width = half_widths[i];
     band.place(i, whole || diagonal[i] < half_width ? 0 : diagonal[i] - half_width,
                whole ? second_size : std::min(second_size, diagonal[i] + half_width));
   }
@@ -104,18 +106,18 @@ class BandFill {
     for (std::size_t i = 0; i <= first_size_; ++i) fill_row(i);
   }
 
-  // The band laid out as the search goes, row i `half_width` either side of
-  // the frontier; `expected` gives the steps and row 0's centre.
+  // The band laid out as the search goes, row i half_widths[i] either side
+  // of the frontier; `expected` gives the steps and row 0's centre.
   void fill_following(bool record, std::size_t most_cells, const std::vector<std::size_t>& expected,
-                      std::size_t half_width, const std::vector<std::size_t>* hull) {
+                      const std::vector<std::size_t>& half_widths, const std::vector<std::size_t>* hull) {
     restart(record, most_cells);
     const std::size_t centre = expected[0];
-    band_.place(0, centre < half_width ? 0 : centre - half_width, std::min(second_size_, centre + half_width));
+    band_.place(0, centre < half_widths[0] ? 0 : centre - half_widths[0], std::min(second_size_, centre + half_widths[0]));
     resize_cells();
     fill_row(0);
     for (std::size_t i = 1; i <= first_size_; ++i) {
       const std::size_t step = expected[i] > expected[i - 1] ? expected[i] - expected[i - 1] : 0;
-      place_row(band_, i, cheapest_[i - 1] + step, half_width, second_size_, hull);
+      place_row(band_, i, cheapest_[i - 1] + step, half_widths[i], second_size_, hull);
       resize_cells();
       fill_row(i);
     }
@@ -244,13 +246,15 @@ void BandFill::fill_row(std::size_t i) {
 struct TracedPath {
   std::vector<Link> path;
   bool touches_edge = false;  // the band may have pushed the path
+  std::vector<std::size_t> touched_rows;  // where, in first-side positions
 };
 
-// Follows the steps back from (n1, n2). A path within `margin` of a band edge
-// that is not the matrix edge may have been pushed there by the band.
+// Follows the steps back from (n1, n2). A path within a row's margin
+// (an eighth of its half-width, at least 2) of a band edge that is not the
+// matrix edge may have been pushed there by the band.
 TracedPath trace_back(const Band& band, const std::vector<std::uint8_t>& steps, std::span<const LinkType> types,
                       LinkCostFunction& costs, std::size_t first_size, std::size_t second_size,
-                      std::size_t margin) {
+                      const std::vector<std::size_t>& half_widths) {
   TracedPath traced;
   std::size_t i = first_size, j = second_size;
   while (i > 0 || j > 0) {
@@ -261,12 +265,45 @@ TracedPath trace_back(const Band& band, const std::vector<std::uint8_t>& steps, 
     traced.path.push_back(step);
     i = step.first.begin;
     j = step.second.begin;
+    const std::size_t margin = std::max<std::size_t>(2, half_widths[i] / 8);
     if ((band.low[i] > 0 && j < band.low[i] + margin) || (band.high[i] < second_size && j + margin > band.high[i])) {
       traced.touches_edge = true;
+      traced.touched_rows.push_back(i);
     }
   }
   std::reverse(traced.path.begin(), traced.path.end());
   return traced;
+}
+
+// The half-widths of the next search after a path reached the band's edge
+// in `touched_rows`: twice as wide everywhere, or with `locally` only within
+// BandSearchOptions::local_reach(w) rows of each touch (w the touched row's
+// half-width), each of those rows at least twice the touched one's. Where
+// that widens nothing (rows wider than the second side: a band following
+// the frontier never goes back, so a row's edge can be the row before's)
+// or no row is to blame (an unreachable end), everywhere; the same without
+// `locally` (BandSearchOptions::kLocalRounds).
+void widen(std::vector<std::size_t>& half_widths, const std::vector<std::size_t>& touched_rows, bool locally,
+           std::size_t second_size) {
+  bool widened = false;
+  if (locally) {
+    const std::vector<std::size_t> before = half_widths;
+    for (const std::size_t row : touched_rows) {
+      if (before[row] > second_size) continue;
+      const std::size_t wider = 2 * before[row];
+      const std::size_t reach = BandSearchOptions::local_reach(before[row]);
+      const std::size_t end = std::min(half_widths.size(), row + reach + 1);
+      for (std::size_t k = row > reach ? row - reach : 0; k < end; ++k) {
+        if (half_widths[k] < wider) {
+          half_widths[k] = wider;
+          widened = true;
+        }
+      }
+    }
+  }
+  if (!widened) {
+    for (std::size_t& half_width : half_widths) half_width *= 2;
+  }
 }
 
 }  // namespace
@@ -283,12 +320,15 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
       guide.empty() ? length_diagonal(first_lengths, second_lengths)
                     : std::vector<std::size_t>(guide.begin(), guide.end());
   const std::vector<std::size_t>* hull = options.keep_guide_band && !guide.empty() ? &diagonal : nullptr;
-  std::size_t half_width = std::max<std::size_t>(options.initial_half_width, 1);
+  // Each row's half-width; they start alike and widen (widen()).
+  std::vector<std::size_t> half_widths(first_size + 1, std::max<std::size_t>(options.initial_half_width, 1));
   // One for all the searches: the cell arrays keep their memory.
   BandFill fill(first_size, second_size, types, costs);
 
   for (std::size_t searches = 1;; ++searches) {
-    const bool whole = 2 * half_width + 1 >= second_size + 1 ||
+    const std::size_t narrowest = *std::min_element(half_widths.begin(), half_widths.end());
+    const std::size_t half_width = *std::max_element(half_widths.begin(), half_widths.end());
+    const bool whole = 2 * narrowest + 1 >= second_size + 1 ||
                        (first_size + 1) * (second_size + 1) <= options.full_search_cells;
     const auto over_budget = [&](std::size_t cells) {
       if (cells <= options.cell_budget) return false;
@@ -301,12 +341,14 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
     };
     if (options.follow_frontier && !whole) {
       // Rows at most 2 * half_width + 1 wide (or twice that with the hull).
-      const std::size_t most_cells = (first_size + 1) * (2 * half_width + 1) * (hull != nullptr ? 2 : 1);
+      std::size_t most_cells = 0;
+      for (const std::size_t row_half_width : half_widths) most_cells += 2 * row_half_width + 1;
+      if (hull != nullptr) most_cells *= 2;
       if (over_budget(most_cells)) return {};
       fill.fill_following(statistics != nullptr && most_cells * types.size() <= options.recorded_costs_limit,
-                          most_cells, diagonal, half_width, hull);
+                          most_cells, diagonal, half_widths, hull);
     } else {
-      Band band = make_band(diagonal, second_size, half_width, whole);
+      Band band = make_band(diagonal, second_size, half_widths, whole);
       if (over_budget(band.cells)) return {};
       const bool record = statistics != nullptr && band.cells * types.size() <= options.recorded_costs_limit;
       fill.fill_fixed(std::move(band), record);
@@ -320,8 +362,7 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
     TracedPath traced;
     traced.touches_edge = !reachable;
     if (reachable) {
-      traced = trace_back(band, fill.steps(), types, costs, first_size, second_size,
-                          std::max<std::size_t>(2, half_width / 8));
+      traced = trace_back(band, fill.steps(), types, costs, first_size, second_size, half_widths);
     }
     if (!traced.touches_edge || whole) {
       if (statistics != nullptr) {
@@ -333,7 +374,8 @@ std::vector<Link> band_search(std::span<const double> first_lengths, std::span<c
       }
       return std::move(traced.path);
     }
-    half_width *= 2;
+    widen(half_widths, traced.touched_rows, options.widen_locally && searches <= BandSearchOptions::kLocalRounds,
+          second_size);
   }
 }
 

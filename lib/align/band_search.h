@@ -51,20 +51,25 @@ class LinkCostFunction {
 };
 
 struct BandSearchOptions {
-  // Half-width of the first band, in units; doubled as needed.
+  // Half-width of the first band, in units; doubled as needed (widen_locally).
   std::size_t initial_half_width = 24;
   // The same for a search with evidence terms guided by an earlier path
   // (the aligner's passes after its first search or its placed path, and
   // its search around learning's pass 1): lexical evidence pins the path,
   // which moves a few units between passes where the first search's guess
-  // may be tens off, and the doubling still widens the band wherever the
-  // path reaches its edge (K=7 block: 2.3 s instead of 3.2, F1 +0.002).
+  // may be tens off, and the band still widens wherever the path reaches
+  // its edge. 6 with widen_locally gave the K=7 block (K = 2, 3, 5, 6 too)
+  // and the 60-document batch the same links as 12 in a quarter fewer
+  // cells, and the same confidences but 14 of the block's 11,844 without a
+  // dictionary, by 0.0001 each (the posteriors' band is narrower). 8 moved
+  // 7 links per copy of the gold documents (the block's F1 0.9040 ->
+  // 0.9019): where 6 reaches the edge and widens to 12, 8 does not.
   // Searches on lengths and anchors alone keep initial_half_width: their
   // paths drift along runs of like lengths (lists, tables) by tens of units
   // between passes, and a narrower band lost F1 there (mac-dev's lengths
   // only -0.004, the block's --no-learn --no-dictionary -0.0045). The
   // aligner sets initial_half_width from it.
-  std::size_t guided_half_width = 12;
+  std::size_t guided_half_width = 6;
   // Matrices up to this many cells are searched whole (the aligner's
   // paragraph stage, placed by a path through the sentences, sets 0).
   std::size_t full_search_cells = 1u << 16;
@@ -86,6 +91,25 @@ struct BandSearchOptions {
   // side of the guide (the hull of the two bands), so that a pass guided by
   // an earlier path touches an edge only where both bands would.
   bool keep_guide_band = false;
+  // Where the path reaches an edge, the next search doubles the band only
+  // around the rows it does so at (local_reach rows either side) instead of
+  // everywhere; after kLocalRounds such searches, or where that widens no
+  // row, everywhere. One edge anywhere in a long text searched all of it
+  // again twice as wide: the K=7 block's first search went from 0.61 M
+  // cells at 24 to 1.21 M at 48 for 39 rows at the edge, and to 0.80 M with
+  // this, with the same links and confidences in every configuration (the
+  // 60-document batch's bundles the same byte for byte). A guided search
+  // of 5,358 sentences against the same plus 2,000 English ones inserted
+  // in the middle strays in new places as it widens (233, 70, 67, 2, 7
+  // rows): stopping the local rounds after 4 took 15.8 s, after 8 it
+  // needed none, 11.3 s (12.7 s widening everywhere; F1 on that text as
+  // poor either way, 0.354). final_half_width is then the widest row's.
+  bool widen_locally = true;
+  static constexpr std::size_t kLocalRounds = 8;
+  // The rows either side of a touch that widen_locally widens, for a
+  // touched row of half-width w: a detour is a few band widths long at
+  // most, or it reaches the narrower rows beyond and widens again there.
+  static constexpr std::size_t local_reach(std::size_t half_width) { return 64 + 8 * half_width; }
 };
 
 // The cells a search covered: at first-side position i (0..n1), the

@@ -35,10 +35,11 @@ struct LexicalEvidenceOptions {
   static constexpr std::size_t kMemoTypes = 12;
   // The memo keeps the links ending up to min(band_half_width,
   // kMemoHalfWidth) + kMemoReach English sentences either side of where the
-  // path is expected: the aligner's searches with evidence keep within 12
+  // path is expected: the aligner's searches with evidence keep within 6
   // sentences of the path it placed (BandSearchOptions::guided_half_width),
-  // which expect_path makes the expected one, unless a path reaches a band
-  // edge. The links further out are remembered apart, one by one.
+  // which expect_path makes the expected one, and 12 or 24 around a place
+  // where a path reaches a band edge (BandSearchOptions::widen_locally).
+  // The links further out are remembered apart, one by one.
   static constexpr std::size_t kMemoHalfWidth = 16;
   static constexpr std::size_t kMemoReach = 8;
   static constexpr std::size_t memo_columns(std::size_t band_half_width) {

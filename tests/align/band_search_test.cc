@@ -227,6 +227,43 @@ TEST_CASE("a wrong guide costs searches, not the whole-matrix path", "[align]") 
   }
 }
 
+TEST_CASE("a path that strays from its guide in one place widens the band there only", "[align]") {
+  // 3000 sentences whose true path is j = i, and a guide that bends 20 units
+  // off it over rows 1500..1540 only. Both ways of widening must end on the
+  // whole-matrix path; widening only around the rows where the path met
+  // the edge must search far fewer cells than widening everywhere (which
+  // searches all 3000 rows at least twice as wide).
+  std::vector<double> first, second;
+  for (std::size_t k = 0; k < 3000; ++k) {
+    first.push_back(5.0 + static_cast<double>((k * 37) % 23));
+    second.push_back(4 * first.back() + static_cast<double>(k % 3));
+  }
+  std::vector<std::size_t> guide(first.size() + 1);
+  for (std::size_t i = 0; i < guide.size(); ++i) {
+    const std::size_t off = i < 1500 || i > 1540 ? 0 : std::min(i - 1500, 1540 - i);
+    guide[i] = std::min(second.size(), i + off);
+  }
+  LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
+  BandSearchOptions whole;
+  whole.full_search_cells = 1u << 30;
+  const std::vector<Link> reference = band_search(first, second, kTypes, costs, whole);
+  BandSearchOptions options;
+  options.initial_half_width = 4;
+  options.full_search_cells = 0;
+  BandSearchStatistics local, everywhere;
+  options.widen_locally = true;
+  CHECK(band_search(first, second, kTypes, costs, options, &local, guide) == reference);
+  options.widen_locally = false;
+  CHECK(band_search(first, second, kTypes, costs, options, &everywhere, guide) == reference);
+  CHECK(local.searches > 1);
+  // Everywhere: 3001 rows of 2 x 32 + 1 cells (less where they meet the
+  // matrix's edges). Locally: rows of 2 x 4 + 1, but those within
+  // local_reach of the bend, at most 2 x 32 + 1.
+  CHECK(everywhere.cells > 3001 * 60);
+  CHECK(local.cells <= 3001 * 9 + (2 * BandSearchOptions::local_reach(16) + 41) * 65);
+  CHECK(local.cells * 3 < everywhere.cells);
+}
+
 // The least path cost over the whole matrix, by the textbook recurrence.
 double brute_force_cost(std::size_t first_size, std::size_t second_size, LinkCostFunction& costs) {
   const double none = std::numeric_limits<double>::infinity();
