@@ -111,8 +111,9 @@ class BandFill {
   void fill_following(bool record, std::size_t most_cells, const std::vector<std::size_t>& expected,
                       const std::vector<std::size_t>& half_widths, const std::vector<std::size_t>* hull) {
     restart(record, most_cells);
-    const std::size_t centre = expected[0];
-    band_.place(0, centre < half_widths[0] ? 0 : centre - half_widths[0], std::min(second_size_, centre + half_widths[0]));
+    const std::size_t centre = expected[0], first_half_width = half_widths[0];
+    band_.place(0, centre < first_half_width ? 0 : centre - first_half_width,
+                std::min(second_size_, centre + first_half_width));
     resize_cells();
     fill_row(0);
     for (std::size_t i = 1; i <= first_size_; ++i) {
