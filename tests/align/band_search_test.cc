@@ -264,6 +264,30 @@ TEST_CASE("a path that strays from its guide in one place widens the band there 
   CHECK(local.cells * 3 < everywhere.cells);
 }
 
+TEST_CASE("no row of a locally widened band is wider than the second side", "[align]") {
+  // 1,000 first-side units against 50, a band following the frontier from
+  // half-width 1: the rows widen until they span the second side, and no
+  // further. Unbounded, the rows' sum (the cells a search may hold) passed
+  // the budget of twice the whole matrix, the search gave up, and the
+  // reported half-width was 65,536 for 50 units.
+  const std::size_t n1 = 1000, n2 = 50;
+  std::vector<double> first, second;
+  for (std::size_t k = 0; k < n1; ++k) first.push_back(5.0 + static_cast<double>((k * 37) % 23));
+  for (std::size_t k = 0; k < n2; ++k) second.push_back(4 * first[k * n1 / n2 / 2]);
+  std::vector<std::size_t> guide;
+  for (std::size_t i = 0; i <= n1; ++i) guide.push_back(std::min(i, n2));
+  LengthOnlyCosts costs(first, second, LengthModel{4.0, 1.0});
+  BandSearchOptions options;
+  options.initial_half_width = 1;
+  options.full_search_cells = 0;
+  options.follow_frontier = true;
+  options.cell_budget = 2 * (n1 + 1) * (n2 + 1);
+  BandSearchStatistics statistics;
+  CHECK_FALSE(band_search(first, second, kTypes, costs, options, &statistics, guide).empty());
+  CHECK_FALSE(statistics.over_budget);
+  CHECK(statistics.final_half_width <= n2);
+}
+
 // The least path cost over the whole matrix, by the textbook recurrence.
 double brute_force_cost(std::size_t first_size, std::size_t second_size, LinkCostFunction& costs) {
   const double none = std::numeric_limits<double>::infinity();
