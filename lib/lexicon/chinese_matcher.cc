@@ -1,6 +1,7 @@
 #include "lexicon/chinese_matcher.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 
 #include "core/characters.h"
@@ -28,6 +29,7 @@ void ChineseMatcher::grow_edges() { grow_edges(std::max<std::size_t>(1024, 2 * e
 void ChineseMatcher::grow_edges(std::size_t size) {
   std::vector<Edge> old(size);
   old.swap(edges_);
+  edge_shift_ = 64 - std::countr_zero(size);
   for (const Edge& edge : old) {
     if (edge.key == kNoEdge) continue;
     std::size_t slot = slot_of(edge.key);

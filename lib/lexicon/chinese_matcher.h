@@ -47,8 +47,10 @@ class ChineseMatcher {
     std::uint32_t child = 0;
     std::uint32_t word = kNoWord;
   };
+  // Fibonacci hashing: the product's top bits, which every bit of the key
+  // moves (KeySlots::position).
   std::size_t slot_of(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & (edges_.size() - 1);
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> edge_shift_);
   }
   // The edge from `node` by `code_point`; nullptr if there is none.
   const Edge* find_edge(std::uint32_t node, char32_t code_point) const {
@@ -64,6 +66,7 @@ class ChineseMatcher {
   void grow_edges(std::size_t size);  // a power of two, larger than now
 
   std::vector<Edge> edges_;
+  int edge_shift_ = 64;  // 64 - log2(edges_.size()), once there are edges
   // The root's edges by the CJK ideographs (Extension A and the Unified
   // block, U+3400..U+9FFF), by code point: tokenize starts a walk at every
   // character, and these first steps, a third of its look-ups, then read a

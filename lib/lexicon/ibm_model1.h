@@ -53,13 +53,19 @@ class KeySlots {
     std::uint64_t key = 0;
     std::uint32_t slot = kAbsent;
   };
+  // Fibonacci hashing: the product's top bits, which every bit of the key
+  // moves. Middle bits (bits 20 up, as before) took the source word in from
+  // bit 32 only: on a small table the pairs of one target word fell in a
+  // few runs of slots. On a long UN document (15,479 pairs of words, 5.35 M
+  // cells) filling the training state took 107 ms that way, 16 ms now.
   std::size_t position(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & (entries_.size() - 1);
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
   }
   void grow();
   void rehash(std::size_t entry_count);  // a power of two
 
   std::vector<Entry> entries_ = std::vector<Entry>(16);  // a power of two, at most half full
+  int shift_ = 64 - 4;                                   // 64 - log2(entries_.size())
   std::size_t size_ = 0;
 };
 
@@ -101,7 +107,6 @@ class TranslationTable {
     }
   }
   std::uint32_t cooccurrences_at(std::uint32_t slot) const { return cooccurrences_[slot]; }
-  double probability_at(std::uint32_t slot) const { return probabilities_[slot]; }
 
   static std::uint64_t key(std::uint32_t source, std::uint32_t target) {
     return (std::uint64_t{source} << 32) | target;
@@ -115,7 +120,6 @@ class TranslationTable {
   std::vector<double> probabilities_;
   std::vector<std::uint32_t> cooccurrences_;
   KeySlots slots_;  // of keys_
-  bool indexed_ = true;  // false: slots_ left empty (ReverseIndex::by_forward_slot)
 };
 
 // EM from a uniform start (every co-occurring pair equal, so the first
@@ -126,36 +130,27 @@ TranslationTable train_ibm_model1(std::span<const IdSentencePair> pairs, const M
                                   int* iterations_run = nullptr);
 
 // Both directions over the same pairs: `forward` is train_ibm_model1(pairs),
-// `reverse` the same over the pairs with source and target swapped, to the
-// last bit. The reverse pairs of words are the forward ones transposed, so
-// they are numbered as the forward ones are made instead of looked up again
-// (hash look-ups were half of training). run_tasks runs the two EM trainings,
-// e.g. on two threads. Word ids on both sides must be dense (the reverse
-// direction keeps a table by source word) and below kNullWord.
-//
-// A caller that looks the reverse direction up only at pairs of the forward
-// one asks for ReverseIndex::by_forward_slot: the reverse table is then made
-// without its index by key (its probability() and cooccurrences() throw
-// std::logic_error), which learning spent a 250,000-pair hash table on to
-// look up a few thousand candidates; reverse_probability() reads the pair
-// by the forward slot instead.
-enum class ReverseIndex { by_key, by_forward_slot };
+// and the reverse direction, train_ibm_model1 over the pairs with source and
+// target swapped, is kept as t(source | target) of each forward pair of two
+// words, to the last bit. Its pairs of words are the forward ones
+// transposed, so it trains on the forward training state read the other
+// way instead of one of its own: made once, and half the memory (the
+// 60-document batch of `scripts/bench-batch-lexical.sh` peaked at 147 MB
+// with two states, 117 MB with one).
+// run_tasks runs the two EM trainings, e.g. on two threads. Word ids on both
+// sides must be dense (the reverse direction keeps totals by target word and
+// pairs of the empty word by source word) and below kNullWord.
 struct TwoWayTables {
   TranslationTable forward;
-  TranslationTable reverse;
-  // The reverse slot of each forward slot (for_each_slot) of a pair of two
-  // words (not the empty word); KeySlots::kAbsent for the others, or past
-  // the end.
-  std::vector<std::uint32_t> reverse_of_forward;
-  // t(source | target) of the forward pair in `forward_slot`: reverse's
-  // probability(target, source); 0 for a pair with the empty word.
+  // t(source | target) of the pair in each forward slot (for_each_slot); 0
+  // for a pair with the empty word.
+  std::vector<double> reverse_by_forward_slot;
   double reverse_probability(std::uint32_t forward_slot) const {
-    if (forward_slot >= reverse_of_forward.size() || reverse_of_forward[forward_slot] == KeySlots::kAbsent) return 0.0;
-    return reverse.probability_at(reverse_of_forward[forward_slot]);
+    return forward_slot < reverse_by_forward_slot.size() ? reverse_by_forward_slot[forward_slot] : 0.0;
   }
 };
 using RunTwoTasks = std::function<void(const std::function<void()>&, const std::function<void()>&)>;
 TwoWayTables train_ibm_model1_both_ways(std::span<const IdSentencePair> pairs, const Model1Options& options,
-                                        const RunTwoTasks& run_tasks, ReverseIndex index = ReverseIndex::by_key);
+                                        const RunTwoTasks& run_tasks);
 
 }  // namespace untm::lexicon

@@ -87,7 +87,7 @@ Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const ChineseMa
     }
   };
   TwoWayTables tables =
-      train_ibm_model1_both_ways(corpus.chinese_to_english, options.model1, run_two, ReverseIndex::by_forward_slot);
+      train_ibm_model1_both_ways(corpus.chinese_to_english, options.model1, run_two);
   const std::vector<Candidate> found = candidates(tables.forward, options.min_cooccurrences);
   tables.forward = {};  // only its candidates are needed
   Lexicon learned;
