@@ -68,6 +68,29 @@ std::vector<Candidate> candidates(const TranslationTable& english_given_chinese,
 
 }  // namespace
 
+std::size_t model1_cells(const IdSentencePair& pair) { return (pair.source.size() + 1) * pair.target.size(); }
+
+void thin_to_cells(std::vector<IdSentencePair>& pairs, std::size_t budget) {
+  std::size_t total = 0;
+  for (const auto& pair : pairs) total += model1_cells(pair);
+  if (total <= budget) return;
+  // Each pair adds its share of a kept pair; one is kept whenever a whole
+  // one is due (the pairs kept are spread as evenly as their order allows).
+  const double kept_share = static_cast<double>(budget) / static_cast<double>(total);
+  std::size_t kept = 0, kept_cells = 0;
+  double due = 0.0;
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    due += kept_share;
+    if (due < 1.0) continue;
+    due -= 1.0;
+    if (kept_cells >= budget) break;
+    kept_cells += model1_cells(pairs[i]);
+    if (kept != i) pairs[kept] = std::move(pairs[i]);
+    ++kept;
+  }
+  pairs.resize(kept);
+}
+
 Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& known, const LearningOptions& options,
                       const RunTasks& run_tasks) {
   return learn_lexicon(pairs, known_words(known), options, run_tasks);
@@ -75,7 +98,8 @@ Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const Lexicon& 
 
 Lexicon learn_lexicon(std::span<const ChineseEnglishPair> pairs, const ChineseMatcher& chinese_words,
                       const LearningOptions& options, const RunTasks& run_tasks) {
-  const TrainingCorpus corpus = to_ids(pairs, chinese_words);
+  TrainingCorpus corpus = to_ids(pairs, chinese_words);
+  thin_to_cells(corpus.chinese_to_english, options.max_cells);
   // The two directions train at once (two tasks), from one pass over the pairs.
   const auto run_two = [&run_tasks](const std::function<void()>& first, const std::function<void()>& second) {
     const std::function<void()> tasks[] = {first, second};
