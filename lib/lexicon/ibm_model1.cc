@@ -200,7 +200,11 @@ void expect_forward(const Slots& slots, std::span<const std::uint32_t> pair_sour
   expected.reset(slots.keys.size(), slots.source_of_word.size());
   const std::uint32_t* block = slots.blocks.data();
   const std::uint32_t* sources = pair_sources.data();
-  for (const auto& [rows, columns] : slots.shapes) {
+  for (const auto& shape : slots.shapes) {
+    // Named copies, not a structured binding: clang 14 (the fuzz build)
+    // cannot capture a binding in the lambdas below.
+    const std::uint32_t rows = shape.first;
+    const std::uint32_t columns = shape.second;
     if (columns == 0) continue;
     if (held.size() < rows) held.resize(rows);
     for (std::uint32_t column = 0; column < columns; ++column) {

@@ -1301,9 +1301,9 @@ class LexicalEvidence final : public LinkEvidence {
   // to_memo; 0: not yet computed). The links the search prices at one of
   // its cells are one memo cell, and the cells of a row follow each other.
   // It holds the links near the expected path the searches follow
-  // (LexicalEvidenceOptions::memo_columns), kMemoReach more for a path that
-  // climbs over a link's Chinese sentences; others are remembered apart
-  // (remembered_large_cost).
+  // (LexicalEvidenceOptions::memo_columns), LexicalEvidenceOptions::kMemoReach
+  // more for a path that climbs over a link's Chinese sentences; others are
+  // remembered apart (remembered_large_cost).
   // Off for documents so long that the table would take more than
   // options_.memo_max_bytes (the costs are then recomputed from the pair
   // windows). Types past the first kMemoTypes (sentence links of other
@@ -1311,7 +1311,6 @@ class LexicalEvidence final : public LinkEvidence {
   // only if they come; the paragraph stage has its own (group_memo_cell).
   static constexpr std::size_t kMemoTypes = LexicalEvidenceOptions::kMemoTypes;
   static constexpr std::size_t kExtraMemoTypes = 4;
-  static constexpr std::size_t kMemoReach = LexicalEvidenceOptions::kMemoReach;
   std::size_t memo_columns() const { return LexicalEvidenceOptions::memo_columns(options_.band_half_width); }
   std::size_t memo_row_size() const { return memo_columns() * kMemoTypes; }
   // The memo slot of links of these counts: the first kMemoTypes count pairs
