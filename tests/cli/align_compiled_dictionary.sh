@@ -7,6 +7,10 @@
 # changes nothing but the time.
 source "$(dirname "$0")/lib/common.sh" "$@"
 need_tool strace "scripts/install-deps.sh --test"
+# A home of its own: a run that fell back to ~/.cache would leave its images
+# there, among the user's (each prunes all but the newest few).
+export HOME="$work/home"
+mkdir -p "$HOME"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"  # LeakSanitizer cannot run under strace
 data="$source_dir/tests/data/lexicon"
 doc=("$data/doc/zh.txt" "$data/doc/en.txt")
@@ -28,7 +32,10 @@ expect_exit 0 align first.jsonl
 ! cmp -s "$work/first.jsonl" "$work/plain.jsonl" || fail "the dictionary changes nothing: the test proves nothing"
 images=("$compiled"/*.lexicon)
 [[ ${#images[@]} == 1 && -f "${images[0]}" ]] || fail "expected one compiled image in $compiled: $(ls -la "$compiled" 2>&1)"
-expect_exit 0 align none.jsonl env XDG_CACHE_HOME=
+# A run from the text: an empty cache of its own (an empty XDG_CACHE_HOME
+# means ~/.cache, whose images this test must not touch).
+expect_exit 0 align none.jsonl env XDG_CACHE_HOME="$work/empty-cache"
+[[ -n $(ls "$work/empty-cache/untm/compiled") ]] || fail "the run from the text compiled no image of its own"
 cmp -s "$work/first.jsonl" "$work/none.jsonl" || fail "the compiled run aligns unlike one without a cache"
 
 expect_exit 0 align second.jsonl strace -f -e trace=open,openat -o "$work/trace"
@@ -47,7 +54,7 @@ cmp -s "$work/first.jsonl" "$work/damaged.jsonl" || fail "a damaged image change
 awk 'BEGIN { for (i = 0; i < 32000; i++) printf "詞%d 词%d [ci2] /filler word %d/made-up thing/\n", i, i, i }' >"$dictionary"
 expect_exit 0 align edited.jsonl
 ! cmp -s "$work/first.jsonl" "$work/edited.jsonl" || fail "the edited dictionary aligned as the old one: its stale image was used"
-expect_exit 0 align edited-none.jsonl env XDG_CACHE_HOME=
+expect_exit 0 align edited-none.jsonl env XDG_CACHE_HOME="$work/another-empty-cache"
 cmp -s "$work/edited.jsonl" "$work/edited-none.jsonl" || fail "the edited dictionary aligns unlike its text"
 
 # A cache folder that cannot be made (a file in the way): same links.
@@ -55,4 +62,5 @@ touch "$work/a-file"
 expect_exit 0 align blocked.jsonl env XDG_CACHE_HOME="$work/a-file"
 cmp -s "$work/edited.jsonl" "$work/blocked.jsonl" || fail "an unwritable cache folder changed the links"
 [[ ! -s "$work/err" ]] || fail "an unwritable cache folder printed: $(cat "$work/err")"
+[[ ! -e "$HOME/.cache/untm" ]] || fail "a run wrote into \$HOME/.cache/untm: $(ls -R "$HOME/.cache/untm")"
 echo "ok: compiled once, read back without the text, damaged and edited images handled"
